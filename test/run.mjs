@@ -1,0 +1,53 @@
+// Runs every test phase and ends with one plain line: `N passed, N failed`.
+// Exits non-zero when any test fails or a phase cannot run.
+//   node test/run.mjs            unit, grammar and protocol tests (test/**/*.test.ts)
+//   node test/run.mjs FILE...    only these test files
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+
+function findTestFiles(dir) {
+  const found = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (name === 'fixtures' || name === 'e2e') continue;
+    if (statSync(path).isDirectory()) found.push(...findTestFiles(path));
+    else if (name.endsWith('.test.ts')) found.push(relative(root, path));
+  }
+  return found;
+}
+
+function runNodeTests(files) {
+  const scratch = mkdtempSync(join(tmpdir(), 'cable-test-'));
+  const summaryFile = join(scratch, 'summary.json');
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--import', 'tsx',
+      '--test',
+      '--test-reporter=spec', '--test-reporter-destination=stdout',
+      '--test-reporter=./test/summary-reporter.mjs', '--test-reporter-destination=stdout',
+      ...files,
+    ],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, CABLE_TEST_SUMMARY: summaryFile } },
+  );
+  let counts;
+  try {
+    counts = JSON.parse(readFileSync(summaryFile, 'utf8'));
+  } catch {
+    counts = { passed: 0, failed: 1, skipped: 0 };
+    console.error(`test runner exited with ${result.status ?? result.signal} before reporting`);
+  }
+  rmSync(scratch, { recursive: true, force: true });
+  if (result.status !== 0 && counts.failed === 0) counts.failed = 1;
+  return counts;
+}
+
+const files = process.argv.length > 2 ? process.argv.slice(2) : findTestFiles(join(root, 'test'));
+const total = runNodeTests(files);
+const skipped = total.skipped ? `, ${total.skipped} skipped` : '';
+console.log(`${total.passed} passed, ${total.failed} failed${skipped}`);
+process.exit(total.failed > 0 ? 1 : 0);
