@@ -1,8 +1,12 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 // Type-checking is a separate step (`npm run typecheck`); esbuild only strips types.
+import { readdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
+
+// The e2e suite runs inside VS Code: its entry plus one bundle per `*.e2e.ts` file.
+const e2eEntries = ['test/e2e/index.ts', ...readdirSync('test/e2e').filter((name) => name.endsWith('.e2e.ts')).map((name) => `test/e2e/${name}`)];
 
 const common = {
   bundle: true,
@@ -32,5 +36,11 @@ await Promise.all([
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'dist/cli/cable.js',
     banner: { js: '#!/usr/bin/env node' },
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: e2eEntries,
+    outdir: 'dist/test/e2e',
+    external: ['vscode', 'mocha'],
   }),
 ]);

@@ -1,0 +1,209 @@
+// Runs the e2e suite in real VS Code where VS Code itself cannot be downloaded: code-server serves
+// the workbench, headless Chromium (playwright-core) opens it with a test payload, and the suite runs
+// in code-server's real Node extension host. Phases:
+//   dev   the mocha suite (dist/test/e2e) against the extension loaded from this folder
+//   ui    playwright tests of the workbench itself (test/e2e/ui/*.ui.mjs): screenshots, token colours
+//   vsix  packages the extension, installs the .vsix with code-server --install-extension and runs
+//         the mocha suite against the installed copy
+// Prints each test, then a plain `N passed, N failed` line; exits non-zero on any failure.
+//   node test/e2e/run-in-code-server.mjs [--phases=dev,ui,vsix] [--summary=FILE]
+// Needs `npm run build` first. CABLE_E2E_TIMEOUT_MS bounds the whole run (default 10 minutes).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { format } from 'node:util';
+import { ensureTools, tools } from '../../scripts/e2e-tools.mjs';
+import { installExtension, startCodeServer } from '../../scripts/code-server.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+const fixtures = join(root, 'test', 'fixtures', 'e2e');
+const testsEntry = join(root, 'dist', 'test', 'e2e', 'index.js');
+const uiTestsDir = join(root, 'test', 'e2e', 'ui');
+// Prefixes test/e2e/index.ts puts on mocha's lines and on its result, among the workbench's log.
+const LOG_MARK = 'cable-e2e| ';
+const SUMMARY_MARK = 'cable-e2e-summary ';
+const verbose = Boolean(process.env.CABLE_E2E_VERBOSE);
+
+const options = Object.fromEntries(
+  process.argv.slice(2).map((arg) => {
+    const match = /^--([a-z-]+)=(.*)$/.exec(arg);
+    if (!match) {
+      console.error(`unknown argument ${arg}; usage: run-in-code-server.mjs [--phases=dev,ui,vsix] [--summary=FILE]`);
+      process.exit(2);
+    }
+    return [match[1], match[2]];
+  }),
+);
+const phases = (options.phases ?? 'dev,ui,vsix').split(',');
+const timeoutMs = Number(process.env.CABLE_E2E_TIMEOUT_MS ?? 600_000);
+
+const totals = { passed: 0, failed: 0 };
+const cleanups = [];
+const scratch = mkdtempSync(join(tmpdir(), 'cable-e2e-'));
+
+async function cleanUp() {
+  while (cleanups.length > 0) {
+    try {
+      await cleanups.pop()();
+    } catch (error) {
+      console.error(`cleanup: ${error.message}`);
+    }
+  }
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+function finish(code) {
+  console.log(`${totals.passed} passed, ${totals.failed} failed`);
+  if (options.summary) writeFileSync(options.summary, JSON.stringify(totals));
+  process.exit(code);
+}
+
+/** Launches headless Debian chromium as a server process we can kill by PID. */
+async function launchBrowser() {
+  const { chromium } = createRequire(import.meta.url)(tools.playwrightCore);
+  const server = await chromium.launchServer({
+    executablePath: tools.chromium,
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+    ],
+  });
+  const pid = server.process().pid;
+  cleanups.push(async () => {
+    await Promise.race([server.close(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // closed normally
+    }
+  });
+  return chromium.connect(server.wsEndpoint());
+}
+
+async function startServer(name, settings) {
+  const server = await startCodeServer({ home: join(scratch, name), folder: fixtures, testDriver: true, ...settings });
+  cleanups.push(server.stop);
+  return server;
+}
+
+/** The workbench URL for `folder` with a payload, e.g. [['extensionDevelopmentPath', path]]. */
+function workbenchUrl(server, payload) {
+  const host = new URL(server.origin).host;
+  const remote = payload.map(([key, path]) => [key, `vscode-remote://${host}${path}`]);
+  return `${server.origin}/?folder=${encodeURIComponent(fixtures)}&payload=${encodeURIComponent(JSON.stringify(remote))}`;
+}
+
+/** Opens the workbench with a test payload and waits for the extension host to report the exit code. */
+async function runMochaSuite(browser, server, label, payload) {
+  console.log(`\n# ${label}`);
+  const page = await browser.newPage();
+  let summary;
+  let reportExit;
+  const exitCode = new Promise((resolve) => {
+    reportExit = resolve;
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => reportExit(code));
+  const workbenchErrors = [];
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const text = format(...args);
+    if (text.startsWith(SUMMARY_MARK)) summary = JSON.parse(text.slice(SUMMARY_MARK.length));
+    else if (text.startsWith(LOG_MARK)) console.log(text.slice(LOG_MARK.length));
+    else if (verbose) console.log(`[workbench ${type}] ${text}`);
+    else if (type === 'error') workbenchErrors.push(text.split('\n')[0]);
+  });
+  await page.goto(workbenchUrl(server, [...payload, ['extensionTestsPath', testsEntry]]));
+  const code = await exitCode;
+  await page.close();
+  if (!summary || summary.failed > 0 || code !== 0) {
+    console.log(`workbench errors during ${label} (CABLE_E2E_VERBOSE=1 shows the whole log):`);
+    for (const line of workbenchErrors) console.log(`  ${line}`);
+  }
+  if (!summary) {
+    console.log(`${label}: the extension host exited with ${code} before reporting results`);
+    totals.failed++;
+    return;
+  }
+  totals.passed += summary.passed;
+  totals.failed += summary.failed;
+  if (code !== 0 && summary.failed === 0) {
+    console.log(`${label}: the extension host exited with ${code}`);
+    totals.failed++;
+  }
+}
+
+async function runUiTests(browser, server) {
+  const files = existsSync(uiTestsDir) ? readdirSync(uiTestsDir).filter((name) => name.endsWith('.ui.mjs')).sort() : [];
+  for (const file of files) {
+    const { default: tests } = await import(pathToFileURL(join(uiTestsDir, file)).href);
+    console.log(`\n# ui: ${file}`);
+    const context = { browser, root, fixtures, url: workbenchUrl(server, [['extensionDevelopmentPath', root]]) };
+    for (const { name, run } of tests) {
+      const started = Date.now();
+      try {
+        await run(context);
+        totals.passed++;
+        console.log(`  ✔ ${name} (${Date.now() - started}ms)`);
+      } catch (error) {
+        totals.failed++;
+        console.log(`  ✘ ${name}\n    ${String(error.stack ?? error).replaceAll('\n', '\n    ')}`);
+      }
+    }
+  }
+}
+
+function packageVsix() {
+  const vsix = join(scratch, 'cable.vsix');
+  const result = spawnSync('npm', ['run', '--silent', 'package', '--', '--out', vsix], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`npm run package exited with ${result.status ?? result.signal}`);
+  return vsix;
+}
+
+async function main() {
+  if (!existsSync(testsEntry)) throw new Error(`${testsEntry} is missing: run \`npm run build\` first`);
+  ensureTools();
+  const started = Date.now();
+  const browser = await launchBrowser();
+
+  if (phases.includes('dev') || phases.includes('ui')) {
+    const server = await startServer('dev', { env: { CABLE_E2E_EXTENSION_ROOT: root } });
+    if (phases.includes('dev')) await runMochaSuite(browser, server, 'e2e: extension from this folder', [['extensionDevelopmentPath', root]]);
+    if (phases.includes('ui')) await runUiTests(browser, server);
+  }
+
+  if (phases.includes('vsix')) {
+    const vsix = packageVsix();
+    const extensionsDir = join(scratch, 'vsix', 'extensions');
+    console.log(installExtension({ home: join(scratch, 'vsix'), extensionsDir, vsix }));
+    const server = await startServer('vsix', { extensionsDir, env: { CABLE_E2E_EXTENSION_ROOT: extensionsDir } });
+    await runMochaSuite(browser, server, 'e2e: extension installed from the .vsix', []);
+  }
+  console.log(`\ne2e run took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, async () => {
+    console.error(`\n${signal}: stopping code-server and chromium`);
+    await cleanUp();
+    process.exit(130);
+  });
+}
+const overall = setTimeout(async () => {
+  console.error(`e2e run exceeded ${timeoutMs} ms; stopping`);
+  totals.failed++;
+  await cleanUp();
+  finish(1);
+}, timeoutMs);
+
+try {
+  await main();
+} catch (error) {
+  console.error(`e2e run failed: ${error.stack ?? error}`);
+  totals.failed++;
+}
+clearTimeout(overall);
+await cleanUp();
+finish(totals.failed > 0 ? 1 : 0);
