@@ -1,0 +1,141 @@
+// The body: numbered paragraphs with their portion markings and sub-paragraphs, section
+// headings, page breaks, SUMMARY/COMMENT/NOTE markers, redactions, mentions of REF entries
+// and paragraphs, and the signature.
+import { readLineLabel, type NumberingStyle } from './labels.ts';
+import { readPortionMarking } from './markings.ts';
+import { parsePageBreak } from './page-breaks.ts';
+import { findCrossReferences } from './references.ts';
+import { indentOf, isBlank, lineRange, token, trimmedEnd } from './text.ts';
+import type { CrossReference, Marker, MarkerKind, PageBreak, Paragraph, Range, SectionHeading, SubParagraph, Token } from './types.ts';
+
+export interface Body {
+  headings: SectionHeading[];
+  paragraphs: Paragraph[];
+  pageBreaks: PageBreak[];
+  markers: Marker[];
+  crossReferences: CrossReference[];
+  redactions: Range[];
+  signature?: Token;
+}
+
+const MARKER = /\b(?:END\s+(?:OF\s+)?(SUMMARY|COMMENT|NOTE)\b|(SUMMARY|COMMENT|NOTE)\s*:)/gi;
+const REDACTION = /X{5,}|x{5,}/g;
+/** `Summary:`, `Action request:`: up to four words and a colon right after the marking. */
+const LEAD = /^\s*([A-Z][A-Za-z]*(?:[ -][A-Za-z]+){0,3})\s*:/;
+const DASH_RULE = /^\s*(?:-\s?){3,}\s*$/;
+const SIGNATURE = /^\s*[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,3}\s*$/;
+const MAX_HEADING_LENGTH = 80;
+const MAX_SIGNATURE_LENGTH = 40;
+
+function isRule(line: string | undefined): boolean {
+  return line !== undefined && DASH_RULE.test(line);
+}
+
+/** A heading stands alone between blank lines or dash rules and reads like a title, not a sentence. */
+function isHeading(lines: string[], i: number, bodyStart: number): boolean {
+  const text = lines[i]!.trim();
+  if (!text || text.length > MAX_HEADING_LENGTH || isRule(text)) return false;
+  const last = text[text.length - 1]!;
+  if (last === '.' || last === ',' || last === ';' || last === ':') return false;
+  if (!/^[A-Za-z("“]/.test(text)) return false;
+  const before = i > bodyStart ? lines[i - 1] : '';
+  const after = lines[i + 1];
+  const framedBefore = before === undefined || isBlank(before) || isRule(before);
+  const framedAfter = after === undefined || isBlank(after) || isRule(after);
+  return framedBefore && framedAfter;
+}
+
+function markerKind(m: RegExpExecArray): MarkerKind {
+  return (m[1] ? `END ${m[1].toUpperCase()}` : m[2]!.toUpperCase()) as MarkerKind;
+}
+
+/** The last short line of names (`NEGRON`, `RICE`) after the last paragraph. */
+function findSignature(lines: string[], from: number): number | undefined {
+  for (let i = lines.length - 1; i >= from; i--) {
+    const line = lines[i]!;
+    if (isBlank(line) || isRule(line)) continue;
+    const text = line.trim();
+    return text.length <= MAX_SIGNATURE_LENGTH && SIGNATURE.test(text) && text === text.toUpperCase() ? i : undefined;
+  }
+  return undefined;
+}
+
+export function parseBody(lines: string[], bodyStart: number, style: NumberingStyle): Body {
+  const body: Body = { headings: [], paragraphs: [], pageBreaks: [], markers: [], crossReferences: [], redactions: [] };
+  const signatureLine = findSignature(lines, bodyStart);
+  let paragraph: Paragraph | undefined;
+  let subParagraph: SubParagraph | undefined;
+  /** Last line with text in the current paragraph, so ranges end on text, not on blank lines. */
+  let lastTextLine = -1;
+
+  const closeParagraph = () => {
+    if (!paragraph) return;
+    const end = { line: lastTextLine, character: trimmedEnd(lines[lastTextLine]!) };
+    paragraph.range.end = end;
+    if (subParagraph) subParagraph.range.end = end;
+    paragraph = undefined;
+    subParagraph = undefined;
+  };
+
+  const end = signatureLine ?? lines.length;
+  for (let i = bodyStart; i < end; i++) {
+    const line = lines[i]!;
+    if (isBlank(line)) continue;
+    const pageBreak = parsePageBreak(line, i);
+    if (pageBreak) {
+      body.pageBreaks.push(pageBreak);
+      if (pageBreak.range.end.character >= trimmedEnd(line)) continue;
+    }
+    const label = pageBreak ? undefined : readLineLabel(line, style);
+    if (label?.kind === 'paragraph') {
+      closeParagraph();
+      paragraph = {
+        number: Number(label.value),
+        label: token(line.slice(label.start, label.end), i, label.start),
+        range: lineRange(i, label.start, line.length),
+        subParagraphs: [],
+      };
+      if (body.headings.length) paragraph.heading = body.headings.length - 1;
+      const markingAt = label.end + indentOf(line.slice(label.end));
+      const marking = readPortionMarking(line, i, markingAt);
+      if (marking) paragraph.marking = marking;
+      const leadFrom = marking ? marking.range.end.character : markingAt;
+      const lead = LEAD.exec(line.slice(leadFrom));
+      if (lead) paragraph.lead = token(lead[1]!, i, leadFrom + lead[0].indexOf(lead[1]!));
+      body.paragraphs.push(paragraph);
+    } else if (label && paragraph) {
+      if (subParagraph) subParagraph.range.end = { line: lastTextLine, character: trimmedEnd(lines[lastTextLine]!) };
+      subParagraph = { kind: label.kind, label: label.value, labelRange: lineRange(i, label.start, label.end), range: lineRange(i, label.start, line.length) };
+      const marking = readPortionMarking(line, i, label.end + indentOf(line.slice(label.end)));
+      if (marking) subParagraph.marking = marking;
+      paragraph.subParagraphs.push(subParagraph);
+    } else if (!label && !pageBreak && isHeading(lines, i, bodyStart)) {
+      closeParagraph();
+      const start = indentOf(line);
+      body.headings.push(token(line.slice(start, trimmedEnd(line)), i, start));
+      continue;
+    }
+    if (paragraph && !isRule(line)) lastTextLine = i;
+    scanInline(line, i, body);
+  }
+  closeParagraph();
+  if (signatureLine !== undefined) {
+    const line = lines[signatureLine]!;
+    const start = indentOf(line);
+    body.signature = token(line.slice(start, trimmedEnd(line)), signatureLine, start);
+  }
+  return body;
+}
+
+/** Markers, redactions and mentions inside a line of text. */
+function scanInline(line: string, i: number, body: Body): void {
+  MARKER.lastIndex = 0;
+  for (let m = MARKER.exec(line); m; m = MARKER.exec(line)) {
+    body.markers.push({ kind: markerKind(m), ...token(m[0], i, m.index) });
+  }
+  if (line.includes('XXXXX') || line.includes('xxxxx')) {
+    REDACTION.lastIndex = 0;
+    for (let m = REDACTION.exec(line); m; m = REDACTION.exec(line)) body.redactions.push(lineRange(i, m.index, m.index + m[0].length));
+  }
+  findCrossReferences(line, i, body.crossReferences);
+}

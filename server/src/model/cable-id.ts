@@ -1,0 +1,37 @@
+// Cable IDs as WikiLeaks writes them: two-digit year, post without spaces, serial without
+// leading zeros (`09BASRAH2`, `06LAPAZ3449`, `08STATE50524`).
+import postNames from '../data/posts.json';
+
+/** Posts whose ID form differs from the name written in banners and REF entries. */
+const POST_ALIASES: Record<string, string> = {
+  SECSTATE: 'STATE',
+  USUN: 'USUNNEWYORK',
+  UNVIE: 'UNVIEVIENNA',
+  USEU: 'USEUBRUSSELS',
+  'DUBAI RPO': 'RPODUBAI',
+};
+
+const KNOWN_POSTS: ReadonlySet<string> = new Set(postNames);
+
+export function isKnownPost(name: string): boolean {
+  return KNOWN_POSTS.has(name);
+}
+
+/** `LA PAZ` → `LAPAZ`, `SECSTATE` → `STATE`. */
+export function postIdPart(post: string): string {
+  const upper = post.toUpperCase().replace(/\s+/g, ' ').trim();
+  return (POST_ALIASES[upper] ?? upper).replace(/ /g, '');
+}
+
+export function cableId(year: number, post: string, serial: string): string {
+  const serialNumber = serial.replace(/^0+(?=\d)/, '');
+  return `${String(year % 100).padStart(2, '0')}${postIdPart(post)}${serialNumber}`;
+}
+
+/** `09BASRAH2` → its parts; undefined when the text is not shaped like an ID. */
+export const CABLE_ID_PATTERN = /^(\d{2})([A-Z][A-Z]*?)(\d+)$/;
+
+export function parseCableId(text: string): { year: string; post: string; serial: string } | undefined {
+  const match = CABLE_ID_PATTERN.exec(text);
+  return match ? { year: match[1]!, post: match[2]!, serial: match[3]! } : undefined;
+}

@@ -1,0 +1,62 @@
+// Dates as cables write them: the date-time group, DECL dates, the export's date line.
+
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+const MONTH_NAMES = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
+
+/** `251427Z JAN 09` (day, hour, minute, zone, month, year); the month may be mixed case. */
+export const DTG_PATTERN = /(\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{4}|\d{2})(?!\d)/;
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** Cable years run from the 1960s: a two-digit year 50-99 is 19xx, else 20xx. */
+export function expandYear(year: number): number {
+  if (year >= 100) return year;
+  return year >= 50 ? 1900 + year : 2000 + year;
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function isoDate(year: number, month: number, day: number): string | undefined {
+  return isRealDate(year, month, day) ? `${pad(year, 4)}-${pad(month)}-${pad(day)}` : undefined;
+}
+
+export interface DecodedDtg {
+  year: number;
+  /** ISO 8601 UTC, absent when day, hour or minute are out of range. */
+  date?: string;
+}
+
+/** Decodes the groups of a DTG_PATTERN match. */
+export function decodeDtg(match: RegExpExecArray): DecodedDtg {
+  const [, day, hour, minute, monthText, yearText] = match;
+  const year = expandYear(Number(yearText));
+  const month = MONTHS.indexOf(monthText!.toUpperCase()) + 1;
+  const h = Number(hour);
+  const m = Number(minute);
+  const dayPart = isoDate(year, month, Number(day));
+  if (!dayPart || h > 23 || m > 59) return { year };
+  return { year, date: `${dayPart}T${hour}:${minute}Z` };
+}
+
+/** `1/25/2019`, `03/19/2015`, `2019/12/16`, `11/29/10`. */
+export const DECL_DATE_PATTERN = /(\d{4})\/(\d{1,2})\/(\d{1,2})(?!\d)|(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?!\d)/;
+
+/** ISO `YYYY-MM-DD` of a DECL_DATE_PATTERN match, when it is a real date. */
+export function decodeDeclDate(match: RegExpExecArray): string | undefined {
+  if (match[1]) return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  return isoDate(expandYear(Number(match[6])), Number(match[4]), Number(match[5]));
+}
+
+/** `Friday, 18 December 2009, 11:04`, the date line of the Cablegate viewer. */
+export const DATE_LINE_PATTERN = /^\s*(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY), (\d{1,2}) ([A-Z]+) (\d{4}), (\d{2}):(\d{2})\s*$/i;
+
+export function decodeDateLine(match: RegExpExecArray): { date: string; year: number } | undefined {
+  const year = Number(match[3]);
+  const month = MONTH_NAMES.indexOf(match[2]!.toUpperCase()) + 1;
+  const day = isoDate(year, month, Number(match[1]));
+  if (!day || Number(match[4]) > 23 || Number(match[5]) > 59) return undefined;
+  return { date: `${day}T${match[4]}:${match[5]}`, year };
+}

@@ -1,0 +1,211 @@
+// The routing header (ACP-127 format lines) above the banner: VZCZC, precedence and routing
+// indicators, DE, ZNY/ZNR, precedence + DTG, FM / TO / INFO addressees.
+import { decodeDtg, DTG_PATTERN } from './dates.ts';
+import { lineRange, token, isBlank } from './text.ts';
+import type { Addressee, AddresseeRole, DateTimeGroup, RoutingHeader, Token } from './types.ts';
+import { wordsOf, type Word } from './words.ts';
+
+const TRANSMISSION = /^\s*VZCZC([A-Z0-9]*)/;
+const PRECEDENCE_PAIR = /^(?:ZZ|OO|PP|RR|[ZOPRY]{2})$/;
+/** A routing indicator: five to eight letters starting with R (`RUEHBC`, `RUCNRAQ`). */
+export const ROUTING_INDICATOR = /^R[A-Z]{4,7}$/;
+const ORIGINATOR = /^\s*DE\s+([A-Z]{4,8})(?:\s+(#\d+(?:\/\d+)?))?(?:\s+(\d{7}))?/;
+const SECURITY = /^\s*(ZN[YR])\b(?:\s+([CSUET])\2{4}(?![A-Z]))?/;
+/** Precedence prosign(s) then the DTG: `P 251427Z JAN 09`, `O R 161415Z DEC 09`. */
+const DTG_LINE = /^\s*((?:[ZOPRY]\s+){0,2})(?=\d{6}Z\s)/;
+const ADDRESS_KEYWORD = /^\s*(FM|TO|INFO|XMT)\s+/;
+const PER_ADDRESSEE_PRECEDENCE = new Set(['FLASH', 'IMMEDIATE', 'PRIORITY', 'ROUTINE']);
+/** Teletype distribution lists (`INFO  LOG-00   NP-00`) are not addressees. */
+const TELETYPE_DISTRIBUTION = /\b[A-Z]{1,6}-\d{2}\b/;
+
+export function parsePrecedenceLine(line: string, lineIndex: number): RoutingHeader['precedenceLine'] {
+  const words = wordsOf(line);
+  if (words.length < 2 || !PRECEDENCE_PAIR.test(words[0]!.text)) return undefined;
+  if (!words.slice(1).every((w) => ROUTING_INDICATOR.test(w.text))) return undefined;
+  return {
+    range: lineRange(lineIndex, words[0]!.start, words[words.length - 1]!.start + words[words.length - 1]!.text.length),
+    precedence: token(words[0]!.text, lineIndex, words[0]!.start),
+    routingIndicators: words.slice(1).map((w) => token(w.text, lineIndex, w.start)),
+  };
+}
+
+function routingIndicatorsOnly(line: string, lineIndex: number): Token[] | undefined {
+  const words = wordsOf(line);
+  if (words.length === 0 || !words.every((w) => ROUTING_INDICATOR.test(w.text))) return undefined;
+  return words.map((w) => token(w.text, lineIndex, w.start));
+}
+
+/** `P 251427Z JAN 09 ZDK`; also the bare `291359Z Nov 00` of partial extracts. */
+export function parseDateTimeGroupLine(line: string, lineIndex: number): DateTimeGroup | undefined {
+  const lead = DTG_LINE.exec(line);
+  if (!lead) return undefined;
+  const dtgStart = lead[0].length;
+  const match = DTG_PATTERN.exec(line.slice(dtgStart));
+  if (!match || match.index !== 0) return undefined;
+  const precedence = wordsOf(line, 0, dtgStart).map((w) => token(w.text, lineIndex, w.start));
+  const dtgEnd = dtgStart + match[0].length;
+  const decoded = decodeDtg(match);
+  const rest = wordsOf(line, dtgEnd);
+  const end = rest.length ? rest[rest.length - 1]!.start + rest[rest.length - 1]!.text.length : dtgEnd;
+  const group: DateTimeGroup = {
+    range: lineRange(lineIndex, precedence[0]?.range.start.character ?? dtgStart, end),
+    precedence,
+    dtg: token(match[0], lineIndex, dtgStart),
+    year: decoded.year,
+  };
+  if (decoded.date) group.date = decoded.date;
+  if (rest.length) group.trailer = token(line.slice(rest[0]!.start, end), lineIndex, rest[0]!.start);
+  return group;
+}
+
+/** One addressee from its words: `RUEHC/SECSTATE WASHDC PRIORITY 0820`. */
+function parseAddressee(role: AddresseeRole, line: string, words: Word[], lineIndex: number, keyword?: Token): Addressee | undefined {
+  if (words.length === 0) return undefined;
+  const first = words[0]!;
+  const last = words[words.length - 1]!;
+  const addressee: Addressee = {
+    role,
+    range: lineRange(lineIndex, keyword?.range.start.character ?? first.start, last.start + last.text.length),
+  };
+  if (keyword) addressee.keyword = keyword;
+  let stationStart = first.start;
+  const slash = first.text.indexOf('/');
+  if (slash > 0 && ROUTING_INDICATOR.test(first.text.slice(0, slash))) {
+    addressee.routingIndicator = token(first.text.slice(0, slash), lineIndex, first.start);
+    stationStart = first.start + slash + 1;
+  }
+  let tail = words.length;
+  if (tail > 1 && /^\d{4}$/.test(words[tail - 1]!.text)) {
+    tail--;
+    addressee.serial = token(words[tail]!.text, lineIndex, words[tail]!.start);
+  }
+  if (tail > 1 && PER_ADDRESSEE_PRECEDENCE.has(words[tail - 1]!.text)) {
+    tail--;
+    addressee.precedence = token(words[tail]!.text, lineIndex, words[tail]!.start);
+  }
+  const lastStationWord = words[tail - 1]!;
+  const stationEnd = lastStationWord.start + lastStationWord.text.length;
+  if (stationEnd > stationStart) addressee.station = token(line.slice(stationStart, stationEnd), lineIndex, stationStart);
+  return addressee;
+}
+
+export interface HeaderScan {
+  header?: RoutingHeader;
+  /** Lines the header used, so the caller does not read them as anything else. */
+  lines: Set<number>;
+}
+
+/**
+ * Reads the header elements found in lines [from, to). The first occurrence of each element wins:
+ * some exports repeat the whole header (09NAIROBI2497), and only the first copy is the header.
+ */
+export function parseRoutingHeader(lines: string[], from: number, to: number): HeaderScan {
+  const header: RoutingHeader = { range: lineRange(from, 0, 0), to: [], info: [] };
+  const used = new Set<number>();
+  let role: AddresseeRole | undefined;
+  let addressesDone = false;
+  let first = -1;
+  let last = -1;
+  const mark = (i: number) => {
+    used.add(i);
+    if (first < 0) first = i;
+    last = i;
+  };
+
+  for (let i = from; i < to; i++) {
+    const line = lines[i]!;
+    if (isBlank(line)) {
+      if (role) addressesDone = true;
+      role = undefined;
+      continue;
+    }
+    let m: RegExpExecArray | null;
+    if (!header.transmission && (m = TRANSMISSION.exec(line))) {
+      header.transmission = { range: lineRange(i, line.indexOf('VZCZC'), m[0].length) };
+      if (m[1]) header.transmission.channel = token(m[1], i, m[0].length - m[1].length);
+      mark(i);
+      continue;
+    }
+    if (header.transmission && !header.originator) {
+      // Format line 2 and its continuation lines of routing indicators.
+      const precedenceLine = header.precedenceLine ? undefined : parsePrecedenceLine(line, i);
+      if (precedenceLine) {
+        header.precedenceLine = precedenceLine;
+        mark(i);
+        continue;
+      }
+      const more = header.precedenceLine && routingIndicatorsOnly(line, i);
+      if (more) {
+        header.precedenceLine!.routingIndicators.push(...more);
+        header.precedenceLine!.range.end = more[more.length - 1]!.range.end;
+        mark(i);
+        continue;
+      }
+    }
+    if (!header.originator && (m = ORIGINATOR.exec(line))) {
+      const start = line.indexOf('DE');
+      header.originator = { range: lineRange(i, start, m[0].length), keyword: token('DE', i, start) };
+      let cursor = start + 2;
+      if (m[1]) header.originator.station = token(m[1], i, (cursor = line.indexOf(m[1], cursor)));
+      if (m[2]) header.originator.serial = token(m[2], i, (cursor = line.indexOf(m[2], cursor)));
+      if (m[3]) header.originator.filingTime = token(m[3], i, line.indexOf(m[3], cursor));
+      mark(i);
+      continue;
+    }
+    if (!header.security && (m = SECURITY.exec(line))) {
+      const start = line.indexOf(m[1]!);
+      const words = wordsOf(line, start + 3);
+      header.security = { range: lineRange(i, start, trimmedWordsEnd(words, start + 3)), prosign: token(m[1]!, i, start), signals: [] };
+      for (const word of words) {
+        if (!header.security.classification && m[2] && word.text === m[2].repeat(5)) header.security.classification = token(word.text, i, word.start);
+        else header.security.signals.push(token(word.text, i, word.start));
+      }
+      mark(i);
+      continue;
+    }
+    if (!header.dateTimeGroup) {
+      const group = parseDateTimeGroupLine(line, i);
+      if (group) {
+        header.dateTimeGroup = group;
+        mark(i);
+        continue;
+      }
+    }
+    const keyword = ADDRESS_KEYWORD.exec(line);
+    if (keyword && !addressesDone && !(keyword[1] === 'INFO' && TELETYPE_DISTRIBUTION.test(line))) {
+      const name = keyword[1] as AddresseeRole;
+      if (name === 'FM' && header.from) continue;
+      role = name;
+      const keywordStart = line.indexOf(name);
+      const addressee = parseAddressee(role, line, wordsOf(line, keyword[0].length), i, token(name, i, keywordStart));
+      if (addressee) addTo(header, addressee);
+      mark(i);
+      continue;
+    }
+    if (role && role !== 'FM' && !addressesDone) {
+      const addressee = parseAddressee(role, line, wordsOf(line), i);
+      if (addressee) addTo(header, addressee);
+      mark(i);
+      continue;
+    }
+    if (role) {
+      role = undefined;
+      addressesDone = true;
+    }
+  }
+  if (first < 0) return { lines: used };
+  const lastLine = lines[last]!;
+  header.range = { start: { line: first, character: 0 }, end: { line: last, character: lastLine.length } };
+  return { header, lines: used };
+}
+
+function trimmedWordsEnd(words: Word[], fallback: number): number {
+  const last = words[words.length - 1];
+  return last ? last.start + last.text.length : fallback;
+}
+
+function addTo(header: RoutingHeader, addressee: Addressee): void {
+  if (addressee.role === 'FM') header.from = addressee;
+  else if (addressee.role === 'TO') header.to.push(addressee);
+  else header.info.push(addressee);
+}

@@ -1,0 +1,200 @@
+// parseCable: reads any text into a CableModel. It never throws; what it cannot read becomes a
+// diagnostic. The front matter (header, banner, preamble) is found within the lines before the
+// first paragraph; the body is read once, line by line.
+import { parseBanner } from './banner.ts';
+import { parseBody } from './body.ts';
+import { cableId, isKnownPost, parseCableId, postIdPart } from './cable-id.ts';
+import { DATE_LINE_PATTERN, decodeDateLine } from './dates.ts';
+import { parseRoutingHeader } from './header.ts';
+import { detectNumberingStyle, readLineLabel, type NumberingStyle } from './labels.ts';
+import { parsePreamble, readCaptionsAfter } from './preamble.ts';
+import { isBlank, lineRange, splitLines } from './text.ts';
+import type { Banner, CableModel, Caption, ClassificationLevel, DateLine, ModelDiagnostic, ParseContext, RoutingHeader } from './types.ts';
+
+/** How far to look for the banner when no paragraph comes first. */
+const FRONT_MATTER_LIMIT = 400;
+const E_O_LINE = /^\s*(?:E\.\s?O\.?|EO)\s*\d{5}/i;
+
+const PRECEDENCE_NAMES: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P: 'PRIORITY', R: 'ROUTINE', Y: 'EMERGENCY' };
+
+export function parseCable(text: string, context: ParseContext = {}): CableModel {
+  const lines = splitLines(text);
+  const style = detectNumberingStyle(lines);
+  const frontEnd = findFrontMatterEnd(lines, style);
+  const bannerLine = chooseBannerLine(lines, frontEnd);
+  const banner = bannerLine === undefined ? undefined : parseBanner(lines[bannerLine]!, bannerLine);
+
+  const { header, lines: headerLines } = parseRoutingHeader(lines, 0, bannerLine ?? frontEnd);
+  const dateLine = findDateLine(lines, bannerLine ?? frontEnd);
+  const year = header?.dateTimeGroup?.year ?? dateLine?.year ?? context.year ?? yearFromId(context.id) ?? yearFromFileName(context.fileName, banner);
+  const preambleStart = bannerLine !== undefined ? bannerLine + 1 : afterHeader(lines, headerLines, frontEnd);
+  const preamble = parsePreamble(lines, preambleStart, style, year);
+  const body = parseBody(lines, preamble.bodyStart, style);
+
+  const model: CableModel = {
+    lineCount: lines.length,
+    lostPilcrow: style === 'lost-pilcrow',
+    captions: banner ? [...readCaptionsAfter(lines[bannerLine!]!, bannerLine!, banner.range.end.character), ...preamble.captions] : preamble.captions,
+    headings: body.headings,
+    paragraphs: body.paragraphs,
+    pageBreaks: [...preamble.pageBreaks, ...body.pageBreaks],
+    markers: body.markers,
+    crossReferences: body.crossReferences,
+    redactions: body.redactions,
+    diagnostics: [],
+  };
+  if (header) model.header = header;
+  if (dateLine) model.dateLine = dateLine;
+  if (banner) model.banner = banner;
+  if (preamble.executiveOrder) model.executiveOrder = preamble.executiveOrder;
+  if (preamble.tags) model.tags = preamble.tags;
+  if (preamble.subject) model.subject = preamble.subject;
+  if (preamble.references) model.references = preamble.references;
+  if (preamble.classifiedBy) model.classifiedBy = preamble.classifiedBy;
+  if (body.signature) model.signature = body.signature;
+  if (year !== undefined) model.year = year;
+  const date = header?.dateTimeGroup?.date ?? dateLine?.date;
+  if (date) model.date = date;
+  const precedence = header?.dateTimeGroup?.precedence[0]?.text;
+  if (precedence) model.precedence = PRECEDENCE_NAMES[precedence] ?? precedence;
+  assignIdentity(model, header, context);
+  model.diagnostics = diagnose(model, lines);
+  return model;
+}
+
+/** The first paragraph line, or a bound: the banner and preamble stand before it. */
+function findFrontMatterEnd(lines: string[], style: NumberingStyle): number {
+  const limit = Math.min(lines.length, FRONT_MATTER_LIMIT);
+  for (let i = 0; i < limit; i++) {
+    if (readLineLabel(lines[i]!, style)?.kind === 'paragraph') return i;
+  }
+  return limit;
+}
+
+/**
+ * The banner is the banner line nearest above the first E.O. line below it: exports put e-mail
+ * printouts and summaries with banner-like lines above the real one (03ABUDHABI2641, 09DOHA214).
+ */
+function chooseBannerLine(lines: string[], frontEnd: number): number | undefined {
+  let best: number | undefined;
+  let bestDistance = Infinity;
+  let candidate: number | undefined;
+  for (let i = 0; i < frontEnd; i++) {
+    const line = lines[i]!;
+    if (E_O_LINE.test(line)) {
+      if (candidate !== undefined && i - candidate < bestDistance) {
+        best = candidate;
+        bestDistance = i - candidate;
+      }
+      candidate = undefined;
+      continue;
+    }
+    if (parseBanner(line, i)?.serial) {
+      candidate = i;
+      best ??= i;
+    }
+  }
+  return best ?? candidate;
+}
+
+function findDateLine(lines: string[], to: number): DateLine | undefined {
+  for (let i = 0; i < to; i++) {
+    const m = DATE_LINE_PATTERN.exec(lines[i]!);
+    const decoded = m && decodeDateLine(m);
+    if (decoded) return { range: lineRange(i, lines[i]!.indexOf(lines[i]!.trim()), lines[i]!.trimEnd().length), ...decoded };
+  }
+  return undefined;
+}
+
+/** Without a banner the preamble starts after the header's last line. */
+function afterHeader(lines: string[], headerLines: Set<number>, frontEnd: number): number {
+  if (headerLines.size === 0) return firstTextLine(lines, 0, frontEnd);
+  return firstTextLine(lines, Math.max(...headerLines) + 1, frontEnd);
+}
+
+function firstTextLine(lines: string[], from: number, to: number): number {
+  let i = from;
+  while (i < to && isBlank(lines[i]!)) i++;
+  return i;
+}
+
+function yearFromId(id: string | undefined): number | undefined {
+  const parts = id ? parseCableId(id.toUpperCase()) : undefined;
+  return parts ? expandTwoDigitYear(parts.year) : undefined;
+}
+
+/** A file named by a cable ID gives the year, when its post and serial agree with the banner. */
+function yearFromFileName(fileName: string | undefined, banner: Banner | undefined): number | undefined {
+  if (!fileName || !banner?.origin || !banner.serial) return undefined;
+  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').toUpperCase();
+  const parts = parseCableId(base);
+  if (!parts) return undefined;
+  const sameCable = parts.post === postIdPart(banner.origin.text) && Number(parts.serial) === Number(banner.serial.text);
+  return sameCable ? expandTwoDigitYear(parts.year) : undefined;
+}
+
+function expandTwoDigitYear(yy: string): number {
+  const n = Number(yy);
+  return n >= 50 ? 1900 + n : 2000 + n;
+}
+
+/** Station names in FM lines that stand for the post in a cable ID. */
+const STATION_PREFIX = /^(?:AMEMBASSY|AMCONSUL|USMISSION|US MISSION|USOFFICE|USINT|REO|AIT)\s+/;
+const SECURITY_LEVELS: Record<string, ClassificationLevel> = { CCCCC: 'CONFIDENTIAL', SSSSS: 'SECRET', UUUUU: 'UNCLASSIFIED', TTTTT: 'TOP SECRET' };
+
+/** The post a header's FM line names: `AMEMBASSY LA PAZ` → `LA PAZ`, `SECSTATE WASHDC` → `STATE`. */
+function postFromHeader(header: RoutingHeader | undefined): string | undefined {
+  const station = header?.from?.station?.text.trim().toUpperCase();
+  if (!station) return undefined;
+  if (/^SECSTATE\b/.test(station)) return 'STATE';
+  const post = station.replace(STATION_PREFIX, '');
+  return post === station && !isKnownPost(post) ? undefined : post;
+}
+
+/**
+ * The ID from the banner's post and serial; without a usable banner (none, or a redacted post),
+ * from the FM line's post and the DE line's station serial, which repeats the message serial.
+ */
+function assignIdentity(model: CableModel, header: RoutingHeader | undefined, context: ParseContext): void {
+  const level = model.banner?.classification.level ?? SECURITY_LEVELS[header?.security?.classification?.text ?? ''];
+  if (level) model.classification = classificationOf(level, model.captions);
+  const textYear = header?.dateTimeGroup?.year ?? model.dateLine?.year;
+  const banner = model.banner;
+  let post = banner?.origin?.text;
+  let serial = banner?.serial?.text;
+  if (!post || !serial || /^X+$/i.test(post)) {
+    post = postFromHeader(header);
+    serial = header?.originator?.serial?.text.replace(/^#/, '').replace(/\/.*$/, '');
+  }
+  if (post && serial && model.year !== undefined) {
+    model.id = cableId(model.year, post, serial);
+    model.idSource = textYear !== undefined ? 'text' : context.year !== undefined || context.id ? 'context' : 'file-name';
+  } else if (context.id) {
+    model.id = context.id.toUpperCase();
+    model.idSource = 'context';
+  }
+}
+
+/** The classification as WikiLeaks writes it: `//NOFORN` for a NOFORN caption, FOUO for SENSITIVE ones. */
+function classificationOf(level: ClassificationLevel, captions: Caption[]): string {
+  const texts = captions.map((c) => c.text.toUpperCase());
+  if (level !== 'UNCLASSIFIED' && texts.some((c) => /^NOFORN\b|\/\/NOFORN$/.test(c))) return `${level}//NOFORN`;
+  if (level === 'UNCLASSIFIED' && texts.some((c) => /\bSENSITIVE\b/.test(c))) return 'UNCLASSIFIED//FOR OFFICIAL USE ONLY';
+  return level;
+}
+
+function diagnose(model: CableModel, lines: string[]): ModelDiagnostic[] {
+  const diagnostics: ModelDiagnostic[] = [];
+  const top = lineRange(0, 0, lines[0]?.length ?? 0);
+  if (!model.banner) diagnostics.push({ range: top, severity: 'warning', code: 'no-banner', message: 'No classification banner (such as `C O N F I D E N T I A L BASRAH 000002`) was found.' });
+  else if (model.banner.classification.damaged) diagnostics.push({ range: model.banner.classification.token.range, severity: 'information', code: 'damaged-banner', message: `The classification word is damaged; read as ${model.banner.classification.level}.` });
+  const dtg = model.header?.dateTimeGroup;
+  if (dtg && !dtg.date) diagnostics.push({ range: dtg.dtg.range, severity: 'warning', code: 'bad-dtg', message: `The date-time group ${dtg.dtg.text} is not a real date and time.` });
+  const declassify = model.executiveOrder?.declassifyOn;
+  if (declassify && !declassify.date) diagnostics.push({ range: declassify.range, severity: 'warning', code: 'bad-decl-date', message: `The declassification date ${declassify.text} is not a real date.` });
+  if (model.banner && !model.id) diagnostics.push({ range: model.banner.range, severity: 'information', code: 'no-id', message: model.year === undefined ? 'The cable has no date-time group, so its year and ID are unknown.' : 'The banner names no post and serial, so the ID is unknown.' });
+  for (const entry of model.references?.entries ?? []) {
+    if (entry.kind === 'cable' && !entry.id) diagnostics.push({ range: entry.range, severity: 'information', code: 'ref-without-year', message: 'This REF entry cites a cable but its year is unknown.' });
+  }
+  return diagnostics;
+}

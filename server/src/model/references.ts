@@ -1,0 +1,234 @@
+// REF entries and the body's mentions of them (`REF A`, `reftel`) and of paragraphs (`para 4`).
+import { cableId, isKnownPost } from './cable-id.ts';
+import { expandYear } from './dates.ts';
+import { lineRange } from './text.ts';
+import type { CrossReference, Range, ReferenceEntry } from './types.ts';
+
+/** A stretch of text of one line inside a multi-line element. */
+export interface LinePiece {
+  line: number;
+  start: number;
+  text: string;
+}
+
+/**
+ * A cable citation: optional year (`08`, `2008`, `06-`), one to four words that end in a known
+ * post, a serial, and an optional year in parentheses (`DOHA 152 (08)`). A serial followed by
+ * `/`, `-` or `:` and a digit is a date or a time, not a cable (`STATE 10/23/2008`).
+ */
+const CITATION = /(?:\b(\d{4}|\d{2})(?:\s*-\s*|\s+))?\b([A-Za-z]+(?: [A-Za-z]+){0,3}) +(\d{1,7})\b(?![/.:-]\d)(?:\s*\((\d{2})\))?/g;
+
+export interface Citation {
+  /** Column of the citation in the piece's text, and its end. */
+  start: number;
+  end: number;
+  id?: string;
+  post: string;
+}
+
+/** Finds cable citations in a text; `cableYear` is used when a citation has no year. */
+export function findCitations(text: string, cableYear: number | undefined): Citation[] {
+  const found: Citation[] = [];
+  CITATION.lastIndex = 0;
+  for (let m = CITATION.exec(text); m; m = CITATION.exec(text)) {
+    const words = m[2]!.toUpperCase().split(' ');
+    // The longest run of final words that names a post: `EMAIL FROM LA PAZ 6` cites LA PAZ 6.
+    let post: string | undefined;
+    let postWords = 0;
+    for (let n = words.length; n >= 1; n--) {
+      const candidate = words.slice(words.length - n).join(' ');
+      if (isKnownPost(candidate)) {
+        post = candidate;
+        postWords = n;
+        break;
+      }
+    }
+    if (!post) {
+      // Retry after the first word: it may be the start of the next citation's words.
+      CITATION.lastIndex = m.index + m[0].indexOf(m[2]!) + words[0]!.length;
+      continue;
+    }
+    const yearText = postWords === words.length ? (m[1] ?? m[4]) : m[4];
+    const year = yearText ? expandYear(Number(yearText)) : cableYear;
+    const wordsStart = m.index + m[0].indexOf(m[2]!);
+    const postStart = wordsStart + m[2]!.length - words.slice(words.length - postWords).join(' ').length;
+    const start = postWords === words.length && m[1] ? m.index : postStart;
+    const citation: Citation = { start, end: m.index + m[0].length, post };
+    if (year !== undefined) citation.id = cableId(year, post, m[3]!);
+    found.push(citation);
+  }
+  return found;
+}
+
+/**
+ * A REF entry label: `A.`, `A)`, `(A)`, `a)`, the viewer's `¶B.` and the markdown export's `1B.`.
+ * Only the next letter in sequence is taken as a label, so `J. SMITH` inside an entry is text.
+ */
+const LABEL = /(?<![^\s;,:])(?:¶\s?|1(?=[A-Z]\.))?(?:\(([A-Za-z])\)|([A-Za-z])[.)])(?=\s|$)/g;
+const NOTAL = /\(NOTAL\)|\bNOTAL\b/i;
+
+interface Label {
+  letter: string;
+  piece: number;
+  start: number;
+  end: number;
+}
+
+function findLabels(pieces: LinePiece[]): Label[] {
+  const labels: Label[] = [];
+  let expected = 'A';
+  pieces.forEach((piece, index) => {
+    LABEL.lastIndex = 0;
+    for (let m = LABEL.exec(piece.text); m; m = LABEL.exec(piece.text)) {
+      const letter = (m[1] ?? m[2])!.toUpperCase();
+      if (letter === expected) {
+        labels.push({ letter, piece: index, start: m.index, end: m.index + m[0].length });
+        expected = String.fromCharCode(expected.charCodeAt(0) + 1);
+      } else if (labels.length && letter === labels[labels.length - 1]!.letter && m.index === labels[labels.length - 1]!.end + 1) {
+        // `A. (A) STATE 112368`: a doubled label counts once.
+        labels[labels.length - 1]!.end = m.index + m[0].length;
+      }
+    }
+  });
+  return labels;
+}
+
+/** Characters that separate unlettered entries on one line. */
+const ENTRY_SEPARATOR = /\s*;\s*|\s{2,}/g;
+
+/** The REF list's entries, lettered or not, across the lines of the REF block. */
+export function parseRefEntries(pieces: LinePiece[], cableYear: number | undefined): ReferenceEntry[] {
+  const labels = findLabels(pieces);
+  return labels.length ? letteredEntries(pieces, labels, cableYear) : unletteredEntries(pieces, cableYear);
+}
+
+function letteredEntries(pieces: LinePiece[], labels: Label[], cableYear: number | undefined): ReferenceEntry[] {
+  const entries: ReferenceEntry[] = [];
+  const leading = textBetween(pieces, { piece: 0, column: 0 }, { piece: labels[0]!.piece, column: labels[0]!.start });
+  if (leading.some((p) => p.text.trim())) entries.push(...unletteredEntries(leading, cableYear));
+  labels.forEach((label, i) => {
+    const next = labels[i + 1];
+    const end = next ? { piece: next.piece, column: next.start } : { piece: pieces.length - 1, column: pieces[pieces.length - 1]!.text.length };
+    const body = textBetween(pieces, { piece: label.piece, column: label.end }, end);
+    const labelPiece = pieces[label.piece]!;
+    const entry = makeEntry(body, cableYear);
+    entry.label = label.letter;
+    entry.labelRange = lineRange(labelPiece.line, labelPiece.start + label.start, labelPiece.start + label.end);
+    entry.range = { start: entry.labelRange.start, end: entry.range.end };
+    entries.push(entry);
+  });
+  return entries;
+}
+
+function unletteredEntries(pieces: LinePiece[], cableYear: number | undefined): ReferenceEntry[] {
+  const entries: ReferenceEntry[] = [];
+  for (const piece of pieces) {
+    // Split at separators, then at each further citation within a chunk (`TEHRAN 1091: TEHRAN 263`).
+    const chunks: LinePiece[] = [];
+    let from = 0;
+    ENTRY_SEPARATOR.lastIndex = 0;
+    for (let m = ENTRY_SEPARATOR.exec(piece.text); m; m = ENTRY_SEPARATOR.exec(piece.text)) {
+      if (m[0].length === 0) break;
+      chunks.push({ line: piece.line, start: piece.start + from, text: piece.text.slice(from, m.index) });
+      from = m.index + m[0].length;
+    }
+    chunks.push({ line: piece.line, start: piece.start + from, text: piece.text.slice(from) });
+    let firstOfLine = true;
+    for (const chunk of chunks) {
+      if (!chunk.text.trim()) continue;
+      const citations = findCitations(chunk.text, cableYear);
+      if (citations.length === 0 && firstOfLine && entries.length && piece !== pieces[0]) {
+        // A line without a citation continues the entry above it (`AND PREVIOUS`, a wrapped title).
+        extendEntry(entries[entries.length - 1]!, chunk);
+      } else if (citations.length <= 1) {
+        entries.push(makeEntry([chunk], cableYear));
+      } else {
+        citations.forEach((citation, i) => {
+          const start = i === 0 ? 0 : citation.start;
+          const end = i + 1 < citations.length ? citations[i + 1]!.start : chunk.text.length;
+          const text = chunk.text.slice(start, end).replace(/[\s,:;]+(?:AND\s*)?$/i, '');
+          entries.push(makeEntry([{ line: chunk.line, start: chunk.start + start, text }], cableYear));
+        });
+      }
+      firstOfLine = false;
+    }
+  }
+  return entries;
+}
+
+function extendEntry(entry: ReferenceEntry, piece: LinePiece): void {
+  const trimmed = trimPiece(piece);
+  if (!trimmed) return;
+  entry.text += ' ' + trimmed.text;
+  entry.range = { start: entry.range.start, end: { line: trimmed.line, character: trimmed.start + trimmed.text.length } };
+  if (NOTAL.test(trimmed.text)) entry.notal = true;
+}
+
+function trimPiece(piece: LinePiece): LinePiece | undefined {
+  const text = piece.text.trim();
+  if (!text) return undefined;
+  return { line: piece.line, start: piece.start + piece.text.indexOf(text), text };
+}
+
+function makeEntry(body: LinePiece[], cableYear: number | undefined): ReferenceEntry {
+  const trimmed = body.map(trimPiece).filter((p): p is LinePiece => p !== undefined);
+  const first = trimmed[0] ?? body[0]!;
+  const last = trimmed[trimmed.length - 1] ?? body[0]!;
+  const entry: ReferenceEntry = {
+    text: trimmed.map((p) => p.text).join(' '),
+    range: { start: { line: first.line, character: first.start }, end: { line: last.line, character: last.start + last.text.length } },
+    kind: 'other',
+  };
+  for (const piece of trimmed) {
+    const citation = findCitations(piece.text, cableYear)[0];
+    if (!citation) continue;
+    entry.kind = 'cable';
+    if (citation.id) entry.id = citation.id;
+    entry.citationRange = lineRange(piece.line, piece.start + citation.start, piece.start + citation.end);
+    break;
+  }
+  if (NOTAL.test(entry.text)) entry.notal = true;
+  return entry;
+}
+
+function textBetween(pieces: LinePiece[], from: { piece: number; column: number }, to: { piece: number; column: number }): LinePiece[] {
+  const result: LinePiece[] = [];
+  for (let i = from.piece; i <= to.piece; i++) {
+    const piece = pieces[i]!;
+    const start = i === from.piece ? from.column : 0;
+    const end = i === to.piece ? to.column : piece.text.length;
+    if (end > start) result.push({ line: piece.line, start: piece.start + start, text: piece.text.slice(start, end) });
+  }
+  return result;
+}
+
+/**
+ * Mentions in the body: `REF A`, `refs A and B`, `REF (C)`, `reftel`, `REFTELS`;
+ * `para 4`, `paragraph 4`, `paras 2-3`, `paras 2 and 5`.
+ */
+const MENTION = /\b(?:(REF(?:TEL)?S?)\b(?:\s+\(?([A-Z])\)?(?![\w.]\w)((?:\s*(?:,|AND|&)\s*\(?[A-Z]\)?(?!\w))*))?|(PARA(?:GRAPH)?S?)\s+(\d{1,3})((?:\s*(?:-|–|,|AND|&|THROUGH|TO)\s*\d{1,3})*))/gi;
+
+export function findCrossReferences(line: string, lineIndex: number, into: CrossReference[]): void {
+  MENTION.lastIndex = 0;
+  for (let m = MENTION.exec(line); m; m = MENTION.exec(line)) {
+    const range: Range = lineRange(lineIndex, m.index, m.index + m[0].length);
+    if (m[1]) {
+      const keyword = m[1].toUpperCase();
+      const letters = m[2] ? [m[2], ...(m[3]?.match(/[A-Z]/gi) ?? [])].map((l) => l.toUpperCase()) : [];
+      // A bare `REF` is an ordinary word; `reftel` and `refs` alone mean the REF list.
+      if (!letters.length && keyword === 'REF') continue;
+      // `ref a meeting`: a lower-case letter is taken for an article, not a REF letter.
+      if (m[2] && m[2] !== m[2].toUpperCase()) continue;
+      into.push({ kind: 'reference', text: m[0], range, targets: letters });
+    } else {
+      const numbers = [m[5]!, ...(m[6]?.match(/\d{1,3}/g) ?? [])];
+      const targets = /-|–|THROUGH|TO/i.test(m[6] ?? '') && numbers.length === 2 ? expandRange(Number(numbers[0]), Number(numbers[1])) : numbers;
+      into.push({ kind: 'paragraph', text: m[0], range, targets });
+    }
+  }
+}
+
+function expandRange(from: number, to: number): string[] {
+  if (to < from || to - from > 50) return [String(from), String(to)];
+  return Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+}

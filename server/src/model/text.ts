@@ -1,0 +1,47 @@
+// Line access and range helpers shared by every part of the parser.
+import type { Range, Token } from './types.ts';
+
+/** The text split into lines, without their terminators (LF, CRLF or lone CR). */
+export function splitLines(text: string): string[] {
+  // One regex split is the fastest way in V8; CRLF must come first so it counts once.
+  return text.split(/\r\n|\r|\n/);
+}
+
+export function range(line: number, start: number, endLine: number, end: number): Range {
+  return { start: { line, character: start }, end: { line: endLine, character: end } };
+}
+
+export function lineRange(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+export function token(text: string, line: number, start: number): Token {
+  return { text, range: lineRange(line, start, start + text.length) };
+}
+
+/** A range from the start of `first` to the end of `last`. */
+export function spanRanges(first: Range, last: Range): Range {
+  return { start: first.start, end: last.end };
+}
+
+export function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
+/** Index of the first character that is not a space or tab. */
+export function indentOf(line: string): number {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  return i;
+}
+
+/** Index just after the last character that is not white space. */
+export function trimmedEnd(line: string): number {
+  let end = line.length;
+  while (end > 0 && /\s/.test(line[end - 1]!)) end--;
+  return end;
+}
