@@ -1,0 +1,74 @@
+// The `cable` command as users run it: the built bundle, real files, real exit codes.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { SEED_FILE, SAMPLE_CORPUS_DIR } from '../support/corpus.ts';
+
+const CLI = join(__dirname, '..', '..', 'dist', 'cli', 'cable.js');
+
+function cable(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, timeout: 30_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('cable parse', () => {
+  it('prints one JSON record per file with the documented fields', () => {
+    const plain = join(SAMPLE_CORPUS_DIR, 'plain', '05ANKARA1730.txt');
+    const { status, stdout } = cable(['parse', SEED_FILE, plain]);
+    assert.equal(status, 0);
+    const records = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    assert.equal(records.length, 2);
+    const [seed, ankara] = records;
+    assert.deepEqual(Object.keys(seed), ['file', 'id', 'classification', 'date', 'origin', 'precedence', 'subject', 'tags', 'references', 'paragraphs', 'diagnostics']);
+    assert.equal(seed.id, '09BASRAH2');
+    assert.deepEqual(seed.tags.find((t: { code: string }) => t.code === 'PINS'), { code: 'PINS', kind: 'subject', meaning: 'National Security' });
+    assert.deepEqual(seed.references, [{ label: null, text: '2008 BAGHDAD 3475', kind: 'cable', id: '08BAGHDAD3475', line: 23 }]);
+    assert.deepEqual(seed.paragraphs.map((p: { number: number }) => p.number), [1, 2, 3, 4, 5]);
+    // The partial extract has no DTG: its year comes from the file name, which matches the banner.
+    assert.equal(ankara.id, '05ANKARA1730');
+    assert.deepEqual(ankara.references.map((r: { label: string; id: string }) => `${r.label}:${r.id}`), ['A:05ANKARA1074', 'B:05ANKARA1231', 'C:05ANKARA1275', 'D:05ANKARA1511', 'E:05ANKARA1342', 'F:05ANKARA944', 'G:05ANKARA1102']);
+  });
+
+  it('reads a fragment from stdin with --year and --id as its context', () => {
+    const fragment = 'REF: A. STATE 123 B. 08 BAGHDAD 3475 C. E-MAIL FROM POLOFF 10/23/2008\n';
+    const withYear = JSON.parse(cable(['parse', '--year', '2009', '-'], fragment).stdout);
+    assert.deepEqual(withYear.references.map((r: { id: string | null; kind: string }) => [r.kind, r.id]), [['cable', '09STATE123'], ['cable', '08BAGHDAD3475'], ['other', null]]);
+    const withId = JSON.parse(cable(['parse', '--id', '07madrid173', '-'], fragment).stdout);
+    assert.equal(withId.id, '07MADRID173');
+    assert.equal(withId.references[0].id, '07STATE123');
+    const without = JSON.parse(cable(['parse', '-'], fragment).stdout);
+    assert.equal(without.references[0].id, null, 'no year, no invented ID');
+  });
+
+  it('reports unreadable inputs on stderr, goes on with the others and exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cable-cli-'));
+    const binary = join(dir, 'binary.cable');
+    writeFileSync(binary, Buffer.from([0x43, 0x00, 0x01, 0x02, 0xff]));
+    const { status, stdout, stderr } = cable(['parse', join(dir, 'missing.cable'), dir, binary, SEED_FILE]);
+    assert.equal(status, 1);
+    assert.equal(stdout.trim().split('\n').length, 1);
+    assert.match(stderr, /missing\.cable: no such file/);
+    assert.match(stderr, /: is a directory/);
+    assert.match(stderr, /binary\.cable: is a binary file/);
+  });
+
+  it('rejects bad options with usage and exit 2', () => {
+    assert.equal(cable(['parse', '--year', 'abc']).status, 2);
+    assert.equal(cable(['frobnicate']).status, 2);
+    assert.equal(cable(['--help']).status, 0);
+  });
+});
+
+describe('cable outline', () => {
+  it('prints the paragraphs under their headings', () => {
+    const { status, stdout } = cable(['outline', SEED_FILE]);
+    assert.equal(status, 0);
+    assert.match(stdout, /09BASRAH2 · CONFIDENTIAL · 2009-01-25 14:27Z/);
+    assert.match(stdout, /\n {2}1\. \(C\) Summary: Meeting with the REO Director/);
+    assert.match(stdout, /\n {2}Iran\n {4}3\. \(C\) Aziz vented/);
+    assert.match(stdout, /REF 2008 BAGHDAD 3475 → 08BAGHDAD3475/);
+  });
+});
