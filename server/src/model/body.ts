@@ -4,7 +4,7 @@
 import { readLineLabel, type NumberingStyle } from './labels.ts';
 import { readPortionMarking } from './markings.ts';
 import { parsePageBreak } from './page-breaks.ts';
-import { findCrossReferences } from './references.ts';
+import { readMentionAt } from './references.ts';
 import { indentOf, isBlank, lineRange, token, trimmedEnd } from './text.ts';
 import type { CrossReference, Marker, MarkerKind, PageBreak, Paragraph, Range, SectionHeading, SubParagraph, Token } from './types.ts';
 
@@ -18,7 +18,11 @@ export interface Body {
   signature?: Token;
 }
 
-const MARKER = /\b(?:END\s+(?:OF\s+)?(SUMMARY|COMMENT|NOTE)\b|(SUMMARY|COMMENT|NOTE)\s*:)/gi;
+/**
+ * One scan per line finds markers (`END SUMMARY`, `Comment:`) and the starts of mentions
+ * (`REF…`, `PARA…`), which readMentionAt then reads.
+ */
+const INLINE = /\b(?:END\s+(?:OF\s+)?(SUMMARY|COMMENT|NOTE)\b|(SUMMARY|COMMENT|NOTE)\s*:|(?=REF|PARA))/gi;
 const REDACTION = /X{5,}|x{5,}/g;
 /** `Summary:`, `Action request:`: up to four words and a colon right after the marking. */
 const LEAD = /^\s*([A-Z][A-Za-z]*(?:[ -][A-Za-z]+){0,3})\s*:/;
@@ -33,16 +37,16 @@ function isRule(line: string | undefined): boolean {
 
 /** A heading stands alone between blank lines or dash rules and reads like a title, not a sentence. */
 function isHeading(lines: string[], i: number, bodyStart: number): boolean {
+  if (lines[i]!.length > MAX_HEADING_LENGTH + 40) return false;
+  const before = i > bodyStart ? lines[i - 1] : '';
+  if (before !== undefined && !isBlank(before) && !isRule(before)) return false;
   const text = lines[i]!.trim();
   if (!text || text.length > MAX_HEADING_LENGTH || isRule(text)) return false;
   const last = text[text.length - 1]!;
   if (last === '.' || last === ',' || last === ';' || last === ':') return false;
   if (!/^[A-Za-z("“]/.test(text)) return false;
-  const before = i > bodyStart ? lines[i - 1] : '';
   const after = lines[i + 1];
-  const framedBefore = before === undefined || isBlank(before) || isRule(before);
-  const framedAfter = after === undefined || isBlank(after) || isRule(after);
-  return framedBefore && framedAfter;
+  return after === undefined || isBlank(after) || isRule(after);
 }
 
 function markerKind(m: RegExpExecArray): MarkerKind {
@@ -129,13 +133,18 @@ export function parseBody(lines: string[], bodyStart: number, style: NumberingSt
 
 /** Markers, redactions and mentions inside a line of text. */
 function scanInline(line: string, i: number, body: Body): void {
-  MARKER.lastIndex = 0;
-  for (let m = MARKER.exec(line); m; m = MARKER.exec(line)) {
-    body.markers.push({ kind: markerKind(m), ...token(m[0], i, m.index) });
+  INLINE.lastIndex = 0;
+  for (let m = INLINE.exec(line); m; m = INLINE.exec(line)) {
+    if (m[1] || m[2]) {
+      body.markers.push({ kind: markerKind(m), ...token(m[0], i, m.index) });
+      continue;
+    }
+    const mention = readMentionAt(line, i, m.index);
+    if (mention) body.crossReferences.push(mention);
+    INLINE.lastIndex = mention ? mention.range.end.character : m.index + 1;
   }
   if (line.includes('XXXXX') || line.includes('xxxxx')) {
     REDACTION.lastIndex = 0;
     for (let m = REDACTION.exec(line); m; m = REDACTION.exec(line)) body.redactions.push(lineRange(i, m.index, m.index + m[0].length));
   }
-  findCrossReferences(line, i, body.crossReferences);
 }

@@ -8,7 +8,7 @@ import { DATE_LINE_PATTERN, decodeDateLine } from './dates.ts';
 import { parseRoutingHeader } from './header.ts';
 import { detectNumberingStyle, readLineLabel, type NumberingStyle } from './labels.ts';
 import { parsePreamble, readCaptionsAfter } from './preamble.ts';
-import { isBlank, lineRange, splitLines } from './text.ts';
+import { indentOf, isBlank, lineRange, splitLines } from './text.ts';
 import type { Banner, CableModel, Caption, ClassificationLevel, DateLine, ModelDiagnostic, ParseContext, RoutingHeader } from './types.ts';
 
 /** How far to look for the banner when no paragraph comes first. */
@@ -89,12 +89,18 @@ function chooseBannerLine(lines: string[], frontEnd: number): number | undefined
       candidate = undefined;
       continue;
     }
-    if (parseBanner(line, i)?.serial) {
+    if (mayBeBanner(line) && parseBanner(line, i)?.serial) {
       candidate = i;
       best ??= i;
     }
   }
   return best ?? candidate;
+}
+
+/** Cheap first test: a banner starts with a letter of a classification word (or a doubled one). */
+function mayBeBanner(line: string): boolean {
+  const c = line.charCodeAt(indentOf(line)) | 0x20; // lower-case ASCII letters
+  return c === 0x63 /* c */ || c === 0x73 /* s */ || c === 0x75 /* u */ || c === 0x74 /* t */ || c === 0x65 /* e */ || c === 0x6f /* o */;
 }
 
 function findDateLine(lines: string[], to: number): DateLine | undefined {

@@ -203,29 +203,29 @@ function textBetween(pieces: LinePiece[], from: { piece: number; column: number 
 }
 
 /**
- * Mentions in the body: `REF A`, `refs A and B`, `REF (C)`, `reftel`, `REFTELS`;
- * `para 4`, `paragraph 4`, `paras 2-3`, `paras 2 and 5`.
+ * A mention in the body, read where a `REF…` or `PARA…` word starts: `REF A`, `refs A and B`,
+ * `REF (C)`, `reftel`, `REFTELS`; `para 4`, `paragraph 4`, `paras 2-3`, `paras 2 and 5`.
  */
-const MENTION = /\b(?:(REF(?:TEL)?S?)\b(?:\s+\(?([A-Z])\)?(?![\w.]\w)((?:\s*(?:,|AND|&)\s*\(?[A-Z]\)?(?!\w))*))?|(PARA(?:GRAPH)?S?)\s+(\d{1,3})((?:\s*(?:-|–|,|AND|&|THROUGH|TO)\s*\d{1,3})*))/gi;
+const MENTION = /(?:(REF(?:TEL)?S?)\b(?:\s+\(?([A-Z])\)?(?![\w.]\w)((?:\s*(?:,|AND|&)\s*\(?[A-Z]\)?(?!\w))*))?|(PARA(?:GRAPH)?S?)\s+(\d{1,3})((?:\s*(?:-|–|,|AND|&|THROUGH|TO)\s*\d{1,3})*))/iy;
 
-export function findCrossReferences(line: string, lineIndex: number, into: CrossReference[]): void {
-  MENTION.lastIndex = 0;
-  for (let m = MENTION.exec(line); m; m = MENTION.exec(line)) {
-    const range: Range = lineRange(lineIndex, m.index, m.index + m[0].length);
-    if (m[1]) {
-      const keyword = m[1].toUpperCase();
-      const letters = m[2] ? [m[2], ...(m[3]?.match(/[A-Z]/gi) ?? [])].map((l) => l.toUpperCase()) : [];
-      // A bare `REF` is an ordinary word; `reftel` and `refs` alone mean the REF list.
-      if (!letters.length && keyword === 'REF') continue;
-      // `ref a meeting`: a lower-case letter is taken for an article, not a REF letter.
-      if (m[2] && m[2] !== m[2].toUpperCase()) continue;
-      into.push({ kind: 'reference', text: m[0], range, targets: letters });
-    } else {
-      const numbers = [m[5]!, ...(m[6]?.match(/\d{1,3}/g) ?? [])];
-      const targets = /-|–|THROUGH|TO/i.test(m[6] ?? '') && numbers.length === 2 ? expandRange(Number(numbers[0]), Number(numbers[1])) : numbers;
-      into.push({ kind: 'paragraph', text: m[0], range, targets });
-    }
+/** Reads the mention starting at column `at` of a line, if there is one. */
+export function readMentionAt(line: string, lineIndex: number, at: number): CrossReference | undefined {
+  MENTION.lastIndex = at;
+  const m = MENTION.exec(line);
+  if (!m) return undefined;
+  const range: Range = lineRange(lineIndex, at, at + m[0].length);
+  if (m[1]) {
+    const keyword = m[1].toUpperCase();
+    // A bare `REF` is an ordinary word; `reftel` and `refs` alone mean the REF list.
+    if (!m[2] && keyword === 'REF') return undefined;
+    // `ref a meeting`: a lower-case letter is taken for an article, not a REF letter.
+    if (m[2] && m[2] !== m[2].toUpperCase()) return undefined;
+    const letters = m[2] ? [m[2], ...(m[3]?.match(/[A-Z]/g) ?? [])] : [];
+    return { kind: 'reference', text: m[0], range, targets: letters };
   }
+  const numbers = [m[5]!, ...(m[6]?.match(/\d{1,3}/g) ?? [])];
+  const isSpan = /-|–|THROUGH|TO/i.test(m[6] ?? '') && numbers.length === 2;
+  return { kind: 'paragraph', text: m[0], range, targets: isSpan ? expandRange(Number(numbers[0]), Number(numbers[1])) : numbers };
 }
 
 function expandRange(from: number, to: number): string[] {
