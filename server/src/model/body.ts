@@ -19,10 +19,11 @@ export interface Body {
 }
 
 /**
- * One scan per line finds markers (`END SUMMARY`, `Comment:`) and the starts of mentions
- * (`REF…`, `PARA…`), which readMentionAt then reads.
+ * One scan per line finds markers (`END SUMMARY`, `Comment:`) and the words that start mentions
+ * (`REF…`, `PARA…`), which readMentionAt then reads. (A lookahead for those words instead of
+ * matching them made this scan four times slower.)
  */
-const INLINE = /\b(?:END\s+(?:OF\s+)?(SUMMARY|COMMENT|NOTE)\b|(SUMMARY|COMMENT|NOTE)\s*:|(?=REF|PARA))/gi;
+const INLINE = /\b(?:END\s+(?:OF\s+)?(SUMMARY|COMMENT|NOTE)\b|(SUMMARY|COMMENT|NOTE)\s*:|REF|PARA)/gi;
 const REDACTION = /X{5,}|x{5,}/g;
 /** `Summary:`, `Action request:`: up to four words and a colon right after the marking. */
 const LEAD = /^\s*([A-Z][A-Za-z]*(?:[ -][A-Za-z]+){0,3})\s*:/;
@@ -49,9 +50,6 @@ function isHeading(lines: string[], i: number, bodyStart: number): boolean {
   return after === undefined || isBlank(after) || isRule(after);
 }
 
-function markerKind(m: RegExpExecArray): MarkerKind {
-  return (m[1] ? `END ${m[1].toUpperCase()}` : m[2]!.toUpperCase()) as MarkerKind;
-}
 
 /** The last short line of names (`NEGRON`, `RICE`) after the last paragraph. */
 function findSignature(lines: string[], from: number): number | undefined {
@@ -131,6 +129,10 @@ export function parseBody(lines: string[], bodyStart: number, style: NumberingSt
   return body;
 }
 
+function markerKind(m: RegExpExecArray): MarkerKind {
+  return (m[1] ? `END ${m[1].toUpperCase()}` : m[2]!.toUpperCase()) as MarkerKind;
+}
+
 /** Markers, redactions and mentions inside a line of text. */
 function scanInline(line: string, i: number, body: Body): void {
   INLINE.lastIndex = 0;
@@ -140,8 +142,12 @@ function scanInline(line: string, i: number, body: Body): void {
       continue;
     }
     const mention = readMentionAt(line, i, m.index);
-    if (mention) body.crossReferences.push(mention);
-    INLINE.lastIndex = mention ? mention.range.end.character : m.index + 1;
+    if (mention) {
+      body.crossReferences.push(mention);
+      INLINE.lastIndex = mention.range.end.character;
+    } else {
+      INLINE.lastIndex = m.index + m[0].length;
+    }
   }
   if (line.includes('XXXXX') || line.includes('xxxxx')) {
     REDACTION.lastIndex = 0;

@@ -1,11 +1,14 @@
 // Page-break lines repeated at each transmitted page: `ASTANA 00000095 002 OF 003`,
 // `CARACAS 00001333 001.2 OF 003`; text of the next paragraph may follow on the same line.
-import { lineRange } from './text.ts';
+import { indentOf, lineRange } from './text.ts';
 import type { PageBreak } from './types.ts';
 
 const PAGE_BREAK = /^\s*([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,4}) +(\d{5,8}) +(\d{3}(?:\.\d)?) +OF +(\d{3})\b/;
 
 export function parsePageBreak(line: string, lineIndex: number): PageBreak | undefined {
+  // A cheap test first, as this runs on every line: the post's first letter is a capital.
+  const first = line.charCodeAt(indentOf(line));
+  if (first < 65 || first > 90) return undefined;
   const m = PAGE_BREAK.exec(line);
   if (!m) return undefined;
   const start = line.indexOf(m[1]!);

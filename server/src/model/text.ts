@@ -3,7 +3,8 @@ import type { Range, Token } from './types.ts';
 
 /** The text split into lines, without their terminators (LF, CRLF or lone CR). */
 export function splitLines(text: string): string[] {
-  // One regex split is the fastest way in V8; CRLF must come first so it counts once.
+  // Splitting on one character is much faster in V8 than on a pattern: use it unless there are CRs.
+  if (!text.includes('\r')) return text.split('\n');
   return text.split(/\r\n|\r|\n/);
 }
 
