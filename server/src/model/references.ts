@@ -13,10 +13,10 @@ export interface LinePiece {
 
 /**
  * A cable citation: optional year (`08`, `2008`, `06-`), one to four words that end in a known
- * post, a serial, and an optional year in parentheses (`DOHA 152 (08)`). A serial followed by
+ * post, a serial (`STATE 123`, `STATE-123`), and an optional year in parentheses (`DOHA 152 (08)`). A serial followed by
  * `/`, `-` or `:` and a digit is a date or a time, not a cable (`STATE 10/23/2008`).
  */
-const CITATION = /(?:\b(\d{4}|\d{2})(?:\s*-\s*|\s+))?\b([A-Za-z]+(?: [A-Za-z]+){0,3}) +(\d{1,7})\b(?![/.:-]\d)(?:\s*\((\d{2})\))?/g;
+const CITATION = /(?:\b(\d{4}|\d{2})(?:\s*-\s*|\s+))?\b([A-Za-z]+(?: [A-Za-z]+){0,3})(?: +| ?- ?)(\d{1,7})\b(?![/.:-]\d)(?:\s*\((\d{2})\))?/g;
 
 export interface Citation {
   /** Column of the citation in the piece's text, and its end. */
