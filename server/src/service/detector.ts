@@ -1,0 +1,45 @@
+// Which `.txt` files are cables: the first lines must look like the start of a telegram — a
+// `VZCZC` transmission line, a classification banner, or a date-time group with an FM line —
+// as the cable model reads them, so the detector and the parser never disagree on a form.
+import { isKnownPost } from '../model/cable-id.ts';
+import { parseCable } from '../model/index.ts';
+
+/** How much of the text the detector reads: partial extracts put FM some twenty lines down. */
+const HEAD_LINES = 60;
+/** The evidence must stand within this many non-blank lines: e-mail printouts put the banner under some twenty lines of mail header. */
+const EARLY_LINES = 30;
+
+function headOf(text: string): string {
+  let end = 0;
+  for (let n = 0; n < HEAD_LINES; n++) {
+    const next = text.indexOf('\n', end);
+    if (next < 0) return text;
+    end = next + 1;
+  }
+  return text.slice(0, end);
+}
+
+/** Zero-based line of the `count`th non-blank line (or the last line). */
+function lineOfNonBlank(lines: string[], count: number): number {
+  let seen = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.trim() && ++seen === count) return i;
+  }
+  return lines.length;
+}
+
+export function isCableText(text: string): boolean {
+  if (typeof text !== 'string' || text.length === 0) return false;
+  const head = headOf(text);
+  const model = parseCable(head);
+  const early = lineOfNonBlank(head.split(/\r\n|\r|\n/), EARLY_LINES);
+  const header = model.header;
+  if (header?.transmission && header.transmission.range.start.line <= early) return true;
+  if (header?.dateTimeGroup && header.from && header.dateTimeGroup.range.start.line <= early) return true;
+  const banner = model.banner;
+  if (!banner?.origin || !banner.serial || banner.range.start.line > early) return false;
+  // A banner-shaped line alone (`Secret Santa 2024`) is not enough: it must name a post, be
+  // letter-spaced as telegrams write it, or stand above an E.O. or TAGS line.
+  const letterSpaced = /^(?:[A-Z] ){3,}/.test(banner.classification.token.text);
+  return isKnownPost(banner.origin.text.toUpperCase().replace(/\s+/g, ' ')) || letterSpaced || !!model.executiveOrder || !!model.tags;
+}

@@ -1,0 +1,113 @@
+// The outline: routing header (FM, TO, INFO), subject, REF list, then the paragraphs, nested
+// under their section headings, with sub-paragraphs under their paragraph. Every child range lies
+// inside its parent's and every selection range inside its range, as clients require.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver-types';
+import type { Addressee, CableModel, Paragraph, Range, ReferenceBlock, RoutingHeader, SubParagraph } from '../model/index.ts';
+import { clampRange, comparePositions, spanOf } from './ranges.ts';
+
+/** Paragraph names stop near here, at a word boundary: `1. (C) Summary: Meeting with the REO Director…`. */
+const NAME_LENGTH = 45;
+const SUBJECT_LENGTH = 80;
+
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const space = text.lastIndexOf(' ', max);
+  const cut = space > max / 2 ? space : max;
+  return `${text.slice(0, cut).trimEnd()}…`;
+}
+
+/** The text from `start` to the end of the range, at most three lines of it, on one line. */
+function textFrom(document: TextDocument, start: Range['start'], range: Range): string {
+  const threeLines = { line: start.line + 3, character: 0 };
+  const end = comparePositions(range.end, threeLines) < 0 ? range.end : threeLines;
+  return document.getText({ start, end }).replace(/\s+/g, ' ').trim();
+}
+
+function symbol(name: string, kind: SymbolKind, range: Range, selectionRange: Range, children?: DocumentSymbol[], detail?: string): DocumentSymbol {
+  const result: DocumentSymbol = { name: name.trim() || '(untitled)', kind, range, selectionRange: clampRange(selectionRange, range) };
+  if (detail) result.detail = detail;
+  if (children?.length) result.children = children.map((child) => fitInside(child, range));
+  return result;
+}
+
+/** A child cut to its parent's range (the model's ranges nest; this guards the client against a slip). */
+function fitInside(child: DocumentSymbol, parent: Range): DocumentSymbol {
+  const range = clampRange(child.range, parent);
+  return range === child.range ? child : { ...child, range, selectionRange: clampRange(child.selectionRange, range) };
+}
+
+function addresseeName(addressee: Addressee): string {
+  return addressee.station?.text ?? addressee.routingIndicator?.text ?? addressee.role;
+}
+
+function addressGroup(role: 'FM' | 'TO' | 'INFO', addressees: Addressee[]): DocumentSymbol | undefined {
+  const first = addressees[0];
+  const last = addressees[addressees.length - 1];
+  if (!first || !last) return undefined;
+  const range = spanOf(first.range, last.range);
+  const stations = addressees.map(addresseeName);
+  const children = addressees.length > 1 ? addressees.map((a) => symbol(addresseeName(a), SymbolKind.Field, a.range, a.routingIndicator?.range ?? a.station?.range ?? a.range, undefined, a.routingIndicator?.text)) : undefined;
+  return symbol(role, SymbolKind.Field, range, first.keyword?.range ?? first.range, children, truncate(stations.join(', '), SUBJECT_LENGTH));
+}
+
+function headerSymbol(header: RoutingHeader): DocumentSymbol {
+  const groups = [addressGroup('FM', header.from ? [header.from] : []), addressGroup('TO', header.to), addressGroup('INFO', header.info)].filter((g): g is DocumentSymbol => g !== undefined);
+  const dtg = header.dateTimeGroup;
+  const detail = dtg ? [...dtg.precedence.map((p) => p.text), dtg.dtg.text].join(' ') : undefined;
+  const selection = header.transmission?.range ?? dtg?.range ?? header.range;
+  return symbol('Routing header', SymbolKind.Module, header.range, selection, groups, detail);
+}
+
+function referencesSymbol(references: ReferenceBlock): DocumentSymbol {
+  const entries = references.entries.map((entry) => {
+    const label = entry.label ? `${entry.label}. ` : '';
+    return symbol(truncate(`${label}${entry.text}`, SUBJECT_LENGTH), entry.kind === 'cable' ? SymbolKind.File : SymbolKind.Key, entry.range, entry.labelRange ?? entry.citationRange ?? entry.range, undefined, entry.id);
+  });
+  const count = references.entries.length;
+  return symbol('REF', SymbolKind.Array, references.range, references.keyword.range, entries, `${count} ${count === 1 ? 'entry' : 'entries'}`);
+}
+
+function subParagraphSymbol(sub: SubParagraph, document: TextDocument): DocumentSymbol {
+  return symbol(truncate(textFrom(document, sub.labelRange.start, sub.range), NAME_LENGTH), SymbolKind.EnumMember, sub.range, sub.labelRange);
+}
+
+function paragraphSymbol(paragraph: Paragraph, document: TextDocument): DocumentSymbol {
+  const rest = textFrom(document, paragraph.label.range.end, paragraph.range);
+  const children = paragraph.subParagraphs.map((sub) => subParagraphSymbol(sub, document));
+  return symbol(truncate(`${paragraph.number}. ${rest}`, NAME_LENGTH), SymbolKind.Number, paragraph.range, paragraph.label.range, children);
+}
+
+function bodySymbols(model: CableModel, document: TextDocument): DocumentSymbol[] {
+  const underHeading = model.headings.map(() => [] as Paragraph[]);
+  const topLevel: DocumentSymbol[] = [];
+  for (const paragraph of model.paragraphs) {
+    if (paragraph.heading !== undefined && underHeading[paragraph.heading]) underHeading[paragraph.heading]!.push(paragraph);
+    else topLevel.push(paragraphSymbol(paragraph, document));
+  }
+  model.headings.forEach((heading, i) => {
+    const paragraphs = underHeading[i]!;
+    const last = paragraphs[paragraphs.length - 1];
+    const range = last && comparePositions(last.range.end, heading.range.end) > 0 ? spanOf(heading.range, last.range) : heading.range;
+    topLevel.push(symbol(heading.text, SymbolKind.Namespace, range, heading.range, paragraphs.map((p) => paragraphSymbol(p, document))));
+  });
+  return topLevel;
+}
+
+export function documentSymbols(model: CableModel, document: TextDocument): DocumentSymbol[] {
+  const symbols: DocumentSymbol[] = [];
+  if (model.header) symbols.push(headerSymbol(model.header));
+  if (model.subject) symbols.push(symbol(`Subject: ${truncate(model.subject.text, SUBJECT_LENGTH)}`, SymbolKind.String, model.subject.range, model.subject.keyword.range));
+  if (model.references) symbols.push(referencesSymbol(model.references));
+  symbols.push(...bodySymbols(model, document));
+  return symbols.sort((a, b) => comparePositions(a.range.start, b.range.start));
+}
+
+/** For clients without hierarchical symbols: one flat list, each symbol naming its parent. */
+export function flattenSymbols(uri: string, symbols: DocumentSymbol[], containerName?: string): SymbolInformation[] {
+  return symbols.flatMap((s) => {
+    const info: SymbolInformation = { name: s.name, kind: s.kind, location: { uri, range: s.range } };
+    if (containerName) info.containerName = containerName;
+    return [info, ...flattenSymbols(uri, s.children ?? [], s.name)];
+  });
+}

@@ -1,0 +1,355 @@
+// The workspace index: every cable in the workspace folders by its ID, so a REF entry can be
+// followed to the cited cable. `.cable` files are cables; `.txt` files only when the detector
+// recognises them. An ID comes from the text; a file whose text yields none is indexed by its
+// file name when that name is a cable ID. Open documents win over their text on disk.
+//
+// Indexing is lazy (it starts on the first `ensureIndexed`), reads with bounded concurrency,
+// yields to the event loop between files so requests on the open file are answered meanwhile,
+// and starts over when the folders or the exclusions change.
+import { parseCable, parseCableId, type CableModel, type Range } from '../model/index.ts';
+import { createCancellationSource, unlessCancelled, type CancellationSource } from './cancellation.ts';
+import { isCableText } from './detector.ts';
+import { createExcludeMatcher, DEFAULT_EXCLUDES, isExcludedPathOrParent } from './glob.ts';
+import { baseName, extensionOf, relativeKey, uriKey } from './uri.ts';
+import type { Cancellation, FileStat, Logger, ProgressSink, Workspace } from './types.ts';
+
+export interface IndexedCable {
+  uri: string;
+  id?: string;
+  /** `text`: computed from the text (the file name may have given the year); `file-name`: from the name alone. */
+  idSource?: 'text' | 'file-name';
+  subject?: string;
+  /** ISO 8601 UTC date-time of the DTG or date line. */
+  date?: string;
+  classification?: string;
+  /** Where a definition lands: the banner line, else the start of the file. */
+  anchor: Range;
+}
+
+export interface WorkspaceIndexOptions {
+  /** Files read at the same time. */
+  concurrency?: number;
+  /** Larger files are skipped (a cable is kilobytes; a multi-megabyte `.txt` is a log). */
+  maxFileBytes?: number;
+  /** Called as each indexing pass starts, for a sink that shows its progress. */
+  progress?: () => ProgressSink | undefined;
+}
+
+type FileChange = 'created' | 'changed' | 'deleted';
+
+interface Folder {
+  uri: string;
+  key: string;
+  isExcluded: (relativePath: string) => boolean;
+}
+
+interface DiskEntry {
+  stat: FileStat;
+  /** Undefined for a `.txt` file that is not a cable: remembered so it is not read again. */
+  cable?: IndexedCable;
+}
+
+const START_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
+/** Progress messages are sent at most this often (in files). */
+const PROGRESS_STEP = 25;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The ID a file name gives: `08BAGHDAD3475.cable` → `08BAGHDAD3475`. */
+export function idFromFileName(uri: string): string | undefined {
+  const stem = baseName(uri).replace(/\.[^.]*$/, '').toUpperCase();
+  return parseCableId(stem) ? stem : undefined;
+}
+
+export function summarize(uri: string, model: CableModel): IndexedCable {
+  const cable: IndexedCable = { uri, anchor: model.banner?.range ?? model.header?.range ?? START_OF_FILE };
+  const nameId = model.id ? undefined : idFromFileName(uri);
+  if (model.id) {
+    cable.id = model.id;
+    cable.idSource = 'text';
+  } else if (nameId) {
+    cable.id = nameId;
+    cable.idSource = 'file-name';
+  }
+  if (model.subject) cable.subject = model.subject.text;
+  if (model.date) cable.date = model.date;
+  if (model.classification) cable.classification = model.classification;
+  return cable;
+}
+
+export function isCandidateFile(uri: string): boolean {
+  const extension = extensionOf(uri);
+  return extension === 'cable' || extension === 'txt';
+}
+
+export class WorkspaceIndex {
+  private folders: Folder[] = [];
+  private readonly disk = new Map<string, DiskEntry>();
+  /** Open documents: their summary is computed on demand from the live text. */
+  private readonly open = new Map<string, { uri: string; summarize: () => IndexedCable; cable?: IndexedCable }>();
+  private readonly byId = new Map<string, Set<string>>();
+  /** The latest read of each file, so an older read finishing late never overwrites a newer one. */
+  private readonly readTickets = new Map<string, number>();
+  private nextTicket = 0;
+  private job: { promise: Promise<void>; source: CancellationSource; done: boolean } | undefined;
+  private readonly concurrency: number;
+  private readonly maxFileBytes: number;
+  private readonly progress: (() => ProgressSink | undefined) | undefined;
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly logger: Logger,
+    options: WorkspaceIndexOptions = {},
+  ) {
+    this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+    this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.progress = options.progress;
+  }
+
+  /** The folders to index, each with its `files.exclude` patterns (VS Code's defaults when absent). */
+  setFolders(folders: { uri: string; excludes?: readonly string[] }[]): void {
+    this.folders = folders.map(({ uri, excludes }) => ({ uri, key: uriKey(uri), isExcluded: createExcludeMatcher(excludes ?? DEFAULT_EXCLUDES) }));
+    this.restart();
+  }
+
+  get folderUris(): string[] {
+    return this.folders.map((f) => f.uri);
+  }
+
+  /** True once the last indexing pass over the current folders has finished. */
+  get ready(): boolean {
+    return this.job?.done ?? false;
+  }
+
+  /** Number of cables known: files that are cables, and open documents. */
+  get size(): number {
+    let count = this.open.size;
+    for (const [key, entry] of this.disk) if (entry.cable && !this.open.has(key)) count++;
+    return count;
+  }
+
+  /**
+   * Starts indexing if it has not started, and resolves when it is done: true, or false when
+   * `token` (the caller's request) was cancelled first. The indexing itself goes on; a pass
+   * restarted by new folders or exclusions is waited for in turn.
+   */
+  async ensureIndexed(token?: Cancellation): Promise<boolean> {
+    if (!this.job) this.start();
+    for (;;) {
+      const job = this.job;
+      if (!job) return false;
+      if ((await unlessCancelled(job.promise.then(() => true), token)) !== true) return false;
+      if (job.done) return true;
+    }
+  }
+
+  /** Stops indexing (the user cancelled it, or shutdown); the next `ensureIndexed` starts over. */
+  cancel(): void {
+    this.job?.source.cancel();
+    this.job = undefined;
+  }
+
+  /** The cables whose ID is `id`, open documents' live text first in mind. */
+  lookup(id: string): IndexedCable[] {
+    this.refreshOpenDocuments();
+    const keys = this.byId.get(id.toUpperCase());
+    if (!keys) return [];
+    return [...keys]
+      .sort()
+      .map((key) => this.cableOf(key))
+      .filter((c): c is IndexedCable => c !== undefined);
+  }
+
+  /** Every indexed cable (open documents' live text instead of disk). */
+  cables(): IndexedCable[] {
+    this.refreshOpenDocuments();
+    const keys = new Set([...this.disk.keys(), ...this.open.keys()]);
+    return [...keys]
+      .sort()
+      .map((key) => this.cableOf(key))
+      .filter((c): c is IndexedCable => c !== undefined);
+  }
+
+  /** An open document overrides the file: `summarize` is called when its summary is needed. */
+  setOpenDocument(uri: string, summarizeDocument: () => IndexedCable): void {
+    const key = uriKey(uri);
+    const previous = this.open.get(key);
+    if (previous?.cable) this.unlinkId(key, previous.cable.id);
+    this.open.set(key, { uri, summarize: summarizeDocument });
+  }
+
+  /** The document was closed: its file on disk (if any) counts again. */
+  async closeOpenDocument(uri: string): Promise<void> {
+    const key = uriKey(uri);
+    const entry = this.open.get(key);
+    if (!entry) return;
+    this.open.delete(key);
+    if (entry.cable) this.unlinkId(key, entry.cable.id);
+    const onDisk = this.disk.get(key);
+    if (onDisk?.cable) this.linkId(key, onDisk.cable.id);
+    if (this.job && this.folderOf(key)) await this.fileChanged(uri, 'changed');
+  }
+
+  /** A watched-file event: created, changed or deleted (a rename is a delete and a create). */
+  async fileChanged(uri: string, change: FileChange): Promise<void> {
+    const key = uriKey(uri);
+    if (change === 'deleted') {
+      this.readTickets.set(key, ++this.nextTicket);
+      this.removeDiskEntry(key);
+      // A deleted folder: drop what was under it.
+      for (const under of [...this.disk.keys()].filter((k) => k.startsWith(`${key}/`))) this.removeDiskEntry(under);
+      return;
+    }
+    if (!this.job || !isCandidateFile(uri)) return;
+    const folder = this.folderOf(key);
+    if (!folder || isExcludedPathOrParent(folder.isExcluded, relativeKey(folder.key, key)!)) return;
+    await this.indexFile(uri, true);
+  }
+
+  // ---------------------------------------------------------------- indexing
+
+  private restart(): void {
+    if (!this.job) return;
+    this.job.source.cancel();
+    this.start();
+  }
+
+  private start(): void {
+    const source = createCancellationSource();
+    const job = { promise: Promise.resolve(), source, done: false };
+    job.promise = this.run(source.token, this.progress?.()).then(
+      () => {
+        if (!source.token.isCancellationRequested) job.done = true;
+      },
+      (error: unknown) => {
+        this.logger.error(`Indexing failed: ${describe(error)}`);
+        job.done = true;
+      },
+    );
+    this.job = job;
+  }
+
+  private async run(token: Cancellation, progress?: ProgressSink): Promise<void> {
+    const started = Date.now();
+    progress?.begin('Indexing cables', 'listing files');
+    try {
+      const files: string[] = [];
+      for (const folder of this.folders) {
+        const listed = await this.workspace.listFiles(folder.uri, { isExcluded: (path) => folder.isExcluded(path), token }).catch((error: unknown) => {
+          this.logger.warn(`Cannot list ${folder.uri}: ${describe(error)}`);
+          return [] as string[];
+        });
+        files.push(...listed.filter(isCandidateFile));
+      }
+      if (token.isCancellationRequested) return;
+      const listedKeys = new Set(files.map(uriKey));
+      for (const key of [...this.disk.keys()]) if (!listedKeys.has(key)) this.removeDiskEntry(key);
+
+      let done = 0;
+      await forEachLimited(files, this.concurrency, token, async (uri) => {
+        await this.indexFile(uri, false);
+        done++;
+        if (done % PROGRESS_STEP === 0 || done === files.length) progress?.report(done, files.length);
+      });
+      if (token.isCancellationRequested) return;
+      this.logger.info(`Indexed ${this.size} cables from ${files.length} files in ${Date.now() - started} ms`);
+    } finally {
+      progress?.end(`${this.size} cables`);
+    }
+  }
+
+  /** Reads and summarizes one file, unless it is unchanged since the last read (or `force`). */
+  private async indexFile(uri: string, force: boolean): Promise<void> {
+    const key = uriKey(uri);
+    const ticket = ++this.nextTicket;
+    this.readTickets.set(key, ticket);
+    try {
+      const stat = await this.workspace.stat(uri);
+      if (!stat) {
+        this.removeDiskEntry(key);
+        return;
+      }
+      const known = this.disk.get(key);
+      if (!force && known && known.stat.mtime === stat.mtime && known.stat.size === stat.size) return;
+      if (stat.size > this.maxFileBytes) {
+        this.logger.warn(`Skipped ${uri}: ${stat.size} bytes is more than ${this.maxFileBytes}`);
+        this.removeDiskEntry(key);
+        return;
+      }
+      const text = await this.workspace.readFile(uri);
+      await yieldToEventLoop();
+      if (this.readTickets.get(key) !== ticket) return;
+      const isCable = extensionOf(uri) === 'cable' || isCableText(text);
+      const cable = isCable ? summarize(uri, parseCable(text, { fileName: baseName(uri) })) : undefined;
+      this.setDiskEntry(key, cable ? { stat, cable } : { stat });
+    } catch (error) {
+      this.logger.warn(`Cannot index ${uri}: ${describe(error)}`);
+    }
+  }
+
+  // ---------------------------------------------------------------- bookkeeping
+
+  private folderOf(key: string): Folder | undefined {
+    return this.folders.find((folder) => relativeKey(folder.key, key) !== undefined);
+  }
+
+  private cableOf(key: string): IndexedCable | undefined {
+    const open = this.open.get(key);
+    return open ? open.cable : this.disk.get(key)?.cable;
+  }
+
+  private refreshOpenDocuments(): void {
+    for (const [key, entry] of this.open) {
+      if (entry.cable) continue;
+      try {
+        entry.cable = entry.summarize();
+      } catch (error) {
+        this.logger.warn(`Cannot index ${entry.uri}: ${describe(error)}`);
+        entry.cable = { uri: entry.uri, anchor: START_OF_FILE };
+      }
+      this.unlinkId(key, this.disk.get(key)?.cable?.id);
+      this.linkId(key, entry.cable.id);
+    }
+  }
+
+  private setDiskEntry(key: string, entry: DiskEntry): void {
+    this.removeDiskEntry(key);
+    this.disk.set(key, entry);
+    if (!this.open.has(key)) this.linkId(key, entry.cable?.id);
+  }
+
+  private removeDiskEntry(key: string): void {
+    const entry = this.disk.get(key);
+    if (!entry) return;
+    this.disk.delete(key);
+    if (!this.open.has(key)) this.unlinkId(key, entry.cable?.id);
+  }
+
+  private linkId(key: string, id: string | undefined): void {
+    if (!id) return;
+    const keys = this.byId.get(id) ?? new Set<string>();
+    keys.add(key);
+    this.byId.set(id, keys);
+  }
+
+  private unlinkId(key: string, id: string | undefined): void {
+    if (!id) return;
+    const keys = this.byId.get(id);
+    keys?.delete(key);
+    if (keys?.size === 0) this.byId.delete(id);
+  }
+}
+
+async function forEachLimited<T>(items: T[], limit: number, token: Cancellation, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length && !token.isCancellationRequested) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
