@@ -249,7 +249,7 @@ export class WorkspaceIndex {
 
       let done = 0;
       await forEachLimited(files, this.concurrency, token, async (uri) => {
-        await this.indexFile(uri, false);
+        await this.indexFile(uri, false, token);
         done++;
         if (done % PROGRESS_STEP === 0 || done === files.length) progress?.report(done, files.length);
       });
@@ -260,8 +260,11 @@ export class WorkspaceIndex {
     }
   }
 
-  /** Reads and summarizes one file, unless it is unchanged since the last read (or `force`). */
-  private async indexFile(uri: string, force: boolean): Promise<void> {
+  /**
+   * Reads and summarizes one file, unless it is unchanged since the last read (or `force`).
+   * A pass cancelled meanwhile (new folders or exclusions) leaves what it read unwritten.
+   */
+  private async indexFile(uri: string, force: boolean, token?: Cancellation): Promise<void> {
     const key = uriKey(uri);
     const ticket = ++this.nextTicket;
     this.readTickets.set(key, ticket);
@@ -280,7 +283,7 @@ export class WorkspaceIndex {
       }
       const text = await this.workspace.readFile(uri);
       await yieldToEventLoop();
-      if (this.readTickets.get(key) !== ticket) return;
+      if (this.readTickets.get(key) !== ticket || token?.isCancellationRequested || !this.folderOf(key)) return;
       const isCable = extensionOf(uri) === 'cable' || isCableText(text);
       const cable = isCable ? summarize(uri, parseCable(text, { fileName: baseName(uri) })) : undefined;
       this.setDiskEntry(key, cable ? { stat, cable } : { stat });

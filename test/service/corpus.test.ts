@@ -1,0 +1,145 @@
+// The language service over real cables, with their plain rendering as the workspace (the shared
+// corpus when present, else the vendored sample): REF entries resolve to exactly the right files,
+// every outline holds every paragraph, every TAGS code gets a hover.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
+import { parseCableId } from '../../server/src/model/index.ts';
+import { createCableLanguageService, createNodeWorkspace } from '../../server/src/service/index.ts';
+import { corpora } from '../support/corpus.ts';
+import { collectingLogger, documentOf, hoverText } from '../support/service.ts';
+
+/** Pages whose text is another cable than their file name says (see STATS.md): the text decides. */
+export const BODY_IS_ANOTHER_CABLE = new Set(['09CHISINAU694', '09HAVANA132', '09MOSCOW1108', '10MEXICO614', '88BAGHDAD28']);
+
+/** Post names as REF entries write them, for the IDs whose post part differs. */
+const CITED_POST_NAMES: Record<string, string[]> = { STATE: ['STATE', 'SECSTATE'], USUNNEWYORK: ['USUN', 'USUNNEWYORK'], UNVIEVIENNA: ['UNVIE'], USEUBRUSSELS: ['USEU'], RPODUBAI: ['DUBAIRPO', 'RPODUBAI'] };
+
+/** The citation names the cable's post and serial: a check on the ID that does not go through the model. */
+export function citationNamesCable(citation: string, id: string): boolean {
+  const parts = parseCableId(id);
+  if (!parts) return false;
+  const compact = citation.toUpperCase().replace(/\s+/g, '');
+  const posts = CITED_POST_NAMES[parts.post] ?? [parts.post];
+  const numbers = (citation.match(/\d+/g) ?? []).map(Number);
+  return posts.some((post) => compact.includes(post)) && numbers.includes(Number(parts.serial));
+}
+
+export function paragraphSymbols(symbols: DocumentSymbol[]): DocumentSymbol[] {
+  return symbols.flatMap((s) => (s.kind === SymbolKind.Number ? [s] : paragraphSymbols(s.children ?? [])));
+}
+
+for (const corpus of corpora()) {
+  describe(`language service over the ${corpus.name} (plain rendering as the workspace)`, () => {
+    const folder = join(corpus.dir, 'plain');
+    const logger = collectingLogger();
+    const service = createCableLanguageService({ workspace: createNodeWorkspace(logger), logger });
+    service.index.setFolders([{ uri: pathToFileURL(folder).href }]);
+    const cables = corpus.cables.map((cable) => {
+      const document = documentOf(pathToFileURL(cable.plainFile).href, readFileSync(cable.plainFile, 'utf8'));
+      return { cable, document, model: service.model(document) };
+    });
+    /** Where each cable ID truly is: the metadata, except for pages that hold another cable. */
+    const filesById = new Map<string, string[]>();
+    for (const { cable, document, model } of cables) {
+      const id = BODY_IS_ANOTHER_CABLE.has(cable.id) ? model.id : cable.id;
+      if (id) filesById.set(id, [...(filesById.get(id) ?? []), document.uri]);
+    }
+
+    it('indexes every cable of the folder', async () => {
+      assert.equal(await service.index.ensureIndexed(), true);
+      assert.equal(service.index.size, corpus.cables.length);
+      assert.deepEqual(logger.messages.filter((m) => !m.startsWith('info:')), []);
+    });
+
+    it('every REF entry whose cited cable is here resolves to exactly its file(s); no entry resolves to a wrong file', async () => {
+      await service.index.ensureIndexed();
+      let entries = 0;
+      let resolved = 0;
+      const citing = new Set<string>();
+      const wrong: string[] = [];
+      for (const { cable, document, model } of cables) {
+        for (const entry of model.references?.entries ?? []) {
+          entries++;
+          const definitions = await service.definition(document, entry.range.start);
+          const targets = definitions.map((d) => d.targetUri).sort();
+          const expected = (entry.id && filesById.get(entry.id)) || [];
+          if (JSON.stringify(targets) !== JSON.stringify([...expected].sort())) wrong.push(`${cable.id} REF ${entry.label ?? ''} ${entry.text} → ${targets.join(', ') || 'nothing'}; expected ${expected.join(', ') || 'nothing'}`);
+          for (const definition of definitions) {
+            assert.deepEqual(definition.originSelectionRange, entry.range);
+            const citation = document.getText(entry.citationRange!);
+            assert.ok(citationNamesCable(citation, entry.id!), `${cable.id}: ${citation} does not name ${entry.id}`);
+          }
+          if (definitions.length) {
+            resolved++;
+            citing.add(cable.id);
+          }
+        }
+      }
+      console.log(`# ${corpus.name}: ${resolved} of ${entries} REF entries (from ${citing.size} cables) resolve to a cable of the workspace`);
+      assert.deepEqual(wrong, []);
+      assert.ok(resolved > 0);
+    });
+
+    it('every cable’s outline holds all its paragraphs, with their true numbers, under their headings', () => {
+      const problems: string[] = [];
+      for (const { cable, document, model } of cables) {
+        const symbols = service.documentSymbols(document);
+        const found = paragraphSymbols(symbols);
+        if (found.length !== model.paragraphs.length) problems.push(`${cable.id}: ${found.length} of ${model.paragraphs.length} paragraphs`);
+        model.paragraphs.forEach((paragraph, i) => {
+          const symbol = found[i];
+          if (!symbol || JSON.stringify(symbol.selectionRange) !== JSON.stringify(paragraph.label.range) || !(symbol.name === `${paragraph.number}.` || symbol.name.startsWith(`${paragraph.number}. `))) {
+            problems.push(`${cable.id}: paragraph ${paragraph.number} shows as ${symbol?.name}`);
+          }
+        });
+        for (const heading of symbols.filter((s) => s.kind === SymbolKind.Namespace)) {
+          const index = model.headings.findIndex((h) => JSON.stringify(h.range) === JSON.stringify(heading.selectionRange));
+          const expected = model.paragraphs.filter((p) => p.heading === index).map((p) => JSON.stringify(p.label.range));
+          const actual = (heading.children ?? []).map((c) => JSON.stringify(c.selectionRange));
+          if (JSON.stringify(actual) !== JSON.stringify(expected)) problems.push(`${cable.id}: heading ${heading.name} holds other paragraphs`);
+        }
+      }
+      assert.deepEqual(problems, []);
+    });
+
+    it('every outline nests properly: selection inside range, child inside parent, no empty name', () => {
+      const problems: string[] = [];
+      for (const { cable, document } of cables) {
+        const check = (list: DocumentSymbol[], parent?: DocumentSymbol) => {
+          for (const s of list) {
+            const within = (inner: DocumentSymbol['range'], outer: DocumentSymbol['range']) =>
+              document.offsetAt(outer.start) <= document.offsetAt(inner.start) && document.offsetAt(inner.end) <= document.offsetAt(outer.end);
+            if (!s.name.trim()) problems.push(`${cable.id}: empty name`);
+            if (!within(s.selectionRange, s.range)) problems.push(`${cable.id}: ${s.name}: selection outside range`);
+            if (parent && !within(s.range, parent.range)) problems.push(`${cable.id}: ${s.name} sticks out of ${parent.name}`);
+            check(s.children ?? [], s);
+          }
+        };
+        check(service.documentSymbols(document));
+      }
+      assert.deepEqual(problems, []);
+    });
+
+    it('every TAGS code gets a hover over exactly the code: its meaning with a source, or “unknown” said plainly', () => {
+      let known = 0;
+      const unknown = new Set<string>();
+      const problems: string[] = [];
+      for (const { cable, document, model } of cables) {
+        for (const tag of model.tags?.codes ?? []) {
+          const hover = service.hover(document, tag.range.start);
+          const text = hoverText(hover);
+          if (!hover || JSON.stringify(hover.range) !== JSON.stringify(tag.range)) problems.push(`${cable.id}: ${tag.text} has no hover of its own`);
+          else if (/unknown TAGS code/.test(text)) unknown.add(tag.code);
+          else if (/ tag( \([^)]*\))?: /.test(text) && /Source: /.test(text)) known++;
+          else problems.push(`${cable.id}: ${tag.text}: ${text}`);
+        }
+      }
+      console.log(`# ${corpus.name}: ${known} TAGS codes explained, ${unknown.size} distinct codes unknown to the tables: ${[...unknown].sort().join(' ')}`);
+      assert.deepEqual(problems, []);
+    });
+  });
+}

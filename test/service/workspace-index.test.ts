@@ -1,0 +1,218 @@
+// The workspace index over an in-memory workspace: which files count, IDs from text or file name,
+// exclusions, open documents over disk, file events, bounded and lazy reading, cancellation.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createCancellationSource } from '../../server/src/service/cancellation.ts';
+import { BAGHDAD_TEXT, BAGHDAD_URI, documentOf, hoverText, positionOf, SEED_TEXT, SEED_URI, seedWorkspace, serviceOver, WORKSPACE_FIXTURE_DIR } from '../support/service.ts';
+
+const NOTES_TEXT = readFileSync(join(WORKSPACE_FIXTURE_DIR, 'notes.txt'), 'utf8');
+const uris = (cables: { uri: string }[]) => cables.map((c) => c.uri);
+/** The synthetic cable as another cable: same text, another serial in the banner and DE line. */
+const baghdadWithSerial = (serial: string) => BAGHDAD_TEXT.replace('BAGHDAD 003475', `BAGHDAD 00${serial}`).replace('#3475', `#${serial}`);
+
+describe('workspace index: which files are cables', () => {
+  it('.cable files always; .txt files only when the detector recognises them', async () => {
+    const { service } = serviceOver({
+      'file:///ws/a/08BAGHDAD3475.cable': BAGHDAD_TEXT,
+      'file:///ws/b/basrah.txt': SEED_TEXT,
+      'file:///ws/b/notes.txt': NOTES_TEXT,
+      'file:///ws/b/readme.md': SEED_TEXT,
+    });
+    await service.index.ensureIndexed();
+    assert.deepEqual(uris(service.index.cables()), ['file:///ws/a/08BAGHDAD3475.cable', 'file:///ws/b/basrah.txt']);
+    assert.deepEqual(uris(service.index.lookup('09BASRAH2')), ['file:///ws/b/basrah.txt']);
+  });
+
+  it('the ID comes from the text; from the file name only when the text has none', async () => {
+    const fragment = '1. (C) A paragraph without banner or header.\n';
+    const { service } = serviceOver({
+      'file:///ws/07MADRID999.cable': fragment,
+      'file:///ws/09CHISINAU694.cable': SEED_TEXT,
+      'file:///ws/untitled.cable': fragment,
+    });
+    await service.index.ensureIndexed();
+    assert.deepEqual(service.index.lookup('07MADRID999').map((c) => [c.uri, c.idSource]), [['file:///ws/07MADRID999.cable', 'file-name']]);
+    assert.deepEqual(uris(service.index.lookup('09BASRAH2')), ['file:///ws/09CHISINAU694.cable']);
+    assert.deepEqual(service.index.lookup('09CHISINAU694'), [], 'a file name never overrides the ID of the text');
+    assert.equal(service.index.cables().find((c) => c.uri === 'file:///ws/untitled.cable')?.id, undefined);
+  });
+
+  it('several files with one ID (two renderings) all answer', async () => {
+    const { service } = serviceOver({ 'file:///ws/plain/08BAGHDAD3475.txt': BAGHDAD_TEXT, 'file:///ws/md/08BAGHDAD3475.cable': BAGHDAD_TEXT });
+    await service.index.ensureIndexed();
+    assert.deepEqual(uris(service.index.lookup('08baghdad3475')), ['file:///ws/md/08BAGHDAD3475.cable', 'file:///ws/plain/08BAGHDAD3475.txt']);
+  });
+});
+
+describe('workspace index: files.exclude', () => {
+  const files = {
+    'file:///ws/keep/08BAGHDAD3475.cable': BAGHDAD_TEXT,
+    'file:///ws/archive/old/09BASRAH2.cable': SEED_TEXT,
+    'file:///ws/.git/09BASRAH2.cable': SEED_TEXT,
+    'file:///ws/node_modules/pkg/09BASRAH2.cable': SEED_TEXT,
+    'file:///ws/keep/draft.tmp.cable': SEED_TEXT,
+  };
+
+  it('VS Code’s defaults when no setting is given (.git), and node_modules always', async () => {
+    const { service } = serviceOver(files);
+    await service.index.ensureIndexed();
+    assert.deepEqual(uris(service.index.lookup('09BASRAH2')), ['file:///ws/archive/old/09BASRAH2.cable', 'file:///ws/keep/draft.tmp.cable']);
+  });
+
+  it('the folder’s own patterns: a folder and a file glob', async () => {
+    const { service, workspace } = serviceOver(files, { excludes: ['archive', '**/*.tmp.cable'] });
+    await service.index.ensureIndexed();
+    assert.deepEqual(uris(service.index.cables()), ['file:///ws/.git/09BASRAH2.cable', 'file:///ws/keep/08BAGHDAD3475.cable']);
+    assert.equal(workspace.reads, 2, 'excluded files are not read');
+  });
+
+  it('a watched-file event inside an excluded folder is ignored', async () => {
+    const { service, workspace } = serviceOver(files, { excludes: ['archive'] });
+    await service.index.ensureIndexed();
+    workspace.write('file:///ws/archive/new/08BAGHDAD3476.cable', baghdadWithSerial('3476'));
+    await service.index.fileChanged('file:///ws/archive/new/08BAGHDAD3476.cable', 'created');
+    assert.deepEqual(service.index.lookup('08BAGHDAD3476'), []);
+  });
+});
+
+describe('workspace index: open documents win over disk', () => {
+  it('an open document’s live text decides its ID, until it is closed', async () => {
+    const { service } = seedWorkspace();
+    await service.index.ensureIndexed();
+    service.documentChanged(documentOf(BAGHDAD_URI, baghdadWithSerial('3476'), 2));
+    assert.deepEqual(service.index.lookup('08BAGHDAD3475'), []);
+    assert.deepEqual(uris(service.index.lookup('08BAGHDAD3476')), [BAGHDAD_URI]);
+    await service.documentClosed(BAGHDAD_URI);
+    assert.deepEqual(uris(service.index.lookup('08BAGHDAD3475')), [BAGHDAD_URI]);
+    assert.deepEqual(service.index.lookup('08BAGHDAD3476'), []);
+  });
+
+  it('an open document that is not on disk (untitled, or outside the folders) is found too', async () => {
+    const { service } = seedWorkspace();
+    service.documentChanged(documentOf('untitled:Untitled-1', baghdadWithSerial('3477')));
+    await service.index.ensureIndexed();
+    assert.deepEqual(uris(service.index.lookup('08BAGHDAD3477')), ['untitled:Untitled-1']);
+  });
+
+  it('each version is parsed once: outline, hover and index share the model', () => {
+    const { service } = seedWorkspace();
+    const document = documentOf(SEED_URI, SEED_TEXT, 7);
+    const model = service.model(document);
+    service.documentSymbols(document);
+    assert.equal(service.model(document), model);
+    assert.notEqual(service.model(documentOf(SEED_URI, SEED_TEXT, 8)), model);
+  });
+});
+
+describe('workspace index: file events', () => {
+  it('created, changed, deleted and renamed files are picked up without a restart', async () => {
+    const { service, workspace } = seedWorkspace();
+    await service.index.ensureIndexed();
+    const created = 'file:///ws/new/08BAGHDAD3476.cable';
+    workspace.write(created, baghdadWithSerial('3476'));
+    await service.index.fileChanged(created, 'created');
+    assert.deepEqual(uris(service.index.lookup('08BAGHDAD3476')), [created]);
+
+    workspace.write(created, baghdadWithSerial('3478'));
+    await service.index.fileChanged(created, 'changed');
+    assert.deepEqual(service.index.lookup('08BAGHDAD3476'), []);
+    assert.deepEqual(uris(service.index.lookup('08BAGHDAD3478')), [created]);
+
+    const renamed = 'file:///ws/new/renamed.cable';
+    workspace.write(renamed, baghdadWithSerial('3478'));
+    workspace.remove(created);
+    await service.index.fileChanged(created, 'deleted');
+    await service.index.fileChanged(renamed, 'created');
+    assert.deepEqual(uris(service.index.lookup('08BAGHDAD3478')), [renamed]);
+
+    workspace.remove(renamed);
+    await service.index.fileChanged('file:///ws/new', 'deleted');
+    assert.deepEqual(service.index.lookup('08BAGHDAD3478'), [], 'a deleted folder takes its files with it');
+  });
+
+  it('a second pass reads only the files that changed', async () => {
+    const { service, workspace } = seedWorkspace();
+    await service.index.ensureIndexed();
+    assert.equal(workspace.reads, 2);
+    workspace.write(BAGHDAD_URI, baghdadWithSerial('3479'));
+    service.index.setFolders([{ uri: 'file:///ws' }]);
+    await service.index.ensureIndexed();
+    assert.equal(workspace.reads, 3);
+    assert.deepEqual(uris(service.index.lookup('08BAGHDAD3479')), [BAGHDAD_URI]);
+  });
+});
+
+describe('workspace index: lazy, bounded, never blocking, cancellable', () => {
+  const manyCables = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`file:///ws/many/08BAGHDAD${5000 + i}.cable`, baghdadWithSerial(String(5000 + i))]));
+
+  it('nothing is read before the index is first needed', async () => {
+    const { service, workspace } = serviceOver(manyCables(5));
+    service.documentSymbols(documentOf(SEED_URI, SEED_TEXT));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(workspace.reads, 0);
+    assert.equal(service.index.ready, false);
+  });
+
+  it('reads at most `concurrency` files at once', async () => {
+    const { service, workspace } = serviceOver(manyCables(40), { readDelayMs: 3, concurrency: 4 });
+    await service.index.ensureIndexed();
+    assert.equal(workspace.reads, 40);
+    assert.equal(workspace.maxReadsInFlight, 4);
+    assert.equal(service.index.size, 40);
+  });
+
+  it('outline and hover on the open file answer while indexing goes on', async () => {
+    // The cited cable is listed last, so it is still unread when the hover comes.
+    const { service } = serviceOver({ ...manyCables(200), 'file:///ws/zz/08BAGHDAD3475.cable': BAGHDAD_TEXT }, { readDelayMs: 2, concurrency: 2 });
+    const seed = documentOf(SEED_URI, SEED_TEXT);
+    const indexing = service.index.ensureIndexed();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(service.index.ready, false);
+    assert.equal(service.documentSymbols(seed).length, 6);
+    assert.match(hoverText(service.hover(seed, positionOf(seed, 'PINS'))), /National Security/);
+    assert.match(hoverText(service.hover(seed, positionOf(seed, '2008 BAGHDAD'))), /still being indexed/);
+    await indexing;
+    assert.match(hoverText(service.hover(seed, positionOf(seed, '2008 BAGHDAD'))), /Subject: SYNTHETIC TEST CABLE/);
+  });
+
+  it('a definition waiting for the index stops when its request is cancelled; indexing goes on', async () => {
+    const { service } = serviceOver({ ...manyCables(100), [BAGHDAD_URI]: BAGHDAD_TEXT }, { readDelayMs: 2, concurrency: 2 });
+    const seed = documentOf(SEED_URI, SEED_TEXT);
+    const request = createCancellationSource();
+    const pending = service.definition(seed, positionOf(seed, '2008 BAGHDAD'), request.token);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    request.cancel();
+    assert.deepEqual(await pending, []);
+    assert.equal(service.index.ready, false);
+    await service.index.ensureIndexed();
+    assert.equal((await service.definition(seed, positionOf(seed, '2008 BAGHDAD')))[0]?.targetUri, BAGHDAD_URI);
+  });
+
+  it('new folders restart the pass, and waiters wait for the new one', async () => {
+    const { service } = serviceOver({ ...manyCables(30), 'file:///other/08BAGHDAD3475.cable': BAGHDAD_TEXT }, { folders: ['file:///ws'], readDelayMs: 2, concurrency: 2 });
+    const waiting = service.index.ensureIndexed();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    service.index.setFolders([{ uri: 'file:///other' }]);
+    assert.equal(await waiting, true);
+    assert.deepEqual(uris(service.index.cables()), ['file:///other/08BAGHDAD3475.cable']);
+  });
+
+  it('an unreadable or oversized file is logged and skipped; the rest is indexed', async () => {
+    const { service, workspace, logger } = serviceOver({ [BAGHDAD_URI]: BAGHDAD_TEXT, 'file:///ws/big.cable': 'x'.repeat(100) });
+    const read = workspace.readFile.bind(workspace);
+    workspace.readFile = async (uri) => (uri === BAGHDAD_URI ? Promise.reject(new Error('EACCES: permission denied')) : read(uri));
+    await service.index.ensureIndexed();
+    assert.equal(service.index.size, 1);
+    assert.ok(logger.messages.some((m) => /warn: Cannot index file:\/\/\/ws\/fixtures\/08BAGHDAD3475\.cable: EACCES/.test(m)), logger.messages.join('\n'));
+
+    const small = serviceOver({ [BAGHDAD_URI]: BAGHDAD_TEXT, 'file:///ws/big.cable': 'x'.repeat(100_000) });
+    const { createCableLanguageService } = await import('../../server/src/service/index.ts');
+    const limited = createCableLanguageService({ workspace: small.workspace, logger: small.logger, maxFileBytes: 10_000 });
+    limited.index.setFolders([{ uri: 'file:///ws' }]);
+    await limited.index.ensureIndexed();
+    assert.deepEqual(uris(limited.index.cables()), [BAGHDAD_URI]);
+    assert.ok(small.logger.messages.some((m) => /Skipped file:\/\/\/ws\/big\.cable: 100000 bytes/.test(m)));
+  });
+});
