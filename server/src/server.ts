@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../package.json';
+import { unlessCancelled } from './service/cancellation.ts';
 import { createCableLanguageService, createNodeWorkspace, DEFAULT_EXCLUDES, enabledPatterns, flattenSymbols, type Logger, type ProgressSink } from './service/index.ts';
 
 const USAGE = `Usage: cable-language-server --stdio | --node-ipc | --socket=<port> | --pipe=<name>
@@ -62,6 +63,8 @@ const client = {
 let folders: WorkspaceFolder[] = [];
 /** The folders and exclusions last given to the index, to skip restarts that change nothing. */
 let appliedFolders = '';
+/** Folder and configuration updates run one after another; definitions wait for the last. */
+let foldersSettled: Promise<void> = Promise.resolve();
 
 const service = createCableLanguageService({
   workspace: createNodeWorkspace(logger),
@@ -118,12 +121,21 @@ function progressSink(): ProgressSink {
   };
 }
 
+/** Queues an update of the index's folders and exclusions (after the ones queued before). */
+function refreshFolders(): Promise<void> {
+  foldersSettled = foldersSettled.then(applyFolders).catch((error: unknown) => logger.error(`Updating the folders failed: ${describeError(error)}`));
+  return foldersSettled;
+}
+
 /** Gives the index the workspace folders with their `files.exclude` patterns. */
 async function applyFolders(): Promise<void> {
   const withExcludes = await Promise.all(
     folders.map(async (folder) => {
       if (!client.configuration) return { uri: folder.uri, excludes: DEFAULT_EXCLUDES };
-      const setting: unknown = await connection.workspace.getConfiguration({ scopeUri: folder.uri, section: 'files.exclude' }).catch(() => undefined);
+      const setting: unknown = await connection.workspace.getConfiguration({ scopeUri: folder.uri, section: 'files.exclude' }).catch((error: unknown) => {
+        logger.warn(`No files.exclude for ${folder.uri}: ${describeError(error)}`);
+        return undefined;
+      });
       return { uri: folder.uri, excludes: setting && typeof setting === 'object' ? enabledPatterns(setting) : DEFAULT_EXCLUDES };
     }),
   );
@@ -151,6 +163,8 @@ connection.onInitialize((params) => {
 
 connection.onInitialized(
   guarded('initialized', undefined, async () => {
+    // Folders first: definitions wait for them, registrations can wait.
+    await refreshFolders();
     if (client.watchedFilesRegistration) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{cable,txt}' }] });
     }
@@ -162,15 +176,14 @@ connection.onInitialized(
         guarded('workspace folders', undefined, async (event) => {
           const removed = new Set(event.removed.map((f) => f.uri));
           folders = [...folders.filter((f) => !removed.has(f.uri)), ...event.added];
-          await applyFolders();
+          await refreshFolders();
         }),
       );
     }
-    await applyFolders();
   }),
 );
 
-connection.onDidChangeConfiguration(guarded('configuration', undefined, () => applyFolders()));
+connection.onDidChangeConfiguration(guarded('configuration', undefined, () => refreshFolders()));
 
 connection.onDidChangeWatchedFiles(
   guarded('watched files', undefined, async (params) => {
@@ -213,6 +226,8 @@ connection.onDefinition(
   guarded('definition', null, async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
+    // Folders just added or exclusions just changed must reach the index before it answers.
+    if ((await unlessCancelled(foldersSettled.then(() => true), token)) !== true) return null;
     const definitions = await service.definition(document, params.position, token);
     if (client.linkSupport) return definitions;
     return definitions.map((d) => Location.create(d.targetUri, d.targetSelectionRange));

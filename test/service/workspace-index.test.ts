@@ -155,6 +155,20 @@ describe('workspace index: lazy, bounded, never blocking, cancellable', () => {
     assert.equal(service.index.ready, false);
   });
 
+  it('waits for the host to name the folders before indexing (a definition must not answer from an empty index)', async () => {
+    const { createMemoryWorkspace } = await import('../support/memory-workspace.ts');
+    const { createCableLanguageService } = await import('../../server/src/service/index.ts');
+    const workspace = createMemoryWorkspace({ [BAGHDAD_URI]: BAGHDAD_TEXT });
+    const service = createCableLanguageService({ workspace, logger: { info() {}, warn() {}, error() {} } });
+    let finished = false;
+    const indexing = service.index.ensureIndexed().then(() => (finished = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(finished, false);
+    service.index.setFolders([{ uri: 'file:///ws' }]);
+    await indexing;
+    assert.deepEqual(uris(service.index.lookup('08BAGHDAD3475')), [BAGHDAD_URI]);
+  });
+
   it('reads at most `concurrency` files at once', async () => {
     const { service, workspace } = serviceOver(manyCables(40), { readDelayMs: 3, concurrency: 4 });
     await service.index.ensureIndexed();

@@ -94,6 +94,11 @@ export class WorkspaceIndex {
   private readonly readTickets = new Map<string, number>();
   private nextTicket = 0;
   private job: { promise: Promise<void>; source: CancellationSource; done: boolean } | undefined;
+  /** File events being applied: a lookup through `ensureIndexed` waits for them. */
+  private readonly updates = new Set<Promise<void>>();
+  /** Resolved by the first `setFolders`: indexing before the host knows its folders would find nothing. */
+  private readonly configured: Promise<void>;
+  private markConfigured!: () => void;
   private readonly concurrency: number;
   private readonly maxFileBytes: number;
   private readonly progress: (() => ProgressSink | undefined) | undefined;
@@ -106,11 +111,13 @@ export class WorkspaceIndex {
     this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.progress = options.progress;
+    this.configured = new Promise((resolve) => (this.markConfigured = resolve));
   }
 
   /** The folders to index, each with its `files.exclude` patterns (VS Code's defaults when absent). */
   setFolders(folders: { uri: string; excludes?: readonly string[] }[]): void {
     this.folders = folders.map(({ uri, excludes }) => ({ uri, key: uriKey(uri), isExcluded: createExcludeMatcher(excludes ?? DEFAULT_EXCLUDES) }));
+    this.markConfigured();
     this.restart();
   }
 
@@ -131,18 +138,23 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Starts indexing if it has not started, and resolves when it is done: true, or false when
-   * `token` (the caller's request) was cancelled first. The indexing itself goes on; a pass
-   * restarted by new folders or exclusions is waited for in turn.
+   * Starts indexing if it has not started (once the folders are set), and resolves when it is
+   * done and the file events received meanwhile are applied: true, or false when `token` (the
+   * caller's request) was cancelled first. The indexing itself goes on; a pass restarted by new
+   * folders or exclusions is waited for in turn.
    */
   async ensureIndexed(token?: Cancellation): Promise<boolean> {
+    const waitFor = async (work: Promise<unknown>) => (await unlessCancelled(work.then(() => true), token)) === true;
+    if (!(await waitFor(this.configured))) return false;
     if (!this.job) this.start();
     for (;;) {
       const job = this.job;
       if (!job) return false;
-      if ((await unlessCancelled(job.promise.then(() => true), token)) !== true) return false;
-      if (job.done) return true;
+      if (!(await waitFor(job.promise))) return false;
+      if (job.done) break;
     }
+    while (this.updates.size) if (!(await waitFor(Promise.all(this.updates)))) return false;
+    return true;
   }
 
   /** Stops indexing (the user cancelled it, or shutdown); the next `ensureIndexed` starts over. */
@@ -193,7 +205,13 @@ export class WorkspaceIndex {
   }
 
   /** A watched-file event: created, changed or deleted (a rename is a delete and a create). */
-  async fileChanged(uri: string, change: FileChange): Promise<void> {
+  fileChanged(uri: string, change: FileChange): Promise<void> {
+    const update = this.applyFileChange(uri, change).finally(() => this.updates.delete(update));
+    this.updates.add(update);
+    return update;
+  }
+
+  private async applyFileChange(uri: string, change: FileChange): Promise<void> {
     const key = uriKey(uri);
     if (change === 'deleted') {
       this.readTickets.set(key, ++this.nextTicket);
