@@ -7,30 +7,10 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import { parseCableId } from '../../server/src/model/index.ts';
 import { createCableLanguageService, createNodeWorkspace } from '../../server/src/service/index.ts';
 import { corpora } from '../support/corpus.ts';
+import { citationNamesCable, filesByTrueId, paragraphSymbols } from '../support/corpus-checks.ts';
 import { collectingLogger, documentOf, hoverText } from '../support/service.ts';
-
-/** Pages whose text is another cable than their file name says (see STATS.md): the text decides. */
-export const BODY_IS_ANOTHER_CABLE = new Set(['09CHISINAU694', '09HAVANA132', '09MOSCOW1108', '10MEXICO614', '88BAGHDAD28']);
-
-/** Post names as REF entries write them, for the IDs whose post part differs. */
-const CITED_POST_NAMES: Record<string, string[]> = { STATE: ['STATE', 'SECSTATE'], USUNNEWYORK: ['USUN', 'USUNNEWYORK'], UNVIEVIENNA: ['UNVIE'], USEUBRUSSELS: ['USEU'], RPODUBAI: ['DUBAIRPO', 'RPODUBAI'] };
-
-/** The citation names the cable's post and serial: a check on the ID that does not go through the model. */
-export function citationNamesCable(citation: string, id: string): boolean {
-  const parts = parseCableId(id);
-  if (!parts) return false;
-  const compact = citation.toUpperCase().replace(/\s+/g, '');
-  const posts = CITED_POST_NAMES[parts.post] ?? [parts.post];
-  const numbers = (citation.match(/\d+/g) ?? []).map(Number);
-  return posts.some((post) => compact.includes(post)) && numbers.includes(Number(parts.serial));
-}
-
-export function paragraphSymbols(symbols: DocumentSymbol[]): DocumentSymbol[] {
-  return symbols.flatMap((s) => (s.kind === SymbolKind.Number ? [s] : paragraphSymbols(s.children ?? [])));
-}
 
 for (const corpus of corpora()) {
   describe(`language service over the ${corpus.name} (plain rendering as the workspace)`, () => {
@@ -42,12 +22,7 @@ for (const corpus of corpora()) {
       const document = documentOf(pathToFileURL(cable.plainFile).href, readFileSync(cable.plainFile, 'utf8'));
       return { cable, document, model: service.model(document) };
     });
-    /** Where each cable ID truly is: the metadata, except for pages that hold another cable. */
-    const filesById = new Map<string, string[]>();
-    for (const { cable, document, model } of cables) {
-      const id = BODY_IS_ANOTHER_CABLE.has(cable.id) ? model.id : cable.id;
-      if (id) filesById.set(id, [...(filesById.get(id) ?? []), document.uri]);
-    }
+    const filesById = filesByTrueId(cables.map(({ cable, document, model }) => ({ metadataId: cable.id, textId: model.id, uri: document.uri })));
 
     it('indexes every cable of the folder', async () => {
       assert.equal(await service.index.ensureIndexed(), true);

@@ -1,0 +1,33 @@
+// Checks shared by the service and protocol tests over the corpus.
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
+import { parseCableId } from '../../server/src/model/index.ts';
+
+/** Pages whose text is another cable than their file name says (see STATS.md): the text decides. */
+export const BODY_IS_ANOTHER_CABLE = new Set(['09CHISINAU694', '09HAVANA132', '09MOSCOW1108', '10MEXICO614', '88BAGHDAD28']);
+
+/** Post names as REF entries write them, for the IDs whose post part differs. */
+const CITED_POST_NAMES: Record<string, string[]> = { STATE: ['STATE', 'SECSTATE'], USUNNEWYORK: ['USUN', 'USUNNEWYORK'], UNVIEVIENNA: ['UNVIE'], USEUBRUSSELS: ['USEU'], RPODUBAI: ['DUBAIRPO', 'RPODUBAI'] };
+
+/** The citation names the cable's post and serial: a check on the ID that does not go through the model. */
+export function citationNamesCable(citation: string, id: string): boolean {
+  const parts = parseCableId(id);
+  if (!parts) return false;
+  const compact = citation.toUpperCase().replace(/\s+/g, '');
+  const posts = CITED_POST_NAMES[parts.post] ?? [parts.post];
+  const numbers = (citation.match(/\d+/g) ?? []).map(Number);
+  return posts.some((post) => compact.includes(post)) && numbers.includes(Number(parts.serial));
+}
+
+export function paragraphSymbols(symbols: DocumentSymbol[]): DocumentSymbol[] {
+  return symbols.flatMap((s) => (s.kind === SymbolKind.Number ? [s] : paragraphSymbols(s.children ?? [])));
+}
+
+/** Where each cable ID truly is: the metadata's ID, or the text's for pages that hold another cable. */
+export function filesByTrueId(cables: { metadataId: string; textId: string | undefined; uri: string }[]): Map<string, string[]> {
+  const files = new Map<string, string[]>();
+  for (const { metadataId, textId, uri } of cables) {
+    const id = BODY_IS_ANOTHER_CABLE.has(metadataId) ? textId : metadataId;
+    if (id) files.set(id, [...(files.get(id) ?? []), uri]);
+  }
+  return files;
+}
