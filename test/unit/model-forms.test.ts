@@ -125,6 +125,7 @@ describe('header, dates and odd input', () => {
   it('takes the ID from the FM and DE lines when there is no banner', () => {
     const model = parseCable('VZCZCXYZ0000\nPP RUEHWEB\n\nDE RUEHLP #0096/01 0231326\nZNY CCCCC ZZH\nP 231326Z JAN 09\nFM AMEMBASSY LA PAZ\nTO RUEHC/SECSTATE WASHDC PRIORITY 9793\n\nSIPDIS\n\nE.O. 12958: DECL: 01/21/2019\n');
     assert.equal(model.id, '09LAPAZ96');
+    assert.deepEqual([model.header?.originator?.serial?.text, model.header?.originator?.part?.text, model.header?.originator?.filingTime?.text], ['#0096', '/01', '0231326']);
     assert.equal(model.classification, 'CONFIDENTIAL');
     assert.ok(model.diagnostics.some((d) => d.code === 'no-banner'));
   });

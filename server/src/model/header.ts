@@ -9,7 +9,7 @@ const TRANSMISSION = /^\s*VZCZC([A-Z0-9]*)/;
 const PRECEDENCE_PAIR = /^(?:ZZ|OO|PP|RR|[ZOPRY]{2})$/;
 /** A routing indicator: five to eight letters starting with R (`RUEHBC`, `RUCNRAQ`). */
 export const ROUTING_INDICATOR = /^R[A-Z]{4,7}$/;
-const ORIGINATOR = /^\s*DE\s+([A-Z]{4,8})(?:\s+(#\d+(?:\/\d+)?))?(?:\s+(\d{7}))?/;
+const ORIGINATOR = /^\s*DE\s+([A-Z]{4,8})(?:\s+(#\d+)(\/\d+)?)?(?:\s+(\d{7}))?/;
 const SECURITY = /^\s*(ZN[YR])\b(?:\s+([CSUET])\2{4}(?![A-Z]))?/;
 /** Precedence prosign(s) then the DTG: `P 251427Z JAN 09`, `O R 161415Z DEC 09`. */
 const DTG_LINE = /^\s*((?:[ZOPRY]\s+){0,2})(?=\d{6}Z\s)/;
@@ -148,7 +148,8 @@ export function parseRoutingHeader(lines: string[], from: number, to: number): H
       let cursor = start + 2;
       if (m[1]) header.originator.station = token(m[1], i, (cursor = line.indexOf(m[1], cursor)));
       if (m[2]) header.originator.serial = token(m[2], i, (cursor = line.indexOf(m[2], cursor)));
-      if (m[3]) header.originator.filingTime = token(m[3], i, line.indexOf(m[3], cursor));
+      if (m[3]) header.originator.part = token(m[3], i, (cursor = cursor + m[2]!.length));
+      if (m[4]) header.originator.filingTime = token(m[4], i, line.indexOf(m[4], cursor));
       mark(i);
       continue;
     }

@@ -170,7 +170,7 @@ function assignIdentity(model: CableModel, header: RoutingHeader | undefined, co
   let serial = banner?.serial?.text;
   if (!post || !serial || /^X+$/i.test(post)) {
     post = postFromHeader(header);
-    serial = header?.originator?.serial?.text.replace(/^#/, '').replace(/\/.*$/, '');
+    serial = header?.originator?.serial?.text.slice(1);
   }
   if (post && serial && model.year !== undefined) {
     model.id = cableId(model.year, post, serial);

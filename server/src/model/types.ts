@@ -41,8 +41,10 @@ export interface OriginatorLine {
   range: Range;
   keyword: Token;
   station?: Token;
-  /** `#0002` (with the `/01` part when present). */
+  /** `#0002`. */
   serial?: Token;
+  /** `/01`: the part of a telegram sent in several sections. */
+  part?: Token;
   /** `0251427`: Julian day (3 digits) and time (4 digits). */
   filingTime?: Token;
 }
