@@ -17,11 +17,14 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, cut).trimEnd()}…`;
 }
 
-/** The text from `start` to the end of the range, at most three lines of it, on one line. */
+/** Enough text for a name: a name is cut near NAME_LENGTH, so collapsing more white space is wasted. */
+const NAME_SOURCE_LENGTH = NAME_LENGTH * 4;
+
+/** The text from `start` to the end of the range (at most three lines and a few words of it), on one line. */
 function textFrom(document: TextDocument, start: Range['start'], range: Range): string {
   const threeLines = { line: start.line + 3, character: 0 };
   const end = comparePositions(range.end, threeLines) < 0 ? range.end : threeLines;
-  return document.getText({ start, end }).replace(/\s+/g, ' ').trim();
+  return document.getText({ start, end }).slice(0, NAME_SOURCE_LENGTH).replace(/\s+/g, ' ').trim();
 }
 
 function symbol(name: string, kind: SymbolKind, range: Range, selectionRange: Range, children?: DocumentSymbol[], detail?: string): DocumentSymbol {
@@ -94,7 +97,20 @@ function bodySymbols(model: CableModel, document: TextDocument): DocumentSymbol[
   return topLevel;
 }
 
+/** Outlines by model: a model stands for one document version, so its outline never changes. */
+const outlines = new WeakMap<CableModel, DocumentSymbol[]>();
+
+/** The outline of the document whose model this is (computed once per model; callers must not mutate it). */
 export function documentSymbols(model: CableModel, document: TextDocument): DocumentSymbol[] {
+  let outline = outlines.get(model);
+  if (!outline) {
+    outline = buildOutline(model, document);
+    outlines.set(model, outline);
+  }
+  return outline;
+}
+
+function buildOutline(model: CableModel, document: TextDocument): DocumentSymbol[] {
   const symbols: DocumentSymbol[] = [];
   if (model.header) symbols.push(headerSymbol(model.header));
   if (model.subject) symbols.push(symbol(`Subject: ${truncate(model.subject.text, SUBJECT_LENGTH)}`, SymbolKind.String, model.subject.range, model.subject.keyword.range));

@@ -201,12 +201,17 @@ export class WorkspaceIndex {
     if (entry.cable) this.unlinkId(key, entry.cable.id);
     const onDisk = this.disk.get(key);
     if (onDisk?.cable) this.linkId(key, onDisk.cable.id);
-    if (this.job && this.folderOf(key)) await this.fileChanged(uri, 'changed');
+    // Re-read only when the file changed on disk meanwhile (saved, or edited elsewhere).
+    if (this.job && this.folderOf(key)) await this.trackUpdate(this.indexFile(uri, false));
   }
 
   /** A watched-file event: created, changed or deleted (a rename is a delete and a create). */
   fileChanged(uri: string, change: FileChange): Promise<void> {
-    const update = this.applyFileChange(uri, change).finally(() => this.updates.delete(update));
+    return this.trackUpdate(this.applyFileChange(uri, change));
+  }
+
+  private trackUpdate(work: Promise<void>): Promise<void> {
+    const update = work.finally(() => this.updates.delete(update));
     this.updates.add(update);
     return update;
   }
