@@ -1,7 +1,7 @@
 // Latency of the language server as an editor sees it: the built server spawned with --stdio,
 // requests timed round trip over JSON-RPC. Prints figures; never passes or fails.
 //   npm run bench:lsp            (builds first)
-//   node --import tsx bench/lsp.ts [CORPUS_PLAIN_DIR]
+//   node --expose-gc --import tsx bench/lsp.ts [CORPUS_PLAIN_DIR]
 // Default corpus: ../shared/corpus/cablegate/plain, else the vendored sample.
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-protocol/node';
 import { parseCable, type CableModel } from '../server/src/model/index.ts';
+import { createCableLanguageService, createNodeWorkspace } from '../server/src/service/index.ts';
 import { startServer, type LspTestClient } from '../test/support/lsp-client.ts';
 
 const root = join(__dirname, '..');
@@ -164,6 +165,23 @@ async function benchCorpus(files: string[]): Promise<void> {
   await client.stop();
 }
 
+/** The index in this process, to see what it keeps: heap after a full GC, before and after. */
+async function benchIndexInProcess(): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const heap = () => {
+    gc?.();
+    return process.memoryUsage().heapUsed;
+  };
+  const service = createCableLanguageService({ workspace: createNodeWorkspace(), logger: { info() {}, warn() {}, error() {} } });
+  const before = heap();
+  service.index.setFolders([{ uri: pathToFileURL(corpusDir).href }]);
+  const start = performance.now();
+  await service.index.ensureIndexed();
+  const ms = performance.now() - start;
+  const kept = gc ? `${((heap() - before) / 1e6).toFixed(1)} MB of heap kept by the index` : 'run with --expose-gc for the heap it keeps';
+  console.log(`index in process: ${service.index.size} cables in ${ms.toFixed(0)} ms; ${kept}`);
+}
+
 async function main(): Promise<void> {
   const files = readdirSync(corpusDir)
     .filter((name) => /\.(txt|cable)$/.test(name))
@@ -172,6 +190,7 @@ async function main(): Promise<void> {
   console.log(`node ${process.version}, server ${join('dist', 'server', 'server.js')} over stdio; round-trip times`);
   await benchBigCable(files);
   await benchCorpus(files);
+  await benchIndexInProcess();
 }
 
 void main();

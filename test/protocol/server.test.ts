@@ -1,14 +1,30 @@
 // The real server, spawned as `node dist/server/server.js --stdio`, over JSON-RPC: capabilities,
 // the seed beside its cited cable, watched files, files.exclude, folders, open documents, odd input.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FileChangeType, type DocumentSymbol, type Location, type LocationLink, type MarkupContent, type SymbolInformation } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  DidOpenTextDocumentNotification,
+  DocumentSymbolRequest,
+  ExitNotification,
+  FileChangeType,
+  InitializedNotification,
+  InitializeRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
+  ShutdownRequest,
+  type DocumentSymbol,
+  type Location,
+  type LocationLink,
+  type MarkupContent,
+  type SymbolInformation,
+} from 'vscode-languageserver-protocol/node';
 import { SEED_FILE } from '../support/corpus.ts';
 import { BARE_CAPABILITIES, SERVER_SCRIPT, startServer, type LspTestClient } from '../support/lsp-client.ts';
 import { positionOf, SEED_TEXT, WORKSPACE_FIXTURE_DIR } from '../support/service.ts';
@@ -213,6 +229,27 @@ describe('server over stdio: odd input', () => {
 });
 
 describe('the server script', () => {
+  it('speaks over Node IPC too, as the VS Code extension starts it', async () => {
+    const child = fork(SERVER_SCRIPT, ['--node-ipc'], { silent: true });
+    const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    connection.listen();
+    try {
+      const result = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+      assert.equal(result.serverInfo?.name, 'cable-language-server');
+      await connection.sendNotification(InitializedNotification.type, {});
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: SEED_URI, languageId: 'cable', version: 1, text: SEED_TEXT } });
+      const symbols = (await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: SEED_URI } })) as SymbolInformation[];
+      assert.ok(symbols.some((s) => s.name.startsWith('5. (C) Comment')));
+      await connection.sendRequest(ShutdownRequest.type);
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await connection.sendNotification(ExitNotification.type);
+      assert.equal(await exited, 0);
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
+  });
+
   it('without a transport, prints its usage and exits 2', () => {
     const result = spawnSync(process.execPath, [SERVER_SCRIPT], { encoding: 'utf8' });
     assert.equal(result.status, 2);
