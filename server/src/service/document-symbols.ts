@@ -4,7 +4,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver-types';
 import type { Addressee, CableModel, Paragraph, Range, ReferenceBlock, RoutingHeader, SubParagraph } from '../model/index.ts';
-import { clampRange, comparePositions, spanOf } from './ranges.ts';
+import { clampRange, comparePositions, rangeWithin, spanOf } from './ranges.ts';
 
 /** Paragraph names stop near here, at a word boundary: `1. (C) Summary: Meeting with the REO Director…`. */
 const NAME_LENGTH = 45;
@@ -36,8 +36,9 @@ function symbol(name: string, kind: SymbolKind, range: Range, selectionRange: Ra
 
 /** A child cut to its parent's range (the model's ranges nest; this guards the client against a slip). */
 function fitInside(child: DocumentSymbol, parent: Range): DocumentSymbol {
+  if (rangeWithin(child.range, parent)) return child;
   const range = clampRange(child.range, parent);
-  return range === child.range ? child : { ...child, range, selectionRange: clampRange(child.selectionRange, range) };
+  return { ...child, range, selectionRange: clampRange(child.selectionRange, range) };
 }
 
 function addresseeName(addressee: Addressee): string {

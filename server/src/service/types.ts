@@ -9,8 +9,6 @@ export interface Cancellation {
   readonly onCancellationRequested?: (listener: () => void) => { dispose(): void };
 }
 
-export const NEVER_CANCELLED: Cancellation = { isCancellationRequested: false };
-
 export interface FileStat {
   size: number;
   /** Modification time in milliseconds. */
@@ -42,5 +40,5 @@ export interface Logger {
 export interface ProgressSink {
   begin(title: string, message?: string): void;
   report(done: number, total: number): void;
-  end(message?: string): void;
+  end(): void;
 }

@@ -58,7 +58,7 @@ const PROGRESS_STEP = 25;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The ID a file name gives: `08BAGHDAD3475.cable` → `08BAGHDAD3475`. */
-export function idFromFileName(uri: string): string | undefined {
+function idFromFileName(uri: string): string | undefined {
   const stem = baseName(uri).replace(/\.[^.]*$/, '').toUpperCase();
   return parseCableId(stem) ? stem : undefined;
 }
@@ -79,7 +79,7 @@ export function summarize(uri: string, model: CableModel): IndexedCable {
   return cable;
 }
 
-export function isCandidateFile(uri: string): boolean {
+function isCandidateFile(uri: string): boolean {
   const extension = extensionOf(uri);
   return extension === 'cable' || extension === 'txt';
 }
@@ -279,7 +279,7 @@ export class WorkspaceIndex {
       if (token.isCancellationRequested) return;
       this.logger.info(`Indexed ${this.size} cables from ${files.length} files in ${Date.now() - started} ms`);
     } finally {
-      progress?.end(`${this.size} cables`);
+      progress?.end();
     }
   }
 
