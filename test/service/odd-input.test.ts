@@ -51,6 +51,13 @@ describe('odd input', () => {
     });
   }
 
+  it('a dash rule read as a bullet at the end of a paragraph (its range ends before it starts) still gives a valid outline', () => {
+    const document = documentOf('file:///ws/odd/rule.cable', '1. (C) Text of the paragraph.\n\n- - - - - -\n\n2. (C) Next.\n');
+    const symbols = service.documentSymbols(document);
+    assert.ok(nested(symbols, (p) => document.offsetAt(p)));
+    assert.deepEqual(symbols.map((s) => s.name), ['1. (C) Text of the paragraph.', '2. (C) Next.']);
+  });
+
   it('CRLF gives the same outline as LF', () => {
     const lf = service.documentSymbols(documentOf('file:///ws/odd/lf.cable', SEED_TEXT)).map((s) => s.name);
     const crlf = service.documentSymbols(documentOf('file:///ws/odd/crlf.cable', texts.crlf!)).map((s) => s.name);

@@ -23,11 +23,18 @@ const NAME_SOURCE_LENGTH = NAME_LENGTH * 4;
 /** The text from `start` to the end of the range (at most three lines and a few words of it), on one line. */
 function textFrom(document: TextDocument, start: Range['start'], range: Range): string {
   const threeLines = { line: start.line + 3, character: 0 };
-  const end = comparePositions(range.end, threeLines) < 0 ? range.end : threeLines;
+  let end = comparePositions(range.end, threeLines) < 0 ? range.end : threeLines;
+  if (comparePositions(end, start) <= 0) end = { line: start.line, character: Number.MAX_SAFE_INTEGER };
   return document.getText({ start, end }).slice(0, NAME_SOURCE_LENGTH).replace(/\s+/g, ' ').trim();
 }
 
-function symbol(name: string, kind: SymbolKind, range: Range, selectionRange: Range, children?: DocumentSymbol[], detail?: string): DocumentSymbol {
+/** A range whose end comes before its start (a model slip) as the empty range at its start. */
+function ordered(range: Range): Range {
+  return comparePositions(range.end, range.start) < 0 ? { start: range.start, end: range.start } : range;
+}
+
+function symbol(name: string, kind: SymbolKind, anyRange: Range, selectionRange: Range, children?: DocumentSymbol[], detail?: string): DocumentSymbol {
+  const range = ordered(anyRange);
   const result: DocumentSymbol = { name: name.trim() || '(untitled)', kind, range, selectionRange: clampRange(selectionRange, range) };
   if (detail) result.detail = detail;
   if (children?.length) result.children = children.map((child) => fitInside(child, range));
