@@ -196,13 +196,10 @@ connection.onDidChangeWatchedFiles(
   }),
 );
 
-documents.onDidChangeContent(
-  guarded('document change', undefined, ({ document }) => {
-    service.documentChanged(document);
-    // The first cable opened starts indexing in the background: lazily, never blocking this document.
-    void service.index.ensureIndexed();
-  }),
-);
+documents.onDidChangeContent(guarded('document change', undefined, ({ document }) => service.documentChanged(document)));
+
+// The first cable opened starts indexing in the background: lazily, never blocking this document.
+documents.onDidOpen(guarded('document open', undefined, () => void service.index.ensureIndexed()));
 
 documents.onDidClose(guarded('document close', undefined, ({ document }) => service.documentClosed(document.uri)));
 
