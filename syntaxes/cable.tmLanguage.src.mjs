@@ -5,8 +5,14 @@
 //
 // Regex dialect: the subset shared by Oniguruma (what VS Code runs) and JavaScript (what the ReDoS test
 // feeds to recheck). So no (?i) flags: case-insensitive words are spelled out by `anyCase`. Every regex
-// must stay linear on 5,000-character lines: no nested quantifiers over overlapping text, lazy `.*?` only
-// when nothing after it can also eat the same characters.
+// must stay linear on 5,000-character lines: no nested quantifiers over overlapping text.
+//
+// Speed: VS Code searches every regex of the current rule list through the rest of the line. Oniguruma
+// skips ahead quickly only when a regex starts with a selective character; one that can start with a
+// space or match empty (`^[ \t]*X`, `^$`, `$`) is tried at every position, 40-150 ns a character. So
+// body rules that start a line are anchored `^X` (indented lines get the same rules anchored `\G` inside
+// `indented-line`), region ends use `(?=\n)` (the engine appends a newline) rather than `$`, and the
+// inline rules are merged into a few alternations.
 //
 // Layout of a cable, and of this grammar:
 //   meta.preamble    from the top of the file to the first numbered paragraph (or marked paragraph, or
@@ -17,8 +23,8 @@
 //                    has one after its PP line).
 //   body             banner, captions (E.O., TAGS, SUBJECT, REF, CLASSIFIED BY), paragraphs, markings.
 //                    Captions may also be in the preamble, and some cables run them together on one line.
-//   heading slot     after a blank or rule line: a short line is a section heading, a lone all-caps word
-//                    a signature (a heuristic: TextMate cannot see the end of the file).
+//   heading slots    after a blank or rule line: a short line is a section heading, a lone word a
+//                    signature (heuristics, counted on the corpus: TextMate cannot see the end of file).
 
 const SUFFIX = 'cable';
 /** Every scope ends in `.cable` so themes and users can target the language. */
@@ -30,24 +36,32 @@ const scope = (name) => `${name}.${SUFFIX}`;
 
 /** A literal word in any letter case, without the (?i) flag that JavaScript regexes lack. */
 const anyCase = (text) => text.replace(/[A-Za-z]/g, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`);
-/** A word written letter-spaced ("S E C R E T") or solid ("SECRET"), in any case. */
-const letterSpaced = (word) => [...word].map(anyCase).join(' ?');
+/** The upper-case and capitalised spellings of a word (`SUMMARY`, `Summary`). */
+const titleOrUpper = (word) => `${word[0]}(?:${word.slice(1)}|${word.slice(1).toLowerCase()})`;
+/**
+ * A banner word written letter-spaced ("S E C R E T") or solid ("SECRET"), upper-case or not after its
+ * first letter (`S e c r e t`). The first letter is always a capital in the corpus, and a regex that
+ * starts with a capital is cheap to search for.
+ */
+const letterSpaced = (word) => [word[0], ...[...word.slice(1)].map(anyCase)].join(' ?');
 const either = (...alternatives) => `(?:${alternatives.join('|')})`;
 const words = (list) => either(...list);
 
 const SP = '[ \\t]';
-const LINE_START = `^${SP}*`;
-/** Start of a caption that may follow other text on the same line (run-together preambles). */
-const AFTER_SPACE = '(?<=\\s)';
+/** End of the line: the engine appends `\n` to every line; `$` would be tried at every position. */
+const EOL = '(?=\\n)';
+/** The two ways a line-start rule is anchored: at column 0, or right after `indented-line`'s indentation. */
+const AT_LINE_START = '^';
+const AFTER_INDENT = '\\G';
 
 const MONTH = words(['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'].map(anyCase));
 /** Date-time group: day, hour, minute, zone Z, month, two-digit year (`251427Z JAN 09`). */
 const DTG = `\\d{6}Z${SP}+${MONTH}${SP}+\\d{2}\\b`;
 /** Routing indicator: five to eight letters starting with R (RUEHBC, RHMFISS). */
 const ROUTING_INDICATOR = 'R[A-Z]{4,7}';
-const RI_TOKEN = `\\b${ROUTING_INDICATOR}\\b`;
-/** Post name as written in banners and page breaks: up to four words (RIO DE JANEIRO, state, Kabul). */
-const POST = `[A-Za-z][A-Za-z.'’-]*(?:${SP}[A-Za-z][A-Za-z.'’-]*){0,3}`;
+/** Post name as written in banners and page breaks: up to four words (RIO DE JANEIRO, Kabul, nairobi). */
+const postName = (firstLetter) => `${firstLetter}[A-Za-z.'’-]*(?:${SP}[A-Za-z][A-Za-z.'’-]*){0,3}`;
+const POST = postName('[A-Za-z]');
 const DATE_SLASHED = '\\b\\d{1,4}/\\d{1,2}/\\d{2,4}\\b';
 const WEEKDAY = words(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
 const MONTH_NAME = words(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
@@ -56,8 +70,8 @@ const MONTH_NAME = words(['January', 'February', 'March', 'April', 'May', 'June'
 const DATE_LINE = `${WEEKDAY},${SP}+\\d{1,2}${SP}+${MONTH_NAME}${SP}+\\d{4},${SP}+\\d{1,2}:\\d{2}`;
 
 // Classification levels. `full` matches the banner word letter-spaced or solid; `truncated` the damaged
-// form that lost its first letter (`E C R E T`); a stray doubled letter (`SS E C R E T`, `CSE C R E T`)
-// is matched separately so it can be marked invalid.
+// form that lost its first letter (`E C R E T`); a stray doubled letter (`SS E C R E T`, `CSE C R E T`,
+// `UUNCLAS`) is matched separately so it can be marked invalid.
 const CLASSIFICATIONS = [
   { level: 'top-secret', full: `${letterSpaced('TOP')}${SP}{0,3}${letterSpaced('SECRET')}`, word: 'TOP SECRET' },
   { level: 'secret', full: letterSpaced('SECRET'), word: 'SECRET' },
@@ -65,15 +79,19 @@ const CLASSIFICATIONS = [
   { level: 'unclassified', full: `${letterSpaced('UNCLAS')}(?: ?${letterSpaced('SIFIED')})?`, word: 'UNCLAS' },
 ].map((c) => ({ ...c, truncated: letterSpaced(c.word.slice(1)) }));
 
-/** Classification word with optional stray letter; capture 1 = stray letter, capture 2 = the word. */
-const classificationWord = (c) => `(?:([A-Z])(?=${c.full}))?(${c.full}|${c.truncated})\\b`;
-const ANY_CLASSIFICATION = either(...CLASSIFICATIONS.map((c) => `(?:[A-Z](?=${c.full}))?(?:${c.full}|${c.truncated})`));
+/** The classification word, one alternative per level: captures (stray letter, word) per level. */
+const CLASSIFICATION_WORD = either(...CLASSIFICATIONS.map((c) => `(?:([A-Z])(?=${c.full}))?(${c.full}|${c.truncated})`));
+const classificationCaptures = (first) => Object.fromEntries(CLASSIFICATIONS.flatMap((c, i) => [
+  [first + 2 * i, { name: scope('invalid.illegal.damaged-classification') }],
+  [first + 2 * i + 1, { name: scope(`constant.language.classification.${c.level}`) }],
+]));
 /** What may follow the classification word on a banner line (so `Secret talks began ...` is not one). */
 const BANNER_TAIL = `(?=${SP}*$|${SP}*/|${SP}+${either(anyCase('SECTION'), anyCase('EFTO'))}\\b|${SP}+${POST}${SP}+\\d{2,8}\\b|${SP}+[A-Z]{3}\\d{3,}\\b)`;
-const BANNER_HEAD = `${ANY_CLASSIFICATION}\\b${BANNER_TAIL}`;
+const BANNER_HEAD = `${CLASSIFICATION_WORD}\\b${BANNER_TAIL}`;
 
 // Portion markings: level, then dissemination controls (`(S//NF)`, `(C/REL NATO)`, `(S//FGI//NF)`,
-// `(C NF)`, `(S/REL TO USA, FVEY)`). The REL list comes last so its words cannot be read as controls.
+// `(C NF)`, `(S/REL TO USA, FVEY)`, `(C - ENTIRE TEXT)`). The REL list comes last so its words cannot
+// be read as controls.
 const MARKING_LEVELS = [
   { level: 'top-secret', code: 'TS' },
   { level: 'secret', code: 'S' },
@@ -81,15 +99,19 @@ const MARKING_LEVELS = [
   { level: 'sbu', code: 'SBU(?:-N)?' },
   { level: 'unclassified', code: 'U' },
 ];
-const CONTROL_WORDS = ['NF', 'NOFORN', 'FGI', 'FOUO', 'ORCON', 'PROPIN', 'EXDIS', 'NODIS', 'LIMDIS'];
-const markingBody = (levelCode, anyLetterCase) => {
+const CONTROL_WORDS = ['NF', 'NOFORN', 'FGI', 'FOUO', 'ORCON', 'PROPIN', 'EXDIS', 'NODIS', 'LIMDIS', 'SI', 'TK'];
+const markingOf = (levelCode, anyLetterCase) => {
   const cased = (text) => (anyLetterCase ? anyCase(text) : text);
   const separator = '(?:\\s?/{1,2}\\s?|\\s)';
   const controls = `(?:${separator}${words(CONTROL_WORDS.map(cased))}){0,4}`;
   const relList = `(?:\\s[A-Za-z]{1,20}(?:,?\\s[A-Za-z]{1,20}){0,12})?`;
   const rel = `(?:${separator}${anyCase('REL')}(?:\\s${anyCase('TO')})?${relList})?`;
-  return `(\\()\\s?(${cased(levelCode)})(${controls}${rel})\\s?(\\))`;
+  const entireText = `(?:\\s?-\\s?${anyCase('ENTIRE')}\\s${anyCase('TEXT')})?`;
+  return `\\(\\s?${cased(levelCode)}${controls}${rel}${entireText}\\s?\\)`;
 };
+/** Any portion marking, one capture per level (so each level gets its own scope). */
+const markingAnyLevel = (anyLetterCase) => either(...MARKING_LEVELS.map((m) => `(${markingOf(m.code, anyLetterCase)})`));
+const MARKING_CAPTURES = Object.fromEntries(MARKING_LEVELS.map((m, i) => [i + 1, { name: scope(`constant.language.marking.${m.level}`) }]));
 /** Start of any portion marking, for lookaheads that only need to know one begins here. */
 const MARKING_START = `\\(\\s?${words(MARKING_LEVELS.map((m) => m.code))}[\\s/)]`;
 
@@ -98,11 +120,11 @@ const PARAGRAPH_NUMBER = '¶?\\d{1,3}\\.(?!\\d)';
 
 const EO_WORD = '[Ee]\\.?[ ]?[Oo]\\.?';
 const EO_HEAD = `${EO_WORD}${SP}*\\d{5}`;
-const TAGS_WORD = either('TAGS?', 'Tags?', 'tags?');
 // Mixed-case caption words need their colon, so `Subject to approval ...` in running text is no caption.
-const SUBJECT_WORD = either('SUBJECT', 'SUBJ', 'Subject(?=:)', 'Subj(?=:)');
-const REF_WORD = either('REF(?:TEL)?S?', 'REFERENCES?', 'Ref(?:tel)?s?(?=:)');
-const CLASSIFIED_BY = `${anyCase('CLASSIFIED')}${SP}+${anyCase('BY')}`;
+const TAGS_WORD = either('TAGS?', 'Tags?', 'tags?');
+const SUBJECT_WORD = `S${either('UBJECT', 'UBJ', 'ubject(?=:)', 'ubj(?=:)')}`;
+const REF_WORD = `R${either('EF(?:TEL)?S?', 'EFERENCES?', 'ef(?:tel)?s?(?=:)')}`;
+const CLASSIFIED_BY = `${titleOrUpper('CLASSIFIED')}${SP}+${either('BY', 'By', 'by')}`;
 /** Classification authority line, possibly after its own portion marking: `(U) Classified by ...`. */
 const CLASSIFIED_START = `(?:\\([A-Za-z]{1,3}\\)${SP}*)?${CLASSIFIED_BY}\\b`;
 
@@ -111,14 +133,14 @@ const CAPTION_START = either(`${EO_HEAD}`, `${TAGS_WORD}\\b`, `${SUBJECT_WORD}\\
 /** Lines where a caption region (SUBJECT, REF, CLASSIFIED BY) stops. */
 const CAPTION_END = `^(?=${SP}*$|${SP}*${either(CAPTION_START, PARAGRAPH_NUMBER, BANNER_HEAD)})`;
 /** The body starts at the first numbered or marked paragraph, or at the classification authority. */
-const BODY_START = `${SP}*${either(PARAGRAPH_NUMBER, MARKING_START, CLASSIFIED_START)}`;
+const BODY_START = either(PARAGRAPH_NUMBER, MARKING_START, CLASSIFIED_START);
 
 const HANDLING_CAPTIONS = [
   { name: 'sipdis', re: anyCase('SIPDIS') },
   { name: 'noforn', re: anyCase('NOFORN') },
-  { name: 'nodis', re: either('NODIS', 'Nodis') },
-  { name: 'exdis', re: either('EXDIS', 'Exdis') },
-  { name: 'limdis', re: either('LIMDIS', 'Limdis') },
+  { name: 'nodis', re: titleOrUpper('NODIS') },
+  { name: 'exdis', re: titleOrUpper('EXDIS') },
+  { name: 'limdis', re: titleOrUpper('LIMDIS') },
   { name: 'stadis', re: 'STADIS' },
   { name: 'specat', re: 'SPECAT' },
   { name: 'orcon', re: 'ORCON' },
@@ -128,31 +150,37 @@ const HANDLING_CAPTIONS = [
   { name: 'limited-official-use', re: `LIMITED${SP}+OFFICIAL${SP}+USE` },
 ];
 const HANDLING_WORD = words(HANDLING_CAPTIONS.map((h) => h.re));
+/** `SENSITIVE` alone on its line is the SBU caption; in running text it is only a word. */
+const SENSITIVE_LINE = `${titleOrUpper('SENSITIVE')}${SP}*$`;
 /** A caption line of its own between banner and E.O. line (`SIPDIS`, `NOFORN`, `SENSITIVE`). */
-const HANDLING_LINE = `${either(HANDLING_WORD, 'SENSITIVE', 'Sensitive')}${SP}*$`;
+const HANDLING_LINE = `${either(`${HANDLING_WORD}${SP}*$`, SENSITIVE_LINE)}`;
 
-/** Summary/comment/note delimiters, in any case: `SUMMARY:`, `End summary.`, `(Note: ... End Note.)`. */
+/** Summary/comment/note delimiters: `SUMMARY:`, `End summary.`, `(Note: ... End Note.)`, `Begin text:`. */
 const SECTION_MARKERS = ['SUMMARY', 'COMMENT', 'NOTE', 'BACKGROUND', 'TEXT', 'QUOTE'];
-const sectionEnd = (wordRe) => `\\b${anyCase('END')}${SP}+${wordRe}\\b\\.?`;
-/** `SUMMARY:`, `Begin text:`, `COMMENT CONTINUED:`. */
-const sectionBegin = (wordRe) => `\\b(?:${anyCase('BEGIN')}${SP}+)?${wordRe}(?:${SP}+${anyCase('CONTINUED')})?${SP}*:`;
-/** The upper-case word alone on its line (`SUMMARY`), used as a heading. */
-const sectionBareLine = (upperWordRe) => `${upperWordRe}${SP}*$`;
-const SECTION_MARKER_START = either(sectionEnd(words(SECTION_MARKERS.map(anyCase))),
-  sectionBegin(words(SECTION_MARKERS.map(anyCase))), sectionBareLine(words(SECTION_MARKERS)));
+/** `END SUMMARY.`, in any case (`End summary.`). */
+const sectionEnd = (word) => `${anyCase('END')}${SP}+${anyCase(word)}\\b\\.?`;
+/** `BEGIN TEXT:`, `Begin quote`. */
+const sectionBeginWith = (word) => `${titleOrUpper('BEGIN')}${SP}+${anyCase(word)}\\b:?`;
+/** `SUMMARY:`, `Summary:`, `COMMENT CONTINUED:` (upper-case or capitalised, with its colon). */
+const sectionBegin = (word) => `${titleOrUpper(word)}(?:${SP}+${titleOrUpper('CONTINUED')})?${SP}*:`;
+/** The upper-case word alone on its line (`SUMMARY`, `COMMENT`), a heading of its own. */
+const SECTION_BARE_LINE = `${words(SECTION_MARKERS)}${SP}*$`;
+const SECTION_MARKER_START = either(...SECTION_MARKERS.flatMap((w) => [sectionEnd(w), sectionBeginWith(w), sectionBegin(w)]),
+  SECTION_BARE_LINE);
 
 const PAGE_BREAK = either(
-  `${POST}${SP}+\\d{8}${SP}+\\d{3}(?:\\.\\d{1,2})?${SP}+${anyCase('OF')}${SP}+\\d{3}\\b`,
+  `${postName('[A-Z]')}${SP}+\\d{8}${SP}+\\d{3}(?:\\.\\d{1,2})?${SP}+${anyCase('OF')}${SP}+\\d{3}\\b`,
   `PAGE${SP}+\\d{2}${SP}+${POST}${SP}+\\d{4,8}\\b(?:${SP}+\\d{2}${SP}+OF${SP}+\\d{2}\\b)?(?:${SP}+\\d{6}Z)?`,
 );
 const TELETYPE_HEAD = either(`PAGE${SP}+01${SP}`, `${either('ACTION', 'INFO', 'ORIGIN')}${SP}+[A-Z][A-Z0-9]*-\\d\\d\\b`);
 const PRECEDENCE_LINE_HEAD = `[ZOPRY](?:${SP}[ZOPRY])?${SP}+${DTG}`;
+const BARE_DTG_LINE = `\\d{6}Z${SP}+${MONTH}${SP}+\\d{2}${SP}*$`;
 const EXPORT_RECORD_HEAD = either('<<\\d+>>', `ID:${SP}*\\d+${SP}*$`);
 const RI_LIST_LINE = `${SP}*${ROUTING_INDICATOR}(?:${SP}+${ROUTING_INDICATOR})*${SP}*$`;
 
 /** Where the routing header stops: everything that is not part of it. */
 const HEADER_END = `^(?=${SP}*${either(BANNER_HEAD, DATE_LINE, EXPORT_RECORD_HEAD, HANDLING_LINE, CAPTION_START, PARAGRAPH_NUMBER, MARKING_START)})`;
-const HEADER_START = `^(?=VZCZC|${PRECEDENCE_LINE_HEAD}|\\d{6}Z${SP}+${MONTH}${SP}+\\d{2}${SP}*$|${TELETYPE_HEAD}|FM${SP})`;
+const HEADER_START = `^(?=VZCZC|${PRECEDENCE_LINE_HEAD}|${BARE_DTG_LINE}|${TELETYPE_HEAD}|FM${SP})`;
 
 const PRECEDENCES = [
   { level: 'flash', letter: 'Z', word: 'FLASH' },
@@ -177,22 +205,26 @@ const TAGS_CONTINUATION = `${SP}*(?!${HANDLING_WORD}\\b)${TAG_ITEM}(?:(?:[,;]${S
 
 /** Cited cable in a REF list: `2008 BAGHDAD 3475`, `STATE 123`, `BUENOS AIRES 000153`, `09 state 122115`. */
 const REF_STOP_WORD = `${words(['OF', 'AND', 'ON', 'IN', 'AT', 'TO', 'THE', 'DATED', 'FROM', 'PARA', 'PARAS', 'PAGE',
-  'SECTION', 'NO', 'NUMBER', 'REF', 'REFTEL', 'PARAGRAPH'])}\\b`;
+  'SECTION', 'NO', 'NUMBER', 'REF', 'REFTEL', 'PARAGRAPH', 'IIR'])}\\b`;
 const REF_POST_WORD = `(?!${REF_STOP_WORD})(?!${MONTH}\\b)[A-Z][A-Za-z]+`;
 const CITED_CABLE = `\\b(?:(?:19|20)?\\d{2}${SP}+)?(?:${REF_POST_WORD}(?:${SP}${REF_POST_WORD}){0,2}|[a-z]{4,}(?:${SP}[a-z]{4,}){0,2})${SP}+\\d{1,6}\\b(?![/:.]\\d)`;
+/** REF list letters: `A.`, `¶B.` (plain rendering), `1B.` (markdown export), `(C)`, `b)`. */
 const REF_LETTER = `(?:^|(?<=\\s))${SP}*(¶|1(?=[A-Za-z][.)]\\s))?(\\([A-Za-z]\\)|[A-Za-z][.)])(?=\\s)`;
 
-const REDACTION = '(?<![A-Za-z])(?:X{4,}|x{4,})(?![A-Za-z])';
+const REDACTION = '\\b(?:X{4,}|x{4,})\\b';
 
-// Heading slot: what a line after a blank (or rule) line must look like to be a heading or a signature.
-const RULE_LINE = `${SP}*(?:-{3,}|(?:-${SP}){2,}-|_{3,}|={3,})${SP}*$`;
+// Heading slots: what a line after a blank (or rule) line must look like to be a heading or a signature.
+const RULE_LINE = `(?:-{3,}|(?:-${SP}){2,}-|_{3,}|={3,})${SP}*$`;
 /** Line kinds that have their own rule and are never headings or signatures. */
 const KNOWN_LINE = `${SP}*${either(BANNER_HEAD, CAPTION_START, PARAGRAPH_NUMBER, MARKING_START, PAGE_BREAK,
-  `${HANDLING_WORD}\\b`, `SENSITIVE${SP}*$`, SECTION_MARKER_START, `(?:BT|NNNN)${SP}*$`, '[Xx]{4}',
-  DATE_LINE, `[A-Za-z]\\)`, `[A-Z]\\.${SP}`)}`;
+  `${HANDLING_WORD}\\b`, SENSITIVE_LINE, SECTION_MARKER_START, `(?:BT|NNNN)${SP}*$`, '[Xx]{4}', DATE_LINE,
+  `[A-Za-z]\\)`, `[A-Z]\\.${SP}`)}`;
 /** A heading: starts with a capital or a quote, at most 50 characters, no closing sentence punctuation. */
 const HEADING_SHAPE = `(?=${SP}*["“‘']?[A-Z])(?=.{0,49}[^\\s.,;:]\\s*$)(?!.*\\d{5})`;
-const SIGNATURE = `(?:Mc|Mac)?[A-Z][A-Z'’-]*[A-Z]`;
+const SIGNATURE_UPPER = `(?:Mc|Mac)?[A-Z][A-Z'’-]*[A-Z]`;
+const SIGNATURE_CAPITALISED = `(?:Mc|Mac)?[A-Z][a-z'’-]*[a-z]`;
+/** A slot ends after its line (not on the line that opened it), or before a line it does not take. */
+const HEADING_SLOT_END = `(?!\\G)(?<=\\S)${SP}*${EOL}|^(?=${SP}*\\S)`;
 
 // ---------------------------------------------------------------------------------------------------
 // Rules
@@ -203,33 +235,218 @@ const precedenceRules = (position) => PRECEDENCES.map((p) => ({
   match: position(p),
 }));
 
-const markingRules = (anyLetterCase) => MARKING_LEVELS.map((m) => ({
-  name: scope(`constant.language.marking.${m.level}`),
-  match: `${anyLetterCase ? '' : '(?<![\\w])'}${markingBody(m.code, anyLetterCase)}`,
-  captures: {
-    1: { name: scope('punctuation.definition.marking.begin') },
-    3: { name: scope('punctuation.separator.marking-controls') },
-    4: { name: scope('punctuation.definition.marking.end') },
+/** One regex for all caption words, one capture (and scope) per word. */
+const handlingRule = {
+  match: `\\b(?:${HANDLING_CAPTIONS.map((h) => `(${h.re})`).join('|')})\\b`,
+  captures: Object.fromEntries(HANDLING_CAPTIONS.map((h, i) => [i + 1, { name: scope(`support.type.caption.${h.name}`) }])),
+};
+
+/**
+ * Section markers in two regexes (each one alternation with a capture, and scope, per word): the ones
+ * that start with END or BEGIN, and the bare `WORD:` ones. A single regex starting with an optional
+ * BEGIN cannot be searched for quickly.
+ */
+const sectionMarkerCaptures = (kinds) => Object.fromEntries(kinds.flatMap((kind, k) =>
+  SECTION_MARKERS.map((w, i) => [k * SECTION_MARKERS.length + i + 1, { name: scope(`keyword.control.${w.toLowerCase()}.${kind}`) }])));
+const sectionMarkerRules = [
+  {
+    match: `\\b(?:${[...SECTION_MARKERS.map((w) => `(${sectionEnd(w)})`), ...SECTION_MARKERS.map((w) => `(${sectionBeginWith(w)})`)].join('|')})`,
+    captures: sectionMarkerCaptures(['end', 'begin']),
   },
-}));
-
-const classificationRules = CLASSIFICATIONS.map((c) => ({
-  match: classificationWord(c),
-  captures: {
-    1: { name: scope('invalid.illegal.damaged-classification') },
-    2: { name: scope(`constant.language.classification.${c.level}`) },
+  {
+    match: `\\b(?:${SECTION_MARKERS.map((w) => `(${sectionBegin(w)})`).join('|')})`,
+    captures: sectionMarkerCaptures(['begin']),
   },
-}));
+];
 
-const handlingRules = HANDLING_CAPTIONS.map((h) => ({
-  name: scope(`support.type.caption.${h.name}`),
-  match: `\\b${h.re}\\b`,
-}));
+// Mid-line captions of run-together preambles (`SIPDIS E.O. 12958: N/A`, `E.O. ... TAGS: ...`,
+// `TAGS: ... Subject: ...`). They nest in the caption before them, whose end is then `(?=\n)|^`:
+// the nested one may run on to the next line, and its parent must not take that line.
+const executiveOrder = (start) => ({
+  // `E.O. 12958: DECL: 1/25/2019`, `EO 12958 DECL: 2019/12/16`, `E.O. 12958: N/A`.
+  name: scope('meta.executive-order'),
+  begin: `${start}(${EO_WORD})${SP}*(\\d{5})(:?)`,
+  beginCaptures: {
+    1: { name: scope('keyword.other.executive-order') },
+    2: { name: scope('constant.numeric.executive-order') },
+    3: { name: scope('punctuation.separator.key-value') },
+  },
+  end: `${EOL}|^`,
+  patterns: [
+    { name: scope('keyword.other.declassify'), match: `\\b${anyCase('DECL')}(?:${anyCase('ASSIFY')}|L)?\\b:?` },
+    { name: scope('constant.numeric.date'), match: DATE_SLASHED },
+    { name: scope('constant.language.not-applicable'), match: '\\bN/A\\b' },
+    {
+      name: scope('constant.language.declassification-exemption'),
+      match: '\\b(?:OADR|MR|X[1-8]|25X[1-9]|50X[12](?:-[A-Z]+)?|DNG|GDS)\\b',
+    },
+    { include: '#tags-mid-line' },
+  ],
+});
+const EXECUTIVE_ORDER_MID_LINE = `(?<=\\s)(?=${EO_HEAD}:?${SP}*(?:[Dd][Ee][Cc][Ll]|N/A))`;
 
-const sectionMarkerRules = SECTION_MARKERS.flatMap((word) => [
-  { name: scope(`keyword.control.${word.toLowerCase()}.end`), match: sectionEnd(anyCase(word)) },
-  { name: scope(`keyword.control.${word.toLowerCase()}.begin`), match: `${sectionBegin(anyCase(word))}|^${SP}*${sectionBareLine(word)}` },
-]);
+const tags = (start, word) => ({
+  // `TAGS: PGOV PREL IZ`, `TAGS PREL, PGOV`, `Tags: prel, pgov`, `TAGS: [PGOV](#) [PINS](#)`;
+  // continues on lines of codes only.
+  name: scope('meta.tags'),
+  begin: `${start}(${TAGS_WORD})${word}`,
+  beginCaptures: {
+    1: { name: scope('keyword.other.tags') },
+    2: { name: scope('punctuation.separator.key-value') },
+  },
+  end: `^(?!${TAGS_CONTINUATION})`,
+  patterns: [
+    {
+      // Personal or free text after OVIP and similar: `OVIP (CLINTON, HILLARY)`.
+      name: scope('string.unquoted.tag-subject'),
+      match: '\\([^()]{0,80}\\)',
+    },
+    {
+      match: `(\\[)(${TAG_CODE})(\\]\\()(#)(\\))`,
+      captures: {
+        1: { name: scope('punctuation.definition.link.begin') },
+        2: { name: scope('entity.name.tag') },
+        3: { name: scope('punctuation.definition.link.middle') },
+        4: { name: scope('punctuation.definition.link.target') },
+        5: { name: scope('punctuation.definition.link.end') },
+      },
+    },
+    { include: '#subject-mid-line' },
+    { name: scope('entity.name.tag'), match: `(?<![\\w-])${TAG_CODE}(?![\\w-])` },
+  ],
+});
+
+const subject = (start, word) => ({
+  name: scope('meta.subject'),
+  contentName: scope('string.unquoted.subject'),
+  begin: `${start}(${SUBJECT_WORD})${word}`,
+  beginCaptures: {
+    1: { name: scope('keyword.other.subject') },
+    2: { name: scope('punctuation.separator.key-value') },
+  },
+  end: CAPTION_END,
+  patterns: [{ include: '#page-break' }, { include: '#marking-any-case' }, { include: '#inline' }],
+});
+
+/**
+ * Rules that only match at the start of a line, built for both anchors: `^` at column 0, and `\G`
+ * right after the indentation that `indented-line` consumed.
+ */
+const pageBreak = (anchor) => ({
+  // `ASTANA 00000095 002 OF 003`, `CARACAS 00001333 001.2 OF 003`, `PAGE 02 HARARE 06677 01 OF 03 291400Z`.
+  name: scope('comment.line.page-break'),
+  match: `${anchor}${PAGE_BREAK}`,
+});
+
+const lineStartRules = (anchor) => [
+  { name: scope('comment.line.date'), match: `${anchor}${DATE_LINE}${SP}*$` },
+  pageBreak(anchor),
+  {
+    // `C O N F I D E N T I A L SECTION 01 OF 03 BAGHDAD 000759`, `UNCLAS STATE 100153`, `SECRET//NOFORN`.
+    name: scope('markup.heading.banner'),
+    begin: `${anchor}${BANNER_HEAD}`,
+    beginCaptures: classificationCaptures(1),
+    end: `${EOL}|^`,
+    patterns: [
+      {
+        match: `\\b(${anyCase('SECTION')})${SP}+(\\d{1,3})${SP}+(${anyCase('OF')})${SP}+(\\d{1,3})\\b`,
+        captures: {
+          1: { name: scope('keyword.other.section') },
+          2: { name: scope('constant.numeric.section') },
+          3: { name: scope('keyword.other.section') },
+          4: { name: scope('constant.numeric.section') },
+        },
+      },
+      { include: '#handling' },
+      { include: '#executive-order-mid-line' },
+      {
+        match: `(${POST})${SP}+(\\d{2,8})\\b`,
+        captures: {
+          1: { name: scope('variable.other.post') },
+          2: { name: scope('constant.numeric.serial') },
+        },
+      },
+      { include: '#redaction' },
+    ],
+  },
+  executiveOrder(anchor),
+  tags(anchor, `\\b${SP}*(:?)`),
+  subject(anchor, `\\b${SP}*(:?)`),
+  {
+    // `REF: 2008 BAGHDAD 3475`, lettered lists (`A.`, `¶B.`, `1B.`, `(C)`, `b)`), `REF A ... / REF B ...`.
+    name: scope('meta.references'),
+    begin: `${anchor}(${REF_WORD})\\b${SP}*(?:(:)|([A-Z])(?=${SP}))?`,
+    beginCaptures: {
+      1: { name: scope('keyword.other.reference') },
+      2: { name: scope('punctuation.separator.key-value') },
+      3: { name: scope('variable.other.reference-letter') },
+    },
+    end: CAPTION_END,
+    patterns: [
+      { include: '#page-break' },
+      {
+        match: REF_LETTER,
+        captures: {
+          1: { name: scope('punctuation.definition.paragraph') },
+          2: { name: scope('variable.other.reference-letter') },
+        },
+      },
+      { name: scope('string.other.cited-cable'), match: CITED_CABLE },
+      { name: scope('keyword.other.reference-qualifier'), match: '\\b(?:NOTAL|AND PREVIOUS)\\b' },
+      { include: '#inline' },
+    ],
+  },
+  {
+    // `CLASSIFIED BY: Name, Title. REASON: 1.4 (b)`, `(U) Classified By: ... for reasons 1.4 (b) and (d).`
+    name: scope('meta.classified-by'),
+    begin: `${anchor}(?:(\\([A-Za-z]{1,3}\\))${SP}*)?(${CLASSIFIED_BY})\\b${SP}*(:?)`,
+    beginCaptures: {
+      1: { patterns: [{ include: '#marking-any-case' }] },
+      2: { name: scope('keyword.other.classified-by') },
+      3: { name: scope('punctuation.separator.key-value') },
+    },
+    end: `^(?=${SP}*$|${SP}*${either(BODY_START, BANNER_HEAD)})`,
+    patterns: [
+      { name: scope('keyword.other.reason'), match: `\\b${anyCase('REASON')}S?\\b` },
+      { name: scope('keyword.other.derived-from'), match: `\\b${anyCase('DERIVED')}${SP}+${anyCase('FROM')}\\b` },
+      { name: scope('constant.numeric.reason'), match: '(?<![\\d.])1\\.[45](?![\\d.]\\d)' },
+      {
+        name: scope('constant.language.reason-category'),
+        match: `\\(${SP}?[A-Ha-h](?:${SP}?(?:,|/|&|and|AND)${SP}?\\(?[A-Ha-h]\\)?){0,7}${SP}?\\)`,
+      },
+      { include: '#inline' },
+    ],
+  },
+  {
+    // `BT` around the text, the station serial repeated (`#0002`), `NNNN` at the very end.
+    match: `${anchor}(?:(BT)|(NNNN)|(#)(\\d{1,5}))${SP}*$`,
+    captures: {
+      1: { name: scope('keyword.control.break-text') },
+      2: { name: scope('keyword.control.end-of-message') },
+      3: { name: scope('punctuation.definition.station-serial') },
+      4: { name: scope('constant.numeric.station-serial') },
+    },
+  },
+  {
+    // `¶1. (C)`, `11. (C)` (markdown export), `1.(C)` glued; the marking after a paragraph number is read
+    // in any case, since `(c)` there is never a list letter.
+    match: `${anchor}(${PARAGRAPH_NUMBER})${SP}*(\\([^()\\n]{1,100}\\))?`,
+    captures: {
+      1: { name: scope('constant.numeric.paragraph-number') },
+      2: { patterns: [{ include: '#marking-any-case' }] },
+    },
+  },
+  {
+    // Sub-paragraphs: `¶A.`/`1A.` (lettered, as rendered), `3.1.`, `(a)`, `a)`, `A)`, `(1)`, `1)`, `a.`, `ii.`.
+    name: scope('markup.bold.list-item'),
+    match: `${anchor}(?:(?:¶|1(?=[A-Z]\\.))[A-Z]\\.|\\d{1,2}\\.\\d{1,2}\\.?|\\((?![CSU]\\))(?:[A-Za-z]|\\d{1,2}|[ivx]{2,4})\\)|(?:[A-Za-z]|\\d{1,2})\\)|(?:[a-z]|[ivx]{2,4})\\.)(?=${SP})`,
+  },
+  {
+    name: scope('markup.bold.bullet'),
+    // Alternatives, not a character class: Oniguruma cannot skip ahead on a class with non-ASCII letters.
+    match: `${anchor}(?:-{1,2}|\\*|–|—|•)(?=${SP}*[^\\s-])`,
+  },
+];
 
 const grammar = {
   $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
@@ -238,27 +455,31 @@ const grammar = {
   fileTypes: ['cable'],
   patterns: [
     { include: '#preamble' },
-    { include: '#heading-slot' },
+    { include: '#heading-slot-after-blank' },
+    { include: '#heading-slot-after-rule' },
     { include: '#body' },
+    { include: '#signature' },
   ],
   repository: {
     // ----------------------------------------------------------------------------- preamble & header
     preamble: {
       name: scope('meta.preamble'),
       // Not at all when the file starts with a paragraph (a pasted fragment): begin and end would then
-      // match at the same place, which the engine treats as an endless loop.
+      // match at the same place, which the engine treats as an endless loop. An indented first
+      // paragraph does not end the preamble; the next one at column 0 does.
       begin: `\\A(?!${BODY_START})`,
       end: `^(?=${BODY_START})`,
       patterns: [
         { include: '#partial-extract-notice' },
         { include: '#export-record' },
         { include: '#routing-header' },
+        { include: '#executive-order-mid-line' },
         { include: '#body' },
       ],
     },
     'partial-extract-notice': {
       name: scope('comment.line.notice'),
-      match: '^This record is a partial extract of the original cable\\..*$',
+      match: '^This record is a partial extract of the original cable\\..*',
     },
     'export-record': {
       patterns: [
@@ -271,7 +492,7 @@ const grammar = {
         {
           // Raw record fields (`ID: 248711`, `ORIGIN:` ... `DESTINATION: VZCZC...` run together).
           name: scope('comment.line.export-record'),
-          match: `^(?:ID|ORIGIN|DATE|SOURCE|CLASSIFICATION|MISC|DESTINATION):.*$`,
+          match: '^(?:ID|ORIGIN|DATE|SOURCE|CLASSIFICATION|MISC|DESTINATION):.*',
         },
       ],
     },
@@ -302,13 +523,13 @@ const grammar = {
     'teletype-line': {
       // Teletype printout of partial extracts: `PAGE 01 ...`, `ACTION AF-00`, office lists, dashed stamp.
       name: scope('comment.line.teletype'),
-      match: `^${SP}*(?:PAGE${SP}+\\d{2}\\b|(?:(?:ACTION|INFO|ORIGIN)${SP}+)?[A-Z][A-Z0-9]*-\\d\\d\\b|-{6,}|/\\d{3}[A-Z]\\b).*$`,
+      match: `^${SP}*(?:PAGE${SP}+\\d{2}\\b|(?:(?:ACTION|INFO|ORIGIN)${SP}+)?[A-Z][A-Z0-9]*-\\d\\d\\b|-{6,}|/\\d{3}[A-Z]\\b).*`,
     },
     'routing-line': {
       // Format line 2 (`PP RUEHDE RUEHIHL`) and its continuation lines of routing indicators only.
       name: scope('meta.routing-indicators'),
       begin: `^(?=(?:ZZ|OO|PP|RR|YY)${SP}|${RI_LIST_LINE})`,
-      end: '$',
+      end: EOL,
       patterns: [
         ...precedenceRules((p) => `^${p.letter}${p.letter}\\b`),
         { include: '#routing-indicator' },
@@ -316,7 +537,7 @@ const grammar = {
     },
     'routing-indicator': {
       name: scope('entity.name.type.routing-indicator'),
-      match: RI_TOKEN,
+      match: `\\b${ROUTING_INDICATOR}\\b`,
     },
     'originator-line': {
       // Format line 3: `DE RUEHBC #0002/01 0251427`.
@@ -334,8 +555,8 @@ const grammar = {
     'security-line': {
       // Format line 4: `ZNY CCCCC ZZH` (+ `(CCY ...)`).
       name: scope('meta.security-line'),
-      begin: `^(?=ZN[YR]\\b)`,
-      end: '$',
+      begin: '^(?=ZN[YR]\\b)',
+      end: EOL,
       patterns: [
         { name: scope('keyword.other.prosign'), match: '\\b(?:ZNY|ZNR|ZZH)\\b' },
         ...SECURITY_PROSIGNS.map((s) => ({
@@ -353,8 +574,8 @@ const grammar = {
       // Format line 5: precedence + DTG (`P 251427Z JAN 09`, `O R 161415Z DEC 09`, `291359Z Nov 00`),
       // maybe with operating signals after it (`ZDK`, `ZDK CTG RUEHSD 0020 1580042`).
       name: scope('meta.dtg-line'),
-      begin: `^(?=${PRECEDENCE_LINE_HEAD}|\\d{6}Z${SP}+${MONTH}${SP}+\\d{2}${SP}*$)`,
-      end: '$',
+      begin: `^(?=${PRECEDENCE_LINE_HEAD}|${BARE_DTG_LINE})`,
+      end: EOL,
       patterns: [
         ...precedenceRules((p) => `(?:^|(?<=^[ZOPRY]${SP}))${p.letter}(?=${SP})`),
         { include: '#dtg' },
@@ -369,7 +590,7 @@ const grammar = {
       match: DTG,
     },
     'from-line': {
-      match: `^(FM)${SP}+(.*)$`,
+      match: `^(FM)${SP}+(.*)`,
       captures: {
         1: { name: scope('keyword.other.address') },
         2: { name: scope('variable.other.station') },
@@ -380,13 +601,15 @@ const grammar = {
       // `ZEN/AMEMBASSY RIGA NIACT IMMEDIATE 0612-0615`, `AMEMBASSY NEW DELHI PRIORITY`.
       name: scope('meta.address'),
       contentName: scope('variable.other.station'),
-      begin: `^(?=\\S)(?:(TO|INFO|XMT|CC)${SP}+)?(?:(${ROUTING_INDICATOR}|ZEN)(/))?`,
+      // ZEN stands where the routing indicator would be for an addressee served by other means.
+      begin: `^(?=\\S)(?:(TO|INFO|XMT|CC)${SP}+)?(?:(?:(${ROUTING_INDICATOR})|(ZEN))(/))?`,
       beginCaptures: {
         1: { name: scope('keyword.other.address') },
         2: { name: scope('entity.name.type.routing-indicator') },
-        3: { name: scope('punctuation.separator.address') },
+        3: { name: scope('keyword.other.operating-signal') },
+        4: { name: scope('punctuation.separator.address') },
       },
-      end: '$',
+      end: EOL,
       patterns: [
         ...precedenceRules((p) => `\\b${p.word}\\b`),
         { name: scope('constant.numeric.serial'), match: `\\b\\d{4}(?:-\\d{4})?(?=${SP}*$)` },
@@ -396,218 +619,44 @@ const grammar = {
     // ----------------------------------------------------------------------------- body
     body: {
       patterns: [
-        { include: '#date-line' },
-        { include: '#page-break' },
-        { include: '#banner' },
-        { include: '#executive-order' },
-        { include: '#tags' },
-        { include: '#subject' },
-        { include: '#references' },
-        { include: '#classified-by' },
-        { include: '#end-of-message' },
-        { include: '#paragraph-number' },
-        { include: '#list-item' },
-        { include: '#rule-line' },
-        { include: '#bullet' },
+        { include: '#indented-line' },
+        ...lineStartRules(AT_LINE_START),
+        { include: '#inline' },
+      ],
+    },
+    'indented-line': {
+      // The same line-start rules after leading whitespace (` ¶3. (C)`, `   (a)`, ` CONFIDENTIAL`).
+      begin: `^${SP}+(?=\\S)`,
+      end: `${EOL}|^`,
+      patterns: [
+        ...lineStartRules(AFTER_INDENT),
         { include: '#inline' },
       ],
     },
     inline: {
       patterns: [
-        { include: '#section-marker' },
+        ...sectionMarkerRules,
         { include: '#marking' },
         { include: '#handling' },
         { include: '#redaction' },
       ],
     },
-    'date-line': {
-      name: scope('comment.line.date'),
-      match: `^${SP}*${DATE_LINE}${SP}*$`,
+    'page-break': pageBreak(AT_LINE_START),
+    'executive-order-mid-line': executiveOrder(EXECUTIVE_ORDER_MID_LINE),
+    'tags-mid-line': tags('(?<=\\s)', '(:)'),
+    'subject-mid-line': subject('(?<=\\s)', '(:)'),
+    marking: {
+      match: `(?<![\\w])${markingAnyLevel(false)}`,
+      captures: MARKING_CAPTURES,
     },
-    'page-break': {
-      // `ASTANA 00000095 002 OF 003`, `CARACAS 00001333 001.2 OF 003`, `PAGE 02 HARARE 06677 01 OF 03 291400Z`.
-      name: scope('comment.line.page-break'),
-      match: `^${SP}*${PAGE_BREAK}`,
+    'marking-any-case': {
+      match: markingAnyLevel(true),
+      captures: MARKING_CAPTURES,
     },
-    banner: {
-      // `C O N F I D E N T I A L SECTION 01 OF 03 BAGHDAD 000759`, `UNCLAS STATE 100153`, `SECRET//NOFORN`.
-      name: scope('markup.heading.banner'),
-      begin: `^${SP}*(?=${BANNER_HEAD})`,
-      // Run-together preambles continue with SIPDIS or the E.O. line on the same line.
-      end: `$|(?=${SP}(?:${HANDLING_WORD}|${EO_HEAD})\\b)`,
-      patterns: [
-        ...classificationRules,
-        {
-          match: `\\b(${anyCase('SECTION')})${SP}+(\\d{1,3})${SP}+(${anyCase('OF')})${SP}+(\\d{1,3})\\b`,
-          captures: {
-            1: { name: scope('keyword.other.section') },
-            2: { name: scope('constant.numeric.section') },
-            3: { name: scope('keyword.other.section') },
-            4: { name: scope('constant.numeric.section') },
-          },
-        },
-        { include: '#handling' },
-        {
-          match: `(${POST})${SP}+(\\d{2,8})\\b`,
-          captures: {
-            1: { name: scope('variable.other.post') },
-            2: { name: scope('constant.numeric.serial') },
-          },
-        },
-        { include: '#redaction' },
-      ],
-    },
-    'executive-order': {
-      // `E.O. 12958: DECL: 1/25/2019`, `EO 12958 DECL: 2019/12/16`, `E.O. 12958: N/A`, mid-line after SIPDIS.
-      name: scope('meta.executive-order'),
-      begin: `(?:${LINE_START}|${AFTER_SPACE}(?=${EO_HEAD}:?${SP}*(?:[Dd][Ee][Cc][Ll]|N/A)))(${EO_WORD})${SP}*(\\d{5})(:?)`,
-      beginCaptures: {
-        1: { name: scope('keyword.other.executive-order') },
-        2: { name: scope('constant.numeric.executive-order') },
-        3: { name: scope('punctuation.separator.key-value') },
-      },
-      end: `$|${AFTER_SPACE}(?=${TAGS_WORD}:)`,
-      patterns: [
-        { name: scope('keyword.other.declassify'), match: `\\b${anyCase('DECL')}(?:${anyCase('ASSIFY')}|L)?\\b:?` },
-        { name: scope('constant.numeric.date'), match: DATE_SLASHED },
-        { name: scope('constant.language.not-applicable'), match: '\\bN/A\\b' },
-        {
-          name: scope('constant.language.declassification-exemption'),
-          match: '\\b(?:OADR|MR|X[1-8]|25X[1-9]|50X[12](?:-[A-Z]+)?|DNG|GDS)\\b',
-        },
-      ],
-    },
-    tags: {
-      // `TAGS: PGOV PREL IZ`, `TAGS PREL, PGOV`, `Tags: prel, pgov`, `TAGS: [PGOV](#) [PINS](#)`;
-      // continues on lines of codes only; ends before a SUBJECT on the same line.
-      name: scope('meta.tags'),
-      begin: `(?:${LINE_START}(${TAGS_WORD})\\b(:?)|${AFTER_SPACE}(${TAGS_WORD})(:))`,
-      beginCaptures: {
-        1: { name: scope('keyword.other.tags') },
-        2: { name: scope('punctuation.separator.key-value') },
-        3: { name: scope('keyword.other.tags') },
-        4: { name: scope('punctuation.separator.key-value') },
-      },
-      end: `^(?!${TAGS_CONTINUATION})|${AFTER_SPACE}(?=${SUBJECT_WORD}:)`,
-      patterns: [
-        {
-          // Personal or free text after OVIP and similar: `OVIP (CLINTON, HILLARY)`.
-          name: scope('string.unquoted.tag-subject'),
-          match: '\\([^()]{0,80}\\)',
-        },
-        {
-          match: `(\\[)(${TAG_CODE})(\\]\\()(#)(\\))`,
-          captures: {
-            1: { name: scope('punctuation.definition.link.begin') },
-            2: { name: scope('entity.name.tag') },
-            3: { name: scope('punctuation.definition.link.middle') },
-            4: { name: scope('punctuation.definition.link.target') },
-            5: { name: scope('punctuation.definition.link.end') },
-          },
-        },
-        { name: scope('entity.name.tag'), match: `(?<![\\w-])${TAG_CODE}(?![\\w-])` },
-      ],
-    },
-    subject: {
-      name: scope('meta.subject'),
-      contentName: scope('string.unquoted.subject'),
-      begin: `(?:${LINE_START}(${SUBJECT_WORD})\\b${SP}*(:?)|${AFTER_SPACE}(${SUBJECT_WORD})(:))`,
-      beginCaptures: {
-        1: { name: scope('keyword.other.subject') },
-        2: { name: scope('punctuation.separator.key-value') },
-        3: { name: scope('keyword.other.subject') },
-        4: { name: scope('punctuation.separator.key-value') },
-      },
-      end: CAPTION_END,
-      patterns: [{ include: '#page-break' }, { include: '#marking-any-case' }, { include: '#inline' }],
-    },
-    references: {
-      // `REF: 2008 BAGHDAD 3475`, lettered lists (`A.`, `¶B.`, `1B.`, `(C)`, `b)`), `REF A ... / REF B ...`.
-      name: scope('meta.references'),
-      begin: `${LINE_START}(${REF_WORD})\\b${SP}*(:?)`,
-      beginCaptures: {
-        1: { name: scope('keyword.other.reference') },
-        2: { name: scope('punctuation.separator.key-value') },
-      },
-      end: CAPTION_END,
-      patterns: [
-        { include: '#page-break' },
-        {
-          match: `\\b(${REF_WORD})${SP}+([A-Z])(?=${SP})`,
-          captures: {
-            1: { name: scope('keyword.other.reference') },
-            2: { name: scope('variable.other.reference-letter') },
-          },
-        },
-        {
-          match: REF_LETTER,
-          captures: {
-            1: { name: scope('punctuation.definition.paragraph') },
-            2: { name: scope('variable.other.reference-letter') },
-          },
-        },
-        { name: scope('string.other.cited-cable'), match: CITED_CABLE },
-        { name: scope('keyword.other.reference-qualifier'), match: '\\b(?:NOTAL|AND PREVIOUS)\\b' },
-        { include: '#inline' },
-      ],
-    },
-    'classified-by': {
-      // `CLASSIFIED BY: Name, Title. REASON: 1.4 (b)`, `Classified By: ... for reasons 1.4 (b) and (d).`
-      name: scope('meta.classified-by'),
-      begin: `${LINE_START}(\\([A-Za-z]{1,3}\\))?${SP}*(${CLASSIFIED_BY})\\b${SP}*(:?)`,
-      beginCaptures: {
-        1: { patterns: [{ include: '#marking-any-case' }] },
-        2: { name: scope('keyword.other.classified-by') },
-        3: { name: scope('punctuation.separator.key-value') },
-      },
-      end: `^(?=${SP}*$|${BODY_START}|${SP}*${BANNER_HEAD})`,
-      patterns: [
-        { name: scope('keyword.other.reason'), match: `\\b${anyCase('REASON')}S?\\b` },
-        { name: scope('keyword.other.derived-from'), match: `\\b${anyCase('DERIVED')}${SP}+${anyCase('FROM')}\\b` },
-        { name: scope('constant.numeric.reason'), match: '(?<![\\d.])1\\.[45](?![\\d.]\\d)' },
-        {
-          name: scope('constant.language.reason-category'),
-          match: `\\(${SP}?[A-Ha-h](?:${SP}?(?:,|/|&|and|AND)${SP}?\\(?[A-Ha-h]\\)?){0,7}${SP}?\\)`,
-        },
-        { include: '#inline' },
-      ],
-    },
-    'end-of-message': {
-      match: `^${SP}*(?:(BT)|(NNNN))${SP}*$`,
-      captures: {
-        1: { name: scope('keyword.control.break-text') },
-        2: { name: scope('keyword.control.end-of-message') },
-      },
-    },
-    'paragraph-number': {
-      // `¶1. (C)`, `11. (C)` (markdown export), `1.(C)` glued, ` ¶3. (s/nf)`; the marking after a paragraph
-      // number is read in any case, since `(c)` there is never a list letter.
-      match: `^${SP}*(${PARAGRAPH_NUMBER})${SP}*(\\([^()\\n]{1,100}\\))?`,
-      captures: {
-        1: { name: scope('constant.numeric.paragraph-number') },
-        2: { patterns: [{ include: '#marking-any-case' }] },
-      },
-    },
-    'list-item': {
-      // Sub-paragraphs: `¶A.`/`1A.` (lettered, as rendered), `3.1.`, `(a)`, `a)`, `(1)`, `1)`, `a.`, `ii.`.
-      name: scope('markup.bold.list-item'),
-      match: `^${SP}*(?:(?:¶|1(?=[A-Z]\\.))[A-Z]\\.|\\d{1,2}\\.\\d{1,2}\\.?|\\((?![CSU]\\))(?:[A-Za-z]|\\d{1,2}|[ivx]{2,4})\\)|(?:[a-z]|\\d{1,2})\\)|(?:[a-z]|[ivx]{2,4})\\.)(?=${SP})`,
-    },
-    'rule-line': {
-      name: scope('punctuation.separator.rule'),
-      match: `^${RULE_LINE}`,
-    },
-    bullet: {
-      name: scope('markup.bold.bullet'),
-      match: `^${SP}*(?:-{1,2}|[–—*•])(?=${SP}*[^\\s-])`,
-    },
-    'section-marker': { patterns: sectionMarkerRules },
-    marking: { patterns: markingRules(false) },
-    'marking-any-case': { patterns: markingRules(true) },
     handling: {
       patterns: [
-        ...handlingRules,
-        { name: scope('support.type.caption.sensitive'), match: `^${SP}*${either('SENSITIVE', 'Sensitive')}(?=${SP}*$)` },
+        handlingRule,
+        { name: scope('support.type.caption.sensitive'), match: `^${SENSITIVE_LINE}` },
       ],
     },
     redaction: {
@@ -616,24 +665,42 @@ const grammar = {
     },
 
     // ----------------------------------------------------------------------------- headings
-    'heading-slot': {
-      // Opens on a blank or rule line and closes after the next non-blank line, which is a section
-      // heading (`Security: Election Day and Beyond`, `Iran`) or a signature (`NEGRON`) when it has the
-      // shape; any other line closes the slot before it is read, and the body rules take it.
-      begin: `^(?:${SP}*$|(${RULE_LINE}))`,
-      beginCaptures: { 1: { name: scope('punctuation.separator.rule') } },
-      end: `(?!\\G)(?<=\\S)${SP}*$|^(?=${SP}*\\S)`,
+    // A slot opens on a blank or rule line and closes after the next non-blank line, which is read as
+    // a heading or signature when it has the shape; any other line closes the slot before it is read
+    // and the body rules take it. Counted on the corpus: a lone upper-case word after a blank line is
+    // more often the signer (`NEGRON`) than a heading, a lone capitalised word more often a heading
+    // (`Iran`); between rule lines both are headings.
+    'heading-slot-after-blank': {
+      // An empty line is matched through its newline: `^$` would be tried at every position.
+      begin: `^(?:\\n|${SP}+$)`,
+      end: HEADING_SLOT_END,
       applyEndPatternLast: 1,
       patterns: [
-        {
-          name: scope('variable.other.signature'),
-          match: `^(?!${KNOWN_LINE})${SP}*${SIGNATURE}(?=${SP}*$)`,
-        },
-        {
-          name: scope('markup.heading.section'),
-          match: `^${HEADING_SHAPE}(?!${KNOWN_LINE})${SP}*.*\\S`,
-        },
+        { include: '#section-bare-line' },
+        { name: scope('variable.other.signature'), match: `^(?!${KNOWN_LINE})${SP}*${SIGNATURE_UPPER}(?=${SP}*$)` },
+        { include: '#heading' },
       ],
+    },
+    'heading-slot-after-rule': {
+      begin: `^${RULE_LINE}`,
+      beginCaptures: { 0: { name: scope('punctuation.separator.rule') } },
+      end: HEADING_SLOT_END,
+      applyEndPatternLast: 1,
+      patterns: [{ include: '#section-bare-line' }, { include: '#heading' }],
+    },
+    'section-bare-line': {
+      match: `^${SP}*(?:${SECTION_MARKERS.map((w) => `(${w})`).join('|')})(?=${SP}*$)`,
+      captures: Object.fromEntries(SECTION_MARKERS.map((w, i) => [i + 1, { name: scope(`keyword.control.${w.toLowerCase()}.begin`) }])),
+    },
+    heading: {
+      name: scope('markup.heading.section'),
+      match: `^${HEADING_SHAPE}(?!${KNOWN_LINE})${SP}*.*\\S`,
+    },
+    signature: {
+      // A lone name right under the last paragraph (`LEWIS`, `Danilovich`); after a blank line see above.
+      // Last in the list: every rule that owns a line from its first column comes first.
+      name: scope('variable.other.signature'),
+      match: `^(?!${SECTION_BARE_LINE})(?:${SIGNATURE_UPPER}|${SIGNATURE_CAPITALISED})(?=${SP}*$)`,
     },
   },
 };

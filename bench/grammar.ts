@@ -1,0 +1,128 @@
+// Tokenizing speed of the TextMate grammar in vscode-textmate + vscode-oniguruma (VS Code's engine).
+// Prints figures; never passes or fails.
+//   npm run bench:grammar [-- DIR...]   (default: both renderings of ../shared/corpus/cablegate,
+//                                        else the vendored fixtures in test/grammar/fixtures)
+// Figures: MB/s and lines/s over the corpus (best of 3 rounds, CPU time of this process), the slowest
+// single line, and the time of each hostile line (100,000 characters each) in three places: the first
+// line of a file (preamble), a body line, and a line inside a SUBJECT caption.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as textmate from 'vscode-textmate';
+import { loadCableGrammar, repoRoot, splitLines } from '../test/grammar/textmate.ts';
+
+const shared = join(repoRoot, '..', 'shared', 'corpus', 'cablegate');
+const vendored = join(repoRoot, 'test', 'grammar', 'fixtures');
+const dirs = process.argv.length > 2
+  ? process.argv.slice(2)
+  : existsSync(shared) ? [join(shared, 'plain'), join(shared, 'markdown-style')] : [vendored];
+const ROUNDS = 3;
+const HOSTILE_LENGTH = 100_000;
+
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+};
+
+interface SlowLine {
+  ms: number;
+  line: string;
+  state: textmate.StateStack;
+}
+
+/** Tokenizes every text; keeps the slowest lines (with the state before them) to time them again. */
+function tokenizeAll(grammar: textmate.IGrammar, texts: string[][], keep: number) {
+  const slow: SlowLine[] = [];
+  const start = process.cpuUsage();
+  for (const lines of texts) {
+    let state = textmate.INITIAL;
+    for (const line of lines) {
+      const before = performance.now();
+      const next = grammar.tokenizeLine(line, state).ruleStack;
+      const ms = performance.now() - before;
+      if (slow.length < keep || ms > slow[slow.length - 1]!.ms) {
+        slow.push({ ms, line, state });
+        slow.sort((a, b) => b.ms - a.ms);
+        slow.length = Math.min(slow.length, keep);
+      }
+      state = next;
+    }
+  }
+  return { seconds: cpuSeconds(start), slow };
+}
+
+/**
+ * A single wall-clock reading can include a garbage collection or another process; the slowest
+ * candidates are timed again, five times each, and the best time counts.
+ */
+function worstLine(grammar: textmate.IGrammar, candidates: SlowLine[]) {
+  return candidates
+    .map(({ line, state }) => {
+      let best = Infinity;
+      for (let i = 0; i < 5; i++) {
+        const start = performance.now();
+        grammar.tokenizeLine(line, state);
+        best = Math.min(best, performance.now() - start);
+      }
+      return { ms: best, line };
+    })
+    .sort((a, b) => b.ms - a.ms)[0]!;
+}
+
+/** Wall time of one line after `prefix` lines have set the state (the line's own time only). */
+function timeLine(grammar: textmate.IGrammar, prefix: string[], line: string): number {
+  let state = textmate.INITIAL;
+  for (const before of prefix) state = grammar.tokenizeLine(before, state).ruleStack;
+  const start = performance.now();
+  grammar.tokenizeLine(line, state);
+  return performance.now() - start;
+}
+
+const repeatTo = (unit: string, length: number) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+
+async function main() {
+  const grammar = await loadCableGrammar();
+  const files = dirs.flatMap((dir) => readdirSync(dir).filter((n) => !n.endsWith('.json') && !n.endsWith('.md')).map((n) => join(dir, n)));
+  const texts = files.map((file) => readFileSync(file, 'utf8'));
+  const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+  const lines = texts.map(splitLines);
+  const lineCount = lines.reduce((sum, l) => sum + l.length, 0);
+
+  tokenizeAll(grammar, lines.slice(0, 20), 1); // warm up the JIT and the compiled scanners
+  let best = Infinity;
+  const candidates: SlowLine[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const run = tokenizeAll(grammar, lines, 20);
+    best = Math.min(best, run.seconds);
+    candidates.push(...run.slow);
+  }
+  const worst = worstLine(grammar, candidates);
+  console.log(`corpus: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, ${lineCount} lines (${dirs.join(', ')})`);
+  console.log(`  ${(bytes / 1e6 / best).toFixed(2)} MB/s, ${Math.round(lineCount / best)} lines/s (best of ${ROUNDS}, CPU time)`);
+  console.log(`  slowest line: ${worst.ms.toFixed(2)} ms (${worst.line.length} chars: ${JSON.stringify(worst.line.slice(0, 60))})`);
+
+  const seed = splitLines(readFileSync(join(repoRoot, 'test', 'grammar', 'fixtures', 'seed', '09BASRAH2.cable'), 'utf8'));
+  const places: Record<string, string[]> = {
+    'first line': [],
+    'body line': seed,
+    'in SUBJECT': [...seed.slice(0, 19), 'SUBJECT: HOSTILE'],
+  };
+  const hostile: Record<string, string> = {
+    '(': '(',
+    X: 'X',
+    'letter-spaced': 'C O N F I D E N T I A L ',
+    '[PGOV](#)': '[PGOV](#) ',
+    '(S//NF': '(S//NF ',
+    'TAGS codes': 'PGOV, ',
+  };
+  console.log(`hostile lines (${HOSTILE_LENGTH} chars), ms per line:`);
+  for (const [name, unit] of Object.entries(hostile)) {
+    const line = repeatTo(unit, HOSTILE_LENGTH);
+    const times = Object.entries(places).map(([place, prefix]) => `${place} ${timeLine(grammar, prefix, line).toFixed(1)}`);
+    console.log(`  ${name.padEnd(14)} ${times.join(', ')}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
