@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-protocol/node';
 import { parseCable, type CableModel } from '../server/src/model/index.ts';
+import { documentSymbols } from '../server/src/service/document-symbols.ts';
 import { createCableLanguageService, createNodeWorkspace } from '../server/src/service/index.ts';
 import { startServer, type LspTestClient } from '../test/support/lsp-client.ts';
 
@@ -165,6 +166,30 @@ async function benchCorpus(files: string[]): Promise<void> {
   await client.stop();
 }
 
+/** The same requests on the 1 MB cable without the transport: what the service itself costs. */
+async function benchServiceInProcess(files: string[]): Promise<void> {
+  const text = bigCable(files);
+  const service = createCableLanguageService({ workspace: createNodeWorkspace(), logger: { info() {}, warn() {}, error() {} } });
+  service.index.setFolders([]);
+  const document = TextDocument.create('file:///bench/09BASRAH2.cable', 'cable', 1, text);
+  service.documentChanged(document);
+  await service.index.ensureIndexed();
+  const model = service.model(document);
+  const outline: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const fresh = parseCable(text);
+    await timed(outline, async () => documentSymbols(fresh, document));
+  }
+  const hovers: number[] = [];
+  for (const position of spread(hoverPositions(model), SAMPLES)) await timed(hovers, async () => service.hover(document, position));
+  const definitions: number[] = [];
+  for (const position of spread(definitionPositions(model), SAMPLES)) await timed(definitions, () => service.definition(document, position));
+  console.log('\nthe service in process on the 1 MB cable (no transport, model parsed):');
+  report('outline of a parsed model (once per version)', outline);
+  report('hover', hovers);
+  report('definition', definitions);
+}
+
 /** The index in this process, to see what it keeps: heap after a full GC, before and after. */
 async function benchIndexInProcess(): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -190,6 +215,7 @@ async function main(): Promise<void> {
   console.log(`node ${process.version}, server ${join('dist', 'server', 'server.js')} over stdio; round-trip times`);
   await benchBigCable(files);
   await benchCorpus(files);
+  await benchServiceInProcess(files);
   await benchIndexInProcess();
 }
 
