@@ -205,7 +205,8 @@ describe('workspace index: lazy, bounded, never blocking, cancellable', () => {
   });
 
   it('new folders restart the pass, and waiters wait for the new one', async () => {
-    const { service } = serviceOver({ ...manyCables(30), 'file:///other/08BAGHDAD3475.cable': BAGHDAD_TEXT }, { folders: ['file:///ws'], readDelayMs: 2, concurrency: 2 });
+    // 100 reads of 2 ms, two at a time: the first pass lasts at least 100 ms, well past the restart.
+    const { service } = serviceOver({ ...manyCables(100), 'file:///other/08BAGHDAD3475.cable': BAGHDAD_TEXT }, { folders: ['file:///ws'], readDelayMs: 2, concurrency: 2 });
     const waiting = service.index.ensureIndexed();
     await new Promise((resolve) => setTimeout(resolve, 5));
     service.index.setFolders([{ uri: 'file:///other' }]);
