@@ -138,3 +138,15 @@ describe('header, dates and odd input', () => {
     }
   });
 });
+
+describe('ranges', () => {
+  it('a dashed rule is no bullet, and every paragraph and sub-paragraph range ends after it starts', () => {
+    const model = parseCable('¶1. (C) Text:\n-- a bullet\n- - - - - - -\nHeading\n- - - - - - -\n\n¶2. (C) More.\n');
+    assert.deepEqual(model.paragraphs[0]!.subParagraphs.map((s) => s.label), ['--']);
+    for (const p of model.paragraphs) {
+      for (const r of [p.range, ...p.subParagraphs.map((s) => s.range)]) {
+        assert.ok(r.end.line > r.start.line || (r.end.line === r.start.line && r.end.character >= r.start.character), JSON.stringify(r));
+      }
+    }
+  });
+});

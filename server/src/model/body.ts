@@ -88,7 +88,8 @@ export function parseBody(lines: string[], bodyStart: number, style: NumberingSt
       body.pageBreaks.push(pageBreak);
       if (pageBreak.range.end.character >= trimmedEnd(line)) continue;
     }
-    const label = pageBreak ? undefined : readLineLabel(line, style);
+    // A dash rule (`- - - -`) underlines a heading; it is no bullet.
+    const label = pageBreak || isRule(line) ? undefined : readLineLabel(line, style);
     if (label?.kind === 'paragraph') {
       closeParagraph();
       paragraph = {
