@@ -99,6 +99,20 @@ describe('seed 09BASRAH2: hover', () => {
 
   it('IZ: a geographic tag', () => assert.match(hoverText(hoverAt('[IZ]', 2)), /geographic tag \(country\): IRAQ/));
 
+  it('an unknown code says so plainly, with no guess', () => {
+    const edited = documentOf(SEED_URI, SEED_TEXT.replace('[IR](#)', '[QQZX](#)'), 2);
+    const hover = service.hover(edited, positionOf(edited, 'QQZX', 1));
+    assert.equal(edited.getText(hover!.range!), 'QQZX');
+    assert.match(hoverText(hover), /^\*\*QQZX\*\* — unknown TAGS code\n\nNone of the TAGS tables shipped with Cable .* lists this code, so its meaning is unknown here\.$/);
+  });
+
+  it('a code in two tables shows both readings (EU: Europa Island, and the EU as some drafters write it)', () => {
+    const edited = documentOf(SEED_URI, SEED_TEXT.replace('[IR](#)', '[EU](#)'), 3);
+    const text = hoverText(service.hover(edited, positionOf(edited, '[EU]', 1)));
+    assert.match(text, /geographic tag \(country\): EUROPA ISLAND/);
+    assert.match(text, /also the organization tag: European Union .*\*\(unverified\)\*/);
+  });
+
   it('routing indicators name their station; an unlisted one says so and shows what the cable writes', () => {
     assert.match(hoverText(hoverAt('RUEHBC')), /routing indicator of REO BASRAH/);
     const collective = hoverText(hoverAt('RUCNRAQ'));

@@ -79,7 +79,7 @@ function renderTag(tag: TagCode): string {
       'None of the TAGS tables shipped with Cable (subject, geographic, program, organization) lists this code, so its meaning is unknown here.',
     );
   }
-  const others = info.alsoListedAs?.map((other) => `- also a ${tagMeaning(other)}`).join('\n');
+  const others = info.alsoListedAs?.map((other) => `- also the ${tagMeaning(other)}`).join('\n');
   return paragraphs(
     title(tag.code, tagMeaning(info)),
     info.takesPersonName && 'Followed by a person’s name in parentheses.',
