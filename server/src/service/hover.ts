@@ -9,6 +9,7 @@ import {
   lookupPrecedence,
   lookupRoutingIndicator,
   lookupTag,
+  type MarkingInfo,
   type TagInfo,
 } from '../data/reference.ts';
 import type { Addressee, CableModel, CrossReference, PortionMarking, Range, ReferenceEntry, TagCode, Token } from '../model/index.ts';
@@ -96,22 +97,23 @@ function renderPerson(tag: TagCode, person: Token): string {
 
 // ---------------------------------------------------------------- markings
 
-function markingLine(word: string): string {
-  const info = lookupMarking(word);
-  if (!info?.meaning) return `- ${code(word)}: not in our marking tables`;
-  return `- ${code(word)}: ${escapeMarkdown(info.meaning)}${unverifiedMark(info.verified)}`;
-}
-
 function renderPortionMarking(marking: PortionMarking): string {
-  const abbreviation = lookupMarking(`(${marking.abbreviation})`);
-  const lines = [`- level: ${marking.level}${abbreviation?.meaning ? ` (${escapeMarkdown(abbreviation.meaning)})` : ''}`];
-  for (const caveat of marking.caveats.filter((c) => c !== 'REL TO')) lines.push(markingLine(caveat));
+  const level = lookupMarking(`(${marking.abbreviation})`) ?? lookupMarking(marking.level);
+  const lines = [`- level: ${marking.level}${level?.meaning ? ` (${escapeMarkdown(level.meaning)})` : ''}`];
+  const used: MarkingInfo[] = level ? [level] : [];
+  for (const caveat of marking.caveats.filter((c) => c !== 'REL TO')) {
+    const info = lookupMarking(caveat);
+    if (info?.meaning) used.push(info);
+    lines.push(info?.meaning ? `- ${code(caveat)}: ${escapeMarkdown(info.meaning)}${unverifiedMark(info.verified)}` : `- ${code(caveat)}: not in our marking tables`);
+  }
   if (marking.releasableTo?.length) {
     const relTo = lookupMarking('REL TO');
+    if (relTo) used.push(relTo);
     lines.push(`- releasable to: ${marking.releasableTo.map(escapeMarkdown).join(', ')}${relTo?.meaning ? ` — ${escapeMarkdown(relTo.meaning.split(';')[0]!)}` : ''}`);
   }
-  const sourced = abbreviation ?? lookupMarking(marking.level);
-  return paragraphs(title(marking.text, 'portion marking'), lines.join('\n'), sourced && sourceLine(sourced));
+  // One source line per distinct source, so each meaning above can be traced.
+  const sources = [...new Map(used.map((info) => [info.source, info])).values()];
+  return paragraphs(title(marking.text, 'portion marking'), lines.join('\n'), ...sources.map(sourceLine));
 }
 
 function renderBannerClassification(model: CableModel): string {
