@@ -24,7 +24,6 @@ function nested(symbols: DocumentSymbol[], offsetAt: (p: DocumentSymbol['range']
 }
 
 /** Reported to the model's owner; these tests pass once it is fixed. */
-const MODEL_BUG = 'parseCable throws on a lettered REF entry with nothing after its letter (`REF: A.`)';
 
 describe('odd input', () => {
   const { service } = seedWorkspace();
@@ -40,7 +39,7 @@ describe('odd input', () => {
   };
 
   for (const [name, text] of Object.entries(texts)) {
-    it(`${name}: outline, hover and definition answer without throwing`, { todo: name === 'REF letters only' && MODEL_BUG }, async () => {
+    it(`${name}: outline, hover and definition answer without throwing`, async () => {
       const document = documentOf(`file:///ws/odd/${name}.cable`, text);
       const symbols = service.documentSymbols(document);
       assert.ok(nested(symbols, (p) => document.offsetAt(p)));

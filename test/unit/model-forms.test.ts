@@ -55,6 +55,11 @@ describe('REF entries', () => {
     assert.deepEqual(model.references!.entries.map((e) => [e.id, e.notal ?? false]), [['08BAGHDAD3475', true], ['06STATE123', false], ['07BUENOSAIRES153', false]]);
   });
 
+  it('reads a label typed without its entry yet', () => {
+    assert.deepEqual(refs('REF: A.\n'), [['A', 'other', '']]);
+    assert.deepEqual(refs('REF: A. STATE 1 B.'), [['A', 'cable', '09STATE1'], ['B', 'other', '']]);
+  });
+
   it('without a year anywhere it knows the entry is a cable but invents no ID', () => {
     const model = parseCable('REF: STATE 123');
     assert.deepEqual(model.references!.entries.map((e) => [e.kind, e.id]), [['cable', undefined]]);

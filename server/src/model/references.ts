@@ -109,9 +109,11 @@ function letteredEntries(pieces: LinePiece[], labels: Label[], cableYear: number
   labels.forEach((label, i) => {
     const next = labels[i + 1];
     const end = next ? { piece: next.piece, column: next.start } : { piece: pieces.length - 1, column: pieces[pieces.length - 1]!.text.length };
-    const body = textBetween(pieces, { piece: label.piece, column: label.end }, end);
     const labelPiece = pieces[label.piece]!;
-    const entry = makeEntry(body, cableYear);
+    // A label with nothing after it yet (`REF: A.` while typing) is an empty entry at its end.
+    const emptyAtLabelEnd = { line: labelPiece.line, start: labelPiece.start + label.end, text: '' };
+    const body = textBetween(pieces, { piece: label.piece, column: label.end }, end);
+    const entry = makeEntry(body.length ? body : [emptyAtLabelEnd], cableYear);
     entry.label = label.letter;
     entry.labelRange = lineRange(labelPiece.line, labelPiece.start + label.start, labelPiece.start + label.end);
     entry.range = { start: entry.labelRange.start, end: entry.range.end };
