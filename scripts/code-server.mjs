@@ -2,9 +2,33 @@
 // its state in one scratch folder so it never writes into the home folder. Used by the e2e runner
 // and by `npm start`.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createWriteStream, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { tools } from './e2e-tools.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
+
+/** User settings that keep first-run clutter (welcome page, chat, tips, prompts) off the cables. */
+export const QUIET_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.commandCenter.enabled': false,
+  'window.commandCenter': false,
+  'git.openRepositoryInParentFolders': 'never',
+  // Cables in the markdown-style rendering keep each paragraph on one long line.
+  'editor.wordWrap': 'on',
+};
+
+const userDataDir = (home) => join(home, 'user-data');
+
+/** Writes the user settings.json code-server reads for a `home` given to startCodeServer. */
+export function writeUserSettings(home, settings) {
+  const file = join(userDataDir(home), 'User', 'settings.json');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(settings, null, 2));
+}
 
 /** Environment that keeps code-server's config, data and cache inside `home`. */
 function scratchEnv(home, extra) {
@@ -20,7 +44,7 @@ function scratchEnv(home, extra) {
 function commonArgs(home, extensionsDir) {
   return [
     '--config', join(home, 'config.yaml'),
-    '--user-data-dir', join(home, 'user-data'),
+    '--user-data-dir', userDataDir(home),
     '--extensions-dir', extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
@@ -38,6 +62,18 @@ export function installExtension({ home, extensionsDir, vsix }) {
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (result.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed (${result.status ?? result.signal ?? result.error?.message}):\n${output}`);
   return output.trim();
+}
+
+/**
+ * Makes this folder an installed extension of `extensionsDir` (a link named publisher.name-version,
+ * as an installed copy would be), so VS Code loads it like any extension and rebuilds show after a
+ * window reload. The extensionDevelopmentPath payload is no substitute outside tests: the workbench
+ * honours it only with the smoke-test driver, which also makes it ignore the user's settings.
+ */
+export function linkExtension(extensionsDir) {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  mkdirSync(extensionsDir, { recursive: true });
+  symlinkSync(root, join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`));
 }
 
 /**
@@ -106,7 +142,7 @@ export async function startCodeServer({ home, folder, extensionsDir = join(home,
       if (healthy) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    return { origin, pid: child.pid, logFile, log: () => output, stop, exited: () => exited };
+    return { origin, pid: child.pid, home, logFile, log: () => output, stop, exited: () => exited };
   } catch (error) {
     await stop();
     error.message += `\n--- code-server output ---\n${output || readFileSync(logFile, 'utf8')}`;

@@ -1,6 +1,8 @@
 // Runs every test phase and ends with one plain line: `N passed, N failed`.
 // Exits non-zero when any test fails or a phase cannot run.
-//   node test/run.mjs            unit, grammar and protocol tests (test/**/*.test.ts)
+//   node test/run.mjs            unit, grammar and protocol tests (test/**/*.test.ts), then the
+//                                e2e suite in real VS Code (test/e2e/run-in-code-server.mjs)
+//   node test/run.mjs --no-e2e   without the e2e phase (also when CABLE_SKIP_E2E=1)
 //   node test/run.mjs FILE...    only these test files
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -46,8 +48,32 @@ function runNodeTests(files) {
   return counts;
 }
 
-const files = process.argv.length > 2 ? process.argv.slice(2) : findTestFiles(join(root, 'test'));
-const total = runNodeTests(files);
+// The e2e phase installs its tools on first use (.tools/) and prints its own results.
+function runE2eTests() {
+  const scratch = mkdtempSync(join(tmpdir(), 'cable-e2e-summary-'));
+  const summaryFile = join(scratch, 'summary.json');
+  const result = spawnSync(process.execPath, ['test/e2e/run-in-code-server.mjs', `--summary=${summaryFile}`], { cwd: root, stdio: 'inherit' });
+  let counts;
+  try {
+    counts = JSON.parse(readFileSync(summaryFile, 'utf8'));
+  } catch {
+    counts = { passed: 0, failed: 1 };
+    console.error(`e2e runner exited with ${result.status ?? result.signal} before reporting`);
+  }
+  rmSync(scratch, { recursive: true, force: true });
+  if (result.status !== 0 && counts.failed === 0) counts.failed = 1;
+  return counts;
+}
+
+const args = process.argv.slice(2);
+const named = args.filter((arg) => arg !== '--no-e2e');
+const withE2e = named.length === 0 && !args.includes('--no-e2e') && !process.env.CABLE_SKIP_E2E;
+const total = runNodeTests(named.length > 0 ? named : findTestFiles(join(root, 'test')));
+if (withE2e) {
+  const e2e = runE2eTests();
+  total.passed += e2e.passed;
+  total.failed += e2e.failed;
+}
 const skipped = total.skipped ? `, ${total.skipped} skipped` : '';
 console.log(`${total.passed} passed, ${total.failed} failed${skipped}`);
 process.exit(total.failed > 0 ? 1 : 0);

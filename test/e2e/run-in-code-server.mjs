@@ -5,18 +5,18 @@
 //   ui    playwright tests of the workbench itself (test/e2e/ui/*.ui.mjs): screenshots, token colours
 //   vsix  packages the extension, installs the .vsix with code-server --install-extension and runs
 //         the mocha suite against the installed copy
-// Prints each test, then a plain `N passed, N failed` line; exits non-zero on any failure.
+// Prints each test, then a plain `e2e: N passed, N failed` line; exits non-zero on any failure.
 //   node test/e2e/run-in-code-server.mjs [--phases=dev,ui,vsix] [--summary=FILE]
 // Needs `npm run build` first. CABLE_E2E_TIMEOUT_MS bounds the whole run (default 10 minutes).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { ensureTools, tools } from '../../scripts/e2e-tools.mjs';
-import { installExtension, startCodeServer } from '../../scripts/code-server.mjs';
+import { installExtension, linkExtension, startCodeServer } from '../../scripts/code-server.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 const fixtures = join(root, 'test', 'fixtures', 'e2e');
@@ -56,7 +56,7 @@ async function cleanUp() {
 }
 
 function finish(code) {
-  console.log(`${totals.passed} passed, ${totals.failed} failed`);
+  console.log(`e2e: ${totals.passed} passed, ${totals.failed} failed`);
   if (options.summary) writeFileSync(options.summary, JSON.stringify(totals));
   process.exit(code);
 }
@@ -85,7 +85,7 @@ async function launchBrowser() {
 }
 
 async function startServer(name, settings) {
-  const server = await startCodeServer({ home: join(scratch, name), folder: fixtures, testDriver: true, ...settings });
+  const server = await startCodeServer({ home: join(scratch, name), folder: fixtures, ...settings });
   cleanups.push(server.stop);
   return server;
 }
@@ -138,9 +138,14 @@ async function runMochaSuite(browser, server, label, payload) {
 async function runUiTests(browser, server) {
   const files = existsSync(uiTestsDir) ? readdirSync(uiTestsDir).filter((name) => name.endsWith('.ui.mjs')).sort() : [];
   for (const file of files) {
-    const { default: tests } = await import(pathToFileURL(join(uiTestsDir, file)).href);
+    const { default: tests, cleanUp: cleanUpFile } = await import(pathToFileURL(join(uiTestsDir, file)).href);
     console.log(`\n# ui: ${file}`);
-    const context = { browser, root, fixtures, url: workbenchUrl(server, [['extensionDevelopmentPath', root]]) };
+    const context = {
+      browser,
+      url: `${server.origin}/?folder=${encodeURIComponent(fixtures)}`,
+      home: server.home,
+      screenshotsDir: process.env.CABLE_SCREENSHOTS_DIR ?? join(root, 'dist', 'screenshots'),
+    };
     for (const { name, run } of tests) {
       const started = Date.now();
       try {
@@ -152,13 +157,16 @@ async function runUiTests(browser, server) {
         console.log(`  ✘ ${name}\n    ${String(error.stack ?? error).replaceAll('\n', '\n    ')}`);
       }
     }
+    await cleanUpFile?.();
   }
 }
 
 function packageVsix() {
   const vsix = join(scratch, 'cable.vsix');
-  const result = spawnSync('npm', ['run', '--silent', 'package', '--', '--out', vsix], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`npm run package exited with ${result.status ?? result.signal}`);
+  const result = spawnSync('npm', ['run', '--silent', 'package', '--', '--out', vsix], { cwd: root, encoding: 'utf8' });
+  const output = `${result.stdout}${result.stderr}`;
+  if (result.status !== 0) throw new Error(`npm run package exited with ${result.status ?? result.signal}:\n${output}`);
+  console.log(`\n${/Packaged: .*/.exec(output)?.[0] ?? `packaged ${vsix}`}`);
   return vsix;
 }
 
@@ -168,18 +176,29 @@ async function main() {
   const started = Date.now();
   const browser = await launchBrowser();
 
-  if (phases.includes('dev') || phases.includes('ui')) {
-    const server = await startServer('dev', { env: { CABLE_E2E_EXTENSION_ROOT: root } });
-    if (phases.includes('dev')) await runMochaSuite(browser, server, 'e2e: extension from this folder', [['extensionDevelopmentPath', root]]);
-    if (phases.includes('ui')) await runUiTests(browser, server);
+  if (phases.includes('dev')) {
+    const server = await startServer('dev', { testDriver: true, env: { CABLE_E2E_EXTENSION_ROOT: root } });
+    await runMochaSuite(browser, server, 'e2e: extension from this folder', [['extensionDevelopmentPath', root]]);
+  }
+
+  if (phases.includes('ui')) {
+    // The extension is linked in as installed: without the smoke-test driver (which makes the
+    // workbench ignore the user's settings) the workbench honours no extensionDevelopmentPath.
+    const extensionsDir = join(scratch, 'ui', 'extensions');
+    linkExtension(extensionsDir);
+    await runUiTests(browser, await startServer('ui', { extensionsDir }));
   }
 
   if (phases.includes('vsix')) {
     const vsix = packageVsix();
     const extensionsDir = join(scratch, 'vsix', 'extensions');
-    console.log(installExtension({ home: join(scratch, 'vsix'), extensionsDir, vsix }));
-    const server = await startServer('vsix', { extensionsDir, env: { CABLE_E2E_EXTENSION_ROOT: extensionsDir } });
-    await runMochaSuite(browser, server, 'e2e: extension installed from the .vsix', []);
+    installExtension({ home: join(scratch, 'vsix'), extensionsDir, vsix });
+    const server = await startServer('vsix', { testDriver: true, extensionsDir, env: { CABLE_E2E_EXTENSION_ROOT: extensionsDir } });
+    // The workbench runs extensionTestsPath only in extension development mode, so point the
+    // development path at an empty folder: the extension itself then loads from extensionsDir.
+    const noExtension = join(scratch, 'vsix', 'no-extension');
+    mkdirSync(noExtension);
+    await runMochaSuite(browser, server, 'e2e: extension installed from the .vsix', [['extensionDevelopmentPath', noExtension]]);
   }
   console.log(`\ne2e run took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
