@@ -39,11 +39,11 @@ const anyCase = (text) => text.replace(/[A-Za-z]/g, (c) => `[${c.toUpperCase()}$
 /** The upper-case and capitalised spellings of a word (`SUMMARY`, `Summary`). */
 const titleOrUpper = (word) => `${word[0]}(?:${word.slice(1)}|${word.slice(1).toLowerCase()})`;
 /**
- * A banner word written letter-spaced ("S E C R E T") or solid ("SECRET"), upper-case or not after its
- * first letter (`S e c r e t`). The first letter is always a capital in the corpus, and a regex that
- * starts with a capital is cheap to search for.
+ * A banner word: upper-case, letter-spaced or solid (`S E C R E T`, `SECRET`, `SE C R E T`), or
+ * letter-spaced in mixed case (`S e c r e t`). A solid mixed-case word is running text (`Secret talks
+ * ...`). The first letter is always a capital, and a regex that starts with one is cheap to search for.
  */
-const letterSpaced = (word) => [word[0], ...[...word.slice(1)].map(anyCase)].join(' ?');
+const letterSpaced = (word) => `(?:${[...word].join(' ?')}|${word[0]} ${[...word.slice(1)].map(anyCase).join(' ')})`;
 const either = (...alternatives) => `(?:${alternatives.join('|')})`;
 const words = (list) => either(...list);
 
@@ -59,9 +59,12 @@ const MONTH = words(['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SE
 const DTG = `\\d{6}Z${SP}+${MONTH}${SP}+\\d{2}\\b`;
 /** Routing indicator: five to eight letters starting with R (RUEHBC, RHMFISS). */
 const ROUTING_INDICATOR = 'R[A-Z]{4,7}';
-/** Post name as written in banners and page breaks: up to four words (RIO DE JANEIRO, Kabul, nairobi). */
-const postName = (firstLetter) => `${firstLetter}[A-Za-z.'’-]*(?:${SP}[A-Za-z][A-Za-z.'’-]*){0,3}`;
-const POST = postName('[A-Za-z]');
+/** Post name in a page break: up to four words (RIO DE JANEIRO, Kabul). */
+const PAGE_BREAK_POST = `[A-Z][A-Za-z.'’-]*(?:${SP}[A-Za-z][A-Za-z.'’-]*){0,3}`;
+/** Post name in a banner: up to four words in one case (ABU DHABI, nairobi). */
+const BANNER_POST = either(`[A-Z][A-Z.'’-]*(?:${SP}[A-Z][A-Z.'’-]*){0,3}`, `[a-z][a-z.'’-]*(?:${SP}[a-z][a-z.'’-]*){0,3}`);
+/** Message serial after the post (`000759`, `2481`, `08980`). */
+const SERIAL = '\\d{3,8}\\b';
 const DATE_SLASHED = '\\b\\d{1,4}/\\d{1,2}/\\d{2,4}\\b';
 const WEEKDAY = words(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
 const MONTH_NAME = words(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
@@ -86,7 +89,7 @@ const classificationCaptures = (first) => Object.fromEntries(CLASSIFICATIONS.fla
   [first + 2 * i + 1, { name: scope(`constant.language.classification.${c.level}`) }],
 ]));
 /** What may follow the classification word on a banner line (so `Secret talks began ...` is not one). */
-const BANNER_TAIL = `(?=${SP}*$|${SP}*/|${SP}+${either(anyCase('SECTION'), anyCase('EFTO'))}\\b|${SP}+${POST}${SP}+\\d{2,8}\\b|${SP}+[A-Z]{3}\\d{3,}\\b)`;
+const BANNER_TAIL = `(?=${SP}*$|${SP}*/|${SP}+${either(anyCase('SECTION'), anyCase('EFTO'))}\\b|${SP}+${BANNER_POST}${SP}+${SERIAL}|${SP}+[A-Z]{3}\\d{3,}\\b)`;
 const BANNER_HEAD = `${CLASSIFICATION_WORD}\\b${BANNER_TAIL}`;
 
 // Portion markings: level, then dissemination controls (`(S//NF)`, `(C/REL NATO)`, `(S//FGI//NF)`,
@@ -169,8 +172,8 @@ const SECTION_MARKER_START = either(...SECTION_MARKERS.flatMap((w) => [sectionEn
   SECTION_BARE_LINE);
 
 const PAGE_BREAK = either(
-  `${postName('[A-Z]')}${SP}+\\d{8}${SP}+\\d{3}(?:\\.\\d{1,2})?${SP}+${anyCase('OF')}${SP}+\\d{3}\\b`,
-  `PAGE${SP}+\\d{2}${SP}+${POST}${SP}+\\d{4,8}\\b(?:${SP}+\\d{2}${SP}+OF${SP}+\\d{2}\\b)?(?:${SP}+\\d{6}Z)?`,
+  `${PAGE_BREAK_POST}${SP}+\\d{8}${SP}+\\d{3}(?:\\.\\d{1,2})?${SP}+${anyCase('OF')}${SP}+\\d{3}\\b`,
+  `PAGE${SP}+\\d{2}${SP}+${PAGE_BREAK_POST}${SP}+\\d{4,8}\\b(?:${SP}+\\d{2}${SP}+OF${SP}+\\d{2}\\b)?(?:${SP}+\\d{6}Z)?`,
 );
 const TELETYPE_HEAD = either(`PAGE${SP}+01${SP}`, `${either('ACTION', 'INFO', 'ORIGIN')}${SP}+[A-Z][A-Z0-9]*-\\d\\d\\b`);
 const PRECEDENCE_LINE_HEAD = `[ZOPRY](?:${SP}[ZOPRY])?${SP}+${DTG}`;
@@ -200,8 +203,8 @@ const SECURITY_PROSIGNS = [
 /** TAGS code: 2-6 letters in one case (`PGOV`, `iz`), or the markdown export's link `[PGOV](#)`. */
 const TAG_CODE = '(?:[A-Z]{2,6}|[a-z]{2,6})';
 const TAG_ITEM = either(`\\[${TAG_CODE}\\]\\(#\\)`, TAG_CODE);
-/** A line that only continues the TAGS list (`KJUS, KHLS, GM`); not a lone caption word like SIPDIS. */
-const TAGS_CONTINUATION = `${SP}*(?!${HANDLING_WORD}\\b)${TAG_ITEM}(?:(?:[,;]${SP}*|${SP}+)${TAG_ITEM})*[,;]?${SP}*$`;
+/** A line that only continues the TAGS list (`KJUS, KHLS, GM`); not a caption (`SIPDIS`, `TAG PTER, PREL`). */
+const TAGS_CONTINUATION = `${SP}*(?!${HANDLING_WORD}\\b|${CAPTION_START})${TAG_ITEM}(?:(?:[,;]${SP}*|${SP}+)${TAG_ITEM})*[,;]?${SP}*$`;
 
 /** Cited cable in a REF list: `2008 BAGHDAD 3475`, `STATE 123`, `BUENOS AIRES 000153`, `09 state 122115`. */
 const REF_STOP_WORD = `${words(['OF', 'AND', 'ON', 'IN', 'AT', 'TO', 'THE', 'DATED', 'FROM', 'PARA', 'PARAS', 'PAGE',
@@ -280,6 +283,7 @@ const executiveOrder = (start) => ({
       name: scope('constant.language.declassification-exemption'),
       match: '\\b(?:OADR|MR|X[1-8]|25X[1-9]|50X[12](?:-[A-Z]+)?|DNG|GDS)\\b',
     },
+    { include: '#redaction' },
     { include: '#tags-mid-line' },
   ],
 });
@@ -360,7 +364,7 @@ const lineStartRules = (anchor) => [
       { include: '#handling' },
       { include: '#executive-order-mid-line' },
       {
-        match: `(${POST})${SP}+(\\d{2,8})\\b`,
+        match: `(${BANNER_POST})${SP}+(${SERIAL})`,
         captures: {
           1: { name: scope('variable.other.post') },
           2: { name: scope('constant.numeric.serial') },
@@ -407,7 +411,7 @@ const lineStartRules = (anchor) => [
     },
     end: `^(?=${SP}*$|${SP}*${either(BODY_START, BANNER_HEAD)})`,
     patterns: [
-      { name: scope('keyword.other.reason'), match: `\\b${anyCase('REASON')}S?\\b` },
+      { name: scope('keyword.other.reason'), match: `\\b${anyCase('REASON')}[Ss]?\\b` },
       { name: scope('keyword.other.derived-from'), match: `\\b${anyCase('DERIVED')}${SP}+${anyCase('FROM')}\\b` },
       { name: scope('constant.numeric.reason'), match: '(?<![\\d.])1\\.[45](?![\\d.]\\d)' },
       {
