@@ -1,5 +1,6 @@
 // The extension as VS Code loads it: registration, activation on a cable, the language server handshake.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
@@ -23,6 +24,15 @@ suite('extension (smoke)', () => {
   test('the cable language is registered', async () => {
     const languages = await vscode.languages.getLanguages();
     assert.ok(languages.includes('cable'), `cable missing from ${languages.length} languages`);
+  });
+
+  test('the grammar the manifest contributes is in the extension, for text.cable', () => {
+    const extension = cableExtension();
+    const grammars: { language: string; scopeName: string; path: string }[] = extension.packageJSON.contributes.grammars;
+    assert.deepEqual(grammars.map((grammar) => [grammar.language, grammar.scopeName]), [['cable', 'text.cable']]);
+    const grammar = JSON.parse(readFileSync(path.join(extension.extensionPath, grammars[0]!.path), 'utf8'));
+    assert.equal(grammar.scopeName, 'text.cable');
+    assert.ok(Array.isArray(grammar.patterns) && grammar.patterns.length > 0, 'the grammar has no patterns');
   });
 
   test('a .cable file opens in the cable language', async () => {

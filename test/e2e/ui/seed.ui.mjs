@@ -2,7 +2,7 @@
 // light theme, and screenshots of both (written to $CABLE_SCREENSHOTS_DIR, default dist/screenshots).
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { editorReady, languageMode, openFile, openWorkbench, switchTheme, tokenColor } from './workbench.mjs';
+import { editorReady, languageMode, openFile, openWorkbench, renderedCharacter, showOutline, switchTheme } from './workbench.mjs';
 
 const SEED = '09BASRAH2.cable';
 
@@ -23,6 +23,7 @@ async function seedIn(context, theme) {
   pageTheme = theme;
   await openFile(page, SEED);
   await editorReady(page, 'Cable');
+  await showOutline(page);
   return page;
 }
 
@@ -42,7 +43,7 @@ function themeTests(theme, fileName, { checkColours }) {
       async run(context) {
         const page = await seedIn(context, theme);
         const colors = {};
-        for (const [part, [token, at]] of Object.entries(DISTINCT_PARTS)) colors[part] = await tokenColor(page, token, at);
+        for (const [part, [token, at]] of Object.entries(DISTINCT_PARTS)) colors[part] = (await renderedCharacter(page, token, at)).color;
         assert.equal(new Set(Object.values(colors)).size, Object.keys(colors).length, `colours: ${JSON.stringify(colors)}`);
       },
     },

@@ -80,25 +80,40 @@ export async function editorReady(page, language) {
 }
 
 /**
- * The colour the editor paints the character `at` of `token`, on the first visible line that
- * contains `token`. Reads the rendered spans, so it sees exactly what a reader sees.
+ * What the editor shows at the character `at` of `token`, on the first visible line that contains
+ * `token`: the colour it is painted in and the page coordinates of its middle. Reads the rendered
+ * spans, so it sees exactly what a reader sees.
  */
-export async function tokenColor(page, token, at = 0) {
-  const color = await page.locator('.editor-instance .monaco-editor .view-lines').evaluate(
+export async function renderedCharacter(page, token, at = 0) {
+  const result = await page.locator('.editor-instance .monaco-editor .view-lines').evaluate(
     (lines, [token, at]) => {
       const text = (element) => element.textContent.replace(/\u00a0/g, ' ');
       const line = [...lines.querySelectorAll('.view-line')].find((element) => text(element).includes(token));
-      if (!line) return `no visible line contains ${JSON.stringify(token)}`;
+      if (!line) return { error: `no visible line contains ${JSON.stringify(token)}` };
       const target = text(line).indexOf(token) + at;
-      let offset = 0;
+      let start = 0;
       for (const span of line.querySelectorAll('span > span')) {
-        offset += text(span).length;
-        if (offset > target) return getComputedStyle(span).color;
+        const length = text(span).length;
+        if (start + length > target) {
+          const range = document.createRange();
+          range.setStart(span.firstChild, target - start);
+          range.setEnd(span.firstChild, target - start + 1);
+          const rect = range.getBoundingClientRect();
+          return { color: getComputedStyle(span).color, x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+        }
+        start += length;
       }
-      return `no rendered token at ${JSON.stringify(token)}`;
+      return { error: `no rendered token at ${JSON.stringify(token)}` };
     },
     [token, at],
   );
-  if (!color.startsWith('rgb')) throw new Error(color);
-  return color;
+  if (result.error) throw new Error(result.error);
+  return result;
+}
+
+/** Expands the Outline view in the side bar (it starts collapsed). */
+export async function showOutline(page) {
+  const header = page.locator('.pane-header', { hasText: 'Outline' });
+  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  await page.locator('.outline-pane .monaco-list-row').first().waitFor();
 }
