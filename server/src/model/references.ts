@@ -174,8 +174,10 @@ function trimPiece(piece: LinePiece): LinePiece | undefined {
 
 function makeEntry(body: LinePiece[], cableYear: number | undefined): ReferenceEntry {
   const trimmed = body.map(trimPiece).filter((p): p is LinePiece => p !== undefined);
-  const first = trimmed[0] ?? body[0]!;
-  const last = trimmed[trimmed.length - 1] ?? body[0]!;
+  // Only white space after a label (`REF: A. ` while typing): an empty entry where it starts.
+  const empty = { ...body[0]!, text: '' };
+  const first = trimmed[0] ?? empty;
+  const last = trimmed[trimmed.length - 1] ?? empty;
   const entry: ReferenceEntry = {
     text: trimmed.map((p) => p.text).join(' '),
     range: { start: { line: first.line, character: first.start }, end: { line: last.line, character: last.start + last.text.length } },
