@@ -62,8 +62,22 @@ function addressGroup(role: 'FM' | 'TO' | 'INFO', addressees: Addressee[]): Docu
   return symbol(role, SymbolKind.Field, range, first.keyword?.range ?? first.range, children, truncate(stations.join(', '), SUBJECT_LENGTH));
 }
 
+/** Addressees in runs that each start at their keyword: a stray `INFO` line above the header is a run of its own, so groups never overlap. */
+function runsOf(addressees: Addressee[]): Addressee[][] {
+  const runs: Addressee[][] = [];
+  for (const addressee of addressees) {
+    if (addressee.keyword || runs.length === 0) runs.push([addressee]);
+    else runs[runs.length - 1]!.push(addressee);
+  }
+  return runs;
+}
+
 function headerSymbol(header: RoutingHeader): DocumentSymbol {
-  const groups = [addressGroup('FM', header.from ? [header.from] : []), addressGroup('TO', header.to), addressGroup('INFO', header.info)].filter((g): g is DocumentSymbol => g !== undefined);
+  const roles = [['FM', header.from ? [header.from] : []], ['TO', header.to], ['INFO', header.info]] as const;
+  const groups = roles
+    .flatMap(([role, addressees]) => runsOf(addressees).map((run) => addressGroup(role, run)))
+    .filter((g): g is DocumentSymbol => g !== undefined)
+    .sort((a, b) => comparePositions(a.range.start, b.range.start));
   const dtg = header.dateTimeGroup;
   const detail = dtg ? [...dtg.precedence.map((p) => p.text), dtg.dtg.text].join(' ') : undefined;
   const selection = header.transmission?.range ?? dtg?.range ?? header.range;
