@@ -1,6 +1,7 @@
 // `files.exclude` patterns, matched against a path relative to its workspace folder the way
 // VS Code reads them: `*` and `?` stay within a path segment, `**` spans segments, `{a,b}` picks
 // one of several, `[abc]` / `[!abc]` is one character of a set.
+import picomatch from 'picomatch';
 
 /** VS Code's default `files.exclude`, used when the client has no configuration to give. */
 export const DEFAULT_EXCLUDES: readonly string[] = ['**/.git', '**/.svn', '**/.hg', '**/CVS', '**/.DS_Store', '**/Thumbs.db'];
@@ -8,55 +9,14 @@ export const DEFAULT_EXCLUDES: readonly string[] = ['**/.git', '**/.svn', '**/.h
 /** Always skipped: cables do not live in dependency folders, and walking them costs seconds. */
 export const BUILT_IN_EXCLUDES: readonly string[] = ['**/node_modules'];
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-}
-
-function translate(pattern: string): string {
-  let out = '';
-  let i = 0;
-  while (i < pattern.length) {
-    const c = pattern[i]!;
-    if (c === '*' && pattern[i + 1] === '*') {
-      const atStart = i === 0 || pattern[i - 1] === '/';
-      const atEnd = i + 2 === pattern.length || pattern[i + 2] === '/';
-      if (atStart && pattern[i + 2] === '/') {
-        out += '(?:.*/)?'; // `**/` matches zero or more whole segments
-        i += 3;
-        continue;
-      }
-      out += atStart && atEnd ? '.*' : '[^/]*';
-      i += 2;
-      continue;
-    }
-    if (c === '*') out += '[^/]*';
-    else if (c === '?') out += '[^/]';
-    else if (c === '{') {
-      const close = pattern.indexOf('}', i);
-      if (close < 0) out += '\\{';
-      else {
-        out += `(?:${pattern.slice(i + 1, close).split(',').map(translate).join('|')})`;
-        i = close + 1;
-        continue;
-      }
-    } else if (c === '[') {
-      const close = pattern.indexOf(']', i + 2);
-      if (close < 0) out += '\\[';
-      else {
-        const body = pattern.slice(i + 1, close).replace(/\\/g, '\\\\');
-        out += body.startsWith('!') ? `[^${body.slice(1)}]` : `[${body}]`;
-        i = close + 1;
-        continue;
-      }
-    } else out += escapeRegExp(c);
-    i++;
-  }
-  return out;
-}
-
+/**
+ * A glob as a RegExp, with picomatch: brace sets, classes, `**` and its edge cases are a solved
+ * problem there, and its patterns are built not to backtrack badly on long paths.
+ */
 export function compileGlob(pattern: string): RegExp {
-  const trimmed = pattern.replace(/^\.\//, '').replace(/\/+$/, '');
-  return new RegExp(`^${translate(trimmed)}$`);
+  // VS Code writes a negated class `[!a]`; picomatch reads `[^a]`.
+  const trimmed = pattern.replace(/^\.\//, '').replace(/\/+$/, '').replace(/\[!/g, '[^');
+  return picomatch.makeRe(trimmed, { dot: true });
 }
 
 /**
