@@ -9,6 +9,7 @@
 import { parseCable, parseCableId, type CableModel, type Range } from '../model/index.ts';
 import { createCancellationSource, unlessCancelled, type CancellationSource } from './cancellation.ts';
 import { isCableText } from './detector.ts';
+import { SearchIndex, searchTerms } from './search-index.ts';
 import { createExcludeMatcher, DEFAULT_EXCLUDES, isExcludedPathOrParent } from './glob.ts';
 import { baseName, extensionOf, relativeKey, uriKey } from './uri.ts';
 import type { Cancellation, FileStat, Logger, ProgressSink, Workspace } from './types.ts';
@@ -22,8 +23,20 @@ export interface IndexedCable {
   /** ISO 8601 UTC date-time of the DTG or date line. */
   date?: string;
   classification?: string;
+  /** The originating post as the banner writes it: `LA PAZ`. */
+  origin?: string;
+  /** TAGS codes, upper case. */
+  tags: string[];
+  /** The cables this one cites in its REF list, each with the place of its citation. */
+  cites: Citation[];
   /** Where a definition lands: the banner line, else the start of the file. */
   anchor: Range;
+}
+
+/** A REF entry that names a cable: the cited ID, and where the entry cites it. */
+export interface Citation {
+  id: string;
+  range: Range;
 }
 
 export interface WorkspaceIndexOptions {
@@ -64,7 +77,9 @@ function idFromFileName(uri: string): string | undefined {
 }
 
 export function summarize(uri: string, model: CableModel): IndexedCable {
-  const cable: IndexedCable = { uri, anchor: model.banner?.range ?? model.header?.range ?? START_OF_FILE };
+  const cites = (model.references?.entries ?? []).flatMap((entry) => (entry.id ? [{ id: entry.id, range: entry.citationRange ?? entry.range }] : []));
+  const tags = (model.tags?.codes ?? []).map((tag) => tag.code);
+  const cable: IndexedCable = { uri, tags, cites, anchor: model.banner?.range ?? model.header?.range ?? START_OF_FILE };
   const nameId = model.id ? undefined : idFromFileName(uri);
   if (model.id) {
     cable.id = model.id;
@@ -76,7 +91,16 @@ export function summarize(uri: string, model: CableModel): IndexedCable {
   if (model.subject) cable.subject = model.subject.text;
   if (model.date) cable.date = model.date;
   if (model.classification) cable.classification = model.classification;
+  if (model.banner?.origin) cable.origin = model.banner.origin.text;
   return cable;
+}
+
+/** What a search finds a cable by: its ID and the ID's parts, the year, TAGS, subject and origin words. */
+function termsOf(cable: IndexedCable): string[] {
+  const terms = [...cable.tags, ...searchTerms(cable.subject ?? ''), ...searchTerms(cable.origin ?? '')];
+  const parts = cable.id ? parseCableId(cable.id) : undefined;
+  if (cable.id && parts) terms.push(cable.id, parts.post, parts.serial, cable.date?.slice(0, 4) ?? `${Number(parts.year) < 50 ? 20 : 19}${parts.year}`);
+  return terms.map((term) => term.toUpperCase());
 }
 
 function isCandidateFile(uri: string): boolean {
@@ -90,6 +114,10 @@ export class WorkspaceIndex {
   /** Open documents: their summary is computed on demand from the live text. */
   private readonly open = new Map<string, { uri: string; summarize: () => IndexedCable; cable?: IndexedCable }>();
   private readonly byId = new Map<string, Set<string>>();
+  /** Cited ID → the files whose REF list cites it. */
+  private readonly citers = new Map<string, Set<string>>();
+  private readonly searchIndex = new SearchIndex<string>();
+  private readonly changeListeners = new Set<() => void>();
   /** The latest read of each file, so an older read finishing late never overwrites a newer one. */
   private readonly readTickets = new Map<string, number>();
   private nextTicket = 0;
@@ -184,11 +212,42 @@ export class WorkspaceIndex {
       .filter((c): c is IndexedCable => c !== undefined);
   }
 
+  /** The cables whose REF list cites `id`, each with the citations of `id` in it. */
+  citing(id: string): { cable: IndexedCable; citations: Citation[] }[] {
+    this.refreshOpenDocuments();
+    const upper = id.toUpperCase();
+    const keys = this.citers.get(upper);
+    if (!keys) return [];
+    return [...keys]
+      .sort()
+      .map((key) => this.cableOf(key))
+      .filter((c): c is IndexedCable => c !== undefined)
+      .map((cable) => ({ cable, citations: cable.cites.filter((c) => c.id === upper) }));
+  }
+
+  /** Cables by the words of a query: ID prefix (`09BAS`), TAGS code, subject words; at most `limit`. */
+  search(query: string, limit: number): IndexedCable[] {
+    this.refreshOpenDocuments();
+    return this.searchIndex
+      .search(query, limit)
+      .map((key) => this.cableOf(key))
+      .filter((c): c is IndexedCable => c !== undefined);
+  }
+
+  /**
+   * Called after an indexing pass ends and after a watched-file event changed what is known,
+   * so the host can refresh views that count citations. Not called for open documents' edits.
+   */
+  onDidChange(listener: () => void): { dispose(): void } {
+    this.changeListeners.add(listener);
+    return { dispose: () => this.changeListeners.delete(listener) };
+  }
+
   /** An open document overrides the file: `summarize` is called when its summary is needed. */
   setOpenDocument(uri: string, summarizeDocument: () => IndexedCable): void {
     const key = uriKey(uri);
     const previous = this.open.get(key);
-    if (previous?.cable) this.unlinkId(key, previous.cable.id);
+    if (previous?.cable) this.unlink(key, previous.cable);
     this.open.set(key, { uri, summarize: summarizeDocument });
   }
 
@@ -198,16 +257,20 @@ export class WorkspaceIndex {
     const entry = this.open.get(key);
     if (!entry) return;
     this.open.delete(key);
-    if (entry.cable) this.unlinkId(key, entry.cable.id);
+    if (entry.cable) this.unlink(key, entry.cable);
     const onDisk = this.disk.get(key);
-    if (onDisk?.cable) this.linkId(key, onDisk.cable.id);
+    if (onDisk?.cable) this.link(key, onDisk.cable);
     // Re-read only when the file changed on disk meanwhile (saved, or edited elsewhere).
     if (this.job && this.folderOf(key)) await this.trackUpdate(this.indexFile(uri, false));
   }
 
   /** A watched-file event: created, changed or deleted (a rename is a delete and a create). */
   fileChanged(uri: string, change: FileChange): Promise<void> {
-    return this.trackUpdate(this.applyFileChange(uri, change));
+    return this.trackUpdate(this.applyFileChange(uri, change)).then(() => this.notifyChange());
+  }
+
+  private notifyChange(): void {
+    for (const listener of this.changeListeners) listener();
   }
 
   private trackUpdate(work: Promise<void>): Promise<void> {
@@ -244,7 +307,9 @@ export class WorkspaceIndex {
     const job = { promise: Promise.resolve(), source, done: false };
     job.promise = this.run(source.token, this.progress?.()).then(
       () => {
-        if (!source.token.isCancellationRequested) job.done = true;
+        if (source.token.isCancellationRequested) return;
+        job.done = true;
+        this.notifyChange();
       },
       (error: unknown) => {
         this.logger.error(`Indexing failed: ${describe(error)}`);
@@ -333,39 +398,51 @@ export class WorkspaceIndex {
         entry.cable = entry.summarize();
       } catch (error) {
         this.logger.warn(`Cannot index ${entry.uri}: ${describe(error)}`);
-        entry.cable = { uri: entry.uri, anchor: START_OF_FILE };
+        entry.cable = { uri: entry.uri, tags: [], cites: [], anchor: START_OF_FILE };
       }
-      this.unlinkId(key, this.disk.get(key)?.cable?.id);
-      this.linkId(key, entry.cable.id);
+      const onDisk = this.disk.get(key)?.cable;
+      if (onDisk) this.unlink(key, onDisk);
+      this.link(key, entry.cable);
     }
   }
 
   private setDiskEntry(key: string, entry: DiskEntry): void {
     this.removeDiskEntry(key);
     this.disk.set(key, entry);
-    if (!this.open.has(key)) this.linkId(key, entry.cable?.id);
+    if (!this.open.has(key) && entry.cable) this.link(key, entry.cable);
   }
 
   private removeDiskEntry(key: string): void {
     const entry = this.disk.get(key);
     if (!entry) return;
     this.disk.delete(key);
-    if (!this.open.has(key)) this.unlinkId(key, entry.cable?.id);
+    if (!this.open.has(key) && entry.cable) this.unlink(key, entry.cable);
   }
 
-  private linkId(key: string, id: string | undefined): void {
-    if (!id) return;
-    const keys = this.byId.get(id) ?? new Set<string>();
-    keys.add(key);
-    this.byId.set(id, keys);
+  /** Makes a cable findable: by its ID, by the IDs it cites, by search. */
+  private link(key: string, cable: IndexedCable): void {
+    if (cable.id) addTo(this.byId, cable.id, key);
+    for (const citation of cable.cites) addTo(this.citers, citation.id, key);
+    this.searchIndex.set(key, key, termsOf(cable));
   }
 
-  private unlinkId(key: string, id: string | undefined): void {
-    if (!id) return;
-    const keys = this.byId.get(id);
-    keys?.delete(key);
-    if (keys?.size === 0) this.byId.delete(id);
+  private unlink(key: string, cable: IndexedCable): void {
+    if (cable.id) removeFrom(this.byId, cable.id, key);
+    for (const citation of cable.cites) removeFrom(this.citers, citation.id, key);
+    this.searchIndex.delete(key);
   }
+}
+
+function addTo(map: Map<string, Set<string>>, name: string, key: string): void {
+  const keys = map.get(name);
+  if (keys) keys.add(key);
+  else map.set(name, new Set([key]));
+}
+
+function removeFrom(map: Map<string, Set<string>>, name: string, key: string): void {
+  const keys = map.get(name);
+  keys?.delete(key);
+  if (keys?.size === 0) map.delete(name);
 }
 
 async function forEachLimited<T>(items: T[], limit: number, token: Cancellation, work: (item: T) => Promise<void>): Promise<void> {

@@ -1,0 +1,51 @@
+// The code lens above the banner: "cited by N cables · cites M". Its command lists them: the REF
+// entries of the cables that cite this one, then each cited cable (its file when it is in the
+// workspace, else the REF entry that cites it).
+import type { CableModel, Range } from '../model/index.ts';
+import { citationLocations, type CableLocation } from './references.ts';
+import { uriKey } from './uri.ts';
+import type { Citation, IndexedCable } from './workspace-index.ts';
+
+/** The client command that shows a list of locations (VS Code: the references peek view). */
+export const SHOW_REFERENCES_COMMAND = 'cable.showReferences';
+
+export interface CitationLens {
+  range: Range;
+  title: string;
+  /** Where the lens stands, for the peek view. */
+  position: Range['start'];
+  locations: CableLocation[];
+}
+
+export interface CitationIndex {
+  citing(id: string): { cable: IndexedCable; citations: Citation[] }[];
+  lookup(id: string): IndexedCable[];
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+export function citationLens(model: CableModel, uri: string, index: CitationIndex): CitationLens | undefined {
+  const range = model.banner?.range ?? model.header?.range;
+  if (!range) return undefined;
+  const self = uriKey(uri);
+  const citing = model.id ? index.citing(model.id).filter(({ cable }) => uriKey(cable.uri) !== self) : [];
+
+  const citedIds: string[] = [];
+  const cited: CableLocation[] = [];
+  for (const entry of model.references?.entries ?? []) {
+    if (!entry.id || citedIds.includes(entry.id)) continue;
+    citedIds.push(entry.id);
+    const found = index.lookup(entry.id).filter((cable) => uriKey(cable.uri) !== self);
+    if (found.length > 0) cited.push(...found.map((cable) => ({ uri: cable.uri, range: cable.anchor })));
+    else cited.push({ uri, range: entry.citationRange ?? entry.range });
+  }
+
+  return {
+    range,
+    position: range.start,
+    title: `cited by ${plural(citing.length, 'cable', 'cables')} · cites ${citedIds.length}`,
+    locations: [...citationLocations(citing), ...cited],
+  };
+}

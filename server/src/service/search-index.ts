@@ -1,0 +1,143 @@
+// The search structure behind workspace symbols and REF completion: each term (an ID, its post,
+// year and serial, a TAGS code, a word of the subject or of the origin) lists the cables that hold
+// it, and a sorted vocabulary answers prefix queries by binary search.
+//
+// Sized for 250,000 cables. An update never scans a posting list: postings are appended, and a
+// removed or changed cable leaves stale postings behind, which queries skip (each candidate is
+// checked against its current terms) and a rebuild drops once they outnumber the live ones.
+
+/** Words too common in subjects to narrow a search: not indexed, and dropped from queries. */
+const STOP_WORDS: ReadonlySet<string> = new Set(['A', 'AN', 'AND', 'AT', 'BY', 'FOR', 'FROM', 'IN', 'OF', 'ON', 'OR', 'THE', 'TO', 'WITH']);
+
+/** Stale postings are dropped when there are more of them than this and than live ones. */
+const MIN_STALE_FOR_REBUILD = 10_000;
+
+/** A query's words: upper case, letters and digits (`09BAS`, `IRAN`, `PGOV`), stop words dropped. */
+export function searchTerms(text: string): string[] {
+  const words = text.toUpperCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words.filter((word) => !STOP_WORDS.has(word)))];
+}
+
+/** First index in `sorted` whose term is not less than `prefix`. */
+function lowerBound(sorted: readonly string[], prefix: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < prefix) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+interface Document<T> {
+  value: T;
+  terms: readonly string[];
+}
+
+export class SearchIndex<T> {
+  private readonly documents = new Map<string, Document<T>>();
+  private readonly postings = new Map<string, string[]>();
+  /** The vocabulary in order, and the terms added since it was last sorted. */
+  private sorted: string[] = [];
+  private pending: string[] = [];
+  private livePostings = 0;
+  private stalePostings = 0;
+
+  get size(): number {
+    return this.documents.size;
+  }
+
+  /** Indexes (or re-indexes) the value under `key` with its terms, already upper case. */
+  set(key: string, value: T, terms: readonly string[]): void {
+    this.delete(key);
+    const unique = [...new Set(terms)].filter((term) => term.length > 0 && !STOP_WORDS.has(term));
+    this.documents.set(key, { value, terms: unique });
+    for (const term of unique) this.post(term, key);
+    this.livePostings += unique.length;
+  }
+
+  delete(key: string): void {
+    const document = this.documents.get(key);
+    if (!document) return;
+    this.documents.delete(key);
+    this.livePostings -= document.terms.length;
+    this.stalePostings += document.terms.length;
+    if (this.stalePostings > MIN_STALE_FOR_REBUILD && this.stalePostings > this.livePostings) this.rebuild();
+  }
+
+  /**
+   * The values whose terms hold every query word as a prefix (`IRA` finds IRAN and IRAQ), at most
+   * `limit` of them. The rarest query word picks the candidates; the others are checked on each.
+   */
+  search(query: string, limit: number): T[] {
+    const words = searchTerms(query);
+    if (words.length === 0 || limit <= 0) return [];
+    this.mergePending();
+    const spans = words.map((word) => ({ word, ...this.span(word) }));
+    spans.sort((a, b) => a.postings - b.postings);
+    const [rarest, ...others] = spans;
+    if (!rarest || rarest.postings === 0) return [];
+
+    const found: T[] = [];
+    const seen = new Set<string>();
+    for (let i = rarest.from; i < rarest.to && found.length < limit; i++) {
+      for (const key of this.postings.get(this.sorted[i]!)!) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const document = this.documents.get(key);
+        // A stale posting: the cable is gone, or no longer holds the word.
+        if (!document || !hasPrefix(document.terms, rarest.word)) continue;
+        if (!others.every(({ word }) => hasPrefix(document.terms, word))) continue;
+        found.push(document.value);
+        if (found.length >= limit) break;
+      }
+    }
+    return found;
+  }
+
+  /** The vocabulary entries starting with `prefix`, and how many postings they hold. */
+  private span(prefix: string): { from: number; to: number; postings: number } {
+    const from = lowerBound(this.sorted, prefix);
+    let to = from;
+    let postings = 0;
+    while (to < this.sorted.length && this.sorted[to]!.startsWith(prefix)) postings += this.postings.get(this.sorted[to++]!)!.length;
+    return { from, to, postings };
+  }
+
+  private post(term: string, key: string): void {
+    const list = this.postings.get(term);
+    if (list) list.push(key);
+    else {
+      this.postings.set(term, [key]);
+      this.pending.push(term);
+    }
+  }
+
+  private mergePending(): void {
+    if (this.pending.length === 0) return;
+    const added = this.pending.sort();
+    this.pending = [];
+    const merged: string[] = new Array(this.sorted.length + added.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < this.sorted.length && j < added.length) merged[k++] = this.sorted[i]! < added[j]! ? this.sorted[i++]! : added[j++]!;
+    while (i < this.sorted.length) merged[k++] = this.sorted[i++]!;
+    while (j < added.length) merged[k++] = added[j++]!;
+    this.sorted = merged;
+  }
+
+  private rebuild(): void {
+    this.postings.clear();
+    this.sorted = [];
+    this.pending = [];
+    for (const [key, document] of this.documents) for (const term of document.terms) this.post(term, key);
+    this.stalePostings = 0;
+  }
+}
+
+function hasPrefix(terms: readonly string[], prefix: string): boolean {
+  for (const term of terms) if (term.startsWith(prefix)) return true;
+  return false;
+}

@@ -1,0 +1,59 @@
+// The search index behind workspace symbols and REF completion: prefix queries over terms, the
+// rarest word choosing candidates, stale postings skipped, rebuilt, and limits honoured.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { SearchIndex, searchTerms } from '../../server/src/service/search-index.ts';
+
+describe('search index', () => {
+  const index = () => {
+    const search = new SearchIndex<string>();
+    search.set('a', '09BASRAH2', ['09BASRAH2', 'BASRAH', 'PGOV', 'PINS', 'IRAN', 'INFLUENCE']);
+    search.set('b', '08BAGHDAD3475', ['08BAGHDAD3475', 'BAGHDAD', 'PGOV', 'IZ', 'ELECTIONS']);
+    search.set('c', '09BAGHDAD759', ['09BAGHDAD759', 'BAGHDAD', 'PREL', 'IRAQ', 'IRAN']);
+    return search;
+  };
+
+  it('query words: upper case, letters and digits, no stop words, no repeats', () => {
+    assert.deepEqual(searchTerms('iran and the Nuclear-file, 09BAS iran'), ['IRAN', 'NUCLEAR', 'FILE', '09BAS']);
+    assert.deepEqual(searchTerms('  , the '), []);
+  });
+
+  it('an ID prefix, a TAGS code, a word prefix; every word must match', () => {
+    const search = index();
+    assert.deepEqual(search.search('09BAS', 10), ['09BASRAH2']);
+    assert.deepEqual(search.search('09ba', 10).sort(), ['09BAGHDAD759', '09BASRAH2']);
+    assert.deepEqual(search.search('pgov', 10).sort(), ['08BAGHDAD3475', '09BASRAH2']);
+    assert.deepEqual(search.search('IRA', 10).sort(), ['09BAGHDAD759', '09BASRAH2']);
+    assert.deepEqual(search.search('iran baghdad', 10), ['09BAGHDAD759']);
+    assert.deepEqual(search.search('iran elections', 10), []);
+    assert.deepEqual(search.search('', 10), []);
+    assert.deepEqual(search.search('zzz', 10), []);
+  });
+
+  it('a changed or deleted value is no longer found by its old terms', () => {
+    const search = index();
+    search.set('a', '09BASRAH2', ['09BASRAH2', 'BASRAH', 'ECON']);
+    assert.deepEqual(search.search('PGOV', 10), ['08BAGHDAD3475']);
+    assert.deepEqual(search.search('ECON', 10), ['09BASRAH2']);
+    search.delete('b');
+    assert.deepEqual(search.search('PGOV', 10), []);
+    assert.deepEqual(search.search('BAGHDAD', 10), ['09BAGHDAD759']);
+    assert.equal(search.size, 2);
+  });
+
+  it('a value re-indexed many times is found once, and rebuilding drops the stale postings', () => {
+    const search = new SearchIndex<number>();
+    for (let round = 0; round < 30; round++) for (let i = 0; i < 1000; i++) search.set(`k${i}`, i, [`ID${i}`, 'COMMON', round % 2 ? 'ODD' : 'EVEN']);
+    assert.equal(search.search('COMMON', 5000).length, 1000);
+    assert.equal(search.search('EVEN', 5000).length, 0);
+    assert.equal(search.search('ODD', 5000).length, 1000);
+    assert.deepEqual(search.search('ID99', 100).sort((a, b) => a - b), [99, 990, 991, 992, 993, 994, 995, 996, 997, 998, 999]);
+  });
+
+  it('stops at the limit', () => {
+    const search = new SearchIndex<number>();
+    for (let i = 0; i < 2000; i++) search.set(`k${i}`, i, ['WORD']);
+    assert.equal(search.search('WORD', 50).length, 50);
+    assert.equal(search.search('W', 0).length, 0);
+  });
+});
