@@ -43,8 +43,29 @@ const timeoutMs = Number(process.env.CABLE_E2E_TIMEOUT_MS ?? 600_000);
 const totals = { passed: 0, failed: 0 };
 const cleanups = [];
 const scratch = mkdtempSync(join(tmpdir(), 'cable-e2e-'));
+// Set once the run is being stopped (time limit, signal): no phase may start anything after that.
+let stopping = false;
+// Every process group (code-server) and process (chromium) started, killed again on any exit.
+const started = { groups: new Set(), processes: new Set() };
+process.on('exit', () => {
+  for (const group of started.groups) killQuietly(-group);
+  for (const pid of started.processes) killQuietly(pid);
+});
+
+function killQuietly(pid) {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+function refuseWhenStopping(what) {
+  if (stopping) throw new Error(`not starting ${what}: the run is stopping`);
+}
 
 async function cleanUp() {
+  stopping = true;
   while (cleanups.length > 0) {
     try {
       await cleanups.pop()();
@@ -63,6 +84,7 @@ function finish(code) {
 
 /** Launches headless Debian chromium as a server process we can kill by PID. */
 async function launchBrowser() {
+  refuseWhenStopping('chromium');
   const { chromium } = createRequire(import.meta.url)(tools.playwrightCore);
   const server = await chromium.launchServer({
     executablePath: tools.chromium,
@@ -73,19 +95,18 @@ async function launchBrowser() {
     ],
   });
   const pid = server.process().pid;
+  started.processes.add(pid);
   cleanups.push(async () => {
     await Promise.race([server.close(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // closed normally
-    }
+    killQuietly(pid);
   });
   return chromium.connect(server.wsEndpoint());
 }
 
 async function startServer(name, settings) {
+  refuseWhenStopping('code-server');
   const server = await startCodeServer({ home: join(scratch, name), folder: fixtures, ...settings });
+  started.groups.add(server.pid);
   cleanups.push(server.stop);
   return server;
 }
@@ -147,11 +168,11 @@ async function runUiTests(browser, server) {
       screenshotsDir: process.env.CABLE_SCREENSHOTS_DIR ?? join(root, 'dist', 'screenshots'),
     };
     for (const { name, run } of tests) {
-      const started = Date.now();
+      const testStarted = Date.now();
       try {
         await run(context);
         totals.passed++;
-        console.log(`  ✔ ${name} (${Date.now() - started}ms)`);
+        console.log(`  ✔ ${name} (${Date.now() - testStarted}ms)`);
       } catch (error) {
         totals.failed++;
         console.log(`  ✘ ${name}\n    ${String(error.stack ?? error).replaceAll('\n', '\n    ')}`);
@@ -172,8 +193,7 @@ function packageVsix() {
 
 async function main() {
   if (!existsSync(testsEntry)) throw new Error(`${testsEntry} is missing: run \`npm run build\` first`);
-  ensureTools();
-  const started = Date.now();
+  const startedAt = Date.now();
   const browser = await launchBrowser();
 
   if (phases.includes('dev')) {
@@ -200,7 +220,7 @@ async function main() {
     mkdirSync(noExtension);
     await runMochaSuite(browser, server, 'e2e: extension installed from the .vsix', [['extensionDevelopmentPath', noExtension]]);
   }
-  console.log(`\ne2e run took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`\ne2e run took ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -209,6 +229,15 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     await cleanUp();
     process.exit(130);
   });
+}
+// Installing the tools (minutes, once) is not part of the run's time limit.
+try {
+  ensureTools();
+} catch (error) {
+  console.error(`e2e tools: ${error.message}`);
+  totals.failed++;
+  await cleanUp();
+  finish(1);
 }
 const overall = setTimeout(async () => {
   console.error(`e2e run exceeded ${timeoutMs} ms; stopping`);
