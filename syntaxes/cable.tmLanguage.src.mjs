@@ -75,12 +75,16 @@ const DATE_LINE = `${WEEKDAY},${SP}+\\d{1,2}${SP}+${MONTH_NAME}${SP}+\\d{4},${SP
 // Classification levels. `full` matches the banner word letter-spaced or solid; `truncated` the damaged
 // form that lost its first letter (`E C R E T`); a stray doubled letter (`SS E C R E T`, `CSE C R E T`,
 // `UUNCLAS`) is matched separately so it can be marked invalid.
+const classification = (level, ...parts) => {
+  const spell = (words) => words.map(letterSpaced).join(`${SP}{0,3}`);
+  return { level, full: spell(parts), truncated: spell([parts[0].slice(1), ...parts.slice(1)]) };
+};
 const CLASSIFICATIONS = [
-  { level: 'top-secret', full: `${letterSpaced('TOP')}${SP}{0,3}${letterSpaced('SECRET')}`, word: 'TOP SECRET' },
-  { level: 'secret', full: letterSpaced('SECRET'), word: 'SECRET' },
-  { level: 'confidential', full: letterSpaced('CONFIDENTIAL'), word: 'CONFIDENTIAL' },
-  { level: 'unclassified', full: `${letterSpaced('UNCLAS')}(?: ?${letterSpaced('SIFIED')})?`, word: 'UNCLAS' },
-].map((c) => ({ ...c, truncated: letterSpaced(c.word.slice(1)) }));
+  classification('top-secret', 'TOP', 'SECRET'),
+  classification('secret', 'SECRET'),
+  classification('confidential', 'CONFIDENTIAL'),
+  { ...classification('unclassified', 'UNCLAS'), full: `${letterSpaced('UNCLAS')}(?: ?${letterSpaced('SIFIED')})?` },
+];
 
 /** The classification word, one alternative per level: captures (stray letter, word) per level. */
 const CLASSIFICATION_WORD = either(...CLASSIFICATIONS.map((c) => `(?:([A-Z])(?=${c.full}))?(${c.full}|${c.truncated})`));
@@ -710,3 +714,11 @@ const grammar = {
 };
 
 export default grammar;
+
+/**
+ * `contributes.languages[0].firstLine` in package.json (checked by `build-grammar.mjs --check`): what the
+ * first line of a cable file can be. VS Code only reads the first line, only when no extension or
+ * file-name association claims the file (so never for `.txt`, which plain text owns), and never an empty
+ * first line, so the markdown export's leading blank lines cannot be recognised this way.
+ */
+export const firstLine = `^(?:VZCZC[A-Z]{2,3}\\d|${PRECEDENCE_LINE_HEAD}|${TELETYPE_HEAD}|This record is a partial extract of the original cable|${SP}*${BANNER_HEAD})`;
