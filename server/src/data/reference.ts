@@ -271,6 +271,11 @@ export function lookupTag(code: string): TagInfo | undefined {
   return getIndex().tags.get(normalize(code));
 }
 
+/** Every TAGS code the tables list, each once (as `lookupTag` answers it), in code order. */
+export function allTags(): TagInfo[] {
+  return [...getIndex().tags.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
 /** A routing indicator (`RUEHBC`) and the station(s) ACP 117 gives for it. */
 export function lookupRoutingIndicator(ri: string): RoutingIndicatorInfo | undefined {
   if (typeof ri !== 'string') return undefined;

@@ -2,13 +2,36 @@
 // the workspace index. Editor-agnostic: no `vscode` import, no LSP connection; the server wires
 // requests to it, tests call it directly with an in-memory workspace.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { MarkupKind, type DocumentSymbol, type Hover, type Position } from 'vscode-languageserver-types';
+import {
+  MarkupKind,
+  type CodeAction,
+  type CompletionList,
+  type DocumentLink,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Hover,
+  type Position,
+  type Range,
+  type SemanticTokens,
+  type SymbolInformation,
+} from 'vscode-languageserver-types';
 import type { CableModel } from '../model/index.ts';
+import { splitLines } from '../model/text.ts';
+import { quickFixes } from './code-actions.ts';
+import { citationLens, type CitationLens } from './code-lens.ts';
+import { completion } from './completion.ts';
 import { cableDefinitions, definitionQuery, type CableDefinition } from './definition.ts';
+import { cableDiagnostics, type CableDiagnostic } from './diagnostics.ts';
+import { documentLinks } from './document-links.ts';
 import { documentSymbols } from './document-symbols.ts';
+import { foldingRanges } from './folding-ranges.ts';
 import { hover } from './hover.ts';
 import { markdownToPlainText } from './markdown.ts';
 import { ModelCache } from './model-cache.ts';
+import { citationLocations, referencesQuery, type CableLocation } from './references.ts';
+import { semanticTokens } from './semantic-tokens.ts';
+import { cableSummary } from './summary.ts';
+import { workspaceSymbols } from './workspace-symbols.ts';
 import { summarize, WorkspaceIndex, type WorkspaceIndexOptions } from './workspace-index.ts';
 import type { Cancellation, Logger, Workspace } from './types.ts';
 
@@ -16,7 +39,15 @@ export { isCableText } from './detector.ts';
 export { flattenSymbols } from './document-symbols.ts';
 export { enabledPatterns, DEFAULT_EXCLUDES } from './glob.ts';
 export { createNodeWorkspace } from './node-workspace.ts';
+export { SHOW_REFERENCES_COMMAND } from './code-lens.ts';
+export { DIAGNOSTIC_CODES, toLspDiagnostic } from './diagnostics.ts';
+export { SEMANTIC_TOKENS_LEGEND } from './semantic-tokens.ts';
+export { DEFAULT_SETTINGS, isDiagnosticEnabled, readSettings } from './settings.ts';
+export type { CitationLens } from './code-lens.ts';
 export type { CableDefinition } from './definition.ts';
+export type { CableDiagnostic } from './diagnostics.ts';
+export type { CableLocation } from './references.ts';
+export type { CableSettings } from './settings.ts';
 export type { IndexedCable } from './workspace-index.ts';
 export type * from './types.ts';
 
@@ -41,12 +72,32 @@ export interface CableLanguageService {
   hover(document: TextDocument, position: Position, options?: HoverOptions, token?: Cancellation): Hover | null;
   /** Waits for the workspace index when the position is on a REF entry; [] when cancelled. */
   definition(document: TextDocument, position: Position, token?: Cancellation): Promise<CableDefinition[]>;
+  /** On the banner: the REF entries citing this cable (waits for the index); on a REF entry or paragraph: its mentions. */
+  references(document: TextDocument, position: Position, includeDeclaration: boolean, token?: Cancellation): Promise<CableLocation[]>;
+  /** "cited by N cables · cites M" above the banner (waits for the index); undefined without a banner or when cancelled. */
+  codeLens(document: TextDocument, token?: Cancellation): Promise<CitationLens | undefined>;
+  /** Cables by ID prefix, TAGS code or subject words (waits for the index). */
+  workspaceSymbols(query: string, token?: Cancellation): Promise<SymbolInformation[]>;
+  /** REF entries found in the workspace, `REF A` and `para 4` (waits for the index). */
+  documentLinks(document: TextDocument, token?: Cancellation): Promise<DocumentLink[]>;
+  foldingRanges(document: TextDocument, token?: Cancellation): FoldingRange[];
+  /** Every diagnostic of the document, whatever the settings (the caller filters by code). */
+  diagnostics(document: TextDocument): CableDiagnostic[];
+  /** Quick fixes for the given diagnostics where they touch `range`. */
+  codeActions(document: TextDocument, range: Range, diagnostics: CableDiagnostic[]): CodeAction[];
+  /** TAGS codes, portion markings, workspace cables in REF (from what is indexed so far, never waiting). */
+  completion(document: TextDocument, position: Position, token?: Cancellation): CompletionList | null;
+  semanticTokens(document: TextDocument, token?: Cancellation): Promise<SemanticTokens>;
+  /** The cable's card in markdown (waits for the index, for the cited-by list). */
+  summary(document: TextDocument, token?: Cancellation): Promise<string | undefined>;
   dispose(): void;
 }
 
 export function createCableLanguageService(options: CableLanguageServiceOptions): CableLanguageService {
   const cache = new ModelCache();
   const index = new WorkspaceIndex(options.workspace, options.logger, options);
+  /** A model stands for one document version: its diagnostics never change. */
+  const diagnosticsByModel = new WeakMap<CableModel, CableDiagnostic[]>();
 
   return {
     index,
@@ -84,6 +135,64 @@ export function createCableLanguageService(options: CableLanguageServiceOptions)
       if (query.kind === 'local') return query.definitions;
       if (!(await index.ensureIndexed(token))) return [];
       return cableDefinitions(query.origin, index.lookup(query.id));
+    },
+
+    async references(document, position, includeDeclaration, token) {
+      const query = referencesQuery(cache.get(document), document.uri, position, includeDeclaration);
+      if (!query) return [];
+      if (query.kind === 'local') return query.locations;
+      if (!(await index.ensureIndexed(token))) return [];
+      const citing = citationLocations(index.citing(query.id));
+      return includeDeclaration ? [query.declaration, ...citing] : citing;
+    },
+
+    async codeLens(document, token) {
+      if (!(await index.ensureIndexed(token))) return undefined;
+      return citationLens(cache.get(document), document.uri, index);
+    },
+
+    async workspaceSymbols(query, token) {
+      if (!(await index.ensureIndexed(token))) return [];
+      return workspaceSymbols(index, query);
+    },
+
+    async documentLinks(document, token) {
+      if (!(await index.ensureIndexed(token))) return [];
+      return documentLinks(cache.get(document), document.uri, index);
+    },
+
+    foldingRanges(document, token) {
+      if (token?.isCancellationRequested) return [];
+      return foldingRanges(cache.get(document), document);
+    },
+
+    diagnostics(document) {
+      const model = cache.get(document);
+      let found = diagnosticsByModel.get(model);
+      if (!found) {
+        found = cableDiagnostics(model, splitLines(document.getText()));
+        diagnosticsByModel.set(model, found);
+      }
+      return found;
+    },
+
+    codeActions(document, range, diagnostics) {
+      return quickFixes(cache.get(document), document, range, diagnostics);
+    },
+
+    completion(document, position, token) {
+      if (token?.isCancellationRequested) return null;
+      return completion(cache.get(document), document, position, index) ?? null;
+    },
+
+    async semanticTokens(document, token) {
+      if (!(await index.ensureIndexed(token))) return { data: [] };
+      return semanticTokens(cache.get(document), document, index);
+    },
+
+    async summary(document, token) {
+      if (!(await index.ensureIndexed(token))) return undefined;
+      return cableSummary(cache.get(document), document.uri, index);
     },
 
     dispose() {

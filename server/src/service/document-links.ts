@@ -1,0 +1,39 @@
+// Document links: a REF entry whose cable is in the workspace links to that file; `REF A` and
+// `reftel` to the entry in the REF list; `para 4` to paragraph 4. A cited cable outside the
+// workspace links nowhere: no guessing at web addresses.
+import type { DocumentLink } from 'vscode-languageserver-types';
+import type { CableModel, Range } from '../model/index.ts';
+import { mentionsEntry, paragraphNumbered } from './references.ts';
+import type { IndexedCable } from './workspace-index.ts';
+
+/** A target inside a file: VS Code opens `#L12,5` at line 12, column 5 (both 1-based). */
+export function linkTarget(uri: string, range: Range): string {
+  return `${uri.replace(/#.*$/, '')}#L${range.start.line + 1},${range.start.character + 1}`;
+}
+
+export function documentLinks(model: CableModel, uri: string, index: { lookup(id: string): IndexedCable[] }): DocumentLink[] {
+  const links: DocumentLink[] = [];
+  const entries = model.references?.entries ?? [];
+  for (const entry of entries) {
+    if (!entry.id) continue;
+    const cable = index.lookup(entry.id)[0];
+    if (!cable) continue;
+    const subject = cable.subject ? `: ${cable.subject}` : '';
+    links.push({ range: entry.citationRange ?? entry.range, target: linkTarget(cable.uri, cable.anchor), tooltip: `Open ${entry.id}${subject}` });
+  }
+
+  for (const mention of model.crossReferences) {
+    if (mention.kind === 'reference') {
+      const mentioned = entries.filter((e) => mentionsEntry(mention, e));
+      const first = mentioned[0];
+      if (!first) continue;
+      // One entry: that entry; several (`REFTELS`): the REF list.
+      const target = mentioned.length === 1 ? first.range : (model.references?.range ?? first.range);
+      links.push({ range: mention.range, target: linkTarget(uri, target), tooltip: mentioned.length === 1 ? `Go to REF ${first.label ?? ''}`.trimEnd() : 'Go to the REF list' });
+    } else {
+      const paragraph = mention.targets.map((t) => paragraphNumbered(model, t)).find((p) => p !== undefined);
+      if (paragraph) links.push({ range: mention.range, target: linkTarget(uri, paragraph.label.range), tooltip: `Go to paragraph ${paragraph.number}` });
+    }
+  }
+  return links;
+}

@@ -1,0 +1,72 @@
+// Folding: the routing header, the preamble (banner to CLASSIFIED BY), the REF list and each
+// multi-line entry, each section heading with its paragraphs, each paragraph and sub-paragraph.
+// `collapsedText` says what a folded range holds: a paragraph's first words, a section's name.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
+import type { CableModel, Range } from '../model/index.ts';
+import { truncate } from './document-symbols.ts';
+
+const COLLAPSED_LENGTH = 60;
+
+/** The last line a range covers: a range ending at the start of a line does not cover that line. */
+function lastLine(range: Range): number {
+  return range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
+}
+
+function firstWords(document: TextDocument, from: Range['start']): string {
+  const text = document.getText({ start: from, end: { line: from.line + 1, character: 0 } });
+  return truncate(text.replace(/\s+/g, ' ').trim(), COLLAPSED_LENGTH);
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+export function foldingRanges(model: CableModel, document: TextDocument): FoldingRange[] {
+  const ranges: FoldingRange[] = [];
+  const add = (startLine: number, endLine: number, collapsedText: string, kind?: string) => {
+    if (endLine <= startLine) return;
+    const range: FoldingRange = { startLine, endLine, collapsedText };
+    if (kind) range.kind = kind;
+    ranges.push(range);
+  };
+
+  const header = model.header;
+  if (header) {
+    const station = header.from?.station?.text;
+    const dtg = header.dateTimeGroup?.dtg.text;
+    add(header.range.start.line, lastLine(header.range), ['Routing header', dtg, station && `FM ${station}`].filter(Boolean).join(' · '), FoldingRangeKind.Imports);
+  }
+
+  const banner = model.banner;
+  if (banner) {
+    const preambleParts = [model.executiveOrder?.range, model.tags?.range, model.subject?.range, model.references?.range, model.classifiedBy?.range, ...model.captions.map((c) => c.range)];
+    const preambleEnd = Math.max(...preambleParts.map((r) => (r ? lastLine(r) : -1)));
+    const subject = model.subject ? `SUBJECT: ${model.subject.text}` : banner.classification.level;
+    add(banner.range.start.line, preambleEnd, truncate(subject, COLLAPSED_LENGTH));
+  }
+
+  const references = model.references;
+  if (references) {
+    add(references.range.start.line, lastLine(references.range), `REF: ${plural(references.entries.length, 'entry', 'entries')}`);
+    for (const entry of references.entries) {
+      add(entry.range.start.line, lastLine(entry.range), truncate(`${entry.label ? `${entry.label}. ` : ''}${entry.text}`.replace(/\s+/g, ' '), COLLAPSED_LENGTH));
+    }
+  }
+
+  model.headings.forEach((heading, index) => {
+    const under = model.paragraphs.filter((p) => p.heading === index);
+    const last = under[under.length - 1];
+    // A heading token may hold its dash rules (`----`): only its words are shown.
+    const name = truncate(heading.text.replace(/-{3,}/g, ' ').replace(/\s+/g, ' ').trim(), COLLAPSED_LENGTH - 15);
+    if (last) add(heading.range.start.line, lastLine(last.range), `${name} (${plural(under.length, 'paragraph', 'paragraphs')})`, FoldingRangeKind.Region);
+  });
+
+  for (const paragraph of model.paragraphs) {
+    add(paragraph.range.start.line, lastLine(paragraph.range), firstWords(document, paragraph.range.start));
+    for (const sub of paragraph.subParagraphs) add(sub.range.start.line, lastLine(sub.range), firstWords(document, sub.range.start));
+  }
+  // Editors keep one range per start line: the outer one (`REF: A. …` starts the list and its first entry).
+  ranges.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
+  return ranges.filter((range, i) => i === 0 || ranges[i - 1]!.startLine !== range.startLine);
+}

@@ -1,0 +1,100 @@
+// Completion (TAGS codes with meanings in the TAGS line, markings the banner allows after a
+// paragraph number, workspace cables in REF) and semantic tokens (a REF entry found in the
+// workspace or not, an unknown TAGS code), on the seed and its variants.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/service/index.ts';
+import { documentOf, positionOf, SEED_TEXT, SEED_URI, seedWorkspace } from '../support/service.ts';
+import { edit, sampleWorkspace } from '../support/features.ts';
+
+let version = 0;
+const labels = (items: CompletionItem[] | undefined) => (items ?? []).map((i) => i.label);
+
+describe('completion', () => {
+  it('TAGS line: every code with its meaning, written as the cable writes codes', () => {
+    const { service } = seedWorkspace();
+    const text = edit(SEED_TEXT, '[IR](#)', '[IR](#) PG');
+    const document = documentOf(SEED_URI, text, ++version);
+    const list = service.completion(document, positionOf(document, ' PG', 3))!;
+    const pgov = list.items.find((i) => i.label === 'PGOV')!;
+    assert.equal(pgov.detail, 'Internal Governmental Affairs');
+    assert.match(String(pgov.documentation), /^subject tag \(Political Affairs\): Internal Governmental Affairs/);
+    // The markdown export writes `[PGOV](#)`: the completion does too, over the typed `PG`.
+    assert.deepEqual(pgov.textEdit, { range: { start: positionOf(document, ' PG', 1), end: positionOf(document, ' PG', 3) }, newText: '[PGOV](#)' });
+    assert.ok(list.items.length > 900, `${list.items.length} codes`);
+    assert.ok(labels(list.items).includes('IZ') && labels(list.items).includes('KJUS'));
+  });
+
+  it('a plain TAGS line gets plain codes; nothing on the keyword itself', () => {
+    const { service } = seedWorkspace();
+    const text = edit(SEED_TEXT, 'TAGS: [PGOV](#) [PINS](#) [ASEC](#) [IZ](#) [IR](#)', 'TAGS: PGOV, PI');
+    const document = documentOf(SEED_URI, text, ++version);
+    const pins = service.completion(document, positionOf(document, ', PI', 4))!.items.find((i) => i.label === 'PINS')!;
+    assert.equal((pins.textEdit as TextEdit).newText, 'PINS');
+    assert.equal(service.completion(document, positionOf(document, 'TAGS', 2)), null);
+  });
+
+  it('after a paragraph number: the markings up to the banner’s level, the banner’s first', () => {
+    const { service } = seedWorkspace();
+    const text = edit(SEED_TEXT, '12. (C) During', '12. During');
+    const document = documentOf(SEED_URI, text, ++version);
+    const list = service.completion(document, positionOf(document, '12. During', 4))!;
+    const sorted = [...list.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+    assert.deepEqual(labels(sorted), ['(C)', '(SBU)', '(U)']);
+    assert.equal((sorted[0]!.textEdit as TextEdit).newText, '(C) ');
+    // Right after `12.` (no space yet), a space comes with it; a typed `(` is replaced.
+    assert.equal((service.completion(document, positionOf(document, '12. During', 3))!.items[0]!.textEdit as TextEdit).newText.startsWith(' ('), true);
+    const typed = documentOf(SEED_URI, edit(text, '12. During', '12. (During'), ++version);
+    const item = service.completion(typed, positionOf(typed, '12. (During', 5))!.items[0]!;
+    assert.equal((item.textEdit as TextEdit).range.start.character, 4);
+  });
+
+  it('a SECRET//NOFORN cable offers (S//NF) and (C//NF); an UNCLAS cable only (U) and (SBU)', () => {
+    const { service } = seedWorkspace();
+    const secret = edit(edit(edit(SEED_TEXT, 'C O N F I D E N T I A L BASRAH', 'S E C R E T BASRAH'), 'SIPDIS', 'NOFORN\nSIPDIS'), '12. (C) During', '12. During');
+    const document = documentOf(SEED_URI, secret, ++version);
+    assert.deepEqual(labels(service.completion(document, positionOf(document, '12. During', 4))!.items).sort(), ['(C)', '(C//NF)', '(S)', '(S//NF)', '(SBU)', '(U)']);
+    const unclas = documentOf(SEED_URI, edit(edit(SEED_TEXT, 'C O N F I D E N T I A L BASRAH', 'UNCLAS BASRAH'), '12. (C) During', '12. During'), ++version);
+    assert.deepEqual(labels(service.completion(unclas, positionOf(unclas, '12. During', 4))!.items).sort(), ['(SBU)', '(U)']);
+    // Inside running text: nothing.
+    assert.equal(service.completion(document, positionOf(document, 'Aziz vented', 5)), null);
+  });
+
+  it('in REF: workspace cables by what is typed, written as REF entries cite them', async () => {
+    const { service } = await sampleWorkspace();
+    const typing = (line: string) => {
+      const text = edit(SEED_TEXT, 'REF: 2008 BAGHDAD 3475', line);
+      const document = documentOf(SEED_URI, text, ++version);
+      return service.completion(document, positionOf(document, line, line.length))!;
+    };
+    const madrid = typing('REF: A. 06 MADRID 26');
+    assert.equal(madrid.isIncomplete, true);
+    assert.deepEqual(labels(madrid.items), ['06 MADRID 2657']);
+    assert.deepEqual((madrid.items[0]!.textEdit as TextEdit).range.start.character, 8);
+    assert.equal(madrid.items[0]!.detail, 'SPAIN: UPDATE ON KEY TERRORISM-RELATED CASES');
+    assert.deepEqual(labels(typing('REF: 06MADRID3').items), ['06 MADRID 3104']);
+    assert.deepEqual(labels(typing('REF: A. STATE 1, B. 07 MAD').items), ['07 MADRID 173']);
+    assert.deepEqual(labels(typing('REF: RIO DE').items), ['05 RIO DE JANEIRO 1238']);
+  });
+});
+
+describe('semantic tokens', () => {
+  it('a REF entry found in the workspace, one that is not, an unknown TAGS code', async () => {
+    const { service } = seedWorkspace();
+    const text = edit(edit(SEED_TEXT, 'REF: 2008 BAGHDAD 3475', 'REF: A. 2008 BAGHDAD 3475\nB. 2008 BAGHDAD 3476'), '[IR](#)', '[IR](#) [PXYZ](#)');
+    const document = documentOf(SEED_URI, text, ++version);
+    const { data } = await service.semanticTokens(document);
+    const decoded: string[] = [];
+    let line = 0;
+    let character = 0;
+    for (let i = 0; i < data.length; i += 5) {
+      line += data[i]!;
+      character = data[i] === 0 ? character + data[i + 1]! : data[i + 1]!;
+      const type = SEMANTIC_TOKENS_LEGEND.tokenTypes[data[i + 3]!];
+      const modifiers = SEMANTIC_TOKENS_LEGEND.tokenModifiers.filter((_, bit) => data[i + 4]! & (1 << bit));
+      decoded.push(`${document.getText({ start: { line, character }, end: { line, character: character + data[i + 2]! } })}: ${[type, ...modifiers].join('.')}`);
+    }
+    assert.deepEqual(decoded, ['PXYZ: tagCode.unknown', '2008 BAGHDAD 3475: cableReference', '2008 BAGHDAD 3476: cableReference.unresolved']);
+  });
+});
