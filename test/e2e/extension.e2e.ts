@@ -1,6 +1,6 @@
 // The extension as VS Code loads it: registration, activation on a cable, the language server handshake.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
@@ -24,6 +24,21 @@ suite('extension (smoke)', () => {
   test('the cable language is registered', async () => {
     const languages = await vscode.languages.getLanguages();
     assert.ok(languages.includes('cable'), `cable missing from ${languages.length} languages`);
+  });
+
+  test('every file the manifest names is in the extension', () => {
+    const extension = cableExtension();
+    const manifest = extension.packageJSON;
+    const named: string[] = [
+      manifest.main,
+      manifest.icon,
+      // The client starts the server from this bundle (client/src/extension.ts).
+      'dist/server/server.js',
+      ...manifest.contributes.languages.map((language: { configuration: string }) => language.configuration),
+      ...manifest.contributes.grammars.map((grammar: { path: string }) => grammar.path),
+    ];
+    const missing = named.filter((file) => !existsSync(path.join(extension.extensionPath, file)));
+    assert.deepEqual(missing, [], `missing from ${extension.extensionPath}`);
   });
 
   test('the grammar the manifest contributes is in the extension, for text.cable', () => {

@@ -2,7 +2,7 @@
 // only what VS Code loads, never sources, tests, source maps, tools or node_modules.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
@@ -22,6 +22,17 @@ const ALLOWED = [
   /^dist\/server\/server\.js$/,
 ];
 
+/** The files the manifest points VS Code at, as paths relative to the extension root. */
+function filesTheManifestNames(): string[] {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  return [
+    manifest.main,
+    manifest.icon,
+    ...manifest.contributes.languages.map((language: { configuration: string }) => language.configuration),
+    ...manifest.contributes.grammars.map((grammar: { path: string }) => grammar.path),
+  ].map((file: string) => file.replace(/^\.\//, ''));
+}
+
 function packagedFiles(): string[] {
   const result = spawnSync(vsce, ['ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });
   assert.equal(result.status, 0, `vsce ls failed: ${result.stderr}`);
@@ -34,7 +45,7 @@ describe('the .vsix contents (vsce ls)', () => {
     const files = packagedFiles();
     const unexpected = files.filter((file) => !ALLOWED.some((pattern) => pattern.test(file)));
     assert.deepEqual(unexpected, [], `files that should not be packaged: ${unexpected.join(', ')}`);
-    for (const needed of ['package.json', 'dist/client/extension.js', 'dist/server/server.js', 'images/icon.png', 'LICENSE', 'CHANGELOG.md']) {
+    for (const needed of ['package.json', 'dist/server/server.js', 'README.md', 'LICENSE', 'CHANGELOG.md', ...filesTheManifestNames()]) {
       assert.ok(files.includes(needed), `${needed} is not packaged; packaged: ${files.join(', ')}`);
     }
   });
