@@ -6,17 +6,10 @@ import { readPortionMarking } from './markings.ts';
 import { parsePageBreak } from './page-breaks.ts';
 import { readMentionAt } from './references.ts';
 import { indentOf, isBlank, lineRange, token, trimmedEnd } from './text.ts';
-import type { CrossReference, Marker, MarkerKind, PageBreak, Paragraph, Range, SectionHeading, SubParagraph, Token } from './types.ts';
+import type { CableModel, MarkerKind, Paragraph, SubParagraph } from './types.ts';
 
-export interface Body {
-  headings: SectionHeading[];
-  paragraphs: Paragraph[];
-  pageBreaks: PageBreak[];
-  markers: Marker[];
-  crossReferences: CrossReference[];
-  redactions: Range[];
-  signature?: Token;
-}
+/** The parts of the model the body gives. */
+export type Body = Pick<CableModel, 'headings' | 'paragraphs' | 'pageBreaks' | 'markers' | 'crossReferences' | 'redactions' | 'signature'>;
 
 /**
  * One scan per line finds markers (`END SUMMARY`, `Comment:`) and the words that start mentions

@@ -3,10 +3,9 @@
 import { decodeDeclDate, DECL_DATE_PATTERN } from './dates.ts';
 import { readLineLabel, type NumberingStyle } from './labels.ts';
 import { parseRefEntries, type LinePiece } from './references.ts';
-import { isBlank, token } from './text.ts';
-import type { Caption, CaptionKind, ClassifiedBy, ExecutiveOrderLine, Range, ReferenceBlock, Subject, TagCode, TagsLine, Token } from './types.ts';
 import { parsePageBreak } from './page-breaks.ts';
-import type { PageBreak } from './types.ts';
+import { isBlank, token } from './text.ts';
+import type { CableModel, Caption, CaptionKind, ClassifiedBy, ExecutiveOrderLine, Range, TagCode, Token } from './types.ts';
 import { wordsOf } from './words.ts';
 
 type Section = 'eo' | 'tags' | 'subject' | 'ref' | 'classified';
@@ -22,23 +21,16 @@ const SECTION_KEYWORDS: [Section, RegExp][] = [
 /** Where a section keyword may start inside a line already taken by another section. */
 const INLINE_KEYWORD = /\s(TAGS?:|SUBJ(?:ECT)?:|REFS?:|CLASSIFIED\s+BY\b)/gi;
 const INLINE_EO = /\s(?:E\.\s?O\.?|EO)\s*\d{5}/i;
-const HANDLING_CAPTION = /^(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|ROGER|CHEROKEE|SPECAT|SENSITIVE(?: BUT UNCLASSIFIED)?|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\/\/NOFORN|NOT FOR FOREIGN (?:DISSEMINATION|DISTRIBUTION)|C O R R E C T E D\s+COPY.*|CORRECTED COPY.*)\s*[.]?$/i;
+const HANDLING_CAPTION = /^(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|ROGER|CHEROKEE|SPECAT|SENSITIVE(?: BUT UNCLASSIFIED)?|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\/\/NOFORN|NOT FOR FOREIGN (?:DISSEMINATION|DISTRIBUTION)|C O R R E C T E D\s+COPY[\s\S]*|CORRECTED COPY[\s\S]*)\s*[.]?$/i; // [\s\S]*, not .*: a U+2028 after spaces made .* and \s* split the spaces every way
 const ADDRESSING_CAPTION = /\bFOR\b|^PASS\b|\bPASS TO\b|^DEPT\b|^STATE\b/i;
 const REASON_LINE = /^REASONS?\b/i;
 const REASON_SECTION = /\b(1\.[45])\s*/g;
 const EXEMPTION = /\b(?:X[1-8]|25X[1-9](?:-HUM)?|50X[12](?:-[A-Z]+)?|OADR|MR)\b/g;
 
-export interface Preamble {
-  captions: Caption[];
-  executiveOrder?: ExecutiveOrderLine;
-  tags?: TagsLine;
-  subject?: Subject;
-  references?: ReferenceBlock;
-  classifiedBy?: ClassifiedBy;
-  pageBreaks: PageBreak[];
-  /** First line of the body. */
+/** The parts of the model the preamble gives, and where the body starts. */
+export type Preamble = Pick<CableModel, 'captions' | 'executiveOrder' | 'tags' | 'subject' | 'references' | 'classifiedBy' | 'pageBreaks'> & {
   bodyStart: number;
-}
+};
 
 interface OpenSection {
   kind: Section;
@@ -164,7 +156,8 @@ function continues(open: OpenSection, line: string, hasLabel: boolean): boolean 
   switch (open.kind) {
     case 'tags':
       // `KJUS, KHLS, GM` under the TAGS line: only codes.
-      return /^\s*(?:\[?[A-Za-z]{2,6}\]?(?:\(#\))?[\s,;]*)+$/.test(line) && line.trim().length <= 80;
+      // Each code ends at a separator, the next `[` or the end: a code cannot also be read as two (`AAAAAAAA`), which backtracked exponentially.
+      return line.trim().length <= 80 && /^\s*(?:\[?[A-Za-z]{2,6}\]?(?:\(#\))?(?:[\s,;]+|$|(?=\[)))+$/.test(line);
     case 'subject':
     case 'classified':
       return !hasLabel;
@@ -229,7 +222,8 @@ function finishSection(preamble: Preamble, section: OpenSection, cableYear: numb
 }
 
 const ORDER = /\d{5}/;
-const DECLASSIFICATION = /(?:DECL(?:ASSIFY)?\b\s*:?\s*)?(?:N\/A|OADR|\d{1,4}\/\d{1,2}\/\d{2,4})|DECL\S*\s*:?\s*\S.*/i;
+/** `\s*(?::\s*)?`, not `\s*:?\s*`: two runs of white space in a row took seconds on a long blank tail. */
+const DECLASSIFICATION = /(?:DECL(?:ASSIFY)?\b\s*(?::\s*)?)?(?:N\/A|OADR|\d{1,4}\/\d{1,2}\/\d{2,4})|DECL\S*\s*(?::\s*)?\S.*/i;
 
 function parseExecutiveOrder(section: OpenSection, range: Range): ExecutiveOrderLine {
   const piece = section.pieces[0]!;
@@ -279,7 +273,7 @@ function parseTagCodes(pieces: LinePiece[]): TagCode[] {
 function parseClassifiedBy(section: OpenSection, range: Range): ClassifiedBy {
   const text = section.pieces.map((p) => p.text).join('\n');
   const reasonAt = text.search(/\b(?:FOR\s+)?REASONS?\b/i);
-  const authority = (reasonAt >= 0 ? text.slice(0, reasonAt) : text).replace(/\s+/g, ' ').replace(/^[\s:]+|[\s,;.]+$/g, '');
+  const authority = (reasonAt >= 0 ? text.slice(0, reasonAt) : text).replace(/\s+/g, ' ').replace(/^[\s:]+|(?<![\s,;.])[\s,;.]+$/g, '');
   const result: ClassifiedBy = { range, keyword: section.keyword, authority, reasons: [] };
   for (const piece of section.pieces) readReasons(piece, result.reasons);
   return result;
