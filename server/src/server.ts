@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../package.json';
+import { registerCableFeatures } from './features.ts';
 import { unlessCancelled } from './service/cancellation.ts';
 import { createCableLanguageService, createNodeWorkspace, DEFAULT_EXCLUDES, enabledPatterns, flattenSymbols, type Logger, type ProgressSink } from './service/index.ts';
 
@@ -88,6 +89,8 @@ function guarded<P, R>(name: string, fallback: R, handler: (params: P, token?: C
   };
 }
 
+const features = registerCableFeatures({ connection, documents, service, logger, guarded, foldersSettled: () => foldersSettled });
+
 function readCapabilities(capabilities: ClientCapabilities): void {
   const text = capabilities.textDocument;
   client.hierarchicalSymbols = text?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
@@ -155,6 +158,7 @@ connection.onInitialize((params) => {
       documentSymbolProvider: { label: 'Cable' },
       hoverProvider: true,
       definitionProvider: true,
+      ...features.capabilities(params.capabilities),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'cable-language-server', version: packageJson.version },
@@ -180,10 +184,16 @@ connection.onInitialized(
         }),
       );
     }
+    await features.initialized();
   }),
 );
 
-connection.onDidChangeConfiguration(guarded('configuration', undefined, () => refreshFolders()));
+connection.onDidChangeConfiguration(
+  guarded('configuration', undefined, async (params) => {
+    await refreshFolders();
+    await features.configurationChanged(params.settings);
+  }),
+);
 
 connection.onDidChangeWatchedFiles(
   guarded('watched files', undefined, async (params) => {

@@ -1,0 +1,205 @@
+// The features beyond outline, hover and definition, over stdio against the built server:
+// references, the citation code lens and its command, workspace symbols, document links, folding,
+// published diagnostics and quick fixes, completion, semantic tokens, the cable/summary request,
+// and `cable.*` settings applied without a restart.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionRequest,
+  CodeLensRefreshRequest,
+  CodeLensRequest,
+  CompletionRequest,
+  DidChangeConfigurationNotification,
+  DocumentLinkRequest,
+  FileChangeType,
+  FoldingRangeRequest,
+  PublishDiagnosticsNotification,
+  ReferencesRequest,
+  SemanticTokensRefreshRequest,
+  SemanticTokensRequest,
+  WorkspaceSymbolRequest,
+  type ClientCapabilities,
+  type CompletionList,
+  type PublishDiagnosticsParams,
+  type SymbolInformation,
+} from 'vscode-languageserver-protocol/node';
+import { SEED_FILE } from '../support/corpus.ts';
+import { FULL_CAPABILITIES, startServer, type LspTestClient } from '../support/lsp-client.ts';
+import { positionOf, SEED_TEXT, WORKSPACE_FIXTURE_DIR } from '../support/service.ts';
+
+const SEED_URI = pathToFileURL(SEED_FILE).href;
+const BAGHDAD_FILE = join(WORKSPACE_FIXTURE_DIR, '08BAGHDAD3475.cable');
+const BAGHDAD_URI = pathToFileURL(BAGHDAD_FILE).href;
+const BAGHDAD_TEXT = readFileSync(BAGHDAD_FILE, 'utf8');
+const FOLDERS = [pathToFileURL(join(SEED_FILE, '..')).href, pathToFileURL(WORKSPACE_FIXTURE_DIR).href];
+const seed = TextDocument.create(SEED_URI, 'cable', 1, SEED_TEXT);
+const baghdad = TextDocument.create(BAGHDAD_URI, 'cable', 1, BAGHDAD_TEXT);
+
+/** VS Code's capabilities, plus refresh support and folding ranges with collapsed text. */
+const CAPABILITIES: ClientCapabilities = {
+  ...FULL_CAPABILITIES,
+  textDocument: { ...FULL_CAPABILITIES.textDocument, foldingRange: { foldingRange: { collapsedText: true } } },
+  workspace: { ...FULL_CAPABILITIES.workspace, codeLens: { refreshSupport: true }, semanticTokens: { refreshSupport: true } },
+};
+
+describe('features over stdio', () => {
+  let client: LspTestClient;
+  /** What the client answers for the `cable` section; tests change it and notify the server. */
+  let cableSettings: Record<string, unknown> = {};
+  const published = new Map<string, PublishDiagnosticsParams[]>();
+  const refreshes = { codeLens: 0, semanticTokens: 0 };
+
+  /** Resolves with the next diagnostics published for `uri` that satisfy `accept`. */
+  async function nextDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
+    for (let waited = 0; waited < 10_000; waited += 20) {
+      const found = (published.get(uri) ?? []).find(accept);
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`no diagnostics for ${uri}: ${JSON.stringify(published.get(uri))}`);
+  }
+
+  before(async () => {
+    client = await startServer({
+      folders: FOLDERS,
+      capabilities: CAPABILITIES,
+      configuration: (item) => (item.section === 'cable' ? cableSettings : {}),
+    });
+    client.connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
+      published.set(params.uri, [...(published.get(params.uri) ?? []), params]);
+    });
+    client.connection.onRequest(CodeLensRefreshRequest.type, () => void refreshes.codeLens++);
+    client.connection.onRequest(SemanticTokensRefreshRequest.type, () => void refreshes.semanticTokens++);
+    client.open(SEED_URI, SEED_TEXT);
+    client.open(BAGHDAD_URI, BAGHDAD_TEXT);
+  });
+  after(async () => assert.equal(await client.stop(), 0));
+
+
+  it('advertises every feature; asks for the cable settings and registers for their changes', async () => {
+    const { capabilities } = client.initializeResult;
+    assert.equal(capabilities.referencesProvider, true);
+    assert.deepEqual(capabilities.codeLensProvider, { resolveProvider: false });
+    assert.equal(capabilities.workspaceSymbolProvider, true);
+    assert.deepEqual(capabilities.documentLinkProvider, { resolveProvider: false });
+    assert.equal(capabilities.foldingRangeProvider, true);
+    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
+    assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['(', '[']);
+    assert.deepEqual(capabilities.semanticTokensProvider?.legend, { tokenTypes: ['cableReference', 'tagCode'], tokenModifiers: ['unresolved', 'unknown'] });
+    for (let waited = 0; !client.registrations.some((r) => r.method === 'workspace/didChangeConfiguration' && JSON.stringify(r.registerOptions) === '{"section":"cable"}') && waited < 5000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.ok(client.configurationRequests.some((item) => item.section === 'cable'));
+    assert.ok(client.registrations.some((r) => r.method === 'workspace/didChangeConfiguration' && JSON.stringify(r.registerOptions) === '{"section":"cable"}'));
+  });
+
+  it('references on the banner: the REF entry that cites the cable', async () => {
+    const locations = await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: BAGHDAD_URI }, position: positionOf(baghdad, 'UNCLAS', 2), context: { includeDeclaration: false } });
+    assert.deepEqual(locations?.map((l) => [l.uri, seed.getText(l.range)]), [[SEED_URI, '2008 BAGHDAD 3475']]);
+    const onReftel = await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: SEED_URI }, position: positionOf(seed, 'reftel', 2), context: { includeDeclaration: true } });
+    assert.deepEqual(onReftel?.map((l) => seed.getText(l.range)), ['2008 BAGHDAD 3475', 'reftel']);
+  });
+
+  it('code lens above the banner: “cited by 1 cable · cites 0”, its command listing the citation', async () => {
+    const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: BAGHDAD_URI } });
+    assert.equal(lenses?.length, 1);
+    const [lens] = lenses!;
+    assert.equal(lens!.range.start.line, positionOf(baghdad, 'UNCLAS').line);
+    assert.equal(lens!.command?.title, 'cited by 1 cable · cites 0');
+    assert.equal(lens!.command?.command, 'cable.showReferences');
+    const [uri, position, locations] = lens!.command!.arguments as [string, unknown, { uri: string }[]];
+    assert.deepEqual([uri, position, locations.map((l) => l.uri)], [BAGHDAD_URI, lens!.range.start, [SEED_URI]]);
+  });
+
+  it('workspace symbols by ID prefix, TAGS code and subject words', async () => {
+    const find = async (query: string) => ((await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query })) as SymbolInformation[]).map((s) => s.name.split(' ')[0]);
+    assert.deepEqual(await find('09BAS'), ['09BASRAH2']);
+    assert.deepEqual(await find('PGOV'), ['08BAGHDAD3475', '09BASRAH2']);
+    assert.deepEqual(await find('aziz confident'), ['09BASRAH2']);
+    const [symbol] = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '08BAGHDAD3475' })) as SymbolInformation[];
+    assert.equal(symbol!.location.uri, BAGHDAD_URI);
+  });
+
+  it('document links: the REF entry to the cited file, reftel to the entry', async () => {
+    const links = await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: SEED_URI } });
+    assert.deepEqual(links?.map((l) => [seed.getText(l.range), l.target]), [
+      ['2008 BAGHDAD 3475', `${BAGHDAD_URI}#L9,1`],
+      ['reftel', `${SEED_URI}#L23,6`],
+    ]);
+  });
+
+  it('folding ranges with collapsed text for a client that shows it', async () => {
+    const ranges = await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: SEED_URI } });
+    assert.deepEqual(ranges?.map((r) => r.collapsedText), [
+      'Routing header · 251427Z JAN 09 · FM REO BASRAH',
+      'SUBJECT: MAJOR GENERAL AZIZ CONFIDENT ABOUT SECURITY BUT…',
+      'Security: Election Day and Beyond (1 paragraph)',
+      'Iran (3 paragraphs)',
+      '14. (C) Although Aziz expressed support for an open commerce…',
+    ]);
+  });
+
+  it('diagnostics are published on change, with codes; a quick fix marks the paragraph (U)', async () => {
+    const faulty = SEED_TEXT.replace('[IR](#)', '[IR](#) [PXYZ](#)').replace('12. (C) During', '12. During');
+    client.change(SEED_URI, faulty);
+    const diagnostics = (await nextDiagnostics(SEED_URI, (p) => p.version === 2)).diagnostics;
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.source]), [
+      ['unmarked-paragraph', 2, 'cable'],
+      ['unknown-tag', 2, 'cable'],
+    ]);
+    const document = TextDocument.create(SEED_URI, 'cable', 2, faulty);
+    const at = positionOf(document, '12. During');
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: SEED_URI }, range: { start: at, end: at }, context: { diagnostics } });
+    const fix = actions?.find((a) => 'edit' in a && a.title === 'Mark paragraph 2 (U)');
+    assert.ok(fix && 'edit' in fix);
+    assert.deepEqual(fix.edit?.changes?.[SEED_URI], [{ range: { start: { line: at.line, character: 4 }, end: { line: at.line, character: 4 } }, newText: '(U) ' }]);
+  });
+
+  it('a setting switches a diagnostic off without a restart', async () => {
+    cableSettings = { diagnostics: { 'unknown-tag': false } };
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    const after = await nextDiagnostics(SEED_URI, (p) => p.version === 2 && !p.diagnostics.some((d) => d.code === 'unknown-tag'));
+    assert.deepEqual(after.diagnostics.map((d) => d.code), ['unmarked-paragraph']);
+    cableSettings = { codeLens: { enabled: false }, semanticHighlighting: { enabled: false } };
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await nextDiagnostics(SEED_URI, (p) => p.diagnostics.some((d) => d.code === 'unknown-tag') && p === published.get(SEED_URI)!.at(-1));
+    assert.equal(await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: BAGHDAD_URI } }), null);
+    assert.deepEqual(await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: SEED_URI } }), { data: [] });
+    cableSettings = {};
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    client.change(SEED_URI, SEED_TEXT);
+    assert.deepEqual((await nextDiagnostics(SEED_URI, (p) => p.version === 3)).diagnostics, []);
+  });
+
+  it('completion: TAGS codes in the TAGS line, markings after a number', async () => {
+    const tags = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: BAGHDAD_URI }, position: positionOf(baghdad, 'PGOV IZ', 7) })) as CompletionList;
+    assert.ok(tags.items.some((i) => i.label === 'IZ' && i.detail === 'IRAQ'));
+    const markings = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: BAGHDAD_URI }, position: positionOf(baghdad, '1. (U)', 3) })) as CompletionList;
+    assert.deepEqual(markings.items.map((i) => i.label).sort(), ['(SBU)', '(U)']);
+  });
+
+  it('semantic tokens: the resolved REF entry', async () => {
+    const tokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: SEED_URI } });
+    const at = positionOf(seed, '2008 BAGHDAD 3475');
+    assert.deepEqual(tokens?.data, [at.line, at.character, '2008 BAGHDAD 3475'.length, 0, 0]);
+  });
+
+  it('cable/summary: the card as markdown; null for a document not open', async () => {
+    const summary = (await client.connection.sendRequest('cable/summary', { textDocument: { uri: BAGHDAD_URI } })) as { markdown: string };
+    assert.match(summary.markdown, /^# 08BAGHDAD3475/);
+    assert.match(summary.markdown, /## Cited by 1 cable in the workspace/);
+    assert.equal(await client.connection.sendRequest('cable/summary', { textDocument: { uri: 'file:///nowhere.cable' } }), null);
+    assert.equal(await client.connection.sendRequest('cable/summary', {}), null);
+  });
+
+  it('a changed file on disk asks the client to refresh code lenses and semantic tokens', async () => {
+    const before = { ...refreshes };
+    client.filesChanged([{ uri: BAGHDAD_URI, type: FileChangeType.Changed }]);
+    for (let waited = 0; refreshes.codeLens === before.codeLens && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(refreshes.codeLens > before.codeLens && refreshes.semanticTokens > before.semanticTokens, JSON.stringify({ before, refreshes }));
+  });
+});
