@@ -17,6 +17,7 @@ const LEVELS: Record<string, [ClassificationLevel, string]> = {
 const CAVEATS: Record<string, string> = { NF: 'NOFORN', NOFORN: 'NOFORN', FOUO: 'FOUO', FGI: 'FGI', ORCON: 'ORCON', PROPIN: 'PROPIN', REL: 'REL TO' };
 
 /** Level, then caveats after `/`, `//` or a space: `S//REL TO USA, FVEY`. */
+// ReDoS bound: these read the text inside a marking's parentheses, at most 80 characters (readPortionMarking).
 const MARKING_TEXT = /^\s*(TOP SECRET|UNCLASSIFIED|CONFIDENTIAL|SECRET|SBU|TS|[UCS])(?:(?:\/\/?|\s)(.*))?$/i;
 const REL = /^REL(?:\s+TO)?\s+(.+)$/i;
 
@@ -34,11 +35,13 @@ export function readPortionMarking(line: string, lineIndex: number, open: number
   const [level, abbreviation] = LEVELS[m[1]!.toUpperCase()]!;
   const caveats: string[] = [];
   let releasableTo: string[] | undefined;
+  // ReDoS bound: `inner` is at most 80 characters.
   for (const part of (m[2] ?? '').trim().split(/\s*\/\/?\s*/)) {
     if (!part) continue;
     const rel = REL.exec(part);
     if (rel) {
       caveats.push('REL TO');
+      // ReDoS bound: a part of `inner`, at most 80 characters.
       releasableTo = rel[1]!.split(/\s*,\s*|\s+AND\s+/i).filter(Boolean).map((c) => c.replace(/^AND\s+/i, '').toUpperCase());
       continue;
     }

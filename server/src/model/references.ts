@@ -148,7 +148,7 @@ function unletteredEntries(pieces: LinePiece[], cableYear: number | undefined): 
         citations.forEach((citation, i) => {
           const start = i === 0 ? 0 : citation.start;
           const end = i + 1 < citations.length ? citations[i + 1]!.start : chunk.text.length;
-          const text = chunk.text.slice(start, end).replace(/[\s,:;]+(?:AND\s*)?$/i, '');
+          const text = chunk.text.slice(start, end).replace(/(?<![\s,:;])[\s,:;]+(?:AND\s*)?$/i, ''); // from the start of a run only: linear
           entries.push(makeEntry([{ line: chunk.line, start: chunk.start + start, text }], cableYear));
         });
       }
