@@ -61,6 +61,7 @@ const DTG = `\\d{6}Z${SP}+${MONTH}${SP}+\\d{2}\\b`;
 const ROUTING_INDICATOR = 'R[A-Z]{4,7}';
 /** Post name in a page break: up to four words (RIO DE JANEIRO, Kabul). */
 const PAGE_BREAK_POST = `[A-Z][A-Za-z.'’-]*(?:${SP}[A-Za-z][A-Za-z.'’-]*){0,3}`;
+const BANNER_POST_WORD = "[A-Za-z][A-Za-z.'’-]*";
 /** Post name in a banner: up to four words in one case (ABU DHABI, nairobi). */
 const BANNER_POST = either(`[A-Z][A-Z.'’-]*(?:${SP}[A-Z][A-Z.'’-]*){0,3}`, `[a-z][a-z.'’-]*(?:${SP}[a-z][a-z.'’-]*){0,3}`);
 /** Message serial after the post (`000759`, `2481`, `08980`). */
@@ -165,11 +166,11 @@ const HANDLING_LINE = `${either(`${HANDLING_WORD}${SP}*$`, SENSITIVE_LINE)}`;
 /** Summary/comment/note delimiters: `SUMMARY:`, `End summary.`, `(Note: ... End Note.)`, `Begin text:`. */
 const SECTION_MARKERS = ['SUMMARY', 'COMMENT', 'NOTE', 'BACKGROUND', 'TEXT', 'QUOTE'];
 /** `END SUMMARY.`, in any case (`End summary.`). */
-const sectionEnd = (word) => `${anyCase('END')}${SP}+${anyCase(word)}\\b\\.?`;
+const sectionEnd = (word) => `${anyCase('END')}${SP}{1,3}${anyCase(word)}\\b\\.?`;
 /** `BEGIN TEXT:`, `Begin quote`. */
-const sectionBeginWith = (word) => `${titleOrUpper('BEGIN')}${SP}+${anyCase(word)}\\b:?`;
+const sectionBeginWith = (word) => `${titleOrUpper('BEGIN')}${SP}{1,3}${anyCase(word)}\\b:?`;
 /** `SUMMARY:`, `Summary:`, `COMMENT CONTINUED:` (upper-case or capitalised, with its colon). */
-const sectionBegin = (word) => `${titleOrUpper(word)}(?:${SP}+${titleOrUpper('CONTINUED')})?${SP}*:`;
+const sectionBegin = (word) => `${titleOrUpper(word)}(?:${SP}{1,3}${titleOrUpper('CONTINUED')})?${SP}{0,3}:`;
 /** The upper-case word alone on its line (`SUMMARY`, `COMMENT`), a heading of its own. */
 const SECTION_BARE_LINE = `${words(SECTION_MARKERS)}${SP}*$`;
 const SECTION_MARKER_START = either(...SECTION_MARKERS.flatMap((w) => [sectionEnd(w), sectionBeginWith(w), sectionBegin(w)]),
@@ -213,10 +214,11 @@ const TAGS_CONTINUATION = `${SP}*(?!${HANDLING_WORD}\\b|${CAPTION_START})${TAG_I
 /** Cited cable in a REF list: `2008 BAGHDAD 3475`, `STATE 123`, `BUENOS AIRES 000153`, `09 state 122115`. */
 const REF_STOP_WORD = `${words(['OF', 'AND', 'ON', 'IN', 'AT', 'TO', 'THE', 'DATED', 'FROM', 'PARA', 'PARAS', 'PAGE',
   'SECTION', 'NO', 'NUMBER', 'REF', 'REFTEL', 'PARAGRAPH', 'IIR'])}\\b`;
-const REF_POST_WORD = `(?!${REF_STOP_WORD})(?!${MONTH}\\b)[A-Z][A-Za-z]+`;
-const CITED_CABLE = `\\b(?:(?:19|20)?\\d{2}${SP}+)?(?:${REF_POST_WORD}(?:${SP}${REF_POST_WORD}){0,2}|[a-z]{4,}(?:${SP}[a-z]{4,}){0,2})${SP}+\\d{1,6}\\b(?![/:.]\\d)`;
+// Word lengths are bounded so that a failing search from every word start stays short.
+const REF_POST_WORD = `(?!${REF_STOP_WORD})(?!${MONTH}\\b)[A-Z][A-Za-z]{1,20}`;
+const CITED_CABLE = `\\b(?:(?:19|20)?\\d{2}${SP}{1,3})?(?:${REF_POST_WORD}(?:${SP}${REF_POST_WORD}){0,2}|[a-z]{4,20}(?:${SP}[a-z]{4,20}){0,2})${SP}{1,3}\\d{1,6}\\b(?![/:.]\\d)`;
 /** REF list letters: `A.`, `¶B.` (plain rendering), `1B.` (markdown export), `(C)`, `b)`. */
-const REF_LETTER = `(?:^|(?<=\\s))${SP}*(¶|1(?=[A-Za-z][.)]\\s))?(\\([A-Za-z]\\)|[A-Za-z][.)])(?=\\s)`;
+const REF_LETTER = `(?:^${SP}*|(?<=\\s))(¶|1(?=[A-Za-z][.)]\\s))?(\\([A-Za-z]\\)|[A-Za-z][.)])(?=\\s)`;
 
 const REDACTION = '\\b(?:X{4,}|x{4,})\\b';
 
@@ -367,14 +369,10 @@ const lineStartRules = (anchor) => [
       },
       { include: '#handling' },
       { include: '#executive-order-mid-line' },
-      {
-        match: `(${BANNER_POST})${SP}+(${SERIAL})`,
-        captures: {
-          1: { name: scope('variable.other.post') },
-          2: { name: scope('constant.numeric.serial') },
-        },
-      },
       { include: '#redaction' },
+      // What is left of a banner line is the post (words) and the serial (digits).
+      { name: scope('constant.numeric.serial'), match: `\\b${SERIAL}` },
+      { name: scope('variable.other.post'), match: `${BANNER_POST_WORD}(?:${SP}+${BANNER_POST_WORD})*` },
     ],
   },
   executiveOrder(anchor),
@@ -576,7 +574,7 @@ const grammar = {
     },
     'operating-note': {
       name: scope('comment.line.operating-note'),
-      match: '\\(CCY[^)]*\\)',
+      match: '\\(CCY[^()]{0,80}\\)',
     },
     'dtg-line': {
       // Format line 5: precedence + DTG (`P 251427Z JAN 09`, `O R 161415Z DEC 09`, `291359Z Nov 00`),
