@@ -1,12 +1,61 @@
-// The extension's client: starts the Cable language server over IPC and nothing else.
-// All language features live in the server, so every editor gets the same behaviour.
+// The extension's client: starts the Cable language server over IPC, and adds the two commands
+// an LSP client cannot do alone: showing a list of locations in the references peek view, and
+// showing a cable's summary beside it. All language features live in the server, so every
+// editor gets the same behaviour.
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { Location as LspLocation, Position as LspPosition } from 'vscode-languageclient/node';
+
+/** Virtual documents holding summaries, shown in the markdown preview. */
+const SUMMARY_SCHEME = 'cable-summary';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/** Summaries by their virtual document's URI. */
+class SummaryDocuments implements vscode.TextDocumentContentProvider {
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '';
+  }
+
+  set(uri: vscode.Uri, markdown: string): void {
+    this.texts.set(uri.toString(), markdown);
+    this.changed.fire(uri);
+  }
+}
+
+/** The code lens's command: the server's locations in VS Code's references peek view. */
+async function showReferences(uri: string, position: LspPosition, locations: LspLocation[]): Promise<void> {
+  if (!client) return;
+  const converter = client.protocol2CodeConverter;
+  await vscode.commands.executeCommand('editor.action.showReferences', converter.asUri(uri), converter.asPosition(position), locations.map((location) => converter.asLocation(location)));
+}
+
+/** "Cable: Show Summary": the server's markdown card of the active cable, in a preview beside it. */
+async function showSummary(summaries: SummaryDocuments): Promise<void> {
+  const document = vscode.window.activeTextEditor?.document;
+  if (!client || !document || document.languageId !== 'cable') {
+    void vscode.window.showInformationMessage('Cable: open a cable to see its summary.');
+    return;
+  }
+  const answer = await client.sendRequest<{ markdown: string } | null>('cable/summary', { textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) } });
+  if (!answer) return;
+  const name = path.basename(document.uri.path).replace(/\.[^.]*$/, '');
+  const uri = vscode.Uri.from({ scheme: SUMMARY_SCHEME, path: `/${name} summary.md`, query: document.uri.toString() });
+  summaries.set(uri, answer.markdown);
+  try {
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+  } catch {
+    // No markdown preview (a trimmed-down editor): the markdown itself, beside the cable.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  }
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -15,6 +64,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'cable' }],
   };
+  const summaries = new SummaryDocuments();
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(SUMMARY_SCHEME, summaries),
+    vscode.commands.registerCommand('cable.showReferences', showReferences),
+    vscode.commands.registerCommand('cable.showSummary', () => showSummary(summaries)),
+  );
   client = new LanguageClient('cable', 'Cable Language Server', serverOptions, clientOptions);
   await client.start();
 }
