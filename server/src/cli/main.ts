@@ -1,18 +1,27 @@
 // `cable`: the command line over the cable model.
 //   cable parse [--year YYYY] [--id CABLEID] [FILE...|-]   one JSON object per input (JSON Lines)
 //   cable outline FILE...                                    the paragraph tree, readably
+//   cable check [--ignore CODE,...] [PATH...]                diagnostics, file:line:col: severity code: message
+//   cable index DIR                                          the cited/cites graph as JSON
+import { statSync } from 'node:fs';
 import { parseCable, type ParseContext } from '../model/index.ts';
 import { splitLines } from '../model/text.ts';
+import { CHECK_USAGE, parseCheckArguments, runCheck } from './check.ts';
+import { buildCitationGraph, INDEX_USAGE } from './citation-graph.ts';
 import { toRecord } from './json-record.ts';
 import { formatOutline } from './outline.ts';
 import { readCableFile } from './read-input.ts';
 
 const USAGE = `usage: cable parse [--year YYYY] [--id CABLEID] [FILE...|-]
        cable outline FILE...
+       cable check [--ignore CODE[,CODE...]] [PATH...]
+       cable index DIR
 
 parse    prints one JSON object per input (JSON Lines); see README.md for the schema.
          --year and --id give the context a fragment lacks (a REF line without its cable).
 outline  prints the routing header, REF list and paragraph tree of each cable.
+check    prints the diagnostics of files and folders (cable check --help).
+index    prints the citation graph of the cables under DIR as JSON (cable index --help).
 A file that cannot be read is reported on stderr; the others are still processed,
 and the exit status is 1.`;
 
@@ -25,7 +34,7 @@ interface Options {
 function parseArguments(args: string[]): Options | string {
   const [command, ...rest] = args;
   if (!command || command === '--help' || command === '-h') return USAGE;
-  if (command !== 'parse' && command !== 'outline') return `cable: unknown command '${command}'\n${USAGE}`;
+  if (command !== 'parse' && command !== 'outline' && command !== 'check' && command !== 'index') return `cable: unknown command '${command}'\n${USAGE}`;
   const options: Options = { command, files: [], context: {} };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -72,4 +81,53 @@ function main(args: string[]): number {
   return failed ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+/** `check` and `index` read folders, asynchronously; they parse their own arguments. */
+async function runAsync(command: string, args: string[]): Promise<number> {
+  const write = (stream: NodeJS.WriteStream) => (line: string) => stream.write(`${line}\n`);
+  if (command === 'check') {
+    const options = parseCheckArguments(args);
+    if (typeof options === 'string') {
+      const isHelp = options === CHECK_USAGE;
+      write(isHelp ? process.stdout : process.stderr)(options);
+      return isHelp ? 0 : 2;
+    }
+    return runCheck(options, write(process.stdout), write(process.stderr));
+  }
+  if (args[0] === '--help' || args[0] === '-h') {
+    write(process.stdout)(INDEX_USAGE);
+    return 0;
+  }
+  const dir = args[0];
+  let isDirectory = false;
+  try {
+    isDirectory = args.length === 1 && statSync(dir!).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isDirectory) {
+    write(process.stderr)(`cable index: ${args.length === 1 ? `${dir} is not a folder` : 'takes one folder'}\n${INDEX_USAGE}`);
+    return 2;
+  }
+  const graph = await buildCitationGraph(dir!, write(process.stderr));
+  write(process.stdout)(JSON.stringify(graph, null, 2));
+  return 0;
+}
+
+// `cable check | head`: a reader that stops early is no error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
+const [command, ...rest] = process.argv.slice(2);
+if (command === 'check' || command === 'index') {
+  runAsync(command, rest).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`cable ${command}: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+} else {
+  process.exitCode = main(process.argv.slice(2));
+}

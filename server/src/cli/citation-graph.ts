@@ -1,0 +1,60 @@
+// `cable index DIR`: the cited/cites graph of the cables under DIR as JSON, read with the
+// language server's own workspace index (same detection, exclusions and IDs).
+import { relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createNodeWorkspace, type IndexedCable } from '../service/index.ts';
+import { WorkspaceIndex } from '../service/workspace-index.ts';
+
+export const INDEX_USAGE = `usage: cable index DIR
+
+Prints the citation graph of the cables under DIR as JSON: each cable with its ID, file, subject,
+date and classification, the cables it cites (with the line of the REF entry, and whether the
+cited cable is under DIR) and the cables under DIR that cite it.`;
+
+export interface GraphCable {
+  id: string | null;
+  file: string;
+  subject: string | null;
+  date: string | null;
+  classification: string | null;
+  cites: { id: string; line: number; inFolder: boolean }[];
+  citedBy: { id: string | null; file: string; line: number }[];
+}
+
+export interface CitationGraph {
+  root: string;
+  cables: GraphCable[];
+  totals: { cables: number; citations: number; citationsInFolder: number; citedCables: number };
+}
+
+export async function buildCitationGraph(dir: string, warn: (message: string) => void): Promise<CitationGraph> {
+  const logger = { info() {}, warn, error: warn };
+  const index = new WorkspaceIndex(createNodeWorkspace(logger), logger);
+  index.setFolders([{ uri: pathToFileURL(dir).href }]);
+  await index.ensureIndexed();
+  const fileOf = (cable: IndexedCable) => relative(dir, fileURLToPath(cable.uri));
+
+  const cables = index.cables().map((cable): GraphCable => {
+    const citing = cable.id ? index.citing(cable.id).filter((c) => c.cable.uri !== cable.uri) : [];
+    return {
+      id: cable.id ?? null,
+      file: fileOf(cable),
+      subject: cable.subject ?? null,
+      date: cable.date ?? null,
+      classification: cable.classification ?? null,
+      cites: cable.cites.map((c) => ({ id: c.id, line: c.range.start.line + 1, inFolder: index.lookup(c.id).length > 0 })),
+      citedBy: citing.flatMap(({ cable: by, citations }) => citations.map((c) => ({ id: by.id ?? null, file: fileOf(by), line: c.range.start.line + 1 }))),
+    };
+  });
+  const citations = cables.flatMap((c) => c.cites);
+  return {
+    root: dir,
+    cables,
+    totals: {
+      cables: cables.length,
+      citations: citations.length,
+      citationsInFolder: citations.filter((c) => c.inFolder).length,
+      citedCables: cables.filter((c) => c.citedBy.length > 0).length,
+    },
+  };
+}
