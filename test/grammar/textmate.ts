@@ -19,24 +19,36 @@ export interface TokenizedLine {
   tokens: Token[];
 }
 
+let wasmLoaded: Promise<void> | undefined;
 let grammarPromise: Promise<textmate.IGrammar> | undefined;
+
+function loadOniguruma(): Promise<void> {
+  wasmLoaded ??= (async () => {
+    const wasm = readFileSync(join(repoRoot, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm'));
+    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+  })();
+  return wasmLoaded;
+}
+
+/** A registry that knows only the Cable grammar, with a colour theme when one is given. */
+export async function createRegistry(theme?: textmate.IRawTheme): Promise<textmate.Registry> {
+  await loadOniguruma();
+  const registry = new textmate.Registry({
+    onigLib: Promise.resolve({
+      createOnigScanner: (sources: string[]) => new oniguruma.OnigScanner(sources),
+      createOnigString: (text: string) => new oniguruma.OnigString(text),
+    }),
+    loadGrammar: async (scopeName: string) =>
+      scopeName === 'text.cable' ? textmate.parseRawGrammar(readFileSync(grammarPath, 'utf8'), grammarPath) : null,
+    ...(theme ? { theme } : {}),
+  });
+  return registry;
+}
 
 /** The grammar from syntaxes/cable.tmLanguage.json, loaded once per process. */
 export function loadCableGrammar(): Promise<textmate.IGrammar> {
   grammarPromise ??= (async () => {
-    const wasm = readFileSync(join(repoRoot, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm'));
-    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-    const registry = new textmate.Registry({
-      onigLib: Promise.resolve({
-        createOnigScanner: (sources: string[]) => new oniguruma.OnigScanner(sources),
-        createOnigString: (text: string) => new oniguruma.OnigString(text),
-      }),
-      loadGrammar: async (scopeName: string) =>
-        scopeName === 'text.cable'
-          ? textmate.parseRawGrammar(readFileSync(grammarPath, 'utf8'), grammarPath)
-          : null,
-    });
-    const grammar = await registry.loadGrammar('text.cable');
+    const grammar = await (await createRegistry()).loadGrammar('text.cable');
     if (!grammar) throw new Error(`cannot load ${grammarPath}`);
     return grammar;
   })();
