@@ -61,8 +61,18 @@ function ensureAptPackages() {
   return true;
 }
 
+/**
+ * The environment without the npm_* variables an outer `npm start` / `npm test` sets: they would
+ * leak into the nested install (code-server's postinstall reads the Node version from
+ * npm_config_user_agent, which would still name the outer npm's Node 20).
+ */
+function cleanEnv(extra = {}) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+  return { ...env, ...extra };
+}
+
 /** Installs `spec` into its own npm prefix unless the stamp says it is already there. */
-function ensureNpmTool(name, spec, env = process.env) {
+function ensureNpmTool(name, spec, env = cleanEnv()) {
   const prefix = join(toolsDir, name);
   const stamp = join(prefix, '.installed');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === spec) return false;
@@ -84,11 +94,10 @@ export function ensureTools() {
     ensureAptPackages(),
     ensureNpmTool('node24', `node@${NODE_VERSION}`),
     // code-server's postinstall builds native modules: run it on Node 24 against Node 24's headers.
-    ensureNpmTool('code-server', `code-server@${CODE_SERVER_VERSION}`, {
-      ...process.env,
+    ensureNpmTool('code-server', `code-server@${CODE_SERVER_VERSION}`, cleanEnv({
       PATH: `${join(node24Package, 'bin')}:${process.env.PATH}`,
       npm_config_nodedir: tools.nodeHeaders,
-    }),
+    })),
     ensureNpmTool('playwright', `playwright-core@${PLAYWRIGHT_VERSION}`),
   ].some(Boolean);
   for (const [what, path] of Object.entries(tools)) {
