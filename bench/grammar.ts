@@ -3,8 +3,8 @@
 //   npm run bench:grammar [-- DIR...]   (default: both renderings of ../shared/corpus/cablegate,
 //                                        else the vendored fixtures in test/grammar/fixtures)
 // Figures: MB/s and lines/s over the corpus (best of 3 rounds, CPU time of this process), the slowest
-// single line, and the time of each hostile line (100,000 characters each) in three places: the first
-// line of a file (preamble), a body line, and a line inside a SUBJECT caption.
+// single line, and the time of each hostile line (100,000 characters each) in four places: the first
+// line of a file (preamble), a body line, a line inside a SUBJECT caption, a line after a TAGS line.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as textmate from 'vscode-textmate';
@@ -105,6 +105,7 @@ async function main() {
     'first line': [],
     'body line': seed,
     'in SUBJECT': [...seed.slice(0, 19), 'SUBJECT: HOSTILE'],
+    'after TAGS': [...seed.slice(0, 18), 'TAGS: PGOV'],
   };
   const hostile: Record<string, string> = {
     '(': '(',
@@ -114,10 +115,14 @@ async function main() {
     '(S//NF': '(S//NF ',
     'TAGS codes': 'PGOV, ',
   };
-  console.log(`hostile lines (${HOSTILE_LENGTH} chars), ms per line:`);
+  // The time at half the length too: a ratio near 2 shows the time grows linearly with the line.
+  console.log(`hostile lines (${HOSTILE_LENGTH} chars), ms per line (and the ratio to a line half as long):`);
   for (const [name, unit] of Object.entries(hostile)) {
-    const line = repeatTo(unit, HOSTILE_LENGTH);
-    const times = Object.entries(places).map(([place, prefix]) => `${place} ${timeLine(grammar, prefix, line).toFixed(1)}`);
+    const times = Object.entries(places).map(([place, prefix]) => {
+      const full = timeLine(grammar, prefix, repeatTo(unit, HOSTILE_LENGTH));
+      const half = timeLine(grammar, prefix, repeatTo(unit, HOSTILE_LENGTH / 2));
+      return `${place} ${full.toFixed(1)} (x${(full / half).toFixed(1)})`;
+    });
     console.log(`  ${name.padEnd(14)} ${times.join(', ')}`);
   }
 }

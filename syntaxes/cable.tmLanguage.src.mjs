@@ -129,7 +129,7 @@ const PARAGRAPH_NUMBER = '¶?\\d{1,3}\\.(?!\\d)';
 const EO_WORD = '[Ee]\\.?[ ]?[Oo]\\.?';
 const EO_HEAD = `${EO_WORD}${SP}*\\d{5}`;
 // Mixed-case caption words need their colon, so `Subject to approval ...` in running text is no caption.
-const TAGS_WORD = either('TAGS?', 'Tags?', 'tags?');
+const TAGS_WORD = either('TAGS?', 'Tags?(?=:)', 'tags?(?=:)');
 const SUBJECT_WORD = `S${either('UBJECT', 'UBJ', 'ubject(?=:)', 'ubj(?=:)')}`;
 const REF_WORD = `R${either('EF(?:TEL)?S?', 'EFERENCES?', 'ef(?:tel)?s?(?=:)')}`;
 const CLASSIFIED_BY = `${titleOrUpper('CLASSIFIED')}${SP}+${either('BY', 'By', 'by')}`;
