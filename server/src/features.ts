@@ -18,6 +18,7 @@ import { unlessCancelled } from './service/cancellation.ts';
 import {
   DEFAULT_SETTINGS,
   isDiagnosticEnabled,
+  readMaxFileSize,
   readSettings,
   SEMANTIC_TOKENS_LEGEND,
   SHOW_REFERENCES_COMMAND,
@@ -106,6 +107,7 @@ export function registerCableFeatures(host: FeatureHost): CableFeatures {
 
   async function applySettings(section: unknown): Promise<void> {
     settings = readSettings(section);
+    service.setMaxFileSize(readMaxFileSize((section as { maxFileSize?: unknown } | undefined)?.maxFileSize));
     for (const document of documents.all()) publishDiagnostics(document);
     refreshViews();
   }

@@ -270,11 +270,20 @@ function parseTagCodes(pieces: LinePiece[]): TagCode[] {
   return codes;
 }
 
+/** Without leading spaces and colons, trailing spaces, commas, semicolons and dots (a loop: a `$` pattern is tried at every position). */
+function trimAuthority(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && (text[start] === ' ' || text[start] === ':')) start++;
+  while (end > start && ' ,;.'.includes(text[end - 1]!)) end--;
+  return text.slice(start, end);
+}
+
 function parseClassifiedBy(section: OpenSection, range: Range): ClassifiedBy {
   const text = section.pieces.map((p) => p.text).join('\n');
   const reasonAt = text.search(/\b(?:FOR\s+)?REASONS?\b/i);
-  const authority = (reasonAt >= 0 ? text.slice(0, reasonAt) : text).replace(/\s+/g, ' ').replace(/^[\s:]+|(?<![\s,;.])[\s,;.]+$/g, '');
-  const result: ClassifiedBy = { range, keyword: section.keyword, authority, reasons: [] };
+  const authority = (reasonAt >= 0 ? text.slice(0, reasonAt) : text).replace(/\s+/g, ' ');
+  const result: ClassifiedBy = { range, keyword: section.keyword, authority: trimAuthority(authority), reasons: [] };
   for (const piece of section.pieces) readReasons(piece, result.reasons);
   return result;
 }

@@ -148,7 +148,7 @@ function unletteredEntries(pieces: LinePiece[], cableYear: number | undefined): 
         citations.forEach((citation, i) => {
           const start = i === 0 ? 0 : citation.start;
           const end = i + 1 < citations.length ? citations[i + 1]!.start : chunk.text.length;
-          const text = chunk.text.slice(start, end).replace(/(?<![\s,:;])[\s,:;]+(?:AND\s*)?$/i, ''); // from the start of a run only: linear
+          const text = withoutTrailingSeparators(chunk.text.slice(start, end));
           entries.push(makeEntry([{ line: chunk.line, start: chunk.start + start, text }], cableYear));
         });
       }
@@ -156,6 +156,21 @@ function unletteredEntries(pieces: LinePiece[], cableYear: number | undefined): 
     }
   }
   return entries;
+}
+
+const isSeparator = (c: string | undefined) => c !== undefined && (c === ',' || c === ':' || c === ';' || /\s/.test(c));
+
+/**
+ * `A, B AND` → `A, B`: trailing separators, and an `AND` after them. A loop: a pattern ending in
+ * `$` is tried at every position, quadratic on a long run of separators.
+ */
+function withoutTrailingSeparators(text: string): string {
+  let end = text.length;
+  let word = end;
+  while (word > 0 && /\s/.test(text[word - 1]!)) word--;
+  if (word >= 4 && text.slice(word - 3, word).toUpperCase() === 'AND' && isSeparator(text[word - 4])) end = word - 3;
+  while (end > 0 && isSeparator(text[end - 1])) end--;
+  return text.slice(0, end);
 }
 
 function extendEntry(entry: ReferenceEntry, piece: LinePiece): void {

@@ -44,7 +44,8 @@ function tagDocumentation(info: TagInfo): string {
 }
 
 function tagCompletions(model: CableModel, document: TextDocument, position: Position): CompletionItem[] {
-  const typed = /[\p{L}\d-]*$/u.exec(lineUpTo(document, position))![0];
+  // From the start of a run only (the lookbehind), so a long line is scanned once, not once per character.
+  const typed = /(?<![\p{L}\d-])[\p{L}\d-]*$/u.exec(lineUpTo(document, position))![0];
   // The markdown export writes each code as a link, `[PGOV](#)`: new codes follow the cable's form.
   const linked = /\]\(#\)/.test(document.getText(model.tags?.range ?? rangeBack(position, position.character)));
   const typedLink = linked && lineUpTo(document, position).slice(0, position.character - typed.length).endsWith('[');

@@ -8,7 +8,7 @@ import type { IndexedCable } from './workspace-index.ts';
 
 /** A target inside a file: VS Code opens `#L12,5` at line 12, column 5 (both 1-based). */
 export function linkTarget(uri: string, range: Range): string {
-  return `${uri.replace(/#.*$/, '')}#L${range.start.line + 1},${range.start.character + 1}`;
+  return `${uri.replace(/#[\s\S]*$/, '')}#L${range.start.line + 1},${range.start.character + 1}`;
 }
 
 export function documentLinks(model: CableModel, uri: string, index: { lookup(id: string): IndexedCable[] }): DocumentLink[] {

@@ -24,6 +24,7 @@ import { cableDefinitions, definitionQuery, type CableDefinition } from './defin
 import { cableDiagnostics, type CableDiagnostic } from './diagnostics.ts';
 import { documentLinks } from './document-links.ts';
 import { documentSymbols } from './document-symbols.ts';
+import { DEFAULT_MAX_FILE_SIZE } from './file-size.ts';
 import { foldingRanges } from './folding-ranges.ts';
 import { hover } from './hover.ts';
 import { markdownToPlainText } from './markdown.ts';
@@ -39,6 +40,7 @@ export { isCableText } from './detector.ts';
 export { flattenSymbols } from './document-symbols.ts';
 export { enabledPatterns, DEFAULT_EXCLUDES } from './glob.ts';
 export { createNodeWorkspace } from './node-workspace.ts';
+export { DEFAULT_MAX_FILE_SIZE, readMaxFileSize } from './file-size.ts';
 export { SHOW_REFERENCES_COMMAND } from './code-lens.ts';
 export { DIAGNOSTIC_CODES, toLspDiagnostic } from './diagnostics.ts';
 export { SEMANTIC_TOKENS_LEGEND } from './semantic-tokens.ts';
@@ -90,12 +92,15 @@ export interface CableLanguageService {
   semanticTokens(document: TextDocument, token?: Cancellation): Promise<SemanticTokens>;
   /** The cable's card in markdown (waits for the index, for the cited-by list). */
   summary(document: TextDocument, token?: Cancellation): Promise<string | undefined>;
+  /** `cable.maxFileSize`: bytes up to which a document is analysed whole and a file is indexed. */
+  setMaxFileSize(bytes: number): void;
   dispose(): void;
 }
 
 export function createCableLanguageService(options: CableLanguageServiceOptions): CableLanguageService {
-  const cache = new ModelCache();
-  const index = new WorkspaceIndex(options.workspace, options.logger, options);
+  let maxFileSize = options.maxFileBytes ?? DEFAULT_MAX_FILE_SIZE;
+  const cache = new ModelCache(undefined, () => maxFileSize);
+  const index = new WorkspaceIndex(options.workspace, options.logger, { ...options, maxFileBytes: maxFileSize });
   /** A model stands for one document version: its diagnostics never change. */
   const diagnosticsByModel = new WeakMap<CableModel, CableDiagnostic[]>();
 
@@ -193,6 +198,13 @@ export function createCableLanguageService(options: CableLanguageServiceOptions)
     async summary(document, token) {
       if (!(await index.ensureIndexed(token))) return undefined;
       return cableSummary(cache.get(document), document.uri, index);
+    },
+
+    setMaxFileSize(bytes) {
+      if (bytes === maxFileSize) return;
+      maxFileSize = bytes;
+      cache.clear();
+      index.setMaxFileBytes(bytes);
     },
 
     dispose() {

@@ -1,7 +1,9 @@
 // Parses each document version once: outline, hover and definition on the same version share
-// one model. Least recently used entries go first when the cache is full.
+// one model. Least recently used entries go first when the cache is full. A document over
+// `cable.maxFileSize` gets the light model of its head (file-size.ts).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseCable, type CableModel } from '../model/index.ts';
+import type { CableModel } from '../model/index.ts';
+import { DEFAULT_MAX_FILE_SIZE, parseWithinLimit } from './file-size.ts';
 import { baseName, uriKey } from './uri.ts';
 
 interface Entry {
@@ -12,7 +14,11 @@ interface Entry {
 export class ModelCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly capacity = 64) {}
+  constructor(
+    private readonly capacity = 64,
+    /** Bytes; read on each parse, so a changed setting applies to the next version (or after `clear`). */
+    private readonly maxFileSize: () => number = () => DEFAULT_MAX_FILE_SIZE,
+  ) {}
 
   get(document: TextDocument): CableModel {
     const key = uriKey(document.uri);
@@ -22,7 +28,7 @@ export class ModelCache {
       this.entries.set(key, cached);
       return cached.model;
     }
-    const model = parseCable(document.getText(), { fileName: baseName(document.uri) });
+    const model = parseWithinLimit(document.getText(), { fileName: baseName(document.uri) }, this.maxFileSize());
     this.entries.set(key, { version: document.version, model });
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return model;
@@ -30,5 +36,10 @@ export class ModelCache {
 
   delete(uri: string): void {
     this.entries.delete(uriKey(uri));
+  }
+
+  /** Forgets every model (the cap changed). */
+  clear(): void {
+    this.entries.clear();
   }
 }

@@ -1,8 +1,10 @@
 // The Workspace on the local file system. Symbolic links are not followed (a link back up the
-// tree would never end); unreadable folders are skipped.
+// tree would never end); unreadable folders are skipped. Files are decoded by file-text.ts:
+// UTF-16 and Latin-1 are read (and logged), binary files refused with a reason.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { decodeCableBytes, describeFileError } from './file-text.ts';
 import type { Logger, Workspace } from './types.ts';
 
 export function createNodeWorkspace(logger?: Logger): Workspace {
@@ -15,7 +17,7 @@ export function createNodeWorkspace(logger?: Logger): Workspace {
         try {
           entries = await readdir(dir, { withFileTypes: true });
         } catch (error) {
-          logger?.warn(`Cannot read folder ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+          logger?.warn(`Cannot read folder ${dir}: ${describeFileError(error)}`);
           return;
         }
         for (const entry of entries) {
@@ -24,6 +26,8 @@ export function createNodeWorkspace(logger?: Logger): Workspace {
             if (!isExcluded(childRelative, true)) await walk(join(dir, entry.name), childRelative);
           } else if (entry.isFile() && !isExcluded(childRelative, false)) {
             files.push(pathToFileURL(join(dir, entry.name)).href);
+          } else if (entry.isSymbolicLink() && /\.(?:cable|txt)$/i.test(entry.name) && !isExcluded(childRelative, false)) {
+            logger?.info(`Not indexed: ${join(dir, entry.name)} is a symbolic link (links are not followed)`);
           }
         }
       };
@@ -31,7 +35,19 @@ export function createNodeWorkspace(logger?: Logger): Workspace {
       return files;
     },
 
-    readFile: (uri) => readFile(fileURLToPath(uri), 'utf8'),
+    async readFile(uri) {
+      const path = fileURLToPath(uri);
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(path);
+      } catch (error) {
+        throw new Error(describeFileError(error));
+      }
+      const decoded = decodeCableBytes(bytes);
+      if ('error' in decoded) throw new Error(decoded.error);
+      if (decoded.encoding !== 'utf-8') logger?.info(`${path} is not UTF-8: read as ${decoded.encoding}`);
+      return decoded.text;
+    },
 
     async stat(uri) {
       try {

@@ -9,6 +9,7 @@
 import { parseCable, parseCableId, type CableModel, type Range } from '../model/index.ts';
 import { createCancellationSource, unlessCancelled, type CancellationSource } from './cancellation.ts';
 import { isCableText } from './detector.ts';
+import { DEFAULT_MAX_FILE_SIZE, formatBytes } from './file-size.ts';
 import { SearchIndex, searchTerms } from './search-index.ts';
 import { createExcludeMatcher, DEFAULT_EXCLUDES, isExcludedPathOrParent } from './glob.ts';
 import { baseName, extensionOf, relativeKey, uriKey } from './uri.ts';
@@ -64,7 +65,6 @@ interface DiskEntry {
 
 const START_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const DEFAULT_CONCURRENCY = 8;
-const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 /** Progress messages are sent at most this often (in files). */
 const PROGRESS_STEP = 25;
 
@@ -128,7 +128,7 @@ export class WorkspaceIndex {
   private readonly configured: Promise<void>;
   private markConfigured!: () => void;
   private readonly concurrency: number;
-  private readonly maxFileBytes: number;
+  private maxFileBytes: number;
   private readonly progress: (() => ProgressSink | undefined) | undefined;
 
   constructor(
@@ -137,7 +137,7 @@ export class WorkspaceIndex {
     options: WorkspaceIndexOptions = {},
   ) {
     this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-    this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_SIZE;
     this.progress = options.progress;
     this.configured = new Promise((resolve) => (this.markConfigured = resolve));
   }
@@ -296,6 +296,13 @@ export class WorkspaceIndex {
 
   // ---------------------------------------------------------------- indexing
 
+  /** `cable.maxFileSize` changed: files skipped or read before are weighed again by a new pass. */
+  setMaxFileBytes(bytes: number): void {
+    if (bytes === this.maxFileBytes) return;
+    this.maxFileBytes = bytes;
+    this.restart();
+  }
+
   private restart(): void {
     if (!this.job) return;
     this.job.source.cancel();
@@ -362,13 +369,14 @@ export class WorkspaceIndex {
         this.removeDiskEntry(key);
         return;
       }
-      const known = this.disk.get(key);
-      if (!force && known && known.stat.mtime === stat.mtime && known.stat.size === stat.size) return;
+      // Before the unchanged test: a lower cap drops a file read under a higher one.
       if (stat.size > this.maxFileBytes) {
-        this.logger.warn(`Skipped ${uri}: ${stat.size} bytes is more than ${this.maxFileBytes}`);
+        this.logger.warn(`Skipped ${uri}: ${formatBytes(stat.size)} is more than cable.maxFileSize (${formatBytes(this.maxFileBytes)})`);
         this.removeDiskEntry(key);
         return;
       }
+      const known = this.disk.get(key);
+      if (!force && known && known.stat.mtime === stat.mtime && known.stat.size === stat.size) return;
       const text = await this.workspace.readFile(uri);
       await yieldToEventLoop();
       if (this.readTickets.get(key) !== ticket || token?.isCancellationRequested || !this.folderOf(key)) return;
