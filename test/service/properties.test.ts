@@ -1,6 +1,7 @@
 // Property tests of the language service: for any text — random strings of cable words and
-// control characters, and real cables mangled at random — no feature throws, the outline's
-// ranges lie inside the text and nest, every hover and definition range lies inside the text,
+// control characters, and real cables mangled at random — no feature throws (outline, hover,
+// definition, references, folding, diagnostics and quick fixes, links, code lens, completion,
+// semantic tokens, summary), the outline's ranges and the folds nest, every range lies inside the text,
 // and no hover carries markup from the cable: no HTML, no image, no link but to a file.
 // fast-check prints the seed and path of a failure; replay with
 // CABLE_FC_SEED=<seed> CABLE_FC_PATH=<path> node test/run.mjs test/service/properties.test.ts
@@ -9,7 +10,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Range } from '../../server/src/model/index.ts';
 import { anyCableText, mangledCable, propertyParameters } from '../support/cable-arbitraries.ts';
-import { lineLengths, outlineProblems } from '../support/invariants.ts';
+import { foldingProblems, lineLengths, outlineProblems } from '../support/invariants.ts';
 import { documentOf, hoverText, seedWorkspace } from '../support/service.ts';
 
 /** Cable text that would run code, load a remote image or open a link if a hover passed it through. */
@@ -52,6 +53,17 @@ describe('service properties', () => {
     const document = documentOf('file:///ws/odd/mangled.cable', text, ++version);
     const lengths = lineLengths(text);
     assert.deepEqual(outlineProblems(service.documentSymbols(document), text), []);
+    assert.deepEqual(foldingProblems(service.foldingRanges(document), text), []);
+    const diagnostics = service.diagnostics(document);
+    for (const d of diagnostics) assert.equal(rangeProblem(d.range, lengths), undefined, d.code);
+    for (const action of service.codeActions(document, { start: { line: 0, character: 0 }, end: { line: lengths.length, character: 0 } }, diagnostics)) {
+      for (const edit of Object.values(action.edit?.changes ?? {}).flat()) assert.equal(rangeProblem(edit.range, lengths), undefined, action.title);
+    }
+    for (const link of await service.documentLinks(document)) assert.equal(rangeProblem(link.range, lengths), undefined);
+    const lens = await service.codeLens(document);
+    if (lens) assert.equal(rangeProblem(lens.range, lengths), undefined);
+    assert.equal((await service.semanticTokens(document)).data.length % 5, 0);
+    await service.summary(document);
     const positions = [...offsets.map((o) => document.positionAt(Math.floor(o * (text.length + 1)))), { line: lengths.length + 3, character: 0 }, { line: 0, character: 10_000 }];
     for (const position of positions) {
       for (const markdown of [true, false]) {
@@ -62,12 +74,22 @@ describe('service properties', () => {
         if (markdown) assert.deepEqual(unsafeMarkdown(hoverText(hover)), [], hoverText(hover));
         if (payloadHovers && hoverText(hover).includes('evil')) payloadHovers.count++;
       }
+      for (const location of await service.references(document, position, true)) assert.ok(location.uri.startsWith('file:///ws/'));
+      const completion = service.completion(document, position);
+      for (const item of completion?.items ?? []) assert.ok(item.label.length > 0);
       for (const definition of await service.definition(document, position)) {
         assert.equal(rangeProblem(definition.originSelectionRange, lengths), undefined);
         assert.ok(definition.targetUri.startsWith('file:///ws/'));
       }
     }
   }
+
+  it('the folding check finds crossing and out-of-text folds (it can fail)', () => {
+    const text = 'a\nb\nc\nd\ne';
+    assert.deepEqual(foldingProblems([{ startLine: 0, endLine: 4 }, { startLine: 1, endLine: 2 }, { startLine: 3, endLine: 4 }], text), []);
+    assert.deepEqual(foldingProblems([{ startLine: 0, endLine: 2 }, { startLine: 1, endLine: 3 }], text), ['fold 1-3 crosses 0-2']);
+    assert.deepEqual(foldingProblems([{ startLine: 3, endLine: 9 }], text), ['fold 3-9 of 5 lines']);
+  });
 
   it('the markdown check finds what it looks for (it can fail)', () => {
     assert.deepEqual(unsafeMarkdown('**A** — `<b>` \\<b\\> \\!\\[x\\]\\(y\\) [f](file:///x)'), []);
