@@ -119,7 +119,7 @@ const markingOf = (levelCode, anyLetterCase) => {
 };
 /** Any portion marking, one capture per level (so each level gets its own scope). */
 const markingAnyLevel = (anyLetterCase) => either(...MARKING_LEVELS.map((m) => `(${markingOf(m.code, anyLetterCase)})`));
-const MARKING_CAPTURES = Object.fromEntries(MARKING_LEVELS.map((m, i) => [i + 1, { name: scope(`constant.language.marking.${m.level}`) }]));
+const MARKING_CAPTURES = Object.fromEntries(MARKING_LEVELS.map((m, i) => [i + 1, { name: scope(`keyword.control.marking.${m.level}`) }]));
 /** Start of any portion marking, for lookaheads that only need to know one begins here. */
 const MARKING_START = `\\(\\s?${words(MARKING_LEVELS.map((m) => m.code))}[\\s/)]`;
 

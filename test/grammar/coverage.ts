@@ -75,7 +75,7 @@ function markingExpectations(lines: string[]): Expectation[] {
       line: lineIndex,
       start,
       end: start + m[2]!.length,
-      scope: `constant.language.marking.${level}.cable`,
+      scope: `keyword.control.marking.${level}.cable`,
     });
   });
   return found;

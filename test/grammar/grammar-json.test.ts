@@ -54,9 +54,9 @@ describe('grammar JSON', () => {
     const names = new Set(scopes.map((s) => s.scope));
     for (const level of ['top-secret', 'secret', 'confidential', 'unclassified']) {
       assert.ok(names.has(`constant.language.classification.${level}.cable`), `banner ${level}`);
-      assert.ok(names.has(`constant.language.marking.${level}.cable`), `marking ${level}`);
+      assert.ok(names.has(`keyword.control.marking.${level}.cable`), `marking ${level}`);
     }
-    assert.ok(names.has('constant.language.marking.sbu.cable'));
+    assert.ok(names.has('keyword.control.marking.sbu.cable'));
   });
 
   test('every regex compiles in Oniguruma and as a JavaScript RegExp', async () => {
