@@ -101,6 +101,11 @@ export class SearchIndex<T> {
     return found;
   }
 
+  /** Sorts the terms added since the last query now (after an indexing pass), so no query waits for it. */
+  prepare(): void {
+    this.mergePending();
+  }
+
   /** The vocabulary entries starting with `prefix`, and how many postings they hold. */
   private span(prefix: string): { from: number; to: number; postings: number } {
     const from = lowerBound(this.sorted, prefix);

@@ -316,6 +316,7 @@ export class WorkspaceIndex {
       () => {
         if (source.token.isCancellationRequested) return;
         job.done = true;
+        this.searchIndex.prepare();
         this.notifyChange();
       },
       (error: unknown) => {
@@ -336,7 +337,8 @@ export class WorkspaceIndex {
           this.logger.warn(`Cannot list ${folder.uri}: ${describe(error)}`);
           return [] as string[];
         });
-        files.push(...listed.filter(isCandidateFile));
+        // Not `push(...listed)`: a folder of 250,000 files is more arguments than a call takes.
+        for (const file of listed) if (isCandidateFile(file)) files.push(file);
       }
       if (token.isCancellationRequested) return;
       const listedKeys = new Set(files.map(uriKey));
