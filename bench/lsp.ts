@@ -8,10 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Position } from 'vscode-languageserver-protocol/node';
+import { ReferencesRequest, WorkspaceSymbolRequest, type Position } from 'vscode-languageserver-protocol/node';
 import { parseCable, type CableModel } from '../server/src/model/index.ts';
 import { documentSymbols } from '../server/src/service/document-symbols.ts';
-import { createCableLanguageService, createNodeWorkspace } from '../server/src/service/index.ts';
+import { createCableLanguageService, createNodeWorkspace, type Workspace } from '../server/src/service/index.ts';
+import { searchTerms } from '../server/src/service/search-index.ts';
 import { startServer, type LspTestClient } from '../test/support/lsp-client.ts';
 
 const root = join(__dirname, '..');
@@ -162,8 +163,102 @@ async function benchCorpus(files: string[]): Promise<void> {
   report('outline, first request per cable (parse + outline)', outline);
   report('hover (3 per cable)', hovers);
   report('definition (every REF entry and mention)', definitions);
+
+  const references: number[] = [];
+  let citing = 0;
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const uri = pathToFileURL(file).href;
+    const model = parseCable(text, { fileName: file });
+    if (!model.banner) continue;
+    client.open(uri, text);
+    const found = await timed(references, () => client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position: model.banner!.range.start, context: { includeDeclaration: false } }));
+    citing += found?.length ?? 0;
+    client.close(uri);
+  }
+  report('references on the banner (cited-by, every cable)', references);
+  console.log(`  (${citing} citing REF entries found)`);
+
+  const symbols: number[] = [];
+  let results = 0;
+  for (const query of symbolQueries(files)) {
+    const found = await timed(symbols, () => client.connection.sendRequest(WorkspaceSymbolRequest.type, { query }));
+    results += Array.isArray(found) ? found.length : 0;
+  }
+  report('workspace/symbol (ID prefixes, TAGS, subject words)', symbols);
+  console.log(`  (${symbols.length} queries, ${(results / symbols.length).toFixed(1)} results each on average)`);
   console.log(`server RSS after all requests: ${memoryOf(client).rss} (peak ${memoryOf(client).peak})`);
   await client.stop();
+}
+
+/** Queries a researcher types: ID prefixes (`09BAS`) and whole IDs, each TAGS code, two subject words. */
+function symbolQueries(files: string[]): string[] {
+  const models = spread(files, 200).map((file) => parseCable(readFileSync(file, 'utf8'), { fileName: file }));
+  const ids = models.flatMap((m) => (m.id ? [m.id.slice(0, 5), m.id] : []));
+  const tags = [...new Set(models.flatMap((m) => (m.tags?.codes ?? []).map((c) => c.code)))];
+  const words = models.flatMap((m) => {
+    const subject = searchTerms(m.subject?.text ?? '').slice(0, 2);
+    return subject.length ? [subject.join(' ').toLowerCase()] : [];
+  });
+  return [...ids, ...tags, ...words];
+}
+
+/**
+ * A workspace of `count` small cables made from the corpus's front matter (banner, TAGS, subject,
+ * REF list) with new serials, each citing a few others: the index as it would stand at 250,000
+ * files, without 250,000 real cables to parse.
+ */
+function syntheticWorkspace(files: string[], count: number): { workspace: Workspace; ids: string[] } {
+  const models = files.map((file) => parseCable(readFileSync(file, 'utf8'), { fileName: file })).filter((m) => m.banner?.origin && m.year);
+  const ids: string[] = [];
+  const texts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const m = models[i % models.length]!;
+    const serial = 100000 + i;
+    const year = m.year! % 100;
+    ids.push(`${String(year).padStart(2, '0')}${m.banner!.origin!.text.replace(/ /g, '')}${serial}`);
+    const refs = [1, 7, 31].map((step, k) => `${'ABC'[k]}. ${m.year} ${m.banner!.origin!.text} ${100000 + ((i + step * 7919) % count)}`).join('\n');
+    texts.push(
+      `P 251427Z JAN ${String(year).padStart(2, '0')}\nFM AMEMBASSY ${m.banner!.origin!.text}\n\n${m.banner!.classification.level} ${m.banner!.origin!.text} ${serial}\n\n` +
+        `TAGS: ${(m.tags?.codes ?? []).map((c) => c.code).join(' ')}\nSUBJECT: ${m.subject?.text ?? 'NONE'}\n\nREF: ${refs}\n\n1. (C) Text.\n`,
+    );
+  }
+  const uri = (i: number) => `file:///synthetic/${i}.cable`;
+  const workspace: Workspace = {
+    listFiles: async () => texts.map((_, i) => uri(i)),
+    readFile: async (file) => texts[Number(/(\d+)\.cable$/.exec(file)![1])]!,
+    stat: async (file) => ({ size: texts[Number(/(\d+)\.cable$/.exec(file)![1])]!.length, mtime: 1 }),
+  };
+  return { workspace, ids };
+}
+
+/** Workspace symbols and cited-by lookups with 250,000 cables indexed, in process. */
+async function benchSearchAt250k(files: string[]): Promise<void> {
+  const count = 250_000;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const heap = () => {
+    gc?.();
+    return process.memoryUsage().heapUsed;
+  };
+  const { workspace, ids } = syntheticWorkspace(files, count);
+  const service = createCableLanguageService({ workspace, logger: { info() {}, warn() {}, error() {} }, concurrency: 64 });
+  const before = heap();
+  service.index.setFolders([{ uri: 'file:///synthetic' }]);
+  const start = performance.now();
+  await service.index.ensureIndexed();
+  const ms = performance.now() - start;
+  const kept = gc ? `${((heap() - before) / 1e6).toFixed(0)} MB of heap` : 'heap not measured (run with --expose-gc)';
+  console.log(`\n${count.toLocaleString('en')} synthetic cables in process: indexed in ${(ms / 1000).toFixed(1)} s; ${kept}`);
+
+  const queries = [...symbolQueries(files), ...spread(ids, 300).map((id) => id.slice(0, 7))];
+  const symbols: number[] = [];
+  let results = 0;
+  for (const query of queries) results += (await timed(symbols, () => service.workspaceSymbols(query))).length;
+  report('workspace symbols (ID prefixes, TAGS, subject words)', symbols);
+  console.log(`  (${symbols.length} queries, ${(results / symbols.length).toFixed(1)} results each on average, at most 500)`);
+  const citing: number[] = [];
+  for (const id of spread(ids, 1000)) await timed(citing, async () => service.index.citing(id));
+  report('cited-by lookup (references on a banner)', citing);
 }
 
 /** The same requests on the 1 MB cable without the transport: what the service itself costs. */
@@ -217,6 +312,7 @@ async function main(): Promise<void> {
   await benchCorpus(files);
   await benchServiceInProcess(files);
   await benchIndexInProcess();
+  await benchSearchAt250k(files);
 }
 
 void main();
