@@ -27,7 +27,9 @@ import {
   type PublishDiagnosticsParams,
   type SymbolInformation,
 } from 'vscode-languageserver-protocol/node';
+import { DEFAULT_MAX_FILE_SIZE, DIAGNOSTIC_CODES, readMaxFileSize, readSettings, SEMANTIC_TOKENS_LEGEND } from '../../server/src/service/index.ts';
 import { SEED_FILE } from '../support/corpus.ts';
+import { applyEdits, edit } from '../support/features.ts';
 import { FULL_CAPABILITIES, startServer, type LspTestClient } from '../support/lsp-client.ts';
 import { positionOf, SEED_TEXT, WORKSPACE_FIXTURE_DIR } from '../support/service.ts';
 
@@ -37,6 +39,47 @@ const BAGHDAD_URI = pathToFileURL(BAGHDAD_FILE).href;
 const BAGHDAD_TEXT = readFileSync(BAGHDAD_FILE, 'utf8');
 const FOLDERS = [pathToFileURL(join(SEED_FILE, '..')).href, pathToFileURL(WORKSPACE_FIXTURE_DIR).href];
 const seed = TextDocument.create(SEED_URI, 'cable', 1, SEED_TEXT);
+const MANIFEST = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+const MANIFEST_SETTINGS: Record<string, { type: string; default: unknown; markdownDescription: string }> = MANIFEST.contributes.configuration.properties;
+
+/** Semantic tokens as `text: type.modifier` (the LSP's relative encoding undone). */
+function decodeTokens(document: TextDocument, data: number[]): string[] {
+  const decoded: string[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    line += data[i]!;
+    character = data[i] === 0 ? character + data[i + 1]! : data[i + 1]!;
+    const type = SEMANTIC_TOKENS_LEGEND.tokenTypes[data[i + 3]!];
+    const modifiers = SEMANTIC_TOKENS_LEGEND.tokenModifiers.filter((_, bit) => data[i + 4]! & (1 << bit));
+    decoded.push(`${document.getText({ start: { line, character }, end: { line, character: character + data[i + 2]! } })}: ${[type, ...modifiers].join('.')}`);
+  }
+  return decoded;
+}
+
+describe('the manifest’s cable.* settings', () => {
+  it('one per diagnostic code, described as the code is; every other setting read by the server with the manifest’s default', () => {
+    const codeSettings = Object.keys(MANIFEST_SETTINGS).filter((key) => key.startsWith('cable.diagnostics.') && key !== 'cable.diagnostics.enabled');
+    assert.deepEqual(codeSettings.map((key) => key.slice('cable.diagnostics.'.length)).sort(), Object.keys(DIAGNOSTIC_CODES).sort());
+    for (const key of codeSettings) {
+      const code = key.slice('cable.diagnostics.'.length);
+      assert.equal(MANIFEST_SETTINGS[key]!.markdownDescription, `Report \`${code}\`: ${DIAGNOSTIC_CODES[code]}`, key);
+    }
+    // Every switch the server reads, as VS Code nests it: `cable.codeLens.enabled` is `{ codeLens: { enabled } }`.
+    const nested = (key: string, value: unknown) => key.slice('cable.'.length).split('.').reduceRight<unknown>((inner, part) => ({ [part]: inner }), value);
+    const defaults = readSettings({});
+    for (const [key, setting] of Object.entries(MANIFEST_SETTINGS)) {
+      if (key === 'cable.maxFileSize') {
+        assert.equal(setting.default, DEFAULT_MAX_FILE_SIZE);
+        assert.equal(readMaxFileSize(1000), 1000);
+        continue;
+      }
+      assert.equal(setting.type, 'boolean', key);
+      assert.deepEqual(readSettings(nested(key, setting.default)), defaults, `${key}: the manifest’s default is the server’s`);
+      assert.notDeepEqual(readSettings(nested(key, !setting.default)), defaults, `${key} is not read by the server`);
+    }
+  });
+});
 const baghdad = TextDocument.create(BAGHDAD_URI, 'cable', 1, BAGHDAD_TEXT);
 
 /** VS Code's capabilities, plus refresh support and folding ranges with collapsed text. */
@@ -201,5 +244,61 @@ describe('features over stdio', () => {
     client.filesChanged([{ uri: BAGHDAD_URI, type: FileChangeType.Changed }]);
     for (let waited = 0; refreshes.codeLens === before.codeLens && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     assert.ok(refreshes.codeLens > before.codeLens && refreshes.semanticTokens > before.semanticTokens, JSON.stringify({ before, refreshes }));
+  });
+
+  // The seed's versions so far: 1 (open), 2 (faults), 3 (clean again).
+  it('a quick fix renumbers a run of paragraphs that repeats and skips', async () => {
+    const broken = edit(edit(SEED_TEXT, '13. (C) Aziz', '12. (C) Aziz'), '15. (C) Comment', '17. (C) Comment');
+    client.change(SEED_URI, broken);
+    const { diagnostics } = await nextDiagnostics(SEED_URI, (p) => p.version === 4);
+    assert.deepEqual(diagnostics.map((d) => d.message), ['Paragraph number 2 repeats.', 'Paragraph numbers skip from 2 to 4.', 'Paragraph numbers skip from 4 to 7.']);
+    const document = TextDocument.create(SEED_URI, 'cable', 4, broken);
+    const at = positionOf(document, '12. (C) Aziz');
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: SEED_URI }, range: { start: at, end: at }, context: { diagnostics, only: ['quickfix'] } });
+    const [renumber] = actions ?? [];
+    assert.ok(renumber && 'edit' in renumber && renumber.title === 'Renumber paragraphs 1–5 in order', JSON.stringify(actions));
+    assert.equal(applyEdits(document, renumber.edit!.changes![SEED_URI]!), SEED_TEXT);
+  });
+
+  it('REF completion, links and tokens: a cited cable outside the workspace, `para 2`, an unknown TAGS code', async () => {
+    const text = edit(edit(edit(SEED_TEXT, 'REF: 2008 BAGHDAD 3475', 'REF: A. 2008 BAGHDAD 3475\nB. 2008 BAGHDAD 3476\nC. 08 BAGH'), '[IR](#)', '[IR](#) [PXYZ](#)'), '(See reftel.)', '(See REF B and para 2.)');
+    client.change(SEED_URI, text);
+    const document = TextDocument.create(SEED_URI, 'cable', 5, text);
+    const completion = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: SEED_URI }, position: positionOf(document, 'C. 08 BAGH', 10) })) as CompletionList;
+    assert.deepEqual(completion.items.map((i) => [i.label, i.detail]), [['08 BAGHDAD 3475', 'SYNTHETIC TEST CABLE STANDING IN FOR 2008 BAGHDAD 3475']]);
+    const links = await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: SEED_URI } });
+    const paragraph2 = positionOf(document, '12. (C) During');
+    assert.deepEqual(links?.map((l) => [document.getText(l.range), l.target]), [
+      ['2008 BAGHDAD 3475', `${BAGHDAD_URI}#L9,1`],
+      ['REF B', `${SEED_URI}#L${positionOf(document, 'B. 2008 BAGHDAD 3476').line + 1},1`],
+      ['para 2', `${SEED_URI}#L${paragraph2.line + 1},${paragraph2.character + 1}`],
+    ]);
+    const tokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: SEED_URI } });
+    assert.deepEqual(decodeTokens(document, tokens?.data ?? []), ['PXYZ: tagCode.unknown', '2008 BAGHDAD 3475: cableReference', '2008 BAGHDAD 3476: cableReference.unresolved']);
+    client.change(SEED_URI, SEED_TEXT);
+    await nextDiagnostics(SEED_URI, (p) => p.version === 6 && p.diagnostics.length === 0);
+  });
+
+  it('every switch applies without a restart: links, completion, all diagnostics, the size cap and its diagnostic', async () => {
+    const apply = async (settings: Record<string, unknown>) => {
+      cableSettings = settings;
+      const count = published.get(SEED_URI)!.length;
+      await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+      // Settings republish the diagnostics of open documents: after that, they are in force.
+      return nextDiagnostics(SEED_URI, (p) => published.get(SEED_URI)!.indexOf(p) >= count);
+    };
+    const tagsLine = positionOf(baghdad, 'PGOV IZ', 7);
+    await apply({ documentLinks: { enabled: false }, completion: { enabled: false } });
+    assert.equal(await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: SEED_URI } }), null);
+    assert.equal(await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: BAGHDAD_URI }, position: tagsLine }), null);
+    const capped = await apply({ maxFileSize: 1000 });
+    assert.deepEqual(capped.diagnostics.map((d) => d.code), ['too-large']);
+    assert.match(String(capped.diagnostics[0]!.message), /more than cable\.maxFileSize \(1000 bytes\)/);
+    assert.deepEqual((await apply({ maxFileSize: 1000, diagnostics: { 'too-large': false } })).diagnostics, []);
+    client.change(SEED_URI, edit(SEED_TEXT, '[IR](#)', '[IR](#) [PXYZ](#)'));
+    assert.deepEqual((await apply({ diagnostics: { enabled: false } })).diagnostics, []);
+    assert.deepEqual((await apply({})).diagnostics.map((d) => d.code), ['unknown-tag']);
+    assert.ok(((await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: BAGHDAD_URI }, position: tagsLine })) as CompletionList).items.length > 0);
+    assert.ok((await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: SEED_URI } }))!.length > 0);
   });
 });

@@ -1,7 +1,7 @@
 // Diagnostics a careful drafter or analyst wants, each with a stable code that a setting
 // (`cable.diagnostics.<code>`) switches off: the model's own findings (no banner, damaged banner,
-// bad DTG or DECL date, unknown ID, REF without year) and the checks below, which compare parts of
-// the cable with each other.
+// bad DTG or DECL date, unknown ID, REF without year), a file over the size cap (file-size.ts),
+// and the checks below, which compare parts of the cable with each other.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { lookupTag } from '../data/reference.ts';
 import type { CableModel, ClassificationLevel, DiagnosticSeverity, Paragraph, PortionMarking, Range } from '../model/index.ts';
@@ -30,6 +30,7 @@ export const DIAGNOSTIC_CODES: Readonly<Record<string, string>> = {
   'unknown-ref': '`REF C` or `reftel` in the body, but the REF list has no such entry.',
   'duplicate-ref-letter': 'Two REF entries carry the same letter.',
   'section-mismatch': 'The page breaks disagree with the banner’s SECTION nn OF nn.',
+  'too-large': 'The file is larger than `cable.maxFileSize`: only its first 64 KB are analysed.',
 };
 
 const LEVEL_RANK: Record<ClassificationLevel, number> = { UNCLASSIFIED: 0, CONFIDENTIAL: 1, SECRET: 2, 'TOP SECRET': 3 };
