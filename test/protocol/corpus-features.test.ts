@@ -1,20 +1,37 @@
-// References and workspace symbols over stdio with the corpus (plain rendering) as the workspace:
-// for every cable that the corpus cites, references on its banner list exactly the REF entries
-// citing it (computed here from the model, independently of the index); every cable is found by
-// its ID through workspace/symbol.
+// The features over stdio with the corpus (plain rendering) as the workspace: for every cable that
+// the corpus cites, references on its banner list exactly the REF entries citing it (computed here
+// from the model, independently of the index); every cable is found by its ID through
+// workspace/symbol; and on every cable, the code lens counts, document links, semantic tokens,
+// published diagnostics, folding ranges, completion and the summary agree with what the models say.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ReferencesRequest, WorkspaceSymbolRequest, type SymbolInformation } from 'vscode-languageserver-protocol/node';
+import {
+  CodeLensRequest,
+  CompletionRequest,
+  DocumentLinkRequest,
+  FoldingRangeRequest,
+  PublishDiagnosticsNotification,
+  ReferencesRequest,
+  SemanticTokensRequest,
+  WorkspaceSymbolRequest,
+  type CompletionList,
+  type PublishDiagnosticsParams,
+  type SymbolInformation,
+} from 'vscode-languageserver-protocol/node';
+import { lookupTag } from '../../server/src/data/reference.ts';
 import { parseCable } from '../../server/src/model/index.ts';
+import { splitLines } from '../../server/src/model/text.ts';
+import { cableDiagnostics } from '../../server/src/service/diagnostics.ts';
+import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/service/index.ts';
 import { corpora } from '../support/corpus.ts';
 import { startServer, type LspTestClient } from '../support/lsp-client.ts';
 
 for (const corpus of corpora()) {
-  describe(`references and workspace symbols over stdio, the ${corpus.name} as workspace`, () => {
+  describe(`features over stdio, the ${corpus.name} as workspace`, () => {
     const folder = join(corpus.dir, 'plain');
     const cables = corpus.cables.map(({ plainFile }) => {
       const text = readFileSync(plainFile, 'utf8');
@@ -31,8 +48,10 @@ for (const corpus of corpora()) {
       }
     }
     let client: LspTestClient;
+    const published = new Map<string, PublishDiagnosticsParams>();
     before(async () => {
       client = await startServer({ folders: [pathToFileURL(folder).href], configuration: () => ({}) });
+      client.connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => void published.set(params.uri, params));
     });
     after(async () => assert.equal(await client.stop(), 0));
 
@@ -71,5 +90,109 @@ for (const corpus of corpora()) {
       }
       console.log(`# ${corpus.name}: ${ids} cables found by their ID`);
     });
+
+    it('every cable: lens counts, links and tokens of REF entries, diagnostics, folding, completion, summary', async () => {
+      const ids = new Set(cables.flatMap(({ model }) => (model.id ? [model.id] : [])));
+      /** Cited ID → the documents whose REF lists cite it. */
+      const citingDocuments = new Map<string, Set<string>>();
+      for (const { document, model } of cables) {
+        for (const entry of model.references?.entries ?? []) if (entry.id) citingDocuments.set(entry.id, (citingDocuments.get(entry.id) ?? new Set()).add(document.uri));
+      }
+      const at = (p: { line: number; character: number }) => `${p.line}:${p.character}`;
+      const counts = { lenses: 0, resolved: 0, unresolved: 0, unknownTags: 0, diagnostics: 0, folds: 0, markings: 0 };
+      const BATCH = 50;
+      for (let from = 0; from < cables.length; from += BATCH) {
+        const batch = cables.slice(from, from + BATCH);
+        for (const { document } of batch) client.open(document.uri, document.getText());
+        for (const { document, model } of batch) {
+          const uri = document.uri;
+          const textDocument = { uri };
+          const entries = (model.references?.entries ?? []).filter((e) => e.id);
+          const citing = model.id ? [...(citingDocuments.get(model.id) ?? [])].filter((u) => u !== uri).length : 0;
+
+          const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument });
+          if (model.banner || model.header) {
+            const title = `cited by ${citing} ${citing === 1 ? 'cable' : 'cables'} · cites ${new Set(entries.map((e) => e.id)).size}`;
+            assert.equal(lenses?.[0]?.command?.title, title, uri);
+            counts.lenses++;
+          }
+
+          // Links and tokens on REF entries: exactly the cited cables in the workspace link, and are not `unresolved`.
+          const links = (await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument })) ?? [];
+          const linked = new Map(links.map((l) => [at(l.range.start), l.target!]));
+          const tokens = decodeTokens((await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument }))!.data);
+          for (const entry of entries) {
+            const start = at((entry.citationRange ?? entry.range).start);
+            const inWorkspace = ids.has(entry.id!);
+            const target = linked.get(start);
+            if (inWorkspace) {
+              assert.ok(target && cables.some((c) => c.model.id === entry.id && target.startsWith(`${c.document.uri}#L`)), `${uri} ${entry.text}: ${target}`);
+              counts.resolved++;
+            } else {
+              assert.equal(target, undefined, `${uri} ${entry.text} links to ${target}`);
+              counts.unresolved++;
+            }
+            assert.equal(tokens.get(start), inWorkspace ? 'cableReference' : 'cableReference.unresolved', `${uri} ${entry.text}`);
+          }
+          for (const tag of model.tags?.codes ?? []) {
+            const unknown = !lookupTag(tag.code);
+            assert.equal(tokens.get(at(tag.range.start)), unknown ? 'tagCode.unknown' : undefined, `${uri} ${tag.code}`);
+            if (unknown) counts.unknownTags++;
+          }
+
+          const lines = model.lineCount;
+          const folds = (await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument })) ?? [];
+          for (const fold of folds) assert.ok(fold.startLine < fold.endLine && fold.endLine < lines, `${uri}: ${JSON.stringify(fold)}`);
+          for (const paragraph of model.paragraphs) {
+            if (paragraph.range.end.line > paragraph.range.start.line + 1) assert.ok(folds.some((f) => f.startLine === paragraph.range.start.line), `${uri}: paragraph ${paragraph.number} has no fold`);
+          }
+          counts.folds += folds.length;
+
+          const first = model.tags?.codes[0];
+          if (first) {
+            const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument, position: first.range.end })) as CompletionList | null;
+            assert.ok(list?.items.some((i) => i.label === first.code) || !lookupTag(first.code), `${uri}: no ${first.code} in the TAGS completion`);
+          }
+          const level = model.banner && !model.banner.classification.damaged ? model.banner.classification.level : undefined;
+          const label = model.paragraphs[0]?.label;
+          if (level && label) {
+            const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument, position: label.range.end })) as CompletionList | null;
+            const offered = new Set((list?.items ?? []).map((i) => String(i.label).replace(/\/\/?NF\)$/, ')')));
+            const allowed = ['(U)', '(SBU)', '(C)', '(S)', '(TS)'].slice(0, { UNCLASSIFIED: 2, CONFIDENTIAL: 3, SECRET: 4, 'TOP SECRET': 5 }[level]);
+            assert.deepEqual([...offered].filter((m) => !allowed.includes(m)), [], `${uri}: markings above ${level}`);
+            assert.ok(offered.has(allowed.at(-1)!), `${uri}: no ${allowed.at(-1)} offered`);
+            counts.markings++;
+          }
+
+          const summary = (await client.connection.sendRequest('cable/summary', { textDocument })) as { markdown: string };
+          assert.ok(summary.markdown.startsWith(`# ${model.id ?? ''}`), uri);
+          if (model.id) assert.match(summary.markdown, new RegExp(`## Cited by ${citing} ${citing === 1 ? 'cable' : 'cables'} in the workspace`), uri);
+        }
+        // Diagnostics are published on open, after the typing delay.
+        for (const { document, model } of batch) {
+          for (let waited = 0; !published.has(document.uri) && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+          const expected = cableDiagnostics(model, splitLines(document.getText())).map((d) => `${at(d.range.start)} ${d.code}`);
+          assert.deepEqual(published.get(document.uri)?.diagnostics.map((d) => `${at(d.range.start)} ${d.code}`), expected, document.uri);
+          counts.diagnostics += expected.length;
+          client.close(document.uri);
+        }
+      }
+      assert.ok(counts.resolved > 0 && counts.lenses > 0);
+      console.log(`# ${corpus.name}: ${JSON.stringify(counts)}`);
+    });
   });
+}
+
+/** Semantic tokens as `line:character` → `type.modifier` (the LSP's relative encoding undone). */
+function decodeTokens(data: number[]): Map<string, string> {
+  const tokens = new Map<string, string>();
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    line += data[i]!;
+    character = data[i] === 0 ? character + data[i + 1]! : data[i + 1]!;
+    const modifiers = SEMANTIC_TOKENS_LEGEND.tokenModifiers.filter((_, bit) => data[i + 4]! & (1 << bit));
+    tokens.set(`${line}:${character}`, [SEMANTIC_TOKENS_LEGEND.tokenTypes[data[i + 3]!], ...modifiers].join('.'));
+  }
+  return tokens;
 }
