@@ -94,9 +94,10 @@ for (const corpus of corpora()) {
     it('every cable: lens counts, links and tokens of REF entries, diagnostics, folding, completion, summary', async () => {
       const ids = new Set(cables.flatMap(({ model }) => (model.id ? [model.id] : [])));
       /** Cited ID → the documents whose REF lists cite it. */
-      const citingDocuments = new Map<string, Set<string>>();
+      const citingDocuments = new Map<string, Map<string, string>>();
       for (const { document, model } of cables) {
-        for (const entry of model.references?.entries ?? []) if (entry.id) citingDocuments.set(entry.id, (citingDocuments.get(entry.id) ?? new Set()).add(document.uri));
+        // A cable counts once, by its ID (a file without one, by itself).
+        for (const entry of model.references?.entries ?? []) if (entry.id) citingDocuments.set(entry.id, (citingDocuments.get(entry.id) ?? new Map()).set(document.uri, model.id ?? document.uri));
       }
       const at = (p: { line: number; character: number }) => `${p.line}:${p.character}`;
       const counts = { lenses: 0, resolved: 0, unresolved: 0, unknownTags: 0, diagnostics: 0, folds: 0, markings: 0 };
@@ -108,7 +109,7 @@ for (const corpus of corpora()) {
           const uri = document.uri;
           const textDocument = { uri };
           const entries = (model.references?.entries ?? []).filter((e) => e.id);
-          const citing = model.id ? [...(citingDocuments.get(model.id) ?? [])].filter((u) => u !== uri).length : 0;
+          const citing = model.id ? new Set([...(citingDocuments.get(model.id) ?? [])].filter(([u]) => u !== uri).map(([, id]) => id)).size : 0;
 
           const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument });
           if (model.banner || model.header) {

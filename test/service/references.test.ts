@@ -2,9 +2,11 @@
 // entry or `reftel` (its mentions in the body), on a paragraph or `para N`; the code lens above
 // the banner and the cable's summary, over the vendored corpus sample and the seed.
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { SAMPLE_CORPUS_DIR } from '../support/corpus.ts';
 import { documentOf, positionOf, SEED_TEXT, SEED_URI, BAGHDAD_TEXT, BAGHDAD_URI, seedWorkspace } from '../support/service.ts';
-import { edit, SAMPLE_PLAIN, sampleUri, sampleWorkspace } from '../support/features.ts';
+import { edit, filesOf, SAMPLE_PLAIN, sampleUri, sampleWorkspace } from '../support/features.ts';
 import type { CableLocation } from '../../server/src/service/index.ts';
 
 const lines = (locations: CableLocation[]) => locations.map((l) => `${l.uri.replace('file:///ws/', '')}:${l.range.start.line + 1}`);
@@ -91,6 +93,21 @@ describe('code lens: cited by N cables · cites M', () => {
     const lens = await service.codeLens(documentOf(uri, SAMPLE_PLAIN[uri]!));
     assert.equal(lens?.title, 'cited by 0 cables · cites 4');
     assert.deepEqual(lines(lens.locations).slice(0, 2), ['plain/06MADRID3104.txt:13', 'plain/06MADRID2657.txt:13']);
+  });
+
+  it('a cable in both renderings (.txt and .cable) is one cable: counted, summarised and completed once, its entries all listed', async () => {
+    const { service } = await sampleWorkspace(filesOf(join(SAMPLE_CORPUS_DIR, 'markdown-style'), 'markdown-style'));
+    const uri = sampleUri('06MADRID2657');
+    const document = documentOf(uri, SAMPLE_PLAIN[uri]!);
+    const lens = await service.codeLens(document);
+    assert.equal(lens?.title, 'cited by 2 cables · cites 3');
+    assert.deepEqual(lines(lens.locations).slice(0, 4).sort(), ['markdown-style/06MADRID3104.cable:26', 'markdown-style/07MADRID173.cable:31', 'plain/06MADRID3104.txt:24', 'plain/07MADRID173.txt:29']);
+    const summary = (await service.summary(document))!;
+    assert.equal(summary.match(/^- \[0[67]MADRID/gm)?.length, 2, summary);
+    assert.match(summary, /## Cited by 2 cables in the workspace/);
+    const draft = documentOf('file:///ws/draft.cable', edit(SEED_TEXT, 'REF: 2008 BAGHDAD 3475', 'REF: A. 06 MADRID 26'));
+    const items = service.completion(draft, positionOf(draft, '06 MADRID 26', 12))!.items;
+    assert.deepEqual(items.map((i) => i.label), ['06 MADRID 2657']);
   });
 
   it('one citing cable is “1 cable”; no banner, no lens', async () => {

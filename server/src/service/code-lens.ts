@@ -22,6 +22,20 @@ export interface CitationIndex {
   lookup(id: string): IndexedCable[];
 }
 
+/**
+ * The citing cables, each once: the same cable in two files (a Cablegate `.txt` and its `.cable`
+ * rendering) is one cable citing this one, though both its REF entries are listed.
+ */
+export function distinctCables<T extends { cable: IndexedCable }>(citing: T[]): T[] {
+  const seen = new Set<string>();
+  return citing.filter(({ cable }) => {
+    const key = cable.id ?? uriKey(cable.uri);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
@@ -45,7 +59,7 @@ export function citationLens(model: CableModel, uri: string, index: CitationInde
   return {
     range,
     position: range.start,
-    title: `cited by ${plural(citing.length, 'cable', 'cables')} · cites ${citedIds.length}`,
+    title: `cited by ${plural(distinctCables(citing).length, 'cable', 'cables')} · cites ${citedIds.length}`,
     locations: [...citationLocations(citing), ...cited],
   };
 }

@@ -122,9 +122,12 @@ function referenceCompletions(document: TextDocument, position: Position, index:
   const segment = lineUpTo(document, position).replace(/^.*[,;]/, '');
   const typed = segment.slice(BEFORE_CITATION.exec(segment)![0].length);
   const range = rangeBack(position, typed.length);
+  // One item per cable: its `.txt` and `.cable` renderings cite alike.
+  const offered = new Set<string>();
   const items = index.search(typed, MAX_CABLE_ITEMS).flatMap((cable): CompletionItem[] => {
     const citation = citationOf(cable);
-    if (!citation) return [];
+    if (!citation || offered.has(citation)) return [];
+    offered.add(citation);
     const facts = [cable.date?.slice(0, 10), cable.classification].filter(Boolean).join(' · ');
     return [
       {

@@ -3,7 +3,7 @@
 // this one. The "Cable: Show Summary" command shows it beside the cable.
 import { lookupTag } from '../data/reference.ts';
 import type { CableModel } from '../model/index.ts';
-import type { CitationIndex } from './code-lens.ts';
+import { distinctCables, type CitationIndex } from './code-lens.ts';
 import { code, escapeMarkdown, formatDate, link } from './markdown.ts';
 import { baseName, uriKey } from './uri.ts';
 import type { IndexedCable } from './workspace-index.ts';
@@ -62,7 +62,7 @@ export function cableSummary(model: CableModel, uri: string, index: CitationInde
   );
 
   const self = uriKey(uri);
-  const citing = model.id ? index.citing(model.id).filter(({ cable }) => uriKey(cable.uri) !== self) : [];
+  const citing = model.id ? distinctCables(index.citing(model.id).filter(({ cable }) => uriKey(cable.uri) !== self)) : [];
   out.push(`## Cited by ${citing.length} ${citing.length === 1 ? 'cable' : 'cables'} in the workspace`);
   out.push(citing.length ? citing.map(({ cable }) => `- ${describe(cable)}`).join('\n') : model.id ? 'None.' : 'The cable’s ID is unknown, so no citation of it can be found.');
   return out.join('\n\n') + '\n';
