@@ -4,16 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, suiteTeardown, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { fixtureUri, openFixture, waitFor } from './support';
-
-async function faultyCable(edit: (text: string) => string): Promise<vscode.TextDocument> {
-  const seed = (await vscode.workspace.openTextDocument(fixtureUri('09BASRAH2.cable'))).getText();
-  const document = await vscode.workspace.openTextDocument({ language: 'cable', content: edit(seed) });
-  await vscode.window.showTextDocument(document);
-  return document;
-}
-
-const codes = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).map((d) => (typeof d.code === 'object' ? d.code.value : d.code));
+import { diagnosticCodes as codes, draftFromSeed as faultyCable, openFixture, waitFor } from './support';
 
 suite('checks', () => {
   teardown(async () => {

@@ -50,3 +50,16 @@ export function expectedExtensionRoot(): string | undefined {
   const root = process.env.CABLE_E2E_EXTENSION_ROOT;
   return root ? path.resolve(root) : undefined;
 }
+
+/** An untitled cable (nothing on disk): the seed with `edit` applied, shown in an editor. */
+export async function draftFromSeed(edit: (text: string) => string): Promise<vscode.TextDocument> {
+  const seed = (await vscode.workspace.openTextDocument(fixtureUri('09BASRAH2.cable'))).getText();
+  const document = await vscode.workspace.openTextDocument({ language: 'cable', content: edit(seed) });
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+/** The codes of the diagnostics VS Code holds for a document (from every source). */
+export function diagnosticCodes(uri: vscode.Uri): (string | number | undefined)[] {
+  return vscode.languages.getDiagnostics(uri).map((d) => (typeof d.code === 'object' ? d.code.value : d.code));
+}
