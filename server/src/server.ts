@@ -12,6 +12,7 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type ClientCapabilities,
+  type Position,
   type WorkspaceFolder,
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
@@ -19,6 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../package.json';
 import { registerCableFeatures } from './features.ts';
 import { unlessCancelled } from './service/cancellation.ts';
+import { createIndexWorkers } from './service/index-workers.ts';
 import { createCableLanguageService, createNodeWorkspace, DEFAULT_EXCLUDES, enabledPatterns, flattenSymbols, type Logger, type ProgressSink } from './service/index.ts';
 
 const USAGE = `Usage: cable-language-server --stdio | --node-ipc | --socket=<port> | --pipe=<name>
@@ -42,7 +44,23 @@ if (!args.some((arg) => TRANSPORT.test(arg))) {
 }
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+/**
+ * Text sync that survives a client's change ranges past the end of the text: the text-document
+ * library would index such a change's lines at those far lines, leaving holes in its line table
+ * (positions of NaN from then on). Each range is clamped to the text as it stands after the
+ * changes before it; the edited text is the same, only its line table stays whole.
+ */
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update(document, changes, version) {
+    for (const change of changes) {
+      const clamp = (position: Position) => document.positionAt(document.offsetAt(position));
+      const clamped = 'range' in change ? { range: { start: clamp(change.range.start), end: clamp(change.range.end) }, text: change.text } : change;
+      document = TextDocument.update(document, [clamped], version);
+    }
+    return document;
+  },
+});
 
 const logger: Logger = {
   info: (message) => connection.console.info(message),
@@ -69,6 +87,7 @@ let foldersSettled: Promise<void> = Promise.resolve();
 
 const service = createCableLanguageService({
   workspace: createNodeWorkspace(logger),
+  workers: createIndexWorkers(logger),
   logger,
   progress: () => (client.workDoneProgress ? progressSink() : undefined),
 });
