@@ -79,6 +79,13 @@ describe('the manifest’s cable.* settings', () => {
       assert.notDeepEqual(readSettings(nested(key, !setting.default)), defaults, `${key} is not read by the server`);
     }
   });
+
+  it('README’s settings table is the manifest’s: every setting, its default and description', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const rows = Object.entries(MANIFEST_SETTINGS).map(([key, setting]) => `| \`${key}\` | \`${JSON.stringify(setting.default)}\` | ${setting.markdownDescription.replace(/\|/g, '\\|')} |`);
+    const table = ['| setting | default | what it does |', '|---|---|---|', ...rows].join('\n');
+    assert.ok(readme.includes(`${table}\n`), `README.md's settings table should read:\n${table}`);
+  });
 });
 const baghdad = TextDocument.create(BAGHDAD_URI, 'cable', 1, BAGHDAD_TEXT);
 
