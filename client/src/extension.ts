@@ -1,10 +1,20 @@
 // The extension's client: starts the Cable language server over IPC, and adds the two commands
 // an LSP client cannot do alone: showing a list of locations in the references peek view, and
 // showing a cable's summary beside it. All language features live in the server, so every
-// editor gets the same behaviour.
+// editor gets the same behaviour. A server that crashes is restarted, and the user told once.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  LanguageClient,
+  TransportKind,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+  type Message,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import type { Location as LspLocation, Position as LspPosition } from 'vscode-languageclient/node';
 
 /** Virtual documents holding summaries, shown in the markdown preview. */
@@ -25,6 +35,45 @@ class SummaryDocuments implements vscode.TextDocumentContentProvider {
   set(uri: vscode.Uri, markdown: string): void {
     this.texts.set(uri.toString(), markdown);
     this.changed.fire(uri);
+  }
+}
+
+/** More crashes than this within CRASH_WINDOW_MS and the server stays down (it would only crash again). */
+const MAX_CRASHES = 5;
+const CRASH_WINDOW_MS = 3 * 60 * 1000;
+
+/**
+ * Restarts a server that exits unexpectedly and says so once a session, not at each restart. The
+ * restarted server gets every open document from the editor again, unsaved edits included: an
+ * open document's text never comes from disk, and the server writes no file. Transport errors
+ * are handled as vscode-languageclient's default handler does.
+ */
+class RestartingErrorHandler implements ErrorHandler {
+  private readonly crashes: number[] = [];
+  private told = false;
+
+  constructor(private readonly defaultHandler: () => ErrorHandler) {}
+
+  error(error: Error, message: Message | undefined, count: number | undefined): ErrorHandlerResult | Promise<ErrorHandlerResult> {
+    return this.defaultHandler().error(error, message, count);
+  }
+
+  closed(): CloseHandlerResult {
+    const now = Date.now();
+    this.crashes.push(now);
+    while (this.crashes[0]! < now - CRASH_WINDOW_MS) this.crashes.shift();
+    if (this.crashes.length > MAX_CRASHES) {
+      return {
+        action: CloseAction.DoNotRestart,
+        message: `The Cable language server stopped ${this.crashes.length} times in 3 minutes and will not be restarted. Your edits are untouched; reload the window to start it again. The "Cable Language Server" output has the details.`,
+      };
+    }
+    if (!this.told) {
+      this.told = true;
+      void vscode.window.showWarningMessage('The Cable language server stopped unexpectedly and was restarted. Your edits are untouched. The "Cable Language Server" output has the details.');
+    }
+    // The message above is the only one: the client only logs this restart.
+    return { action: CloseAction.Restart, handled: true };
   }
 }
 
@@ -61,8 +110,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  let defaultErrorHandler: ErrorHandler | undefined;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'cable' }],
+    errorHandler: new RestartingErrorHandler(() => (defaultErrorHandler ??= client!.createDefaultErrorHandler())),
   };
   const summaries = new SummaryDocuments();
   context.subscriptions.push(
