@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Range } from '../../server/src/model/index.ts';
 import { anyCableText, mangledCable, propertyParameters } from '../support/cable-arbitraries.ts';
-import { foldingProblems, lineLengths, outlineProblems } from '../support/invariants.ts';
+import { foldingProblems, lineLengths, outlineProblems, unsafeMarkdown } from '../support/invariants.ts';
 import { documentOf, hoverText, seedWorkspace } from '../support/service.ts';
 
 /** Cable text that would run code, load a remote image or open a link if a hover passed it through. */
@@ -29,17 +29,6 @@ function rangeProblem(range: Range, lengths: number[]): string | undefined {
   }
   const ordered = range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character);
   return ordered ? undefined : `${JSON.stringify(range)} ends before it starts`;
-}
-
-/** Markup a hover must not pass on from the cable: raw HTML, images, links to anything but files. */
-export function unsafeMarkdown(markdown: string): string[] {
-  // Code spans show their text as it is: nothing in them renders.
-  const outsideCode = markdown.replace(/``.*?``|`[^`\n]*`/g, '');
-  const problems: string[] = [];
-  if (/(?<!\\)</.test(outsideCode)) problems.push('raw HTML');
-  if (/(?<!\\)!(?<!\\)\[/.test(outsideCode)) problems.push('an image');
-  for (const m of outsideCode.matchAll(/(?<!\\)\]\(([^)]*)\)/g)) if (!m[1]!.startsWith('file:')) problems.push(`a link to ${m[1]}`);
-  return problems;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

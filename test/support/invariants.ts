@@ -142,3 +142,14 @@ export function foldingProblems(ranges: FoldingRangeLike[], text: string): strin
   }
   return problems;
 }
+
+/** Markup a hover or summary must not pass on from the cable: raw HTML, images, links to anything but files. */
+export function unsafeMarkdown(markdown: string): string[] {
+  // Code spans show their text as it is: nothing in them renders.
+  const outsideCode = markdown.replace(/``.*?``|`[^`\n]*`/g, '');
+  const problems: string[] = [];
+  if (/(?<!\\)</.test(outsideCode)) problems.push('raw HTML');
+  if (/(?<!\\)!(?<!\\)\[/.test(outsideCode)) problems.push('an image');
+  for (const m of outsideCode.matchAll(/(?<!\\)\]\(([^)]*)\)/g)) if (!m[1]!.startsWith('file:')) problems.push(`a link to ${m[1]}`);
+  return problems;
+}
