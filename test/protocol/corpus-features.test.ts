@@ -7,9 +7,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  CodeActionRequest,
   CodeLensRequest,
   CompletionRequest,
   DocumentLinkRequest,
@@ -18,6 +19,7 @@ import {
   ReferencesRequest,
   SemanticTokensRequest,
   WorkspaceSymbolRequest,
+  type CodeAction,
   type CompletionList,
   type PublishDiagnosticsParams,
   type SymbolInformation,
@@ -28,6 +30,7 @@ import { splitLines } from '../../server/src/model/text.ts';
 import { cableDiagnostics } from '../../server/src/service/diagnostics.ts';
 import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/service/index.ts';
 import { corpora } from '../support/corpus.ts';
+import { applyEdits } from '../support/features.ts';
 import { startServer, type LspTestClient } from '../support/lsp-client.ts';
 
 for (const corpus of corpora()) {
@@ -100,7 +103,7 @@ for (const corpus of corpora()) {
         for (const entry of model.references?.entries ?? []) if (entry.id) citingDocuments.set(entry.id, (citingDocuments.get(entry.id) ?? new Map()).set(document.uri, model.id ?? document.uri));
       }
       const at = (p: { line: number; character: number }) => `${p.line}:${p.character}`;
-      const counts = { lenses: 0, resolved: 0, unresolved: 0, unknownTags: 0, diagnostics: 0, folds: 0, markings: 0 };
+      const counts = { lenses: 0, resolved: 0, unresolved: 0, unknownTags: 0, diagnostics: 0, fixes: 0, folds: 0, markings: 0 };
       const BATCH = 50;
       for (let from = 0; from < cables.length; from += BATCH) {
         const batch = cables.slice(from, from + BATCH);
@@ -175,6 +178,22 @@ for (const corpus of corpora()) {
           const expected = cableDiagnostics(model, splitLines(document.getText())).map((d) => `${at(d.range.start)} ${d.code}`);
           assert.deepEqual(published.get(document.uri)?.diagnostics.map((d) => `${at(d.range.start)} ${d.code}`), expected, document.uri);
           counts.diagnostics += expected.length;
+          // The quick fix of the first fixable problem, applied: that problem is gone, no other comes.
+          const diagnostics = published.get(document.uri)!.diagnostics;
+          const fixable = diagnostics.find((d) => d.code === 'paragraph-numbering' || d.code === 'unmarked-paragraph');
+          if (fixable) {
+            const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: document.uri }, range: fixable.range, context: { diagnostics } });
+            const fix = actions?.find((a): a is CodeAction => 'edit' in a && a.diagnostics?.some((d) => d.code === fixable.code) === true);
+            assert.ok(fix?.edit?.changes?.[document.uri], `${document.uri}: no fix for ${JSON.stringify(fixable)}`);
+            const fixed = applyEdits(document, fix.edit.changes[document.uri]!);
+            // By line and code: an edit moves what follows it on its line.
+            const lineAndCode = (d: { range: { start: { line: number } }; code?: unknown }) => `${d.range.start.line} ${String(d.code)}`;
+            const after = cableDiagnostics(parseCable(fixed, { fileName: fileURLToPath(document.uri) }), splitLines(fixed)).map(lineAndCode);
+            const before = diagnostics.filter((d) => d !== fixable).map(lineAndCode);
+            assert.deepEqual(after.filter((d) => !before.includes(d)), [], `${document.uri}: ${fix.title} left or brought ${JSON.stringify(after)}`);
+            assert.ok(after.length < expected.length, `${document.uri}: ${fix.title}`);
+            counts.fixes++;
+          }
           client.close(document.uri);
         }
       }
