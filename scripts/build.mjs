@@ -31,6 +31,12 @@ await Promise.all([
     outfile: 'dist/server/server.js',
     banner: { js: '#!/usr/bin/env node' },
   }),
+  // The workspace index's worker threads, beside the server (server/src/service/index-workers.ts).
+  esbuild.build({
+    ...common,
+    entryPoints: ['server/src/service/index-worker.ts'],
+    outfile: 'dist/server/index-worker.js',
+  }),
   esbuild.build({
     ...common,
     entryPoints: ['server/src/cli/main.ts'],

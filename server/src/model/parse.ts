@@ -1,6 +1,7 @@
 // parseCable: reads any text into a CableModel. It never throws; what it cannot read becomes a
 // diagnostic. The front matter (header, banner, preamble) is found within the lines before the
-// first paragraph; the body is read once, line by line.
+// first paragraph; the body is read once, line by line. `parseFrontMatter` reads the front matter
+// alone, for the workspace index.
 import { parseBanner } from './banner.ts';
 import { parseBody } from './body.ts';
 import { cableId, isKnownPost, parseCableId, postIdPart } from './cable-id.ts';
@@ -9,7 +10,13 @@ import { parseRoutingHeader } from './header.ts';
 import { detectNumberingStyle, readLineLabel, type NumberingStyle } from './labels.ts';
 import { parsePreamble, readCaptionsAfter } from './preamble.ts';
 import { indentOf, isBlank, lineRange, splitLines } from './text.ts';
-import type { Banner, CableModel, Caption, ClassificationLevel, DateLine, ModelDiagnostic, ParseContext, RoutingHeader } from './types.ts';
+import type { Banner, CableModel, Caption, ClassificationLevel, DateLine, ModelDiagnostic, PageBreak, ParseContext, RoutingHeader } from './types.ts';
+
+/** What `parseFrontMatter` reads: the model's elements above the first paragraph, and what is derived from them. */
+export type FrontMatter = Pick<
+  CableModel,
+  'lineCount' | 'lostPilcrow' | 'header' | 'dateLine' | 'banner' | 'captions' | 'executiveOrder' | 'tags' | 'subject' | 'references' | 'classifiedBy' | 'id' | 'idSource' | 'year' | 'date' | 'classification' | 'precedence'
+>;
 
 /** How far to look for the banner when no paragraph comes first. */
 const FRONT_MATTER_LIMIT = 400;
@@ -20,6 +27,35 @@ const PRECEDENCE_NAMES: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P
 export function parseCable(text: string, context: ParseContext = {}): CableModel {
   const lines = splitLines(text);
   const style = detectNumberingStyle(lines);
+  const { frontMatter, pageBreaks, bodyStart } = readFrontMatter(lines, style, context);
+  const body = parseBody(lines, bodyStart, style);
+  const model: CableModel = {
+    ...frontMatter,
+    headings: body.headings,
+    paragraphs: body.paragraphs,
+    pageBreaks: [...pageBreaks, ...body.pageBreaks],
+    markers: body.markers,
+    crossReferences: body.crossReferences,
+    redactions: body.redactions,
+    diagnostics: [],
+  };
+  if (body.signature) model.signature = body.signature;
+  model.diagnostics = diagnose(model, lines);
+  return model;
+}
+
+/**
+ * The front matter of a cable, as `parseCable` reads it (the same elements, ranges, ID, date and
+ * classification), without reading the body: what the workspace index needs of each file. The
+ * numbering style still comes from the whole text: it decides which line is the first paragraph.
+ */
+export function parseFrontMatter(text: string, context: ParseContext = {}): FrontMatter {
+  const lines = splitLines(text);
+  return readFrontMatter(lines, detectNumberingStyle(lines), context).frontMatter;
+}
+
+/** The front matter, the preamble's page breaks, and the line where the body starts. */
+function readFrontMatter(lines: string[], style: NumberingStyle, context: ParseContext): { frontMatter: FrontMatter; pageBreaks: PageBreak[]; bodyStart: number } {
   const frontEnd = findFrontMatterEnd(lines, style);
   const bannerLine = chooseBannerLine(lines, frontEnd);
   const banner = bannerLine === undefined ? undefined : parseBanner(lines[bannerLine]!, bannerLine);
@@ -29,37 +65,27 @@ export function parseCable(text: string, context: ParseContext = {}): CableModel
   const year = header?.dateTimeGroup?.year ?? dateLine?.year ?? context.year ?? yearFromId(context.id) ?? yearFromFileName(context.fileName, banner);
   const preambleStart = bannerLine !== undefined ? bannerLine + 1 : afterHeader(lines, headerLines, frontEnd);
   const preamble = parsePreamble(lines, preambleStart, style, year);
-  const body = parseBody(lines, preamble.bodyStart, style);
 
-  const model: CableModel = {
+  const frontMatter: FrontMatter = {
     lineCount: lines.length,
     lostPilcrow: style === 'lost-pilcrow',
     captions: banner ? [...readCaptionsAfter(lines[bannerLine!]!, bannerLine!, banner.range.end.character), ...preamble.captions] : preamble.captions,
-    headings: body.headings,
-    paragraphs: body.paragraphs,
-    pageBreaks: [...preamble.pageBreaks, ...body.pageBreaks],
-    markers: body.markers,
-    crossReferences: body.crossReferences,
-    redactions: body.redactions,
-    diagnostics: [],
   };
-  if (header) model.header = header;
-  if (dateLine) model.dateLine = dateLine;
-  if (banner) model.banner = banner;
-  if (preamble.executiveOrder) model.executiveOrder = preamble.executiveOrder;
-  if (preamble.tags) model.tags = preamble.tags;
-  if (preamble.subject) model.subject = preamble.subject;
-  if (preamble.references) model.references = preamble.references;
-  if (preamble.classifiedBy) model.classifiedBy = preamble.classifiedBy;
-  if (body.signature) model.signature = body.signature;
-  if (year !== undefined) model.year = year;
+  if (header) frontMatter.header = header;
+  if (dateLine) frontMatter.dateLine = dateLine;
+  if (banner) frontMatter.banner = banner;
+  if (preamble.executiveOrder) frontMatter.executiveOrder = preamble.executiveOrder;
+  if (preamble.tags) frontMatter.tags = preamble.tags;
+  if (preamble.subject) frontMatter.subject = preamble.subject;
+  if (preamble.references) frontMatter.references = preamble.references;
+  if (preamble.classifiedBy) frontMatter.classifiedBy = preamble.classifiedBy;
+  if (year !== undefined) frontMatter.year = year;
   const date = header?.dateTimeGroup?.date ?? dateLine?.date;
-  if (date) model.date = date;
+  if (date) frontMatter.date = date;
   const precedence = header?.dateTimeGroup?.precedence[0]?.text;
-  if (precedence) model.precedence = PRECEDENCE_NAMES[precedence] ?? precedence;
-  assignIdentity(model, header, context);
-  model.diagnostics = diagnose(model, lines);
-  return model;
+  if (precedence) frontMatter.precedence = PRECEDENCE_NAMES[precedence] ?? precedence;
+  assignIdentity(frontMatter, header, context);
+  return { frontMatter, pageBreaks: preamble.pageBreaks, bodyStart: preamble.bodyStart };
 }
 
 /** The first paragraph line, or a bound: the banner and preamble stand before it. */
@@ -161,7 +187,7 @@ function postFromHeader(header: RoutingHeader | undefined): string | undefined {
  * The ID from the banner's post and serial; without a usable banner (none, or a redacted post),
  * from the FM line's post and the DE line's station serial, which repeats the message serial.
  */
-function assignIdentity(model: CableModel, header: RoutingHeader | undefined, context: ParseContext): void {
+function assignIdentity(model: FrontMatter, header: RoutingHeader | undefined, context: ParseContext): void {
   const level = model.banner?.classification.level ?? SECURITY_LEVELS[header?.security?.classification?.text ?? ''];
   if (level) model.classification = classificationOf(level, model.captions);
   const textYear = header?.dateTimeGroup?.year ?? model.dateLine?.year;

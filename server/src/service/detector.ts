@@ -2,7 +2,7 @@
 // `VZCZC` transmission line, a classification banner, or a date-time group with an FM line —
 // as the cable model reads them, so the detector and the parser never disagree on a form.
 import { isKnownPost } from '../model/cable-id.ts';
-import { parseCable } from '../model/index.ts';
+import { parseFrontMatter } from '../model/index.ts';
 
 /** How much of the text the detector reads: partial extracts put FM some twenty lines down. */
 const HEAD_LINES = 60;
@@ -31,7 +31,7 @@ function lineOfNonBlank(lines: string[], count: number): number {
 export function isCableText(text: string): boolean {
   if (typeof text !== 'string' || text.length === 0) return false;
   const head = headOf(text);
-  const model = parseCable(head);
+  const model = parseFrontMatter(head);
   const early = lineOfNonBlank(head.split(/\r\n|\r|\n/), EARLY_LINES);
   const header = model.header;
   if (header?.transmission && header.transmission.range.start.line <= early) return true;

@@ -1,11 +1,25 @@
 // The Workspace on the local file system. Symbolic links are not followed (a link back up the
 // tree would never end); unreadable folders are skipped. Files are decoded by file-text.ts:
 // UTF-16 and Latin-1 are read (and logged), binary files refused with a reason.
+import type { Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeCableBytes, describeFileError } from './file-text.ts';
-import type { Logger, Workspace } from './types.ts';
+import type { FileStat, Logger, Workspace } from './types.ts';
+
+/** The stat the index keeps of a file; undefined for anything but a file. */
+export function fileStatOf(info: Stats): FileStat | undefined {
+  return info.isFile() ? { size: info.size, mtime: info.mtimeMs } : undefined;
+}
+
+/** A file's text (throws the reason it cannot be read as text); `logger` hears of a file that is not UTF-8. */
+export function textOfBytes(path: string, bytes: Uint8Array, logger?: Logger): string {
+  const decoded = decodeCableBytes(bytes);
+  if ('error' in decoded) throw new Error(decoded.error);
+  if (decoded.encoding !== 'utf-8') logger?.info(`${path} is not UTF-8: read as ${decoded.encoding}`);
+  return decoded.text;
+}
 
 export function createNodeWorkspace(logger?: Logger): Workspace {
   return {
@@ -43,16 +57,12 @@ export function createNodeWorkspace(logger?: Logger): Workspace {
       } catch (error) {
         throw new Error(describeFileError(error));
       }
-      const decoded = decodeCableBytes(bytes);
-      if ('error' in decoded) throw new Error(decoded.error);
-      if (decoded.encoding !== 'utf-8') logger?.info(`${path} is not UTF-8: read as ${decoded.encoding}`);
-      return decoded.text;
+      return textOfBytes(path, bytes, logger);
     },
 
     async stat(uri) {
       try {
-        const info = await stat(fileURLToPath(uri));
-        return info.isFile() ? { size: info.size, mtime: info.mtimeMs } : undefined;
+        return fileStatOf(await stat(fileURLToPath(uri)));
       } catch {
         return undefined;
       }

@@ -9,6 +9,12 @@
 /** Words too common in subjects to narrow a search: not indexed, and dropped from queries. */
 const STOP_WORDS: ReadonlySet<string> = new Set(['A', 'AN', 'AND', 'AT', 'BY', 'FOR', 'FROM', 'IN', 'OF', 'ON', 'OR', 'THE', 'TO', 'WITH']);
 
+/** New terms are merged into the sorted vocabulary when this many wait (a sort of a few milliseconds). */
+const MAX_PENDING_TERMS = 8192;
+
+/** New terms up to this many are inserted one by one; more are merged. */
+const FEW_TERMS = 32;
+
 /** Stale postings are dropped when there are more of them than this and than live ones. */
 const MIN_STALE_FOR_REBUILD = 10_000;
 
@@ -18,9 +24,8 @@ export function searchTerms(text: string): string[] {
   return [...new Set(words.filter((word) => !STOP_WORDS.has(word)))];
 }
 
-/** First index in `sorted` whose term is not less than `prefix`. */
-function lowerBound(sorted: readonly string[], prefix: string): number {
-  let low = 0;
+/** First index in `sorted` (from `low`) whose term is not less than `prefix`. */
+function lowerBound(sorted: readonly string[], prefix: string, low = 0): number {
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
@@ -124,6 +129,8 @@ export class SearchIndex<T> {
     }
     this.postings.set(term, { term, keys: [key] });
     this.pending.push(term);
+    // Merged in steps while a pass adds terms: one sort of the whole vocabulary at the end would hold up requests.
+    if (this.pending.length >= MAX_PENDING_TERMS) this.mergePending();
     return term;
   }
 
@@ -131,13 +138,22 @@ export class SearchIndex<T> {
     if (this.pending.length === 0) return;
     const added = this.pending.sort();
     this.pending = [];
-    const merged: string[] = new Array(this.sorted.length + added.length);
+    const sorted = this.sorted;
+    // A few terms (a file changed): each put in its place, a move of memory.
+    if (added.length <= FEW_TERMS) {
+      for (const term of added) sorted.splice(lowerBound(sorted, term), 0, term);
+      return;
+    }
+    // Many: the runs between the new terms' places copied whole, without comparing each term.
+    // Grown by push, not `new Array(n)`: V8 makes an array that large a slow dictionary.
+    const merged: string[] = [];
     let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < this.sorted.length && j < added.length) merged[k++] = this.sorted[i]! < added[j]! ? this.sorted[i++]! : added[j++]!;
-    while (i < this.sorted.length) merged[k++] = this.sorted[i++]!;
-    while (j < added.length) merged[k++] = added[j++]!;
+    for (const term of added) {
+      const at = lowerBound(sorted, term, i);
+      while (i < at) merged.push(sorted[i++]!);
+      merged.push(term);
+    }
+    while (i < sorted.length) merged.push(sorted[i++]!);
     this.sorted = merged;
   }
 

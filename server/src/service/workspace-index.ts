@@ -6,47 +6,31 @@
 // Indexing is lazy (it starts on the first `ensureIndexed`), reads with bounded concurrency,
 // yields to the event loop between files so requests on the open file are answered meanwhile,
 // and starts over when the folders or the exclusions change.
-import { parseCable, parseCableId, type CableModel, type Range } from '../model/index.ts';
+import { parseCableId } from '../model/index.ts';
 import { createCancellationSource, unlessCancelled, type CancellationSource } from './cancellation.ts';
-import { isCableText } from './detector.ts';
 import { DEFAULT_MAX_FILE_SIZE, formatBytes } from './file-size.ts';
+import { describeError, readThroughWorkspace, yieldToEventLoop, type ReadRequest, type ReadResult } from './index-read.ts';
+import type { IndexWorkers } from './index-workers.ts';
+import { START_OF_FILE, type Citation, type IndexedCable } from './indexed-cable.ts';
 import { SearchIndex, searchTerms } from './search-index.ts';
 import { createExcludeMatcher, DEFAULT_EXCLUDES, isExcludedPathOrParent } from './glob.ts';
-import { baseName, extensionOf, relativeKey, uriKey } from './uri.ts';
+import { extensionOf, relativeKey, uriKey } from './uri.ts';
 import type { Cancellation, FileStat, Logger, ProgressSink, Workspace } from './types.ts';
 
-export interface IndexedCable {
-  uri: string;
-  id?: string;
-  /** `text`: computed from the text (the file name may have given the year); `file-name`: from the name alone. */
-  idSource?: 'text' | 'file-name';
-  subject?: string;
-  /** ISO 8601 UTC date-time of the DTG or date line. */
-  date?: string;
-  classification?: string;
-  /** The originating post as the banner writes it: `LA PAZ`. */
-  origin?: string;
-  /** TAGS codes, upper case. */
-  tags: string[];
-  /** The cables this one cites in its REF list, each with the place of its citation. */
-  cites: Citation[];
-  /** Where a definition lands: the banner line, else the start of the file. */
-  anchor: Range;
-}
-
-/** A REF entry that names a cable: the cited ID, and where the entry cites it. */
-export interface Citation {
-  id: string;
-  range: Range;
-}
+export { summarize, type Citation, type IndexedCable } from './indexed-cable.ts';
 
 export interface WorkspaceIndexOptions {
-  /** Files read at the same time. */
+  /** Files read at the same time in the index's own thread. */
   concurrency?: number;
   /** Larger files are skipped (a cable is kilobytes; a multi-megabyte `.txt` is a log). */
   maxFileBytes?: number;
   /** Called as each indexing pass starts, for a sink that shows its progress. */
   progress?: () => ProgressSink | undefined;
+  /**
+   * Worker threads that read a pass's files from the local disk, for a workspace on the local
+   * file system (createNodeWorkspace); without them the index reads through the workspace.
+   */
+  workers?: IndexWorkers;
 }
 
 type FileChange = 'created' | 'changed' | 'deleted';
@@ -63,37 +47,12 @@ interface DiskEntry {
   cable?: IndexedCable;
 }
 
-const START_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const DEFAULT_CONCURRENCY = 8;
 /** Progress messages are sent at most this often (in files). */
 const PROGRESS_STEP = 25;
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** The ID a file name gives: `08BAGHDAD3475.cable` → `08BAGHDAD3475`. */
-function idFromFileName(uri: string): string | undefined {
-  const stem = baseName(uri).replace(/\.[^.]*$/, '').toUpperCase();
-  return parseCableId(stem) ? stem : undefined;
-}
-
-export function summarize(uri: string, model: CableModel): IndexedCable {
-  const cites = (model.references?.entries ?? []).flatMap((entry) => (entry.id ? [{ id: entry.id, range: entry.citationRange ?? entry.range }] : []));
-  const tags = (model.tags?.codes ?? []).map((tag) => tag.code);
-  const cable: IndexedCable = { uri, tags, cites, anchor: model.banner?.range ?? model.header?.range ?? START_OF_FILE };
-  const nameId = model.id ? undefined : idFromFileName(uri);
-  if (model.id) {
-    cable.id = model.id;
-    cable.idSource = 'text';
-  } else if (nameId) {
-    cable.id = nameId;
-    cable.idSource = 'file-name';
-  }
-  if (model.subject) cable.subject = model.subject.text;
-  if (model.date) cable.date = model.date;
-  if (model.classification) cable.classification = model.classification;
-  if (model.banner?.origin) cable.origin = model.banner.origin.text;
-  return cable;
-}
+const KEYS_BETWEEN_YIELDS = 4096;
+/** Files sent to an index worker at once: few messages, and a batch's results filed in about a millisecond. */
+const WORKER_BATCH = 64;
 
 /** What a search finds a cable by: its ID and the ID's parts, the year, TAGS, subject and origin words. */
 function termsOf(cable: IndexedCable): string[] {
@@ -130,6 +89,7 @@ export class WorkspaceIndex {
   private readonly concurrency: number;
   private maxFileBytes: number;
   private readonly progress: (() => ProgressSink | undefined) | undefined;
+  private readonly workers: IndexWorkers | undefined;
 
   constructor(
     private readonly workspace: Workspace,
@@ -139,6 +99,7 @@ export class WorkspaceIndex {
     this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_SIZE;
     this.progress = options.progress;
+    this.workers = options.workers;
     this.configured = new Promise((resolve) => (this.markConfigured = resolve));
   }
 
@@ -320,7 +281,7 @@ export class WorkspaceIndex {
         this.notifyChange();
       },
       (error: unknown) => {
-        this.logger.error(`Indexing failed: ${describe(error)}`);
+        this.logger.error(`Indexing failed: ${describeError(error)}`);
         job.done = true;
       },
     );
@@ -334,22 +295,38 @@ export class WorkspaceIndex {
       const files: string[] = [];
       for (const folder of this.folders) {
         const listed = await this.workspace.listFiles(folder.uri, { isExcluded: (path) => folder.isExcluded(path), token }).catch((error: unknown) => {
-          this.logger.warn(`Cannot list ${folder.uri}: ${describe(error)}`);
+          this.logger.warn(`Cannot list ${folder.uri}: ${describeError(error)}`);
           return [] as string[];
         });
         // Not `push(...listed)`: a folder of 250,000 files is more arguments than a call takes.
         for (const file of listed) if (isCandidateFile(file)) files.push(file);
       }
       if (token.isCancellationRequested) return;
-      const listedKeys = new Set(files.map(uriKey));
-      for (const key of [...this.disk.keys()]) if (!listedKeys.has(key)) this.removeDiskEntry(key);
+      const keys = await keysOf(files, token);
+      if (this.disk.size > 0) {
+        const listedKeys = new Set(keys);
+        for (const key of [...this.disk.keys()]) if (!listedKeys.has(key)) this.removeDiskEntry(key);
+      }
 
       let done = 0;
-      await forEachLimited(files, this.concurrency, token, async (uri) => {
-        await this.indexFile(uri, false, token);
-        done++;
-        if (done % PROGRESS_STEP === 0 || done === files.length) progress?.report(done, files.length);
-      });
+      const reported = (count: number) => {
+        const before = done;
+        done += count;
+        if (Math.floor(done / PROGRESS_STEP) > Math.floor(before / PROGRESS_STEP) || done === files.length) progress?.report(done, files.length);
+      };
+      if (this.workers) {
+        const starts = Array.from({ length: Math.ceil(files.length / WORKER_BATCH) }, (_, i) => i * WORKER_BATCH);
+        await forEachLimited(starts, this.workers.capacity, token, async (start) => {
+          const end = Math.min(files.length, start + WORKER_BATCH);
+          await this.indexBatch(files.slice(start, end), keys.slice(start, end), token);
+          reported(end - start);
+        });
+      } else {
+        await forEachLimited(files, this.concurrency, token, async (uri, i) => {
+          await this.indexFile(uri, false, token, keys[i]);
+          reported(1);
+        });
+      }
       if (token.isCancellationRequested) return;
       this.logger.info(`Indexed ${this.size} cables from ${files.length} files in ${Date.now() - started} ms`);
     } finally {
@@ -357,36 +334,63 @@ export class WorkspaceIndex {
     }
   }
 
-  /**
-   * Reads and summarizes one file, unless it is unchanged since the last read (or `force`).
-   * A pass cancelled meanwhile (new folders or exclusions) leaves what it read unwritten.
-   */
-  private async indexFile(uri: string, force: boolean, token?: Cancellation): Promise<void> {
-    const key = uriKey(uri);
+  /** A new ticket for the file: a read started before it finishes unwritten. */
+  private ticketFor(key: string): number {
     const ticket = ++this.nextTicket;
     this.readTickets.set(key, ticket);
+    return ticket;
+  }
+
+  /** What a read of the file must say: its size and mtime, unless it is read whatever (`force`). */
+  private requestFor(uri: string, key: string, force: boolean): ReadRequest {
+    const known = force ? undefined : this.disk.get(key)?.stat;
+    return known ? { uri, maxBytes: this.maxFileBytes, known } : { uri, maxBytes: this.maxFileBytes };
+  }
+
+  /**
+   * Reads and summarizes one file in this thread, unless it is unchanged since the last read (or
+   * `force`). A pass cancelled meanwhile (new folders or exclusions) leaves what it read unwritten.
+   */
+  private async indexFile(uri: string, force: boolean, token?: Cancellation, key = uriKey(uri)): Promise<void> {
+    const ticket = this.ticketFor(key);
+    const result = await readThroughWorkspace(this.workspace, this.requestFor(uri, key, force));
+    this.apply(uri, key, ticket, result, token);
+  }
+
+  /** A batch of a pass's files, read by an index worker; in this thread if no worker can. */
+  private async indexBatch(uris: string[], keys: string[], token: Cancellation): Promise<void> {
+    const tickets = keys.map((key) => this.ticketFor(key));
+    const requests = uris.map((uri, i) => this.requestFor(uri, keys[i]!, false));
+    let results: ReadResult[];
     try {
-      const stat = await this.workspace.stat(uri);
-      if (!stat) {
+      results = await this.workers!.read(requests);
+    } catch {
+      results = [];
+      for (const request of requests) if (!token.isCancellationRequested) results.push(await readThroughWorkspace(this.workspace, request));
+    }
+    results.forEach((result, i) => this.apply(uris[i]!, keys[i]!, tickets[i]!, result, token));
+  }
+
+  /** Files what a read found; a read overtaken by a later one (its ticket is old) writes nothing. */
+  private apply(uri: string, key: string, ticket: number, result: ReadResult, token?: Cancellation): void {
+    switch (result.kind) {
+      case 'missing':
         this.removeDiskEntry(key);
         return;
-      }
-      // Before the unchanged test: a lower cap drops a file read under a higher one.
-      if (stat.size > this.maxFileBytes) {
-        this.logger.warn(`Skipped ${uri}: ${formatBytes(stat.size)} is more than cable.maxFileSize (${formatBytes(this.maxFileBytes)})`);
+      case 'too-large':
+        // Before the unchanged test: a lower cap drops a file read under a higher one.
+        this.logger.warn(`Skipped ${uri}: ${formatBytes(result.stat.size)} is more than cable.maxFileSize (${formatBytes(this.maxFileBytes)})`);
         this.removeDiskEntry(key);
         return;
-      }
-      const known = this.disk.get(key);
-      if (!force && known && known.stat.mtime === stat.mtime && known.stat.size === stat.size) return;
-      const text = await this.workspace.readFile(uri);
-      await yieldToEventLoop();
-      if (this.readTickets.get(key) !== ticket || token?.isCancellationRequested || !this.folderOf(key)) return;
-      const isCable = extensionOf(uri) === 'cable' || isCableText(text);
-      const cable = isCable ? summarize(uri, parseCable(text, { fileName: baseName(uri) })) : undefined;
-      this.setDiskEntry(key, cable ? { stat, cable } : { stat });
-    } catch (error) {
-      this.logger.warn(`Cannot index ${uri}: ${describe(error)}`);
+      case 'unchanged':
+        return;
+      case 'failed':
+        this.logger.warn(`Cannot index ${uri}: ${result.reason}`);
+        return;
+      case 'read':
+        for (const note of result.notes ?? []) this.logger.info(note);
+        if (this.readTickets.get(key) !== ticket || token?.isCancellationRequested || !this.folderOf(key)) return;
+        this.setDiskEntry(key, result.cable ? { stat: result.stat, cable: result.cable } : { stat: result.stat });
     }
   }
 
@@ -407,7 +411,7 @@ export class WorkspaceIndex {
       try {
         entry.cable = entry.summarize();
       } catch (error) {
-        this.logger.warn(`Cannot index ${entry.uri}: ${describe(error)}`);
+        this.logger.warn(`Cannot index ${entry.uri}: ${describeError(error)}`);
         entry.cable = { uri: entry.uri, tags: [], cites: [], anchor: START_OF_FILE };
       }
       const onDisk = this.disk.get(key)?.cable;
@@ -455,14 +459,24 @@ function removeFrom(map: Map<string, Set<string>>, name: string, key: string): v
   if (keys?.size === 0) map.delete(name);
 }
 
-async function forEachLimited<T>(items: T[], limit: number, token: Cancellation, work: (item: T) => Promise<void>): Promise<void> {
+/** The files' keys, a few thousand at a time between requests (a quarter of a million take a second). */
+async function keysOf(uris: string[], token: Cancellation): Promise<string[]> {
+  const keys: string[] = [];
+  for (let i = 0; i < uris.length && !token.isCancellationRequested; i++) {
+    keys.push(uriKey(uris[i]!));
+    if (i % KEYS_BETWEEN_YIELDS === KEYS_BETWEEN_YIELDS - 1) await yieldToEventLoop();
+  }
+  return keys;
+}
+
+async function forEachLimited<T>(items: T[], limit: number, token: Cancellation, work: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < items.length && !token.isCancellationRequested) await work(items[next++]!);
+    while (next < items.length && !token.isCancellationRequested) {
+      const index = next++;
+      await work(items[index]!, index);
+    }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -1,0 +1,197 @@
+// Indexing a workspace of N cables, as an editor sees it: the built server spawned with --stdio
+// over a synthetic workspace (bench/make-workspace.ts), one of its cables opened. Prints figures;
+// never passes or fails.
+//   npm run bench:index -- [N] [DIR]        (builds first; N: 1000 (default), 10k, 100k, 250k)
+//   node --import tsx bench/index.ts [N] [DIR]
+// DIR (default: <tmp>/cable-bench-workspace-N) is made by make-workspace unless it already holds
+// a workspace it made; delete it when done.
+//   - index time: from the initialize request (the server process just spawned) to the end of
+//     the index's work-done progress report; the index starts when the cable is opened, at once.
+//   - peak RSS of the server process (VmHWM in /proc/PID/status) and its CPU time.
+//   - outline of the open cable while indexing runs: the first request (parse + outline), then
+//     one request every OUTLINE_EVERY_MS until the index is done.
+//   - a file changed on disk, then didChangeWatchedFiles: time until a workspace/symbol query
+//     finds the new subject word in it, and until references on its cited cable's banner find it.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { FileChangeType, ReferencesRequest, WorkspaceSymbolRequest, type Location, type SymbolInformation } from 'vscode-languageserver-protocol/node';
+import { parseCable } from '../server/src/model/index.ts';
+import { startServer, type LspTestClient } from '../test/support/lsp-client.ts';
+
+const root = resolve(__dirname, '..');
+/** Written by make-workspace into the folders it makes. */
+const MARKER = '.cable-bench-workspace';
+const OUTLINE_EVERY_MS = 20;
+const CHANGES = 20;
+
+function parseSize(text: string | undefined): number {
+  const m = /^(\d+(?:\.\d+)?)([kK]?)$/.exec(text ?? '');
+  if (!m) {
+    process.stderr.write(`bench/index: N must be a number of cables such as 1000, 10k or 250k, not ${text}\nUsage: node --import tsx bench/index.ts [N] [DIR]\n`);
+    process.exit(2);
+  }
+  return Math.round(Number(m[1]) * (m[2] ? 1000 : 1));
+}
+
+/** Every cable file under `dir`, sorted. */
+function cableFiles(dir: string): string[] {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && /\.(?:cable|txt)$/.test(e.name))
+    .map((e) => join(e.parentPath ?? e.path, e.name))
+    .sort();
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function summary(times: number[]): string {
+  if (times.length === 0) return 'n=0';
+  const sorted = [...times].sort((a, b) => a - b);
+  return `n=${sorted.length}  p50 ${percentile(sorted, 50).toFixed(1)} ms  p99 ${percentile(sorted, 99).toFixed(1)} ms  max ${sorted[sorted.length - 1]!.toFixed(1)} ms`;
+}
+
+/** Peak and current resident memory (MB) and CPU seconds of the server process (Linux /proc). */
+function processFigures(client: LspTestClient): { peakMb: number; rssMb: number; cpuSeconds: number } {
+  const pid = client.process.pid;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+    // Fields 14 and 15 of /proc/PID/stat (after the command in parentheses): user and system ticks.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024, cpuSeconds: ticks / 100 };
+  } catch {
+    return { peakMb: NaN, rssMb: NaN, cpuSeconds: NaN };
+  }
+}
+
+async function timed<T>(request: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const start = performance.now();
+  const result = await request();
+  return { ms: performance.now() - start, result };
+}
+
+/** Outline requests, one every OUTLINE_EVERY_MS until `done` resolves. */
+async function outlinesUntil(client: LspTestClient, uri: string, done: Promise<void>): Promise<number[]> {
+  let finished = false;
+  void done.then(() => (finished = true));
+  const times: number[] = [];
+  while (!finished) {
+    times.push((await timed(() => client.symbols(uri))).ms);
+    await new Promise((resolve) => setTimeout(resolve, OUTLINE_EVERY_MS));
+  }
+  return times;
+}
+
+/**
+ * Rewrites `file` on disk with a new word in its subject, tells the server, and times until a
+ * workspace/symbol query for the word finds the file; then a REF entry citing `citedId`, timed
+ * until references on `citedFile`'s banner list the file.
+ */
+async function changeFile(client: LspTestClient, file: string, word: string, cited: { id: string; citation: string; file: string }): Promise<{ symbolMs: number; referencesMs: number; ok: boolean }> {
+  const original = readFileSync(file, 'utf8');
+  const uri = pathToFileURL(file).href;
+  const withWord = original.replace(/^(\s*SUBJ(?:ECT)?\s*:\s*)/im, `$1${word} `);
+  writeFileSync(file, withWord);
+  client.filesChanged([{ uri, type: FileChangeType.Changed }]);
+  const symbol = await timed(() => client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: word }) as Promise<SymbolInformation[] | null>);
+  const foundWord = (symbol.result ?? []).some((s) => s.location.uri === uri);
+
+  // A new first REF entry citing the cited cable; the file's own REF list (if any) follows it.
+  const withRef = withWord.replace(/^(\s*SUBJ(?:ECT)?\s*:.*\n)/im, `$1\nREF: ${cited.citation}\n\n`);
+  writeFileSync(file, withRef);
+  client.filesChanged([{ uri, type: FileChangeType.Changed }]);
+  const citedUri = pathToFileURL(cited.file).href;
+  const banner = parseCable(readFileSync(cited.file, 'utf8'), { fileName: cited.file }).banner!.range.start;
+  const references = await timed(
+    () =>
+      client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: citedUri }, position: banner, context: { includeDeclaration: false } }) as Promise<
+        Location[] | null
+      >,
+  );
+  const foundCitation = (references.result ?? []).some((l) => l.uri === uri);
+
+  writeFileSync(file, original);
+  client.filesChanged([{ uri, type: FileChangeType.Changed }]);
+  return { symbolMs: symbol.ms, referencesMs: references.ms, ok: foundWord && foundCitation };
+}
+
+async function main(): Promise<void> {
+  const count = parseSize(process.argv[2] ?? '1000');
+  const dir = resolve(process.argv[3] ?? join(tmpdir(), `cable-bench-workspace-${count}`));
+  if (!existsSync(join(dir, MARKER))) {
+    const made = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'make-workspace.ts'), String(count), dir], { stdio: 'inherit', cwd: root });
+    if (made.status !== 0) process.exit(made.status ?? 1);
+  }
+  const files = cableFiles(dir);
+  const bytes = files.reduce((sum, file) => sum + readFileSync(file).length, 0);
+  console.log(`node ${process.version}; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; ${(totalmem() / 2 ** 30).toFixed(0)} GB; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`workspace ${dir}: ${files.length.toLocaleString('en')} files, ${(bytes / 1e6).toFixed(0)} MB (page cache warm: every file was just read)`);
+  if (files.length !== count) console.log(`  (asked for ${count.toLocaleString('en')}: the folder holds a workspace made before)`);
+
+  // The opened cable, and the files changed later: spread over the workspace, each with a subject.
+  const opened = files[Math.floor(files.length / 2)]!;
+  const openedUri = pathToFileURL(opened).href;
+  const openedText = readFileSync(opened, 'utf8');
+  const start = performance.now();
+  const client = await startServer({ folders: [pathToFileURL(dir).href], configuration: () => ({}) });
+  const initializedMs = performance.now() - start;
+  const indexed = client.progressEnd();
+  client.open(openedUri, openedText);
+  const first = await timed(() => client.symbols(openedUri));
+  const during = await outlinesUntil(client, openedUri, indexed);
+  await indexed;
+  const indexMs = performance.now() - start;
+  const afterIndex = processFigures(client);
+  const logged = client.logs.find((l) => l.startsWith('Indexed')) ?? '(no "Indexed" log line)';
+
+  console.log(`initialize answered:                  ${initializedMs.toFixed(0)} ms after spawn`);
+  console.log(`index done (progress end):            ${(indexMs / 1000).toFixed(2)} s after initialize   [${logged}]`);
+  console.log(`server peak RSS (VmHWM):              ${afterIndex.peakMb.toFixed(0)} MB   (RSS at the end ${afterIndex.rssMb.toFixed(0)} MB; CPU ${afterIndex.cpuSeconds.toFixed(1)} s user+system)`);
+  console.log(`first outline of the open cable:      ${first.ms.toFixed(1)} ms (while indexing; parse + outline)`);
+  console.log(`outline while indexing:               ${summary(during)}`);
+
+  // The changed files: the first ones with a subject and a banner, spread over the workspace.
+  const changed: string[] = [];
+  for (let i = 0; changed.length < CHANGES && i < files.length; i++) {
+    const file = files[Math.floor((i * files.length) / CHANGES) % files.length]!;
+    if (file === opened || changed.includes(file)) continue;
+    const model = parseCable(readFileSync(file, 'utf8'), { fileName: file });
+    if (model.subject && model.banner) changed.push(file);
+  }
+  const citedModel = parseCable(openedText, { fileName: opened });
+  const post = citedModel.banner?.origin?.text;
+  const serial = citedModel.banner?.serial?.text;
+  if (!citedModel.id || !post || !serial || citedModel.year === undefined) throw new Error(`${opened} has no ID to cite`);
+  const cited = { id: citedModel.id, citation: `A. ${citedModel.year} ${post} ${Number(serial)}`, file: opened };
+
+  const symbolTimes: number[] = [];
+  const referenceTimes: number[] = [];
+  let failures = 0;
+  for (const [i, file] of changed.entries()) {
+    const result = await changeFile(client, file, `ZQXBENCH${i}`, cited);
+    symbolTimes.push(result.symbolMs);
+    referenceTimes.push(result.referencesMs);
+    if (!result.ok) failures++;
+  }
+  console.log(`file changed -> workspace/symbol finds it: ${summary(symbolTimes)}`);
+  console.log(`file changed -> references find its REF:   ${summary(referenceTimes)}`);
+  if (failures) console.log(`  (${failures} of ${changed.length} changes were not reflected in the answers)`);
+  const idle: number[] = [];
+  for (let i = 0; i < 20; i++) idle.push((await timed(() => client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: `ZQXBENCH${i}` }))).ms);
+  console.log(`workspace/symbol round trip, no change:    ${summary(idle)}`);
+  const end = processFigures(client);
+  console.log(`server at the end: RSS ${end.rssMb.toFixed(0)} MB, peak ${end.peakMb.toFixed(0)} MB`);
+  await client.stop();
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+// Reading one file for the workspace index: its stat, then nothing more when it is too large or
+// unchanged since the last read, else its text summarized. The index does it in its own thread
+// through the Workspace (`readThroughWorkspace`); index workers do the same on the local disk
+// (index-worker.ts) and send back the same results.
+import { summarizeFile, type IndexedCable } from './indexed-cable.ts';
+import type { FileStat, Workspace } from './types.ts';
+
+export interface ReadRequest {
+  uri: string;
+  /** Larger files are not read. */
+  maxBytes: number;
+  /** The stat of the last read: the file is not read again when size and mtime are the same. */
+  known?: FileStat;
+}
+
+export type ReadResult =
+  | { kind: 'missing' }
+  | { kind: 'too-large'; stat: FileStat }
+  | { kind: 'unchanged'; stat: FileStat }
+  /** `cable` is absent for a `.txt` file that is not a cable; `notes` are for the log (an encoding). */
+  | { kind: 'read'; stat: FileStat; cable?: IndexedCable; notes?: string[] }
+  | { kind: 'failed'; reason: string };
+
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The result a stat alone gives: too large, or unchanged; undefined when the file must be read. */
+export function resultOfStat(request: ReadRequest, stat: FileStat): ReadResult | undefined {
+  if (stat.size > request.maxBytes) return { kind: 'too-large', stat };
+  const known = request.known;
+  if (known && known.mtime === stat.mtime && known.size === stat.size) return { kind: 'unchanged', stat };
+  return undefined;
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Reads and summarizes one file through the workspace, yielding to the event loop before parsing. */
+export async function readThroughWorkspace(workspace: Workspace, request: ReadRequest): Promise<ReadResult> {
+  try {
+    const stat = await workspace.stat(request.uri);
+    if (!stat) return { kind: 'missing' };
+    const skipped = resultOfStat(request, stat);
+    if (skipped) return skipped;
+    const text = await workspace.readFile(request.uri);
+    await yieldToEventLoop();
+    const cable = summarizeFile(request.uri, text);
+    return cable ? { kind: 'read', stat, cable } : { kind: 'read', stat };
+  } catch (error) {
+    return { kind: 'failed', reason: describeError(error) };
+  }
+}

@@ -1,0 +1,64 @@
+// What the workspace index keeps of each cable: its ID, the cables it cites, and what search and
+// hover show. Made from the front matter alone (parseFrontMatter), in the index's thread or in an
+// index worker (index-worker.ts), so both keep the same summary of a file.
+import { parseCableId, parseFrontMatter, type FrontMatter, type Range } from '../model/index.ts';
+import { isCableText } from './detector.ts';
+import { baseName, extensionOf } from './uri.ts';
+
+export interface IndexedCable {
+  uri: string;
+  id?: string;
+  /** `text`: computed from the text (the file name may have given the year); `file-name`: from the name alone. */
+  idSource?: 'text' | 'file-name';
+  subject?: string;
+  /** ISO 8601 UTC date-time of the DTG or date line. */
+  date?: string;
+  classification?: string;
+  /** The originating post as the banner writes it: `LA PAZ`. */
+  origin?: string;
+  /** TAGS codes, upper case. */
+  tags: string[];
+  /** The cables this one cites in its REF list, each with the place of its citation. */
+  cites: Citation[];
+  /** Where a definition lands: the banner line, else the start of the file. */
+  anchor: Range;
+}
+
+/** A REF entry that names a cable: the cited ID, and where the entry cites it. */
+export interface Citation {
+  id: string;
+  range: Range;
+}
+
+export const START_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** The ID a file name gives: `08BAGHDAD3475.cable` → `08BAGHDAD3475`. */
+function idFromFileName(uri: string): string | undefined {
+  const stem = baseName(uri).replace(/\.[^.]*$/, '').toUpperCase();
+  return parseCableId(stem) ? stem : undefined;
+}
+
+export function summarize(uri: string, model: FrontMatter): IndexedCable {
+  const cites = (model.references?.entries ?? []).flatMap((entry) => (entry.id ? [{ id: entry.id, range: entry.citationRange ?? entry.range }] : []));
+  const tags = (model.tags?.codes ?? []).map((tag) => tag.code);
+  const cable: IndexedCable = { uri, tags, cites, anchor: model.banner?.range ?? model.header?.range ?? START_OF_FILE };
+  const nameId = model.id ? undefined : idFromFileName(uri);
+  if (model.id) {
+    cable.id = model.id;
+    cable.idSource = 'text';
+  } else if (nameId) {
+    cable.id = nameId;
+    cable.idSource = 'file-name';
+  }
+  if (model.subject) cable.subject = model.subject.text;
+  if (model.date) cable.date = model.date;
+  if (model.classification) cable.classification = model.classification;
+  if (model.banner?.origin) cable.origin = model.banner.origin.text;
+  return cable;
+}
+
+/** The summary of a file's text: `.cable` files always, other files when the detector recognises a cable. */
+export function summarizeFile(uri: string, text: string): IndexedCable | undefined {
+  const isCable = extensionOf(uri) === 'cable' || isCableText(text);
+  return isCable ? summarize(uri, parseFrontMatter(text, { fileName: baseName(uri) })) : undefined;
+}
