@@ -15,6 +15,7 @@ import {
   type Message,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { detectTextFileCables } from './text-file-cables.ts';
 import type { Location as LspLocation, Position as LspPosition } from 'vscode-languageclient/node';
 
 /** Virtual documents holding summaries, shown in the markdown preview. */
@@ -121,8 +122,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('cable.showReferences', showReferences),
     vscode.commands.registerCommand('cable.showSummary', () => showSummary(summaries)),
   );
-  client = new LanguageClient('cable', 'Cable Language Server', serverOptions, clientOptions);
-  await client.start();
+  const languageClient = new LanguageClient('cable', 'Cable Language Server', serverOptions, clientOptions);
+  client = languageClient;
+  // Plain Text documents activate the extension too (to find `.txt` cables), so the server starts
+  // with the first cable rather than with every text file.
+  const isCable = (document: vscode.TextDocument): boolean => document.languageId === 'cable';
+  if (vscode.workspace.textDocuments.some(isCable)) {
+    await languageClient.start();
+  } else {
+    const starter = vscode.workspace.onDidOpenTextDocument((document) => {
+      if (!isCable(document)) return;
+      starter.dispose();
+      void languageClient.start();
+    });
+    context.subscriptions.push(starter);
+  }
+  detectTextFileCables(context);
 }
 
 export async function deactivate(): Promise<void> {

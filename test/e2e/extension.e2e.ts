@@ -4,10 +4,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, cableExtension, expectedExtensionRoot, openFixture, waitFor } from './support';
+import { cableExtension, expectedExtensionRoot, openFixture, serverProcesses, waitFor } from './support';
 
-// Read when mocha loads this file, before any test of any file has opened a cable.
-const activeBeforeAnyCable = vscode.extensions.getExtension(EXTENSION_ID)?.isActive;
+// Read when mocha loads this file, before any test of any file has opened a cable. Plain Text
+// activates the extension too (it looks for `.txt` cables), so it may be active by now; its
+// language server must not be running.
+const canSeeProcesses = existsSync('/proc/self/stat');
+const serversBeforeAnyCable = canSeeProcesses ? serverProcesses() : [];
 
 suite('extension (smoke)', () => {
   test('is loaded from the folder the runner installed it to', () => {
@@ -17,8 +20,9 @@ suite('extension (smoke)', () => {
     assert.equal(cableExtension().packageJSON.name, 'cable');
   });
 
-  test('stays inactive until a cable is opened', () => {
-    assert.equal(activeBeforeAnyCable, false);
+  test('starts no language server until a cable is opened', function () {
+    if (!canSeeProcesses) this.skip();
+    assert.deepEqual(serversBeforeAnyCable, []);
   });
 
   test('the cable language is registered', async () => {
@@ -62,5 +66,34 @@ suite('extension (smoke)', () => {
     await waitFor('the extension to activate', () => extension.isActive);
     // activate() settles after the client's initialize handshake with the server; it rejects if the server fails.
     await extension.activate();
+  });
+});
+
+suite('.txt cables', () => {
+  /** The language of the open document at `uri`: VS Code replaces a document when its language changes. */
+  const languageOf = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString())?.languageId;
+
+  test('a Cablegate .txt download opens as a cable; a text file that is not one stays Plain Text', async () => {
+    const notes = await openFixture('text-files/reading-list.txt');
+    const cable = await openFixture('text-files/10BERLIN180.txt');
+    await waitFor('10BERLIN180.txt to become a cable', () => languageOf(cable.uri) === 'cable');
+    // Documents are looked at in the order they open: the reading list's turn has passed.
+    assert.equal(languageOf(notes.uri), 'plaintext');
+    const symbols = await waitFor('the outline of the .txt cable', async () => {
+      const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', cable.uri);
+      return found?.length ? found : undefined;
+    });
+    assert.ok(symbols.some((symbol) => /^1\. \(C\)/.test(symbol.name) || symbol.children.some((child) => /^1\. \(C\)/.test(child.name))), symbols.map((symbol) => symbol.name).join(' | '));
+  });
+
+  test('a .txt cable the user sets back to Plain Text stays Plain Text', async () => {
+    const cable = await openFixture('text-files/09DOHA214.txt');
+    await waitFor('09DOHA214.txt to become a cable', () => languageOf(cable.uri) === 'cable');
+    await vscode.languages.setTextDocumentLanguage(vscode.workspace.textDocuments.find((document) => document.uri.toString() === cable.uri.toString())!, 'plaintext');
+    // Documents are looked at in the order they open: once a .txt cable opened after the switch is
+    // a cable, any change the client made to 09DOHA214.txt would have been made too.
+    const later = await openFixture('text-files/06VIENNA515.txt');
+    await waitFor('06VIENNA515.txt to become a cable', () => languageOf(later.uri) === 'cable');
+    assert.equal(languageOf(cable.uri), 'plaintext');
   });
 });

@@ -1,4 +1,5 @@
 // Helpers shared by the e2e test files: they run inside the VS Code extension host.
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -62,4 +63,22 @@ export async function draftFromSeed(edit: (text: string) => string): Promise<vsc
 /** The codes of the diagnostics VS Code holds for a document (from every source). */
 export function diagnosticCodes(uri: vscode.Uri): (string | number | undefined)[] {
   return vscode.languages.getDiagnostics(uri).map((d) => (typeof d.code === 'object' ? d.code.value : d.code));
+}
+
+const SERVER_SCRIPT = path.join('dist', 'server', 'server.js');
+
+/** Processes started by this extension host running the Cable server (Linux: read from /proc). */
+export function serverProcesses(): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((name) => {
+      try {
+        // After `pid (command) state`, the parent's pid comes first.
+        const parent = Number(readFileSync(`/proc/${name}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+        const commandLine = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+        return parent === process.pid && commandLine.includes(SERVER_SCRIPT) ? [Number(name)] : [];
+      } catch {
+        return []; // The process ended while listed.
+      }
+    });
 }
