@@ -62,6 +62,7 @@ function termsOf(cable: IndexedCable): string[] {
   return terms.map((term) => term.toUpperCase());
 }
 
+/** A `.cable` or `.txt` file, by its URI or its key. */
 function isCandidateFile(uri: string): boolean {
   const extension = extensionOf(uri);
   return extension === 'cable' || extension === 'txt';
@@ -72,13 +73,15 @@ export class WorkspaceIndex {
   private readonly disk = new Map<string, DiskEntry>();
   /** Open documents: their summary is computed on demand from the live text. */
   private readonly open = new Map<string, { uri: string; summarize: () => IndexedCable; cable?: IndexedCable }>();
-  private readonly byId = new Map<string, Set<string>>();
+  private readonly byId: KeysByName = new Map();
   /** Cited ID → the files whose REF list cites it. */
-  private readonly citers = new Map<string, Set<string>>();
+  private readonly citers: KeysByName = new Map();
   private readonly searchIndex = new SearchIndex<string>();
   private readonly changeListeners = new Set<() => void>();
   /** The latest read of each file, so an older read finishing late never overwrites a newer one. */
   private readonly readTickets = new Map<string, number>();
+  /** Strings many cables hold (classifications, posts, TAGS codes), one copy each. */
+  private readonly strings = new Map<string, string>();
   private nextTicket = 0;
   private job: { promise: Promise<void>; source: CancellationSource; done: boolean } | undefined;
   /** File events being applied: a lookup through `ensureIndexed` waits for them. */
@@ -155,9 +158,7 @@ export class WorkspaceIndex {
   /** The cables whose ID is `id`, open documents' live text first in mind. */
   lookup(id: string): IndexedCable[] {
     this.refreshOpenDocuments();
-    const keys = this.byId.get(id.toUpperCase());
-    if (!keys) return [];
-    return [...keys]
+    return keysOf(this.byId, id.toUpperCase())
       .sort()
       .map((key) => this.cableOf(key))
       .filter((c): c is IndexedCable => c !== undefined);
@@ -177,9 +178,7 @@ export class WorkspaceIndex {
   citing(id: string): { cable: IndexedCable; citations: Citation[] }[] {
     this.refreshOpenDocuments();
     const upper = id.toUpperCase();
-    const keys = this.citers.get(upper);
-    if (!keys) return [];
-    return [...keys]
+    return keysOf(this.citers, upper)
       .sort()
       .map((key) => this.cableOf(key))
       .filter((c): c is IndexedCable => c !== undefined)
@@ -293,16 +292,15 @@ export class WorkspaceIndex {
     progress?.begin('Indexing cables', 'listing files');
     try {
       const files: string[] = [];
+      const keys: string[] = [];
       for (const folder of this.folders) {
         const listed = await this.workspace.listFiles(folder.uri, { isExcluded: (path) => folder.isExcluded(path), token }).catch((error: unknown) => {
           this.logger.warn(`Cannot list ${folder.uri}: ${describeError(error)}`);
           return [] as string[];
         });
-        // Not `push(...listed)`: a folder of 250,000 files is more arguments than a call takes.
-        for (const file of listed) if (isCandidateFile(file)) files.push(file);
+        await candidatesOf(listed, files, keys, token);
       }
       if (token.isCancellationRequested) return;
-      const keys = await keysOf(files, token);
       if (this.disk.size > 0) {
         const listedKeys = new Set(keys);
         for (const key of [...this.disk.keys()]) if (!listedKeys.has(key)) this.removeDiskEntry(key);
@@ -373,6 +371,9 @@ export class WorkspaceIndex {
 
   /** Files what a read found; a read overtaken by a later one (its ticket is old) writes nothing. */
   private apply(uri: string, key: string, ticket: number, result: ReadResult, token?: Cancellation): void {
+    const isLatest = this.readTickets.get(key) === ticket;
+    // The last read of the file is done: no ticket to keep (250,000 of them were kept before).
+    if (isLatest) this.readTickets.delete(key);
     switch (result.kind) {
       case 'missing':
         this.removeDiskEntry(key);
@@ -389,9 +390,24 @@ export class WorkspaceIndex {
         return;
       case 'read':
         for (const note of result.notes ?? []) this.logger.info(note);
-        if (this.readTickets.get(key) !== ticket || token?.isCancellationRequested || !this.folderOf(key)) return;
-        this.setDiskEntry(key, result.cable ? { stat: result.stat, cable: result.cable } : { stat: result.stat });
+        if (!isLatest || token?.isCancellationRequested || !this.folderOf(key)) return;
+        this.setDiskEntry(key, result.cable ? { stat: result.stat, cable: this.shared(result.cable) } : { stat: result.stat });
     }
+  }
+
+  /** The cable with one copy of each classification, origin and TAGS code in the index (each read, or copy from a worker, brings its own). */
+  private shared(cable: IndexedCable): IndexedCable {
+    const share = (text: string) => {
+      const known = this.strings.get(text);
+      if (known !== undefined) return known;
+      this.strings.set(text, text);
+      return text;
+    };
+    cable.tags = cable.tags.map(share);
+    if (cable.classification) cable.classification = share(cable.classification);
+    if (cable.origin) cable.origin = share(cable.origin);
+    if (cable.idSource) cable.idSource = share(cable.idSource) as IndexedCable['idSource'];
+    return cable;
   }
 
   // ---------------------------------------------------------------- bookkeeping
@@ -447,26 +463,42 @@ export class WorkspaceIndex {
   }
 }
 
-function addTo(map: Map<string, Set<string>>, name: string, key: string): void {
+/** Files by a name (an ID): one file as its key alone, more as a set (a set for each of 250,000 IDs was a tenth of the index). */
+type KeysByName = Map<string, string | Set<string>>;
+
+function keysOf(map: KeysByName, name: string): string[] {
   const keys = map.get(name);
-  if (keys) keys.add(key);
-  else map.set(name, new Set([key]));
+  return keys === undefined ? [] : typeof keys === 'string' ? [keys] : [...keys];
 }
 
-function removeFrom(map: Map<string, Set<string>>, name: string, key: string): void {
+function addTo(map: KeysByName, name: string, key: string): void {
   const keys = map.get(name);
-  keys?.delete(key);
-  if (keys?.size === 0) map.delete(name);
+  if (keys === undefined) map.set(name, key);
+  else if (typeof keys !== 'string') keys.add(key);
+  else if (keys !== key) map.set(name, new Set([keys, key]));
 }
 
-/** The files' keys, a few thousand at a time between requests (a quarter of a million take a second). */
-async function keysOf(uris: string[], token: Cancellation): Promise<string[]> {
-  const keys: string[] = [];
-  for (let i = 0; i < uris.length && !token.isCancellationRequested; i++) {
-    keys.push(uriKey(uris[i]!));
+function removeFrom(map: KeysByName, name: string, key: string): void {
+  const keys = map.get(name);
+  if (keys === key) map.delete(name);
+  else if (typeof keys !== 'string' && keys?.delete(key) && keys.size === 0) map.delete(name);
+}
+
+/**
+ * Adds the listed files that may be cables to `files`, and their keys to `keys`, a few thousand
+ * at a time between requests (a quarter of a million keys take a second). Not `push(...listed)`:
+ * a folder of 250,000 files is more arguments than a call takes.
+ */
+async function candidatesOf(listed: string[], files: string[], keys: string[], token: Cancellation): Promise<void> {
+  for (let i = 0; i < listed.length && !token.isCancellationRequested; i++) {
+    const uri = listed[i]!;
+    const key = uriKey(uri);
+    if (isCandidateFile(key)) {
+      files.push(uri);
+      keys.push(key);
+    }
     if (i % KEYS_BETWEEN_YIELDS === KEYS_BETWEEN_YIELDS - 1) await yieldToEventLoop();
   }
-  return keys;
 }
 
 async function forEachLimited<T>(items: T[], limit: number, token: Cancellation, work: (item: T, index: number) => Promise<void>): Promise<void> {
