@@ -71,6 +71,26 @@ function processFigures(client: LspTestClient): { peakMb: number; rssMb: number;
   }
 }
 
+/** CPU seconds of the server's busiest threads (Linux /proc), by name: the main thread is the process's own id. */
+function threadFigures(client: LspTestClient): string {
+  const pid = client.process.pid;
+  try {
+    const threads = readdirSync(`/proc/${pid}/task`).map((tid) => {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const name = tid === String(pid) ? 'main' : readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+      return { name, seconds: (Number(fields[11]) + Number(fields[12])) / 100 };
+    });
+    return threads
+      .filter((t) => t.seconds >= 0.5)
+      .sort((a, b) => b.seconds - a.seconds)
+      .map((t) => `${t.name} ${t.seconds.toFixed(1)} s`)
+      .join(', ');
+  } catch {
+    return 'n/a';
+  }
+}
+
 async function timed<T>(request: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const start = performance.now();
   const result = await request();
@@ -154,6 +174,7 @@ async function main(): Promise<void> {
   console.log(`initialize answered:                  ${initializedMs.toFixed(0)} ms after spawn`);
   console.log(`index done (progress end):            ${(indexMs / 1000).toFixed(2)} s after initialize   [${logged}]`);
   console.log(`server peak RSS (VmHWM):              ${afterIndex.peakMb.toFixed(0)} MB   (RSS at the end ${afterIndex.rssMb.toFixed(0)} MB; CPU ${afterIndex.cpuSeconds.toFixed(1)} s user+system)`);
+  console.log(`server threads' CPU:                  ${threadFigures(client)}`);
   console.log(`first outline of the open cable:      ${first.ms.toFixed(1)} ms (while indexing; parse + outline)`);
   console.log(`outline while indexing:               ${summary(during)}`);
 
