@@ -6,13 +6,14 @@
 // settings changed), for a bounded time. A run fails when the server exits, logs an error (its
 // handlers catch and log what they throw), answers a request with an error other than
 // cancellation, answers outside the document (ranges, folds, tokens, diagnostics), points
-// anywhere but the workspace, or answers slower than the bound.
+// anywhere but the workspace, or answers slower than the bound (in wall time and in the server's
+// CPU time while the request was pending: on a loaded machine a request can wait for a CPU).
 //   npm run bench:fuzz -- [--minutes M | --seconds S] [--seed S] [--steps N] [--bound-ms MS] [--dump DIR]
 // Every action comes from the seeded PRNG and the fuzzer's own copy of the documents, never from
 // the server's answers, so `--seed S` replays a run's actions (`--steps N` stops after step N).
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
@@ -98,7 +99,9 @@ export interface FuzzResult {
   diagnostics: number;
   elapsedMs: number;
   byMethod: Map<string, MethodFigures>;
-  slowest: { method: string; ms: number; step: number } | undefined;
+  slowest: { method: string; ms: number; serverCpuMs: number; step: number } | undefined;
+  /** Requests over the bound in wall time while the server's CPU time stayed under it: a loaded machine, not a slow server. */
+  starved: number;
   failure: { step: number; message: string; recent: string[] } | undefined;
 }
 
@@ -177,7 +180,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   const log = options.log ?? (() => {});
   const random = new Random(options.seed);
   const started = performance.now();
-  const result: FuzzResult = { seed: options.seed, steps: 0, requests: 0, edits: 0, fileEvents: 0, diagnostics: 0, elapsedMs: 0, byMethod: new Map(), slowest: undefined, failure: undefined };
+  const result: FuzzResult = { seed: options.seed, steps: 0, requests: 0, edits: 0, fileEvents: 0, diagnostics: 0, elapsedMs: 0, byMethod: new Map(), slowest: undefined, starved: 0, failure: undefined };
   const recent: string[] = [];
   /** Answers to check at the end of the step. */
   const checks: (() => void)[] = [];
@@ -412,6 +415,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     if (cancel === 'now') source.cancel();
     else if (cancel === 'soon') setTimeout(() => source.cancel(), delay);
     const start = performance.now();
+    const cpuAtStart = cpuMsOf(client.process.pid);
     let answer: unknown;
     try {
       answer = await connection.sendRequest(method, params, source.token);
@@ -421,9 +425,14 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
       return;
     } finally {
       const ms = performance.now() - start;
+      // The server's CPU time while the request was pending tells a slow server from a starved one.
+      const serverCpuMs = cpuMsOf(client.process.pid) - cpuAtStart;
       figures.times.push(ms);
-      if (!result.slowest || ms > result.slowest.ms) result.slowest = { method, ms, step: at };
-      if (options.boundMs !== undefined && ms > options.boundMs && cancel === 'no') slow ??= `${described} took ${ms.toFixed(0)} ms, more than ${options.boundMs} ms`;
+      if (!result.slowest || ms > result.slowest.ms) result.slowest = { method, ms, serverCpuMs, step: at };
+      if (options.boundMs !== undefined && ms > options.boundMs && cancel === 'no') {
+        if (serverCpuMs > options.boundMs || Number.isNaN(serverCpuMs)) slow ??= `${described} took ${ms.toFixed(0)} ms (the server's CPU ${serverCpuMs.toFixed(0)} ms), more than ${options.boundMs} ms`;
+        else result.starved++;
+      }
     }
     // Checked once the step's answers are all in, so checking one does not delay another.
     const versions = [...(documents.get(sent.uri ?? '')?.versions ?? [])].filter(([number]) => number >= (sent.version ?? Infinity)).map(([, version]) => version);
@@ -794,7 +803,8 @@ export function describeResult(result: FuzzResult): string {
     const sorted = [...figures.times].sort((a, b) => a - b);
     lines.push(`  ${method.padEnd(34)} n=${String(figures.count).padStart(6)}  cancelled ${String(figures.cancelled).padStart(5)}  p50 ${percentile(sorted, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(sorted, 99).toFixed(1).padStart(7)} ms  max ${(sorted[sorted.length - 1] ?? NaN).toFixed(1).padStart(8)} ms`);
   }
-  if (result.slowest) lines.push(`slowest: ${result.slowest.method} ${result.slowest.ms.toFixed(0)} ms at step ${result.slowest.step}`);
+  if (result.slowest) lines.push(`slowest: ${result.slowest.method} ${result.slowest.ms.toFixed(0)} ms (the server's CPU meanwhile ${result.slowest.serverCpuMs.toFixed(0)} ms) at step ${result.slowest.step}`);
+  if (result.starved) lines.push(`over the bound in wall time with the server's CPU under it (a loaded machine): ${result.starved} requests`);
   if (result.failure) {
     lines.push(`FAILED at step ${result.failure.step}: ${result.failure.message}`);
     lines.push('last actions:', ...result.failure.recent.map((line) => `  ${line.slice(0, 600)}`));
@@ -824,6 +834,7 @@ if (require.main === module) {
   runFuzz({ seed, durationMs: steps === undefined ? seconds * 1000 : Infinity, maxSteps: steps === undefined ? undefined : Number(steps), boundMs: bound, dumpDir, log: (line) => console.log(line) }).then(
     (result) => {
       console.log(describeResult(result));
+      console.log(`load average at the end (1, 5, 15 min): ${loadavg().map((load) => load.toFixed(1)).join(', ')} on ${cpus().length} CPUs`);
       process.exit(result.failure ? 1 : 0);
     },
     (error: unknown) => {
