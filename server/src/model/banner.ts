@@ -35,6 +35,7 @@ function matchClassificationLetters(letters: string): { level: ClassificationLev
  * Returns the longest match, so `U N C L A S S I F I E D` is not cut at `UNCLAS`.
  */
 export function readClassification(line: string, lineIndex: number, from = 0): (Classification & { end: number }) | undefined {
+  if (!startsWithLetterWord(line, from)) return undefined;
   const words = wordsOf(line, from, Math.min(line.length, from + 64));
   let letters = '';
   let best: (Classification & { end: number }) | undefined;
@@ -61,6 +62,30 @@ export function readClassification(line: string, lineIndex: number, from = 0): (
     if (isSolidWord && text.length > 3) break; // a solid word is the whole classification
   }
   return best;
+}
+
+/**
+ * Whether the first word from `from` may be letters only, as a classification's first word is:
+ * a cheap test before the words are read, as this runs on most lines above the first paragraph.
+ * Only ASCII is judged here (other characters may be white space that ends a word).
+ */
+function startsWithLetterWord(line: string, from: number): boolean {
+  let i = from;
+  while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
+  if (!isAsciiLetter(line.charCodeAt(i))) return !(line.charCodeAt(i) < 128) || isAsciiSpace(line.charCodeAt(i));
+  do i++;
+  while (isAsciiLetter(line.charCodeAt(i)));
+  const c = line.charCodeAt(i);
+  return !(c < 128) || isAsciiSpace(c);
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Tab, line feed, vertical tab, form feed, carriage return, space: `\s` in ASCII. */
+function isAsciiSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32;
 }
 
 const SECTION = /^\s*SECTION\s+(\d{1,3})\s+OF\s+(\d{1,3})\b/i;

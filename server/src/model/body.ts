@@ -29,13 +29,15 @@ function isRule(line: string | undefined): boolean {
   return line !== undefined && DASH_RULE.test(line);
 }
 
-/** A heading stands alone between blank lines or dash rules and reads like a title, not a sentence. */
-function isHeading(lines: string[], i: number, bodyStart: number): boolean {
+/**
+ * A heading stands alone between blank lines or dash rules and reads like a title, not a sentence.
+ * The line is no rule itself; `afterRule` tells whether the line above is one.
+ */
+function isHeading(lines: string[], i: number, bodyStart: number, afterRule: boolean): boolean {
   if (lines[i]!.length > MAX_HEADING_LENGTH + 40) return false;
-  const before = i > bodyStart ? lines[i - 1] : '';
-  if (before !== undefined && !isBlank(before) && !isRule(before)) return false;
+  if (i > bodyStart && !afterRule && !isBlank(lines[i - 1]!)) return false;
   const text = lines[i]!.trim();
-  if (!text || text.length > MAX_HEADING_LENGTH || isRule(text)) return false;
+  if (!text || text.length > MAX_HEADING_LENGTH) return false;
   const last = text[text.length - 1]!;
   if (last === '.' || last === ',' || last === ';' || last === ':') return false;
   if (!/^[A-Za-z("“]/.test(text)) return false;
@@ -62,6 +64,8 @@ export function parseBody(lines: string[], bodyStart: number, style: NumberingSt
   let subParagraph: SubParagraph | undefined;
   /** Last line with text in the current paragraph, so ranges end on text, not on blank lines. */
   let lastTextLine = -1;
+  /** The last dash rule seen: each line is tested once, and a heading may stand below one. */
+  let lastRuleLine = -1;
 
   const closeParagraph = () => {
     if (!paragraph) return;
@@ -76,13 +80,15 @@ export function parseBody(lines: string[], bodyStart: number, style: NumberingSt
   for (let i = bodyStart; i < end; i++) {
     const line = lines[i]!;
     if (isBlank(line)) continue;
+    const rule = isRule(line);
+    if (rule) lastRuleLine = i;
     const pageBreak = parsePageBreak(line, i);
     if (pageBreak) {
       body.pageBreaks.push(pageBreak);
       if (pageBreak.range.end.character >= trimmedEnd(line)) continue;
     }
     // A dash rule (`- - - -`) underlines a heading; it is no bullet.
-    const label = pageBreak || isRule(line) ? undefined : readLineLabel(line, style);
+    const label = pageBreak || rule ? undefined : readLineLabel(line, style);
     if (label?.kind === 'paragraph') {
       closeParagraph();
       paragraph = {
@@ -105,13 +111,13 @@ export function parseBody(lines: string[], bodyStart: number, style: NumberingSt
       const marking = readPortionMarking(line, i, label.end + indentOf(line.slice(label.end)));
       if (marking) subParagraph.marking = marking;
       paragraph.subParagraphs.push(subParagraph);
-    } else if (!label && !pageBreak && isHeading(lines, i, bodyStart)) {
+    } else if (!label && !pageBreak && !rule && isHeading(lines, i, bodyStart, lastRuleLine === i - 1)) {
       closeParagraph();
       const start = indentOf(line);
       body.headings.push(token(line.slice(start, trimmedEnd(line)), i, start));
       continue;
     }
-    if (paragraph && !isRule(line)) lastTextLine = i;
+    if (paragraph && !rule) lastTextLine = i;
     scanInline(line, i, body);
   }
   closeParagraph();

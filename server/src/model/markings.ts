@@ -35,8 +35,8 @@ export function readPortionMarking(line: string, lineIndex: number, open: number
   const [level, abbreviation] = LEVELS[m[1]!.toUpperCase()]!;
   const caveats: string[] = [];
   let releasableTo: string[] | undefined;
-  // ReDoS bound: `inner` is at most 80 characters.
-  for (const part of (m[2] ?? '').trim().split(/\s*\/\/?\s*/)) {
+  // ReDoS bound: `inner` is at most 80 characters. Most markings (`(C)`) have no caveats to split.
+  for (const part of m[2] ? m[2].trim().split(/\s*\/\/?\s*/) : []) {
     if (!part) continue;
     const rel = REL.exec(part);
     if (rel) {
