@@ -661,7 +661,7 @@ function dumpDocuments(dir: string, documents: Map<string, OpenDocument>): void 
 }
 
 /** CPU time of a process in ms (Linux /proc; NaN elsewhere). */
-function cpuMsOf(pid: number | undefined): number {
+export function cpuMsOf(pid: number | undefined): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;

@@ -13,7 +13,7 @@ import { PublishDiagnosticsNotification, type Position } from 'vscode-languagese
 import { decodeCableBytes } from '../server/src/service/file-text.ts';
 import { createHostileFolder } from '../test/support/hostile-files.ts';
 import { FULL_CAPABILITIES, startServer } from '../test/support/lsp-client.ts';
-import { REQUEST_METHODS } from './fuzz.ts';
+import { cpuMsOf, REQUEST_METHODS } from './fuzz.ts';
 
 const boundArgument = process.argv.indexOf('--bound-ms');
 const BOUND_MS = boundArgument > 0 ? Number(process.argv[boundArgument + 1]) : 2000;
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     const indexStart = performance.now();
     const indexed = client.progressEnd();
     const names = folder.files.filter((name) => name !== 'unreadable.cable' || !folder.unreadableIsUnreadable);
-    const rows: { name: string; chars: number; open: number; diagnostics: number; worst: Map<string, number> }[] = [];
+    const rows: { name: string; chars: number; open: number; openCpu: number; diagnostics: number; worst: Map<string, number> }[] = [];
     let indexMs: number | undefined;
     void indexed.then(() => (indexMs = performance.now() - indexStart));
     for (const name of names) {
@@ -81,11 +81,13 @@ async function main(): Promise<void> {
       };
       const end = { line: lines.length - 1, character: lines[lines.length - 1]!.length };
       const start = performance.now();
+      const cpuAtStart = cpuMsOf(client.process.pid);
       const diagnostics = new Promise<void>((resolve) => diagnosed.set(uri, resolve));
       client.open(uri, text);
       // The first answer after opening: the text is sent and parsed.
       await client.symbols(uri);
       const open = performance.now() - start;
+      const openCpu = cpuMsOf(client.process.pid) - cpuAtStart;
       await diagnostics;
       const diagnosticsMs = performance.now() - start;
       const worst = new Map<string, number>();
@@ -97,15 +99,15 @@ async function main(): Promise<void> {
         }
       }
       client.close(uri);
-      rows.push({ name, chars: text.length, open, diagnostics: diagnosticsMs, worst });
+      rows.push({ name, chars: text.length, open, openCpu, diagnostics: diagnosticsMs, worst });
     }
     await indexed;
 
     const cell = (ms: number) => `${ms > BOUND_MS ? '!' : ''}${ms.toFixed(ms < 10 ? 1 : 0)}`.padStart(8);
-    console.log(`\nworst round trip per request (ms), 4 positions each; ! over ${BOUND_MS} ms; "open": didOpen to the first outline; "diagn.": to the first diagnostics (150 ms debounce included)`);
-    console.log(`${'file'.padEnd(22)}${'chars'.padStart(10)}${'open'.padStart(8)}${'diagn.'.padStart(8)}${REQUEST_METHODS.map((m) => SHORT[m]!.padStart(8)).join('')}`);
+    console.log(`\nworst round trip per request (ms), 4 positions each; ! over ${BOUND_MS} ms; "open": didOpen to the first outline (sending the text included), "cpu": the server's CPU time for it; "diagn.": to the first diagnostics (150 ms debounce included)`);
+    console.log(`${'file'.padEnd(22)}${'chars'.padStart(10)}${'open'.padStart(8)}${'cpu'.padStart(8)}${'diagn.'.padStart(8)}${REQUEST_METHODS.map((m) => SHORT[m]!.padStart(8)).join('')}`);
     for (const row of rows) {
-      console.log(`${row.name.padEnd(22)}${String(row.chars).padStart(10)}${cell(row.open)}${cell(row.diagnostics)}${REQUEST_METHODS.map((m) => cell(row.worst.get(m) ?? NaN)).join('')}`);
+      console.log(`${row.name.padEnd(22)}${String(row.chars).padStart(10)}${cell(row.open)}${cell(row.openCpu)}${cell(row.diagnostics)}${REQUEST_METHODS.map((m) => cell(row.worst.get(m) ?? NaN)).join('')}`);
     }
     const all = rows.flatMap((row) => [row.open, ...row.worst.values()]);
     console.log(`\nworst of all: ${Math.max(...all).toFixed(0)} ms; over ${BOUND_MS} ms: ${all.filter((ms) => ms > BOUND_MS).length} of ${all.length}`);
