@@ -1,8 +1,9 @@
 // `cable index DIR`: the cited/cites graph of the cables under DIR as JSON, read with the
 // language server's own workspace index (same detection, exclusions and IDs).
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createNodeWorkspace, type IndexedCable } from '../service/index.ts';
+import { createIndexWorkers } from '../service/index-workers.ts';
 import { WorkspaceIndex } from '../service/workspace-index.ts';
 
 export const INDEX_USAGE = `usage: cable index DIR
@@ -29,7 +30,9 @@ export interface CitationGraph {
 
 export async function buildCitationGraph(dir: string, warn: (message: string) => void): Promise<CitationGraph> {
   const logger = { info() {}, warn, error: warn };
-  const index = new WorkspaceIndex(createNodeWorkspace(logger), logger);
+  // The server's index workers, beside the CLI's bundle (dist/cli/ and dist/server/); none from source.
+  const workers = createIndexWorkers(logger, { script: join(__dirname, '..', 'server', 'index-worker.js') });
+  const index = new WorkspaceIndex(createNodeWorkspace(logger), logger, workers ? { workers } : {});
   index.setFolders([{ uri: pathToFileURL(dir).href }]);
   await index.ensureIndexed();
   const fileOf = (cable: IndexedCable) => relative(dir, fileURLToPath(cable.uri));
