@@ -1,7 +1,7 @@
 // The banner (classification line): `C O N F I D E N T I A L SECTION 01 OF 03 BASRAH 000002`.
 import { lineRange, token } from './text.ts';
 import type { Banner, Classification, ClassificationLevel } from './types.ts';
-import { wordsOf } from './words.ts';
+import { wordAt } from './words.ts';
 
 /** Classification words, as their letters run together, with the level each names. */
 const CLASSIFICATION_WORDS: [string, ClassificationLevel][] = [
@@ -35,13 +35,14 @@ function matchClassificationLetters(letters: string): { level: ClassificationLev
  * Returns the longest match, so `U N C L A S S I F I E D` is not cut at `UNCLAS`.
  */
 export function readClassification(line: string, lineIndex: number, from = 0): (Classification & { end: number }) | undefined {
-  if (!startsWithLetterWord(line, from)) return undefined;
-  const words = wordsOf(line, from, Math.min(line.length, from + 64));
+  // Words are read one at a time: most lines are rejected at their first word.
+  const to = Math.min(line.length, from + 64);
+  const first = wordAt(line, from, to);
   let letters = '';
   let best: (Classification & { end: number }) | undefined;
   let spacedIrregularly = false;
-  for (let i = 0; i < words.length; i++) {
-    const text = words[i]!.text;
+  for (let i = 0, word = first; word; i++, word = wordAt(line, word.start + word.text.length, to)) {
+    const text = word.text;
     if (!/^[A-Za-z]+$/.test(text)) break;
     const afterTop = letters === 'TOP'; // `TOP SECRET` is two solid words
     if (i > 0 && text.length > 3 && !afterTop) break; // a spaced classification is single letters, two at a slip
@@ -50,8 +51,8 @@ export function readClassification(line: string, lineIndex: number, from = 0): (
     if (letters.length > LONGEST_WORD + 1) break;
     const match = matchClassificationLetters(letters);
     if (!match) continue;
-    const start = words[0]!.start;
-    const end = words[i]!.start + text.length;
+    const start = first!.start;
+    const end = word.start + text.length;
     const isSolidWord = i === 0;
     best = {
       level: match.level,
@@ -62,30 +63,6 @@ export function readClassification(line: string, lineIndex: number, from = 0): (
     if (isSolidWord && text.length > 3) break; // a solid word is the whole classification
   }
   return best;
-}
-
-/**
- * Whether the first word from `from` may be letters only, as a classification's first word is:
- * a cheap test before the words are read, as this runs on most lines above the first paragraph.
- * Only ASCII is judged here (other characters may be white space that ends a word).
- */
-function startsWithLetterWord(line: string, from: number): boolean {
-  let i = from;
-  while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
-  if (!isAsciiLetter(line.charCodeAt(i))) return !(line.charCodeAt(i) < 128) || isAsciiSpace(line.charCodeAt(i));
-  do i++;
-  while (isAsciiLetter(line.charCodeAt(i)));
-  const c = line.charCodeAt(i);
-  return !(c < 128) || isAsciiSpace(c);
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-/** Tab, line feed, vertical tab, form feed, carriage return, space: `\s` in ASCII. */
-function isAsciiSpace(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32;
 }
 
 const SECTION = /^\s*SECTION\s+(\d{1,3})\s+OF\s+(\d{1,3})\b/i;
