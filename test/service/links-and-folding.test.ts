@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { corpora } from '../support/corpus.ts';
+import { foldingProblems } from '../support/invariants.ts';
 import { documentOf, positionOf, SEED_TEXT, SEED_URI, BAGHDAD_URI, seedWorkspace, serviceOver } from '../support/service.ts';
 import { edit, filesOf, SAMPLE_PLAIN, sampleUri, sampleWorkspace } from '../support/features.ts';
 import { join } from 'node:path';
@@ -65,6 +66,17 @@ describe('folding ranges', () => {
         '39-41: 14. (C) Although Aziz expressed support for an open commerce…',
       ],
     );
+  });
+
+  it('REF entries sharing lines (one ends where the next begins): folds that nest, each ending before the next starts (found by bench/fuzz)', () => {
+    const text = SEED_TEXT.replace('REF: 2008 BAGHDAD 3475', 'REF: A. 2008 BAGHDAD 3475, WHICH REPORTED\nTHE VISIT B. 2008 BAGHDAD 3476, WHICH\nDESCRIBED THE TALKS C. 2008 BAGHDAD 3477\nON THE ELECTIONS');
+    const { service } = seedWorkspace();
+    const document = documentOf(SEED_URI, text);
+    assert.deepEqual(service.model(document).references!.entries.map((e) => [e.label, e.range.start.line, e.range.end.line]), [['A', 22, 23], ['B', 23, 24], ['C', 24, 25]]);
+    const ranges = service.foldingRanges(document);
+    assert.deepEqual(foldingProblems(ranges, text), []);
+    // A starts with the list (the list's fold wins); B, cut before C's line, has one line left.
+    assert.deepEqual(ranges.filter((r) => r.startLine >= 22 && r.startLine <= 25).map((r) => `${r.startLine}-${r.endLine}: ${r.collapsedText}`), ['22-25: REF: 3 entries', '24-25: C. 2008 BAGHDAD 3477 ON THE ELECTIONS']);
   });
 
   for (const corpus of corpora()) {

@@ -68,5 +68,33 @@ export function foldingRanges(model: CableModel, document: TextDocument): Foldin
   }
   // Editors keep one range per start line: the outer one (`REF: A. …` starts the list and its first entry).
   ranges.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
-  return ranges.filter((range, i) => i === 0 || ranges[i - 1]!.startLine !== range.startLine);
+  return nested(ranges.filter((range, i) => i === 0 || ranges[i - 1]!.startLine !== range.startLine));
+}
+
+/**
+ * Folds that nest, as editors keep only those (VS Code drops a fold that starts inside another
+ * and ends beyond it). Elements can share a line — a REF entry ends where the next begins — so a
+ * fold ending on the line a later one starts on ends the line before; any other crossing fold is
+ * left out. `sorted`: by start line, one range per start line.
+ */
+function nested(sorted: FoldingRange[]): FoldingRange[] {
+  const open: FoldingRange[] = [];
+  const kept: FoldingRange[] = [];
+  for (const range of sorted) {
+    while (open.length && open[open.length - 1]!.endLine < range.startLine) open.pop();
+    let crosses = false;
+    while (open.length && open[open.length - 1]!.endLine < range.endLine) {
+      const outer = open[open.length - 1]!;
+      if (outer.endLine !== range.startLine) {
+        crosses = true;
+        break;
+      }
+      outer.endLine = range.startLine - 1;
+      open.pop();
+    }
+    if (crosses) continue;
+    kept.push(range);
+    open.push(range);
+  }
+  return kept.filter((range) => range.endLine > range.startLine);
 }
