@@ -15,7 +15,7 @@ import type { Logger } from './types.ts';
 export const INDEX_WORKER_SCRIPT = join(__dirname, 'index-worker.js');
 
 export interface IndexWorkers {
-  /** Batches worth having in flight: two a worker, so none waits while the results of another are filed. */
+  /** Batches worth having in flight: four a worker, so none waits while the server's thread files results (or is held up). */
   readonly capacity: number;
   /** The results of the requests, in order; rejects when no worker could do it (the caller reads them itself). */
   read(requests: ReadRequest[]): Promise<ReadResult[]>;
@@ -68,7 +68,7 @@ export function createIndexWorkers(logger: Logger, options: IndexWorkersOptions 
   };
 
   return {
-    capacity: 2 * count,
+    capacity: 4 * count,
 
     read(requests) {
       if (disposed) return Promise.reject(new Error('the index workers were disposed'));

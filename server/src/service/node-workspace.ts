@@ -21,6 +21,8 @@ export function textOfBytes(path: string, bytes: Uint8Array, logger?: Logger): s
   return decoded.text;
 }
 
+const ENTRIES_BETWEEN_YIELDS = 1024;
+
 export function createNodeWorkspace(logger?: Logger): Workspace {
   return {
     async listFiles(folderUri, { isExcluded, token }) {
@@ -34,7 +36,9 @@ export function createNodeWorkspace(logger?: Logger): Workspace {
           logger?.warn(`Cannot read folder ${dir}: ${describeFileError(error)}`);
           return;
         }
-        for (const entry of entries) {
+        for (const [i, entry] of entries.entries()) {
+          // A folder of thousands of cables: requests are answered between steps of its listing.
+          if (i % ENTRIES_BETWEEN_YIELDS === ENTRIES_BETWEEN_YIELDS - 1) await new Promise<void>((resolve) => setImmediate(resolve));
           const childRelative = relative ? `${relative}/${entry.name}` : entry.name;
           if (entry.isDirectory()) {
             if (!isExcluded(childRelative, true)) await walk(join(dir, entry.name), childRelative);
