@@ -35,6 +35,17 @@ describe('completion', () => {
     assert.equal(service.completion(document, positionOf(document, 'TAGS', 2)), null);
   });
 
+  it('a position past the end of its line (a client’s slip): edits stay inside the text (found by bench/fuzz)', () => {
+    const { service } = seedWorkspace();
+    const text = edit(SEED_TEXT, 'TAGS: [PGOV](#) [PINS](#) [ASEC](#) [IZ](#) [IR](#)', 'TAGS: PGOV, PI');
+    const document = documentOf(SEED_URI, text, ++version);
+    const line = positionOf(document, 'TAGS').line;
+    const list = service.completion(document, { line, character: 88_140 })!;
+    const pins = list.items.find((i) => i.label === 'PINS')!;
+    // As at the line's end: the typed `PI` is replaced.
+    assert.deepEqual((pins.textEdit as TextEdit).range, { start: { line, character: 'TAGS: PGOV, '.length }, end: { line, character: 'TAGS: PGOV, PI'.length } });
+  });
+
   it('after a paragraph number: the markings up to the banner’s level, the banner’s first', () => {
     const { service } = seedWorkspace();
     const text = edit(SEED_TEXT, '12. (C) During', '12. During');

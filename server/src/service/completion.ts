@@ -146,7 +146,10 @@ function referenceCompletions(document: TextDocument, position: Position, index:
 
 // ---------------------------------------------------------------- entry point
 
-export function completion(model: CableModel, document: TextDocument, position: Position, index: CompletionIndex): CompletionList | undefined {
+export function completion(model: CableModel, document: TextDocument, asked: Position, index: CompletionIndex): CompletionList | undefined {
+  // Edits are built back from the position: one past the end of its line (a client's slip) would
+  // give edits outside the text, so it is moved to the nearest place in the text.
+  const position = document.positionAt(document.offsetAt(asked));
   const tagsKeyword = TAGS_KEYWORD.exec(document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }));
   if (tagsKeyword || (model.tags && rangeContains(model.tags.range, position))) {
     // On the keyword itself there is nothing to complete.
