@@ -9,7 +9,7 @@
 // time from opening a cable to its first non-empty outline (documentSymbol), which includes
 // starting the language server.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,8 +20,8 @@ import { installExtension, startCodeServer } from '../scripts/code-server.mjs';
 import { ensureTools, tools } from '../scripts/e2e-tools.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
-const args = Object.fromEntries(process.argv.slice(2).map((arg) => (/^--([a-z-]+)(?:=(.*))?$/.exec(arg) ?? [, arg, '']).slice(1)));
-const runs = Number(args.runs ?? 5);
+const runs = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice('--runs='.length) ?? 5);
+const sizesOnly = process.argv.includes('--sizes-only');
 const REPORT_MARK = 'cable-activation ';
 const scratch = mkdtempSync(join(tmpdir(), 'cable-bench-activation-'));
 const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
@@ -32,20 +32,20 @@ function run(command, commandArgs, cwd) {
   return result.stdout + result.stderr;
 }
 
-/** A copy of the project with the packaged files and links to the sources: `npm run package` there. */
+/**
+ * A copy of the project holding what the .vsix takes (the `!` lines of .vscodeignore, but dist/),
+ * with links to the sources and tools the build reads: `npm run package` there.
+ */
 function packageInScratch() {
   const project = join(scratch, 'project');
   mkdirSync(project);
   for (const name of ['client', 'server', 'test', 'scripts', 'node_modules']) symlinkSync(join(root, name), join(project, name));
-  for (const name of ['images', 'syntaxes']) cpSync(join(root, name), join(project, name), { recursive: true });
-  for (const name of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'language-configuration.json', '.vscodeignore']) copyFileSync(join(root, name), join(project, name));
+  const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8');
+  const packaged = new Set(ignore.split('\n').filter((line) => line.startsWith('!')).map((line) => line.slice(1).split('/')[0]));
+  for (const name of [...packaged, '.vscodeignore']) if (name !== 'dist') cpSync(join(root, name), join(project, name), { recursive: true });
   const vsix = join(scratch, 'cable.vsix');
   run('npm', ['run', '--silent', 'package', '--', '--out', vsix], project);
   return { project, vsix };
-}
-
-function folderSize(dir, filter = () => true) {
-  return readdirSync(dir).filter(filter).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
 }
 
 function printSizes({ project, vsix }) {
@@ -53,7 +53,8 @@ function printSizes({ project, vsix }) {
   for (const part of ['client', 'server', 'cli']) {
     const dir = join(project, 'dist', part);
     const files = readdirSync(dir).filter((name) => name.endsWith('.js'));
-    console.log(`  ${`dist/${part}`.padEnd(13)} ${kb(folderSize(dir, (name) => name.endsWith('.js'))).padStart(8)}  (${files.join(', ')})`);
+    const size = files.reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
+    console.log(`  ${`dist/${part}`.padEnd(13)} ${kb(size).padStart(8)}  (${files.join(', ')})`);
   }
   const size = statSync(vsix).size;
   console.log(`  ${'.vsix'.padEnd(13)} ${kb(size).padStart(8)}  (${size} bytes; goal < 1 MB)`);
@@ -161,7 +162,7 @@ console.log(`node ${process.version}; ${cpus().length} × ${cpus()[0]?.model.tri
 try {
   const packaged = packageInScratch();
   printSizes(packaged);
-  if (!('sizes-only' in args)) await measureActivation(packaged.vsix);
+  if (!sizesOnly) await measureActivation(packaged.vsix);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
