@@ -113,6 +113,14 @@ describe('paragraphs and markings', () => {
       ['reference', 'reftel', ''],
     ]);
   });
+
+  it('leaves a sentence’s closing parenthesis out of a mention: (see REF A), (REF B and (C))', () => {
+    const model = parseCable('¶1. (C) Talks stalled (see REF A). Both agreed (REF B and (C)).');
+    assert.deepEqual(model.crossReferences.map((x) => [x.text, x.targets.join(',')]), [
+      ['REF A', 'A'],
+      ['REF B and (C)', 'B,C'],
+    ]);
+  });
 });
 
 describe('header, dates and odd input', () => {

@@ -232,7 +232,8 @@ export function readMentionAt(line: string, lineIndex: number, at: number): Cros
   MENTION.lastIndex = at;
   const m = MENTION.exec(line);
   if (!m) return undefined;
-  const range: Range = lineRange(lineIndex, at, at + m[0].length);
+  const text = withoutUnopenedParenthesis(m[0]);
+  const range: Range = lineRange(lineIndex, at, at + text.length);
   if (m[1]) {
     const keyword = m[1].toUpperCase();
     // A bare `REF` is an ordinary word; `reftel` and `refs` alone mean the REF list.
@@ -240,11 +241,19 @@ export function readMentionAt(line: string, lineIndex: number, at: number): Cros
     // `ref a meeting`: a lower-case letter is taken for an article, not a REF letter.
     if (m[2] && m[2] !== m[2].toUpperCase()) return undefined;
     const letters = m[2] ? [m[2], ...(m[3]?.match(/[A-Z]/g) ?? [])] : [];
-    return { kind: 'reference', text: m[0], range, targets: letters };
+    return { kind: 'reference', text, range, targets: letters };
   }
   const numbers = [m[5]!, ...(m[6]?.match(/\d{1,3}/g) ?? [])];
   const isSpan = /-|–|THROUGH|TO/i.test(m[6] ?? '') && numbers.length === 2;
-  return { kind: 'paragraph', text: m[0], range, targets: isSpan ? expandRange(Number(numbers[0]), Number(numbers[1])) : numbers };
+  return { kind: 'paragraph', text, range, targets: isSpan ? expandRange(Number(numbers[0]), Number(numbers[1])) : numbers };
+}
+
+/** `(see REF A)`: a closing parenthesis that the mention did not open is the sentence's, not part of `(A)`. */
+function withoutUnopenedParenthesis(text: string): string {
+  if (!text.endsWith(')')) return text;
+  let depth = 0;
+  for (const c of text) depth += c === '(' ? 1 : c === ')' ? -1 : 0;
+  return depth < 0 ? text.slice(0, -1) : text;
 }
 
 function expandRange(from: number, to: number): string[] {
