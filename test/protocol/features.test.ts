@@ -27,9 +27,9 @@ import {
   type PublishDiagnosticsParams,
   type SymbolInformation,
 } from 'vscode-languageserver-protocol/node';
-import { DEFAULT_MAX_FILE_SIZE, DIAGNOSTIC_CODES, readMaxFileSize, readSettings, SEMANTIC_TOKENS_LEGEND } from '../../server/src/service/index.ts';
+import { DEFAULT_MAX_FILE_SIZE, DIAGNOSTIC_CODES, readMaxFileSize, readSettings } from '../../server/src/service/index.ts';
 import { SEED_FILE } from '../support/corpus.ts';
-import { applyEdits, edit } from '../support/features.ts';
+import { applyEdits, decodeTokens, edit } from '../support/features.ts';
 import { FULL_CAPABILITIES, startServer, type LspTestClient } from '../support/lsp-client.ts';
 import { positionOf, SEED_TEXT, WORKSPACE_FIXTURE_DIR } from '../support/service.ts';
 
@@ -42,20 +42,6 @@ const seed = TextDocument.create(SEED_URI, 'cable', 1, SEED_TEXT);
 const MANIFEST = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
 const MANIFEST_SETTINGS: Record<string, { type: string; default: unknown; markdownDescription: string }> = MANIFEST.contributes.configuration.properties;
 
-/** Semantic tokens as `text: type.modifier` (the LSP's relative encoding undone). */
-function decodeTokens(document: TextDocument, data: number[]): string[] {
-  const decoded: string[] = [];
-  let line = 0;
-  let character = 0;
-  for (let i = 0; i < data.length; i += 5) {
-    line += data[i]!;
-    character = data[i] === 0 ? character + data[i + 1]! : data[i + 1]!;
-    const type = SEMANTIC_TOKENS_LEGEND.tokenTypes[data[i + 3]!];
-    const modifiers = SEMANTIC_TOKENS_LEGEND.tokenModifiers.filter((_, bit) => data[i + 4]! & (1 << bit));
-    decoded.push(`${document.getText({ start: { line, character }, end: { line, character: character + data[i + 2]! } })}: ${[type, ...modifiers].join('.')}`);
-  }
-  return decoded;
-}
 
 describe('the manifest’s cable.* settings', () => {
   it('one per diagnostic code, described as the code is; each switch and the size cap read by the server, with the manifest’s default', () => {

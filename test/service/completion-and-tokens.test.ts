@@ -4,9 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
-import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/service/index.ts';
 import { documentOf, positionOf, SEED_TEXT, SEED_URI, seedWorkspace } from '../support/service.ts';
-import { edit, sampleWorkspace } from '../support/features.ts';
+import { decodeTokens, edit, sampleWorkspace } from '../support/features.ts';
 
 let version = 0;
 const labels = (items: CompletionItem[] | undefined) => (items ?? []).map((i) => i.label);
@@ -96,16 +95,7 @@ describe('semantic tokens', () => {
     const text = edit(edit(SEED_TEXT, 'REF: 2008 BAGHDAD 3475', 'REF: A. 2008 BAGHDAD 3475\nB. 2008 BAGHDAD 3476'), '[IR](#)', '[IR](#) [PXYZ](#)');
     const document = documentOf(SEED_URI, text, ++version);
     const { data } = await service.semanticTokens(document);
-    const decoded: string[] = [];
-    let line = 0;
-    let character = 0;
-    for (let i = 0; i < data.length; i += 5) {
-      line += data[i]!;
-      character = data[i] === 0 ? character + data[i + 1]! : data[i + 1]!;
-      const type = SEMANTIC_TOKENS_LEGEND.tokenTypes[data[i + 3]!];
-      const modifiers = SEMANTIC_TOKENS_LEGEND.tokenModifiers.filter((_, bit) => data[i + 4]! & (1 << bit));
-      decoded.push(`${document.getText({ start: { line, character }, end: { line, character: character + data[i + 2]! } })}: ${[type, ...modifiers].join('.')}`);
-    }
+    const decoded = decodeTokens(document, data);
     assert.deepEqual(decoded, ['PXYZ: tagCode.unknown', '2008 BAGHDAD 3475: cableReference', '2008 BAGHDAD 3476: cableReference.unresolved']);
   });
 });

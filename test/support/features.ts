@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
+import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/service/index.ts';
 import { SAMPLE_CORPUS_DIR } from './corpus.ts';
 import { serviceOver, type TestService } from './service.ts';
 
@@ -37,4 +38,19 @@ export function applyEdits(document: TextDocument, edits: TextEdit[]): string {
   const text = document.getText();
   const sorted = [...edits].sort((a, b) => document.offsetAt(b.range.start) - document.offsetAt(a.range.start));
   return sorted.reduce((out, e) => out.slice(0, document.offsetAt(e.range.start)) + e.newText + out.slice(document.offsetAt(e.range.end)), text);
+}
+
+/** Semantic tokens as `text: type.modifier` (the LSP's relative encoding undone). */
+export function decodeTokens(document: TextDocument, data: number[]): string[] {
+  const decoded: string[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    line += data[i]!;
+    character = data[i] === 0 ? character + data[i + 1]! : data[i + 1]!;
+    const type = SEMANTIC_TOKENS_LEGEND.tokenTypes[data[i + 3]!];
+    const modifiers = SEMANTIC_TOKENS_LEGEND.tokenModifiers.filter((_, bit) => data[i + 4]! & (1 << bit));
+    decoded.push(`${document.getText({ start: { line, character }, end: { line, character: character + data[i + 2]! } })}: ${[type, ...modifiers].join('.')}`);
+  }
+  return decoded;
 }
