@@ -45,7 +45,7 @@ describe('document links', () => {
       [
         ['2006 MADRID 3104', '06MADRID3104.txt#L13,1'],
         ['2006 MADRID 2657', '06MADRID2657.txt#L13,1'],
-        ['REF A)', '07MADRID173.txt#L28,6'],
+        ['REF A', '07MADRID173.txt#L28,6'],
       ],
     );
   });
