@@ -19,10 +19,18 @@ const common = {
 };
 
 await Promise.all([
+  // The LSP client is a bundle of its own, which extension.js requires with the first cable: it
+  // is most of the client's code, and activation (Plain Text too) should not load it.
   esbuild.build({
     ...common,
     entryPoints: ['client/src/extension.ts'],
     outfile: 'dist/client/extension.js',
+    external: ['vscode', './language-client.js'],
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['client/src/language-client.ts'],
+    outfile: 'dist/client/language-client.js',
     external: ['vscode'],
   }),
   esbuild.build({

@@ -1,27 +1,18 @@
-// The extension's client: starts the Cable language server over IPC, and adds the two commands
-// an LSP client cannot do alone: showing a list of locations in the references peek view, and
-// showing a cable's summary beside it. All language features live in the server, so every
-// editor gets the same behaviour. A server that crashes is restarted, and the user told once.
+// The extension's client, kept small because Plain Text activates it too (to find `.txt` cables):
+// it registers the two commands an LSP client cannot do alone — the references peek view and a
+// cable's summary beside it — and starts the language server with the first cable, loading the
+// LSP client bundle (language-client.ts) only then. All language features live in the server, so
+// every editor gets the same behaviour.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import {
-  CloseAction,
-  LanguageClient,
-  TransportKind,
-  type CloseHandlerResult,
-  type ErrorHandler,
-  type ErrorHandlerResult,
-  type LanguageClientOptions,
-  type Message,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import type { CableLanguageClient } from './language-client.ts';
 import { detectTextFileCables } from './text-file-cables.ts';
-import type { Location as LspLocation, Position as LspPosition } from 'vscode-languageclient/node';
 
 /** Virtual documents holding summaries, shown in the markdown preview. */
 const SUMMARY_SCHEME = 'cable-summary';
 
-let client: LanguageClient | undefined;
+/** The running client, once a cable has been opened. */
+let client: Promise<CableLanguageClient> | undefined;
 
 /** Summaries by their virtual document's URI. */
 class SummaryDocuments implements vscode.TextDocumentContentProvider {
@@ -39,52 +30,6 @@ class SummaryDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
-/** More crashes than this within CRASH_WINDOW_MS and the server stays down (it would only crash again). */
-const MAX_CRASHES = 5;
-const CRASH_WINDOW_MS = 3 * 60 * 1000;
-
-/**
- * Restarts a server that exits unexpectedly and says so once a session, not at each restart. The
- * restarted server gets every open document from the editor again, unsaved edits included: an
- * open document's text never comes from disk, and the server writes no file. Transport errors
- * are handled as vscode-languageclient's default handler does.
- */
-class RestartingErrorHandler implements ErrorHandler {
-  private readonly crashes: number[] = [];
-  private told = false;
-
-  constructor(private readonly defaultHandler: () => ErrorHandler) {}
-
-  error(error: Error, message: Message | undefined, count: number | undefined): ErrorHandlerResult | Promise<ErrorHandlerResult> {
-    return this.defaultHandler().error(error, message, count);
-  }
-
-  closed(): CloseHandlerResult {
-    const now = Date.now();
-    this.crashes.push(now);
-    while (this.crashes[0]! < now - CRASH_WINDOW_MS) this.crashes.shift();
-    if (this.crashes.length > MAX_CRASHES) {
-      return {
-        action: CloseAction.DoNotRestart,
-        message: `The Cable language server stopped ${this.crashes.length} times in 3 minutes and will not be restarted. Your edits are untouched; reload the window to start it again. The "Cable Language Server" output has the details.`,
-      };
-    }
-    if (!this.told) {
-      this.told = true;
-      void vscode.window.showWarningMessage('The Cable language server stopped unexpectedly and was restarted. Your edits are untouched. The "Cable Language Server" output has the details.');
-    }
-    // The message above is the only one: the client only logs this restart.
-    return { action: CloseAction.Restart, handled: true };
-  }
-}
-
-/** The code lens's command: the server's locations in VS Code's references peek view. */
-async function showReferences(uri: string, position: LspPosition, locations: LspLocation[]): Promise<void> {
-  if (!client) return;
-  const converter = client.protocol2CodeConverter;
-  await vscode.commands.executeCommand('editor.action.showReferences', converter.asUri(uri), converter.asPosition(position), locations.map((location) => converter.asLocation(location)));
-}
-
 /** "Cable: Show Summary": the server's markdown card of the active cable, in a preview beside it. */
 async function showSummary(summaries: SummaryDocuments): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
@@ -92,11 +37,11 @@ async function showSummary(summaries: SummaryDocuments): Promise<void> {
     void vscode.window.showInformationMessage('Cable: open a cable to see its summary.');
     return;
   }
-  const answer = await client.sendRequest<{ markdown: string } | null>('cable/summary', { textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) } });
-  if (!answer) return;
+  const markdown = await (await client).summary(document);
+  if (markdown === undefined) return;
   const name = path.basename(document.uri.path).replace(/\.[^.]*$/, '');
   const uri = vscode.Uri.from({ scheme: SUMMARY_SCHEME, path: `/${name} summary.md`, query: document.uri.toString() });
-  summaries.set(uri, answer.markdown);
+  summaries.set(uri, markdown);
   try {
     await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
   } catch {
@@ -105,35 +50,29 @@ async function showSummary(summaries: SummaryDocuments): Promise<void> {
   }
 }
 
+/** Loads the LSP client bundle and starts the server (once). */
+function startClient(context: vscode.ExtensionContext): Promise<CableLanguageClient> {
+  // A bundle of its own (scripts/build.mjs), required here so that activation does not load it.
+  const { startCableLanguageClient } = require('./language-client.js') as typeof import('./language-client.ts');
+  return startCableLanguageClient(context.asAbsolutePath(path.join('dist', 'server', 'server.js')));
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  let defaultErrorHandler: ErrorHandler | undefined;
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'cable' }],
-    errorHandler: new RestartingErrorHandler(() => (defaultErrorHandler ??= client!.createDefaultErrorHandler())),
-  };
   const summaries = new SummaryDocuments();
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(SUMMARY_SCHEME, summaries),
-    vscode.commands.registerCommand('cable.showReferences', showReferences),
+    vscode.commands.registerCommand('cable.showReferences', async (...args: Parameters<CableLanguageClient['showReferences']>) => (await client)?.showReferences(...args)),
     vscode.commands.registerCommand('cable.showSummary', () => showSummary(summaries)),
   );
-  const languageClient = new LanguageClient('cable', 'Cable Language Server', serverOptions, clientOptions);
-  client = languageClient;
-  // Plain Text documents activate the extension too (to find `.txt` cables), so the server starts
-  // with the first cable rather than with every text file.
   const isCable = (document: vscode.TextDocument): boolean => document.languageId === 'cable';
   if (vscode.workspace.textDocuments.some(isCable)) {
-    await languageClient.start();
+    client = startClient(context);
+    await client;
   } else {
     const starter = vscode.workspace.onDidOpenTextDocument((document) => {
       if (!isCable(document)) return;
       starter.dispose();
-      void languageClient.start();
+      client = startClient(context);
     });
     context.subscriptions.push(starter);
   }
@@ -141,5 +80,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  // A client that failed to start has nothing to stop.
+  await (await client?.catch(() => undefined))?.stop();
 }

@@ -36,7 +36,8 @@ suite('extension (smoke)', () => {
     const named: string[] = [
       manifest.main,
       manifest.icon,
-      // The client starts the server from this bundle (client/src/extension.ts).
+      // The client loads the LSP client bundle with the first cable, which starts the server's bundle.
+      'dist/client/language-client.js',
       'dist/server/server.js',
       ...manifest.contributes.languages.map((language: { configuration: string }) => language.configuration),
       ...manifest.contributes.grammars.map((grammar: { path: string }) => grammar.path),

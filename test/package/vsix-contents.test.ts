@@ -19,6 +19,7 @@ const ALLOWED = [
   /^language-configuration\.json$/,
   /^syntaxes\/[\w.-]+\.tmLanguage\.json$/,
   /^dist\/client\/extension\.js$/,
+  /^dist\/client\/language-client\.js$/,
   /^dist\/server\/server\.js$/,
   /^dist\/server\/index-worker\.js$/,
 ];
@@ -46,7 +47,7 @@ describe('the .vsix contents (vsce ls)', () => {
     const files = packagedFiles();
     const unexpected = files.filter((file) => !ALLOWED.some((pattern) => pattern.test(file)));
     assert.deepEqual(unexpected, [], `files that should not be packaged: ${unexpected.join(', ')}`);
-    for (const needed of ['package.json', 'dist/server/server.js', 'dist/server/index-worker.js', 'README.md', 'LICENSE', 'CHANGELOG.md', ...filesTheManifestNames()]) {
+    for (const needed of ['package.json', 'dist/client/language-client.js', 'dist/server/server.js', 'dist/server/index-worker.js', 'README.md', 'LICENSE', 'CHANGELOG.md', ...filesTheManifestNames()]) {
       assert.ok(files.includes(needed), `${needed} is not packaged; packaged: ${files.join(', ')}`);
     }
   });
