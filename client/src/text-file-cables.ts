@@ -4,10 +4,7 @@
 // document with the server's own detector (the one the workspace index uses, so both agree on
 // what a cable is) and hands cables to the `cable` language.
 import * as vscode from 'vscode';
-import { isCableText } from '../../server/src/service/detector.ts';
-
-/** As many lines as the detector reads. */
-const HEAD_LINES = 60;
+import { HEAD_LINES, isCableText } from '../../server/src/service/detector.ts';
 
 export function detectTextFileCables(context: vscode.ExtensionContext): void {
   /**
@@ -19,6 +16,7 @@ export function detectTextFileCables(context: vscode.ExtensionContext): void {
     if (document.languageId !== 'plaintext' || !document.uri.path.toLowerCase().endsWith('.txt')) return;
     const key = document.uri.toString();
     if (handedOver.has(key) || !vscode.workspace.getConfiguration('cable', document.uri).get<boolean>('detectTextFiles', true)) return;
+    // As many lines as the detector reads: never the whole of a huge file.
     if (!isCableText(document.getText(new vscode.Range(0, 0, HEAD_LINES, 0)))) return;
     handedOver.add(key);
     void vscode.languages.setTextDocumentLanguage(document, 'cable');

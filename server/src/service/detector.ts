@@ -5,7 +5,7 @@ import { isKnownPost } from '../model/cable-id.ts';
 import { parseFrontMatter } from '../model/index.ts';
 
 /** How much of the text the detector reads: partial extracts put FM some twenty lines down. */
-const HEAD_LINES = 60;
+export const HEAD_LINES = 60;
 /** The evidence must stand within this many non-blank lines: e-mail printouts put the banner under some twenty lines of mail header. */
 const EARLY_LINES = 30;
 

@@ -6,6 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeCableBytes, describeFileError } from './file-text.ts';
+import { yieldToEventLoop } from './index-read.ts';
 import type { FileStat, Logger, Workspace } from './types.ts';
 
 /** The stat the index keeps of a file; undefined for anything but a file. */
@@ -38,7 +39,7 @@ export function createNodeWorkspace(logger?: Logger): Workspace {
         }
         for (const [i, entry] of entries.entries()) {
           // A folder of thousands of cables: requests are answered between steps of its listing.
-          if (i % ENTRIES_BETWEEN_YIELDS === ENTRIES_BETWEEN_YIELDS - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+          if (i % ENTRIES_BETWEEN_YIELDS === ENTRIES_BETWEEN_YIELDS - 1) await yieldToEventLoop();
           const childRelative = relative ? `${relative}/${entry.name}` : entry.name;
           if (entry.isDirectory()) {
             if (!isExcluded(childRelative, true)) await walk(join(dir, entry.name), childRelative);
