@@ -55,6 +55,13 @@ describe('language configuration', () => {
     assert.deepEqual(opens(configuration.autoClosingPairs), ['(', '[', '"']);
     for (const open of ['(', '[', '"', '“']) assert.ok(opens(configuration.surroundingPairs).includes(open), open);
   });
+
+  test('no bracket-pair colours on (C), no colour swatch before #0002, long export lines wrap', () => {
+    // Markings carry their own colour from the grammar; bracket-pair colouring would paint over `(` and `)`.
+    assert.deepEqual(configuration.colorizedBracketPairs, []);
+    // `#0002` (a DE serial) reads as a colour to VS Code's default colour decorators.
+    assert.deepEqual(manifest.contributes.configurationDefaults['[cable]'], { 'editor.defaultColorDecorators': 'never', 'editor.wordWrap': 'on' });
+  });
 });
 
 describe('language contribution', () => {
