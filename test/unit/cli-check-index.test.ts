@@ -2,10 +2,10 @@
 // the check output read back with the problem matcher the manifest contributes.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { SAMPLE_CORPUS_DIR, SEED_FILE } from '../support/corpus.ts';
 import { edit } from '../support/features.ts';
 import { SEED_TEXT } from '../support/service.ts';
@@ -20,9 +20,16 @@ function cable(args: string[], cwd = root) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Scratch folders, removed when the tests end. */
+const scratchFolders: string[] = [];
+after(() => {
+  for (const dir of scratchFolders) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A folder with a faulty cable, a clean one, a note that is not a cable, and a node_modules copy. */
 function faultyFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cable-check-'));
+  scratchFolders.push(dir);
   mkdirSync(join(dir, 'drafts'));
   mkdirSync(join(dir, 'node_modules'));
   writeFileSync(join(dir, 'drafts', 'draft.cable'), edit(edit(SEED_TEXT, '13. (C) Aziz', '13. (S) Aziz'), '[IR](#)', '[IR](#) [PXYZ](#)'));

@@ -1,7 +1,7 @@
 // The `cable` command as users run it: the built bundle, real files, real exit codes.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -43,8 +43,9 @@ describe('cable parse', () => {
     assert.equal(without.references[0].id, null, 'no year, no invented ID');
   });
 
-  it('reports unreadable inputs on stderr, goes on with the others and exits 1', () => {
+  it('reports unreadable inputs on stderr, goes on with the others and exits 1', (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'cable-cli-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
     const binary = join(dir, 'binary.cable');
     writeFileSync(binary, Buffer.from([0x43, 0x00, 0x01, 0x02, 0xff]));
     const { status, stdout, stderr } = cable(['parse', join(dir, 'missing.cable'), dir, binary, SEED_FILE]);
