@@ -40,6 +40,13 @@ interface Document<T> {
   terms: readonly string[];
 }
 
+/** A query word and the run of vocabulary entries it is a prefix of. */
+interface Span {
+  word: string;
+  from: number;
+  to: number;
+}
+
 interface Posting {
   /** The term's one copy: documents hold this string, not their own (a quarter of the memory at 250,000 cables). */
   term: string;
@@ -84,10 +91,10 @@ export class SearchIndex<T> {
     const words = searchTerms(query);
     if (words.length === 0 || limit <= 0) return [];
     this.mergePending();
-    const spans = words.map((word) => ({ word, ...this.span(word) }));
-    spans.sort((a, b) => a.postings - b.postings);
-    const [rarest, ...others] = spans;
-    if (!rarest || rarest.postings === 0) return [];
+    const spans = words.map((word) => this.span(word));
+    if (spans.some((span) => span.from === span.to)) return [];
+    const rarest = this.rarest(spans);
+    const others = spans.filter((span) => span !== rarest);
 
     const found: T[] = [];
     const seen = new Set<string>();
@@ -111,13 +118,37 @@ export class SearchIndex<T> {
     this.mergePending();
   }
 
-  /** The vocabulary entries starting with `prefix`, and how many postings they hold. */
-  private span(prefix: string): { from: number; to: number; postings: number } {
-    const from = lowerBound(this.sorted, prefix);
-    let to = from;
-    let postings = 0;
-    while (to < this.sorted.length && this.sorted[to]!.startsWith(prefix)) postings += this.postings.get(this.sorted[to++]!)!.keys.length;
-    return { from, to, postings };
+  /** The vocabulary entries starting with `word`: two binary searches, whatever their number (`0` holds every ID). */
+  private span(word: string): Span {
+    const from = lowerBound(this.sorted, word);
+    let low = from;
+    let high = this.sorted.length;
+    // The terms with the prefix are one run from `from`: find its end.
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.sorted[middle]!.startsWith(word)) low = middle + 1;
+      else high = middle;
+    }
+    return { word, from, to: low };
+  }
+
+  /**
+   * The span whose terms hold the fewest postings. A count stops once it passes the fewest so far,
+   * so a broad word (`07PAR`, tens of thousands of postings at 250,000 cables) is not counted out.
+   */
+  private rarest(spans: Span[]): Span {
+    if (spans.length === 1) return spans[0]!;
+    let rarest = spans[0]!;
+    let fewest = Infinity;
+    for (const span of spans) {
+      let postings = 0;
+      for (let i = span.from; i < span.to && postings < fewest; i++) postings += this.postings.get(this.sorted[i]!)!.keys.length;
+      if (postings < fewest) {
+        rarest = span;
+        fewest = postings;
+      }
+    }
+    return rarest;
   }
 
   /** Adds `key` to the term's postings; returns the term's one copy. */
