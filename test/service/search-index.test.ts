@@ -50,6 +50,18 @@ describe('search index', () => {
     assert.deepEqual(search.search('ID99', 100).sort((a, b) => a - b), [99, 990, 991, 992, 993, 994, 995, 996, 997, 998, 999]);
   });
 
+  it('a large vocabulary in any order: every prefix finds exactly the values whose terms start with it', () => {
+    // Thousands of terms, inserted in a scrambled order, so the vocabulary splits into many blocks.
+    const search = new SearchIndex<number>();
+    const termsOf = (i: number) => [`X${((i * 7919) % 6000).toString(36).toUpperCase()}`, `W${i % 97}`];
+    for (let i = 0; i < 6000; i++) search.set(`k${i}`, i, termsOf(i));
+    for (const prefix of ['X', 'X1', 'X2Z', 'XA', 'XZ', 'W1', 'W96', 'W960', 'X1 W1', 'U']) {
+      const words = searchTerms(prefix);
+      const expected = Array.from({ length: 6000 }, (_, i) => i).filter((i) => words.every((word) => termsOf(i).some((term) => term.startsWith(word))));
+      assert.deepEqual(search.search(prefix, 10_000).sort((a, b) => a - b), expected, prefix);
+    }
+  });
+
   it('stops at the limit', () => {
     const search = new SearchIndex<number>();
     for (let i = 0; i < 2000; i++) search.set(`k${i}`, i, ['WORD']);

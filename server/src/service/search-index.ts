@@ -4,16 +4,18 @@
 //
 // Sized for 250,000 cables. An update never scans a posting list: postings are appended, and a
 // removed or changed cable leaves stale postings behind, which queries skip (each candidate is
-// checked against its current terms) and a rebuild drops once they outnumber the live ones.
+// checked against its current terms) and a rebuild drops once they outnumber the live ones. A new
+// term goes into its place in the vocabulary at once, moving one block of it, never all of it.
 
 /** Words too common in subjects to narrow a search: not indexed, and dropped from queries. */
 const STOP_WORDS: ReadonlySet<string> = new Set(['A', 'AN', 'AND', 'AT', 'BY', 'FOR', 'FROM', 'IN', 'OF', 'ON', 'OR', 'THE', 'TO', 'WITH']);
 
-/** New terms are merged into the sorted vocabulary when this many wait (a sort of a few milliseconds). */
-const MAX_PENDING_TERMS = 8192;
-
-/** New terms up to this many are inserted one by one; more are merged. */
-const FEW_TERMS = 32;
+/**
+ * Vocabulary blocks are split when they grow past twice this: an insertion moves at most that many
+ * entries. (One sorted array of the whole vocabulary, merged every 8,192 new terms, held the server's
+ * thread for 27 ms a merge at 190,000 terms while a 250,000-cable folder was indexed.)
+ */
+const BLOCK_SIZE = 512;
 
 /** Stale postings are dropped when there are more of them than this and than live ones. */
 const MIN_STALE_FOR_REBUILD = 10_000;
@@ -24,27 +26,67 @@ export function searchTerms(text: string): string[] {
   return [...new Set(words.filter((word) => !STOP_WORDS.has(word)))];
 }
 
-/** First index in `sorted` (from `low`) whose term is not less than `prefix`. */
-function lowerBound(sorted: readonly string[], prefix: string, low = 0): number {
+/** First index in `sorted` whose term is not less than `term`. */
+function lowerBound(sorted: readonly string[], term: string): number {
+  let low = 0;
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (sorted[middle]! < prefix) low = middle + 1;
+    if (sorted[middle]! < term) low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
+/** The vocabulary in order, as a list of sorted blocks (each block's terms come before the next block's). */
+class Vocabulary {
+  private blocks: string[][] = [];
+
+  /** Adds a term not yet in the vocabulary. */
+  insert(term: string): void {
+    if (this.blocks.length === 0) {
+      this.blocks.push([term]);
+      return;
+    }
+    const b = this.blockFor(term);
+    const block = this.blocks[b]!;
+    block.splice(lowerBound(block, term), 0, term);
+    if (block.length > 2 * BLOCK_SIZE) this.blocks.splice(b, 1, block.slice(0, BLOCK_SIZE), block.slice(BLOCK_SIZE));
+  }
+
+  /** The terms that start with `prefix`, in order. */
+  *withPrefix(prefix: string): Generator<string> {
+    if (this.blocks.length === 0) return;
+    for (let b = this.blockFor(prefix), i = lowerBound(this.blocks[b]!, prefix); b < this.blocks.length; b++, i = 0) {
+      const block = this.blocks[b]!;
+      for (; i < block.length; i++) {
+        if (!block[i]!.startsWith(prefix)) return;
+        yield block[i]!;
+      }
+    }
+  }
+
+  clear(): void {
+    this.blocks = [];
+  }
+
+  /** The first block whose last term is not less than `term`, or the last block. */
+  private blockFor(term: string): number {
+    let low = 0;
+    let high = this.blocks.length - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const block = this.blocks[middle]!;
+      if (block[block.length - 1]! < term) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}
+
 interface Document<T> {
   value: T;
   terms: readonly string[];
-}
-
-/** A query word and the run of vocabulary entries it is a prefix of. */
-interface Span {
-  word: string;
-  from: number;
-  to: number;
 }
 
 interface Posting {
@@ -56,9 +98,7 @@ interface Posting {
 export class SearchIndex<T> {
   private readonly documents = new Map<string, Document<T>>();
   private readonly postings = new Map<string, Posting>();
-  /** The vocabulary in order, and the terms added since it was last sorted. */
-  private sorted: string[] = [];
-  private pending: string[] = [];
+  private readonly vocabulary = new Vocabulary();
   private livePostings = 0;
   private stalePostings = 0;
 
@@ -90,61 +130,44 @@ export class SearchIndex<T> {
   search(query: string, limit: number): T[] {
     const words = searchTerms(query);
     if (words.length === 0 || limit <= 0) return [];
-    this.mergePending();
-    const spans = words.map((word) => this.span(word));
-    if (spans.some((span) => span.from === span.to)) return [];
-    const rarest = this.rarest(spans);
-    const others = spans.filter((span) => span !== rarest);
+    const rarest = this.rarest(words);
+    if (rarest === undefined) return [];
+    const others = words.filter((word) => word !== rarest);
 
     const found: T[] = [];
     const seen = new Set<string>();
-    for (let i = rarest.from; i < rarest.to && found.length < limit; i++) {
-      for (const key of this.postings.get(this.sorted[i]!)!.keys) {
+    for (const term of this.vocabulary.withPrefix(rarest)) {
+      for (const key of this.postings.get(term)!.keys) {
         if (seen.has(key)) continue;
         seen.add(key);
         const document = this.documents.get(key);
         // A stale posting: the cable is gone, or no longer holds the word.
-        if (!document || !hasPrefix(document.terms, rarest.word)) continue;
-        if (!others.every(({ word }) => hasPrefix(document.terms, word))) continue;
+        if (!document || !hasPrefix(document.terms, rarest)) continue;
+        if (!others.every((word) => hasPrefix(document.terms, word))) continue;
         found.push(document.value);
-        if (found.length >= limit) break;
+        if (found.length >= limit) return found;
       }
     }
     return found;
   }
 
-  /** Sorts the terms added since the last query now (after an indexing pass), so no query waits for it. */
-  prepare(): void {
-    this.mergePending();
-  }
-
-  /** The vocabulary entries starting with `word`: two binary searches, whatever their number (`0` holds every ID). */
-  private span(word: string): Span {
-    const from = lowerBound(this.sorted, word);
-    let low = from;
-    let high = this.sorted.length;
-    // The terms with the prefix are one run from `from`: find its end.
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.sorted[middle]!.startsWith(word)) low = middle + 1;
-      else high = middle;
-    }
-    return { word, from, to: low };
-  }
-
   /**
-   * The span whose terms hold the fewest postings. A count stops once it passes the fewest so far,
-   * so a broad word (`07PAR`, tens of thousands of postings at 250,000 cables) is not counted out.
+   * The word whose terms hold the fewest postings, or undefined when a word is no term's prefix (no
+   * value holds every word). A count stops once it passes the fewest so far, so a broad word
+   * (`07PAR`, tens of thousands of postings at 250,000 cables) is not counted out.
    */
-  private rarest(spans: Span[]): Span {
-    if (spans.length === 1) return spans[0]!;
-    let rarest = spans[0]!;
+  private rarest(words: string[]): string | undefined {
+    let rarest: string | undefined;
     let fewest = Infinity;
-    for (const span of spans) {
+    for (const word of words) {
       let postings = 0;
-      for (let i = span.from; i < span.to && postings < fewest; i++) postings += this.postings.get(this.sorted[i]!)!.keys.length;
+      for (const term of this.vocabulary.withPrefix(word)) {
+        postings += this.postings.get(term)!.keys.length;
+        if (postings >= fewest || words.length === 1) break;
+      }
+      if (postings === 0) return undefined;
       if (postings < fewest) {
-        rarest = span;
+        rarest = word;
         fewest = postings;
       }
     }
@@ -159,39 +182,13 @@ export class SearchIndex<T> {
       return posting.term;
     }
     this.postings.set(term, { term, keys: [key] });
-    this.pending.push(term);
-    // Merged in steps while a pass adds terms: one sort of the whole vocabulary at the end would hold up requests.
-    if (this.pending.length >= MAX_PENDING_TERMS) this.mergePending();
+    this.vocabulary.insert(term);
     return term;
-  }
-
-  private mergePending(): void {
-    if (this.pending.length === 0) return;
-    const added = this.pending.sort();
-    this.pending = [];
-    const sorted = this.sorted;
-    // A few terms (a file changed): each put in its place, a move of memory.
-    if (added.length <= FEW_TERMS) {
-      for (const term of added) sorted.splice(lowerBound(sorted, term), 0, term);
-      return;
-    }
-    // Many: the runs between the new terms' places copied whole, without comparing each term.
-    // Grown by push, not `new Array(n)`: V8 makes an array that large a slow dictionary.
-    const merged: string[] = [];
-    let i = 0;
-    for (const term of added) {
-      const at = lowerBound(sorted, term, i);
-      while (i < at) merged.push(sorted[i++]!);
-      merged.push(term);
-    }
-    while (i < sorted.length) merged.push(sorted[i++]!);
-    this.sorted = merged;
   }
 
   private rebuild(): void {
     this.postings.clear();
-    this.sorted = [];
-    this.pending = [];
+    this.vocabulary.clear();
     for (const [key, document] of this.documents) for (const term of document.terms) this.post(term, key);
     this.stalePostings = 0;
   }

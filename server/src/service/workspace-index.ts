@@ -276,7 +276,6 @@ export class WorkspaceIndex {
       () => {
         if (source.token.isCancellationRequested) return;
         job.done = true;
-        this.searchIndex.prepare();
         this.notifyChange();
       },
       (error: unknown) => {
