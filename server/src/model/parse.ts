@@ -3,7 +3,7 @@
 // first paragraph; the body is read once, line by line. `parseFrontMatter` reads the front matter
 // alone, for the workspace index.
 import { parseBanner } from './banner.ts';
-import { parseBody } from './body.ts';
+import { mayHoldRedactions, parseBody } from './body.ts';
 import { cableId, isKnownPost, parseCableId, postIdPart } from './cable-id.ts';
 import { DATE_LINE_PATTERN, decodeDateLine } from './dates.ts';
 import { parseRoutingHeader } from './header.ts';
@@ -28,7 +28,7 @@ export function parseCable(text: string, context: ParseContext = {}): CableModel
   const lines = splitLines(text);
   const style = detectNumberingStyle(lines);
   const { frontMatter, pageBreaks, bodyStart } = readFrontMatter(lines, style, context);
-  const body = parseBody(lines, bodyStart, style);
+  const body = parseBody(lines, bodyStart, style, mayHoldRedactions(text));
   const model: CableModel = {
     ...frontMatter,
     headings: body.headings,
