@@ -169,6 +169,20 @@ describe('workspace index: lazy, bounded, never blocking, cancellable', () => {
     assert.deepEqual(uris(service.index.lookup('08BAGHDAD3475')), [BAGHDAD_URI]);
   });
 
+  it('reports progress at most every 100 ms, and once more at the end (each report is a message to the editor)', async () => {
+    const { createMemoryWorkspace } = await import('../support/memory-workspace.ts');
+    const { createCableLanguageService } = await import('../../server/src/service/index.ts');
+    const workspace = createMemoryWorkspace(manyCables(300), 2);
+    const reports: { done: number; total: number; at: number }[] = [];
+    const sink = { begin() {}, report: (done: number, total: number) => reports.push({ done, total, at: performance.now() }), end() {} };
+    const service = createCableLanguageService({ workspace, logger: { info() {}, warn() {}, error() {} }, concurrency: 2, progress: () => sink });
+    service.index.setFolders([{ uri: 'file:///ws' }]);
+    await service.index.ensureIndexed();
+    assert.deepEqual(reports.at(-1) && [reports.at(-1)!.done, reports.at(-1)!.total], [300, 300]);
+    assert.ok(reports.length >= 2, `a pass of ${(reports.at(-1)!.at - reports[0]!.at).toFixed(0)} ms reports as it goes`);
+    for (let i = 1; i < reports.length - 1; i++) assert.ok(reports[i]!.at - reports[i - 1]!.at >= 99, `report ${i} came ${(reports[i]!.at - reports[i - 1]!.at).toFixed(1)} ms after the one before`);
+  });
+
   it('reads at most `concurrency` files at once', async () => {
     const { service, workspace } = serviceOver(manyCables(40), { readDelayMs: 3, concurrency: 4 });
     await service.index.ensureIndexed();
