@@ -12,8 +12,8 @@ import { DidChangeTextDocumentNotification, ReferencesRequest, WorkspaceSymbolRe
 import { parseCable, type CableModel } from '../server/src/model/index.ts';
 import { documentSymbols } from '../server/src/service/document-symbols.ts';
 import { createCableLanguageService, createNodeWorkspace, type Workspace } from '../server/src/service/index.ts';
-import { searchTerms } from '../server/src/service/search-index.ts';
 import { startServer, type LspTestClient } from '../test/support/lsp-client.ts';
+import { spread, symbolQueries } from './queries.ts';
 
 const root = join(__dirname, '..');
 const shared = join(root, '..', 'shared', 'corpus', 'cablegate', 'plain');
@@ -95,11 +95,6 @@ function definitionPositions(model: CableModel): Position[] {
 }
 
 /** Spread `count` picks over a list, so the whole document is sampled. */
-function spread<T>(items: T[], count: number): T[] {
-  if (items.length === 0) return [];
-  return Array.from({ length: count }, (_, i) => items[Math.floor((i * items.length) / count) % items.length]!);
-}
-
 /** The seed's header and preamble, then corpus bodies (from their first paragraph) up to 1 MB. */
 function bigCable(files: string[]): string {
   let text = SEED;
@@ -243,17 +238,6 @@ async function benchCorpus(files: string[]): Promise<void> {
 }
 
 /** Queries a researcher types: ID prefixes (`09BAS`) and whole IDs, each TAGS code, two subject words. */
-function symbolQueries(files: string[]): string[] {
-  const models = spread(files, 200).map((file) => parseCable(readFileSync(file, 'utf8'), { fileName: file }));
-  const ids = models.flatMap((m) => (m.id ? [m.id.slice(0, 5), m.id] : []));
-  const tags = [...new Set(models.flatMap((m) => (m.tags?.codes ?? []).map((c) => c.code)))];
-  const words = models.flatMap((m) => {
-    const subject = searchTerms(m.subject?.text ?? '').slice(0, 2);
-    return subject.length ? [subject.join(' ').toLowerCase()] : [];
-  });
-  return [...ids, ...tags, ...words];
-}
-
 /**
  * A workspace of `count` small cables made from the corpus's front matter (banner, TAGS, subject,
  * REF list) with new serials, each citing a few others: the index as it would stand at 250,000
