@@ -144,7 +144,9 @@ export class LspTestClient {
 
 export async function startServer(options: StartOptions): Promise<LspTestClient> {
   if (!existsSync(SERVER_SCRIPT)) throw new Error(`${SERVER_SCRIPT} is missing: run node scripts/build.mjs first`);
-  const child = spawn(process.execPath, [SERVER_SCRIPT, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // Node options for the server, for profiling a bench (`--cpu-prof`, which NODE_OPTIONS refuses).
+  const nodeArgs = process.env.CABLE_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, SERVER_SCRIPT, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const client = new LspTestClient(child, connection);
   child.stderr!.on('data', (chunk: Buffer) => client.logs.push(`stderr: ${chunk.toString()}`));
