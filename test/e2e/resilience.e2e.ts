@@ -39,4 +39,28 @@ suite('a crashed language server', () => {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
   });
+
+  test('is started again when the editor was sending it messages as it died', async function () {
+    if (!existsSync('/proc/self/stat')) this.skip();
+    // Each message to a dead server fails; vscode-languageclient's default policy shuts the client
+    // down for good after three such failures, before the close that would restart the server.
+    const document = await draftFromSeed((seed) => `${seed}\n`);
+    const [server] = await waitFor('the running Cable server', () => serverProcesses().length === 1 && serverProcesses());
+    try {
+      process.kill(server!, 'SIGKILL');
+      // Requests sent at once, before the client hears of the close.
+      for (let i = 0; i < 30; i++) {
+        void vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', document.uri).then(undefined, () => undefined);
+        void vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, new vscode.Position(i, 0)).then(undefined, () => undefined);
+      }
+      await waitFor('a new Cable server', () => {
+        const running = serverProcesses();
+        return running.length === 1 && running[0] !== server && running[0];
+      });
+      await waitFor('an outline from the new server', async () => (await outlineNames(document)).length > 0);
+    } finally {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
 });
