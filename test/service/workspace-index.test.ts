@@ -170,13 +170,9 @@ describe('workspace index: lazy, bounded, never blocking, cancellable', () => {
   });
 
   it('reports progress at most every 100 ms, and once more at the end (each report is a message to the editor)', async () => {
-    const { createMemoryWorkspace } = await import('../support/memory-workspace.ts');
-    const { createCableLanguageService } = await import('../../server/src/service/index.ts');
-    const workspace = createMemoryWorkspace(manyCables(300), 2);
     const reports: { done: number; total: number; at: number }[] = [];
     const sink = { begin() {}, report: (done: number, total: number) => reports.push({ done, total, at: performance.now() }), end() {} };
-    const service = createCableLanguageService({ workspace, logger: { info() {}, warn() {}, error() {} }, concurrency: 2, progress: () => sink });
-    service.index.setFolders([{ uri: 'file:///ws' }]);
+    const { service } = serviceOver(manyCables(300), { readDelayMs: 2, concurrency: 2, progress: () => sink });
     await service.index.ensureIndexed();
     assert.deepEqual(reports.at(-1) && [reports.at(-1)!.done, reports.at(-1)!.total], [300, 300]);
     assert.ok(reports.length >= 2, `a pass of ${(reports.at(-1)!.at - reports[0]!.at).toFixed(0)} ms reports as it goes`);

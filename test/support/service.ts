@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentSymbol, Position } from 'vscode-languageserver-types';
-import { createCableLanguageService, type CableLanguageService, type Logger } from '../../server/src/service/index.ts';
+import { createCableLanguageService, type CableLanguageService, type Logger, type ProgressSink } from '../../server/src/service/index.ts';
 import { SEED_FILE } from './corpus.ts';
 import { createMemoryWorkspace, type MemoryWorkspace } from './memory-workspace.ts';
 
@@ -35,10 +35,18 @@ export interface TestService {
 }
 
 /** A service over the given files, indexing the folders `file:///ws/…` they stand in. */
-export function serviceOver(files: Record<string, string>, options: { folders?: string[]; excludes?: string[]; readDelayMs?: number; concurrency?: number } = {}): TestService {
+export function serviceOver(
+  files: Record<string, string>,
+  options: { folders?: string[]; excludes?: string[]; readDelayMs?: number; concurrency?: number; progress?: () => ProgressSink } = {},
+): TestService {
   const workspace = createMemoryWorkspace(files, options.readDelayMs);
   const logger = collectingLogger();
-  const service = createCableLanguageService({ workspace, logger, ...(options.concurrency ? { concurrency: options.concurrency } : {}) });
+  const service = createCableLanguageService({
+    workspace,
+    logger,
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(options.progress ? { progress: options.progress } : {}),
+  });
   service.index.setFolders((options.folders ?? ['file:///ws']).map((uri) => ({ uri, ...(options.excludes ? { excludes: options.excludes } : {}) })));
   return { service, workspace, logger };
 }
