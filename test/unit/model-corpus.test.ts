@@ -102,6 +102,23 @@ for (const corpus of corpora()) {
       assert.deepEqual(differing, []);
     });
 
+    it('redactions: every run of five or more X in a paragraph is one, and each one is such a run', () => {
+      let cablesWithRedactions = 0;
+      for (const p of parsed) {
+        const lines = p.plainText.split(/\r\n|\r|\n/);
+        const found = new Set(p.plain.redactions.map((r) => `${r.start.line}:${r.start.character}-${r.end.character}`));
+        for (const r of p.plain.redactions) assert.match(lines[r.start.line]!.slice(r.start.character, r.end.character), /^(?:X{5,}|x{5,})$/, `${p.cable.id} line ${r.start.line + 1}`);
+        for (const paragraph of p.plain.paragraphs) {
+          for (let line = paragraph.range.start.line; line <= paragraph.range.end.line; line++) {
+            for (const m of lines[line]!.matchAll(/X{5,}|x{5,}/g)) assert.ok(found.has(`${line}:${m.index}-${m.index + m[0].length}`), `${p.cable.id} line ${line + 1}: ${m[0]} is no redaction`);
+          }
+        }
+        if (p.plain.redactions.length) cablesWithRedactions++;
+      }
+      console.log(`# ${corpus.name}: ${cablesWithRedactions} cables with redactions`);
+      assert.ok(cablesWithRedactions > 0, 'the corpus holds redacted cables');
+    });
+
     it('stale exceptions: every listed cable is in fact an exception', () => {
       for (const p of parsed) {
         if (p.cable.id in BODY_IS_ANOTHER_CABLE) assert.notEqual(p.plain.id, p.cable.id, `${p.cable.id} is listed but its ID is right`);
