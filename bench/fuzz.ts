@@ -35,8 +35,8 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver-protocol/node';
-import { SHOW_REFERENCES_COMMAND } from '../server/src/service/code-lens.ts';
-import { SEMANTIC_TOKENS_LEGEND } from '../server/src/service/semantic-tokens.ts';
+import { SHOW_REFERENCES_COMMAND } from '../server/src/features/code-lens.ts';
+import { SEMANTIC_TOKENS_LEGEND } from '../server/src/features/semantic-tokens.ts';
 import { hostileText, mangledCable, REAL_CABLES } from '../test/support/cable-arbitraries.ts';
 import { HOSTILE_FIXTURE_DIR, bigCable, longLine } from '../test/support/hostile-files.ts';
 import { foldingProblems, lineLengths, outlineProblems } from '../test/support/invariants.ts';

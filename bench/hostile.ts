@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PublishDiagnosticsNotification, type Position } from 'vscode-languageserver-protocol/node';
-import { decodeCableBytes } from '../server/src/service/file-text.ts';
+import { decodeCableBytes } from '../server/src/node/file-text.ts';
 import { createHostileFolder } from '../test/support/hostile-files.ts';
 import { FULL_CAPABILITIES, startServer } from '../test/support/lsp-client.ts';
 import { cpuMsOf, REQUEST_METHODS } from './fuzz.ts';

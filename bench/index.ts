@@ -20,7 +20,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FileChangeType, ReferencesRequest, WorkspaceSymbolRequest, type Location, type SymbolInformation } from 'vscode-languageserver-protocol/node';
-import { parseCable } from '../server/src/model/index.ts';
+import { parseCable } from '../server/src/model/cable-model.ts';
 import { startServer, type LspTestClient } from '../test/support/lsp-client.ts';
 import { spread, symbolQueries } from './queries.ts';
 

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DidChangeTextDocumentNotification, ReferencesRequest, WorkspaceSymbolRequest, type Position } from 'vscode-languageserver-protocol/node';
-import { parseCable, type CableModel } from '../server/src/model/index.ts';
-import { documentSymbols } from '../server/src/service/document-symbols.ts';
-import { createCableLanguageService, createNodeWorkspace, type Workspace } from '../server/src/service/index.ts';
+import { parseCable, type CableModel } from '../server/src/model/cable-model.ts';
+import { documentSymbols } from '../server/src/features/document-symbols.ts';
+import { createCableLanguageService, createNodeWorkspace, type Workspace } from '../server/src/service/language-service.ts';
 import { startServer, type LspTestClient } from '../test/support/lsp-client.ts';
 import { spread, symbolQueries } from './queries.ts';
 

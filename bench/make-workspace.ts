@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { parseCable, type CableModel, type Range } from '../server/src/model/index.ts';
+import { parseCable, type CableModel, type Range } from '../server/src/model/cable-model.ts';
 
 const root = resolve(__dirname, '..');
 /** Written into DIR so a later run may replace what an earlier one made, and nothing else. */

@@ -17,7 +17,7 @@ const base = existsSync(shared) ? shared : sample;
 const dirs = process.argv.length > 2 ? process.argv.slice(2) : [join(base, 'plain'), join(base, 'markdown-style')];
 
 const outdir = mkdtempSync(join(tmpdir(), 'cable-bench-'));
-await build({ entryPoints: [join(root, 'server/src/model/index.ts')], bundle: true, platform: 'node', format: 'esm', outfile: join(outdir, 'model.mjs'), logLevel: 'warning' });
+await build({ entryPoints: [join(root, 'server/src/model/cable-model.ts')], bundle: true, platform: 'node', format: 'esm', outfile: join(outdir, 'model.mjs'), logLevel: 'warning' });
 const { parseCable, parseFrontMatter } = await import(pathToFileURL(join(outdir, 'model.mjs')).href);
 rmSync(outdir, { recursive: true, force: true });
 

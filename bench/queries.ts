@@ -1,8 +1,8 @@
 // What the LSP benches ask: samples spread over a list, and workspace/symbol queries as a
 // researcher types them (ID prefixes and IDs, TAGS codes, subject words), taken from real files.
 import { readFileSync } from 'node:fs';
-import { parseCable } from '../server/src/model/index.ts';
-import { searchTerms } from '../server/src/service/search-index.ts';
+import { parseCable } from '../server/src/model/cable-model.ts';
+import { searchTerms } from '../server/src/workspace/search-index.ts';
 
 /** `count` items spread evenly over `items` (repeating when there are fewer). */
 export function spread<T>(items: T[], count: number): T[] {

@@ -35,14 +35,14 @@ await Promise.all([
   }),
   esbuild.build({
     ...common,
-    entryPoints: ['server/src/server.ts'],
+    entryPoints: ['server/src/lsp/server.ts'],
     outfile: 'dist/server/server.js',
     banner: { js: '#!/usr/bin/env node' },
   }),
-  // The workspace index's worker threads, beside the server (server/src/service/index-workers.ts).
+  // The workspace index's worker threads, beside the server (server/src/node/index-workers.ts).
   esbuild.build({
     ...common,
-    entryPoints: ['server/src/service/index-worker.ts'],
+    entryPoints: ['server/src/node/index-worker.ts'],
     outfile: 'dist/server/index-worker.js',
   }),
   esbuild.build({

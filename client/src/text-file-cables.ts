@@ -4,7 +4,7 @@
 // document with the server's own detector (the one the workspace index uses, so both agree on
 // what a cable is) and hands cables to the `cable` language.
 import * as vscode from 'vscode';
-import { HEAD_LINES, isCableText } from '../../server/src/service/detector.ts';
+import { HEAD_LINES, isCableText } from '../../server/src/workspace/cable-detection.ts';
 
 export function detectTextFileCables(context: vscode.ExtensionContext): void {
   /**

@@ -25,10 +25,10 @@ import {
   type SymbolInformation,
 } from 'vscode-languageserver-protocol/node';
 import { lookupTag } from '../../server/src/data/reference.ts';
-import { parseCable } from '../../server/src/model/index.ts';
+import { parseCable } from '../../server/src/model/cable-model.ts';
 import { splitLines } from '../../server/src/model/text.ts';
-import { cableDiagnostics } from '../../server/src/service/diagnostics.ts';
-import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/service/index.ts';
+import { cableDiagnostics } from '../../server/src/features/diagnostics.ts';
+import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/service/language-service.ts';
 import { corpora } from '../support/corpus.ts';
 import { applyEdits } from '../support/features.ts';
 import { startServer, type LspTestClient } from '../support/lsp-client.ts';

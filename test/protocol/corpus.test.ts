@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentSymbol, LocationLink, MarkupContent } from 'vscode-languageserver-protocol/node';
-import { parseCable } from '../../server/src/model/index.ts';
+import { parseCable } from '../../server/src/model/cable-model.ts';
 import { corpora } from '../support/corpus.ts';
 import { citationNamesCable, filesByTrueId, paragraphSymbols } from '../support/corpus-checks.ts';
 import { startServer, type LspTestClient } from '../support/lsp-client.ts';

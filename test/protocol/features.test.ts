@@ -27,7 +27,7 @@ import {
   type PublishDiagnosticsParams,
   type SymbolInformation,
 } from 'vscode-languageserver-protocol/node';
-import { DEFAULT_MAX_FILE_SIZE, DIAGNOSTIC_CODES, readMaxFileSize, readSettings } from '../../server/src/service/index.ts';
+import { DEFAULT_MAX_FILE_SIZE, DIAGNOSTIC_CODES, readMaxFileSize, readSettings } from '../../server/src/service/language-service.ts';
 import { SEED_FILE } from '../support/corpus.ts';
 import { applyEdits, decodeTokens, edit } from '../support/features.ts';
 import { FULL_CAPABILITIES, startServer, type LspTestClient } from '../support/lsp-client.ts';

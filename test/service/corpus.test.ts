@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import { createCableLanguageService, createNodeWorkspace } from '../../server/src/service/index.ts';
+import { createCableLanguageService, createNodeWorkspace } from '../../server/src/service/language-service.ts';
 import { corpora } from '../support/corpus.ts';
 import { citationNamesCable, filesByTrueId, paragraphSymbols } from '../support/corpus-checks.ts';
 import { collectingLogger, documentOf, hoverText } from '../support/service.ts';

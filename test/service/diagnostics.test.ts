@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { DIAGNOSTIC_CODES, isDiagnosticEnabled, readSettings, toLspDiagnostic, type CableDiagnostic } from '../../server/src/service/index.ts';
+import { DIAGNOSTIC_CODES, isDiagnosticEnabled, readSettings, toLspDiagnostic, type CableDiagnostic } from '../../server/src/service/language-service.ts';
 import { corpora } from '../support/corpus.ts';
 import { documentOf, positionOf, SEED_TEXT, SEED_URI, serviceOver } from '../support/service.ts';
 import { applyEdits, edit, filesOf } from '../support/features.ts';

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
-import { createNodeWorkspace } from '../../server/src/service/index.ts';
-import { createIndexWorkers, type IndexWorkers } from '../../server/src/service/index-workers.ts';
-import { WorkspaceIndex } from '../../server/src/service/workspace-index.ts';
+import { createNodeWorkspace } from '../../server/src/service/language-service.ts';
+import { createIndexWorkers, type IndexWorkers } from '../../server/src/node/index-workers.ts';
+import { WorkspaceIndex } from '../../server/src/workspace/workspace-index.ts';
 import { SHARED_CORPUS_DIR } from '../support/corpus.ts';
 import { collectingLogger } from '../support/service.ts';
 
@@ -44,7 +44,7 @@ describe('workspace index: index workers', () => {
   before(async () => {
     scratch = mkdtempSync(join(tmpdir(), 'cable-index-workers-'));
     script = join(scratch, 'index-worker.js');
-    await build({ entryPoints: [join(root, 'server', 'src', 'service', 'index-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'warning' });
+    await build({ entryPoints: [join(root, 'server', 'src', 'node', 'index-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'warning' });
   });
   after(() => {
     for (const workers of started) workers.dispose();

@@ -8,7 +8,7 @@ import { foldingProblems } from '../support/invariants.ts';
 import { documentOf, positionOf, SEED_TEXT, SEED_URI, BAGHDAD_URI, seedWorkspace, serviceOver } from '../support/service.ts';
 import { edit, filesOf, SAMPLE_PLAIN, sampleUri, sampleWorkspace } from '../support/features.ts';
 import { join } from 'node:path';
-import { parseCable } from '../../server/src/model/index.ts';
+import { parseCable } from '../../server/src/model/cable-model.ts';
 
 const textAt = (text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
   text.split('\n')[range.start.line]!.slice(range.start.character, range.end.line === range.start.line ? range.end.character : undefined);

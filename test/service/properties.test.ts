@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { Range } from '../../server/src/model/index.ts';
+import type { Range } from '../../server/src/model/cable-model.ts';
 import { anyCableText, mangledCable, propertyParameters } from '../support/cable-arbitraries.ts';
 import { foldingProblems, lineLengths, outlineProblems, unsafeMarkdown } from '../support/invariants.ts';
 import { documentOf, hoverText, seedWorkspace } from '../support/service.ts';

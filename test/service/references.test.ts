@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { SAMPLE_CORPUS_DIR } from '../support/corpus.ts';
 import { documentOf, positionOf, SEED_TEXT, SEED_URI, BAGHDAD_TEXT, BAGHDAD_URI, seedWorkspace } from '../support/service.ts';
 import { edit, filesOf, SAMPLE_PLAIN, sampleUri, sampleWorkspace } from '../support/features.ts';
-import type { CableLocation } from '../../server/src/service/index.ts';
+import type { CableLocation } from '../../server/src/service/language-service.ts';
 
 const lines = (locations: CableLocation[]) => locations.map((l) => `${l.uri.replace('file:///ws/', '')}:${l.range.start.line + 1}`);
 

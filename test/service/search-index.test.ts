@@ -2,7 +2,7 @@
 // rarest word choosing candidates, stale postings skipped, rebuilt, and limits honoured.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SearchIndex, searchTerms } from '../../server/src/service/search-index.ts';
+import { SearchIndex, searchTerms } from '../../server/src/workspace/search-index.ts';
 
 describe('search index', () => {
   const index = () => {

@@ -157,7 +157,7 @@ describe('workspace index: lazy, bounded, never blocking, cancellable', () => {
 
   it('waits for the host to name the folders before indexing (a definition must not answer from an empty index)', async () => {
     const { createMemoryWorkspace } = await import('../support/memory-workspace.ts');
-    const { createCableLanguageService } = await import('../../server/src/service/index.ts');
+    const { createCableLanguageService } = await import('../../server/src/service/language-service.ts');
     const workspace = createMemoryWorkspace({ [BAGHDAD_URI]: BAGHDAD_TEXT });
     const service = createCableLanguageService({ workspace, logger: { info() {}, warn() {}, error() {} } });
     let finished = false;
@@ -233,7 +233,7 @@ describe('workspace index: lazy, bounded, never blocking, cancellable', () => {
     assert.ok(logger.messages.some((m) => /warn: Cannot index file:\/\/\/ws\/fixtures\/08BAGHDAD3475\.cable: EACCES/.test(m)), logger.messages.join('\n'));
 
     const small = serviceOver({ [BAGHDAD_URI]: BAGHDAD_TEXT, 'file:///ws/big.cable': 'x'.repeat(100_000) });
-    const { createCableLanguageService } = await import('../../server/src/service/index.ts');
+    const { createCableLanguageService } = await import('../../server/src/service/language-service.ts');
     const limited = createCableLanguageService({ workspace: small.workspace, logger: small.logger, maxFileBytes: 10_000 });
     limited.index.setFolders([{ uri: 'file:///ws' }]);
     await limited.index.ensureIndexed();

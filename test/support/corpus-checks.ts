@@ -1,6 +1,6 @@
 // Checks shared by the service and protocol tests over the corpus.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import { parseCableId } from '../../server/src/model/index.ts';
+import { parseCableId } from '../../server/src/model/cable-model.ts';
 
 /** Pages whose text is another cable than their file name says (see STATS.md): the text decides. */
 export const BODY_IS_ANOTHER_CABLE = new Set(['09CHISINAU694', '09HAVANA132', '09MOSCOW1108', '10MEXICO614', '88BAGHDAD28']);

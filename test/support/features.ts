@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/service/index.ts';
+import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/service/language-service.ts';
 import { SAMPLE_CORPUS_DIR } from './corpus.ts';
 import { serviceOver, type TestService } from './service.ts';
 

@@ -3,7 +3,7 @@
 // whole; an outline's children lie inside their parent, siblings in order and apart; folding
 // ranges nest. Each check returns the broken facts (empty when all hold), so a failing property
 // names them.
-import type { Position, Range } from '../../server/src/model/index.ts';
+import type { Position, Range } from '../../server/src/model/cable-model.ts';
 
 interface DocumentSymbolLike {
   name: string;

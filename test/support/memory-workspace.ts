@@ -1,6 +1,6 @@
 // An in-memory Workspace for the language service tests: files by URI, writable and deletable,
 // with a read counter and the highest number of reads in flight at once.
-import type { ListFilesOptions, Workspace } from '../../server/src/service/index.ts';
+import type { ListFilesOptions, Workspace } from '../../server/src/service/language-service.ts';
 
 export interface MemoryWorkspace extends Workspace {
   write(uri: string, text: string): void;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentSymbol, Position } from 'vscode-languageserver-types';
-import { createCableLanguageService, type CableLanguageService, type Logger, type ProgressSink } from '../../server/src/service/index.ts';
+import { createCableLanguageService, type CableLanguageService, type Logger, type ProgressSink } from '../../server/src/service/language-service.ts';
 import { SEED_FILE } from './corpus.ts';
 import { createMemoryWorkspace, type MemoryWorkspace } from './memory-workspace.ts';
 

@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parseCable, parseFrontMatter, type CableModel, type FrontMatter, type ParseContext } from '../../server/src/model/index.ts';
-import { summarize } from '../../server/src/service/indexed-cable.ts';
+import { parseCable, parseFrontMatter, type CableModel, type FrontMatter, type ParseContext } from '../../server/src/model/cable-model.ts';
+import { summarize } from '../../server/src/workspace/indexed-cable.ts';
 import { hostileText, mangledCable, propertyParameters } from '../support/cable-arbitraries.ts';
 import { corpora, SEED_FILE } from '../support/corpus.ts';
 

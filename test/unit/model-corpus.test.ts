@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { parseCable, type CableModel } from '../../server/src/model/index.ts';
+import { parseCable, type CableModel } from '../../server/src/model/cable-model.ts';
 import { corpora } from '../support/corpus.ts';
 
 /** Cables whose text is another cable than the metadata describes (named in STATS.md). */

@@ -1,7 +1,7 @@
 // The forms real cables take (corpus STATS.md), each read by the model as a small text.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseCable } from '../../server/src/model/index.ts';
+import { parseCable } from '../../server/src/model/cable-model.ts';
 
 const refs = (text: string, year = 2009) => parseCable(text, { year }).references?.entries.map((e) => [e.label ?? '', e.kind, e.id ?? '']);
 

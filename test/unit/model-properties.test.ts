@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parseCable } from '../../server/src/model/index.ts';
+import { parseCable } from '../../server/src/model/cable-model.ts';
 import { hostileText, mangledCable, propertyParameters, REAL_CABLES } from '../support/cable-arbitraries.ts';
 import { modelProblems } from '../support/invariants.ts';
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { parseCable } from '../../server/src/model/index.ts';
+import { parseCable } from '../../server/src/model/cable-model.ts';
 import { SEED_FILE } from '../support/corpus.ts';
 
 const text = readFileSync(SEED_FILE, 'utf8');

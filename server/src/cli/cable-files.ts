@@ -4,8 +4,8 @@
 import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createExcludeMatcher, DEFAULT_EXCLUDES } from '../service/glob.ts';
-import { createNodeWorkspace, isCableText } from '../service/index.ts';
+import { createExcludeMatcher, DEFAULT_EXCLUDES } from '../workspace/exclude-globs.ts';
+import { createNodeWorkspace, isCableText } from '../service/language-service.ts';
 
 export interface CableFile {
   /** As the user wrote it, or relative to the current folder for files found in a folder. */

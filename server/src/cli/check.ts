@@ -2,9 +2,9 @@
 // folders, one line per problem as compilers write them, `file:line:col: severity code: message`
 // (1-based; VS Code's `$cable` problem matcher and CI annotations read it). Exit status: 1 when
 // any error was found or a path could not be read, else 0.
-import { parseCable } from '../model/index.ts';
+import { parseCable } from '../model/cable-model.ts';
 import { splitLines } from '../model/text.ts';
-import { cableDiagnostics, DIAGNOSTIC_CODES, type CableDiagnostic } from '../service/diagnostics.ts';
+import { cableDiagnostics, DIAGNOSTIC_CODES, type CableDiagnostic } from '../features/diagnostics.ts';
 import { collectCableFiles } from './cable-files.ts';
 
 export const CHECK_USAGE = `usage: cable check [--ignore CODE[,CODE...]] [PATH...]

@@ -2,9 +2,9 @@
 // language server's own workspace index (same detection, exclusions and IDs).
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createNodeWorkspace, type IndexedCable } from '../service/index.ts';
-import { createIndexWorkers } from '../service/index-workers.ts';
-import { WorkspaceIndex } from '../service/workspace-index.ts';
+import { createNodeWorkspace, type IndexedCable } from '../service/language-service.ts';
+import { createIndexWorkers } from '../node/index-workers.ts';
+import { WorkspaceIndex } from '../workspace/workspace-index.ts';
 
 export const INDEX_USAGE = `usage: cable index DIR
 

@@ -1,6 +1,6 @@
 // The JSON record `cable parse` prints for each input: a stable, documented schema (README).
 import { lookupTag } from '../data/reference.ts';
-import type { CableModel } from '../model/index.ts';
+import type { CableModel } from '../model/cable-model.ts';
 
 export interface CableRecord {
   file: string;

@@ -4,7 +4,7 @@
 //   cable check [--ignore CODE,...] [PATH...]                diagnostics, file:line:col: severity code: message
 //   cable index DIR                                          the cited/cites graph as JSON
 import { statSync } from 'node:fs';
-import { parseCable, type ParseContext } from '../model/index.ts';
+import { parseCable, type ParseContext } from '../model/cable-model.ts';
 import { splitLines } from '../model/text.ts';
 import { CHECK_USAGE, parseCheckArguments, runCheck } from './check.ts';
 import { buildCitationGraph, INDEX_USAGE } from './citation-graph.ts';

@@ -1,6 +1,6 @@
 // Reading a cable file for the CLI: one clear reason when it cannot be read as text.
 import { readFileSync, statSync } from 'node:fs';
-import { decodeCableBytes, describeFileError } from '../service/file-text.ts';
+import { decodeCableBytes, describeFileError } from '../node/file-text.ts';
 
 export type InputResult = { text: string } | { error: string };
 

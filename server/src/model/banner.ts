@@ -1,6 +1,6 @@
 // The banner (classification line): `C O N F I D E N T I A L SECTION 01 OF 03 BASRAH 000002`.
 import { lineRange, token } from './text.ts';
-import type { Banner, Classification, ClassificationLevel } from './types.ts';
+import type { Banner, Classification, ClassificationLevel } from './model-types.ts';
 import { wordAt } from './words.ts';
 
 /** Classification words, as their letters run together, with the level each names. */

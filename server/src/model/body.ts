@@ -4,9 +4,9 @@
 import { readLineLabel, type NumberingStyle } from './labels.ts';
 import { readPortionMarking } from './markings.ts';
 import { parsePageBreak } from './page-breaks.ts';
-import { readMentionAt } from './references.ts';
+import { readMentionAt } from './ref-entries.ts';
 import { indentOf, isBlank, lineRange, token, trimmedEnd } from './text.ts';
-import type { CableModel, MarkerKind, Paragraph, SubParagraph } from './types.ts';
+import type { CableModel, MarkerKind, Paragraph, SubParagraph } from './model-types.ts';
 
 /** The parts of the model the body gives. */
 export type Body = Pick<CableModel, 'headings' | 'paragraphs' | 'pageBreaks' | 'markers' | 'crossReferences' | 'redactions' | 'signature'>;

@@ -2,7 +2,7 @@
 // indicators, DE, ZNY/ZNR, precedence + DTG, FM / TO / INFO addressees.
 import { decodeDtg, DTG_PATTERN } from './dates.ts';
 import { lineRange, token, isBlank } from './text.ts';
-import type { Addressee, AddresseeRole, DateTimeGroup, RoutingHeader, Token } from './types.ts';
+import type { Addressee, AddresseeRole, DateTimeGroup, RoutingHeader, Token } from './model-types.ts';
 import { wordsOf, type Word } from './words.ts';
 
 const TRANSMISSION = /^\s*VZCZC([A-Z0-9]*)/;

@@ -1,6 +1,6 @@
 // Portion markings: `(C)`, `(S//NF)`, `(SBU)`, `(U//FOUO)`, `(S/REL NATO)`, `(C/Rel Aus)`.
 import { lineRange } from './text.ts';
-import type { ClassificationLevel, PortionMarking } from './types.ts';
+import type { ClassificationLevel, PortionMarking } from './model-types.ts';
 
 const LEVELS: Record<string, [ClassificationLevel, string]> = {
   U: ['UNCLASSIFIED', 'U'],

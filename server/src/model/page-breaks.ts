@@ -1,7 +1,7 @@
 // Page-break lines repeated at each transmitted page: `ASTANA 00000095 002 OF 003`,
 // `CARACAS 00001333 001.2 OF 003`; text of the next paragraph may follow on the same line.
 import { indentOf, lineRange } from './text.ts';
-import type { PageBreak } from './types.ts';
+import type { PageBreak } from './model-types.ts';
 
 const PAGE_BREAK = /^\s*([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,4}) +(\d{5,8}) +(\d{3}(?:\.\d)?) +OF +(\d{3})\b/;
 

@@ -10,7 +10,7 @@ import { parseRoutingHeader } from './header.ts';
 import { detectNumberingStyle, readLineLabel, type NumberingStyle } from './labels.ts';
 import { parsePreamble, readCaptionsAfter } from './preamble.ts';
 import { indentOf, isBlank, lineRange, splitLines } from './text.ts';
-import type { Banner, CableModel, Caption, ClassificationLevel, DateLine, ModelDiagnostic, PageBreak, ParseContext, RoutingHeader } from './types.ts';
+import type { Banner, CableModel, Caption, ClassificationLevel, DateLine, ModelDiagnostic, PageBreak, ParseContext, RoutingHeader } from './model-types.ts';
 
 /** What `parseFrontMatter` reads: the model's elements above the first paragraph, and what is derived from them. */
 export type FrontMatter = Pick<

@@ -2,10 +2,10 @@
 // the E.O. line, TAGS, SUBJECT, REF and Classified By / Reason.
 import { decodeDeclDate, DECL_DATE_PATTERN } from './dates.ts';
 import { readLineLabel, type NumberingStyle } from './labels.ts';
-import { parseRefEntries, type LinePiece } from './references.ts';
+import { parseRefEntries, type LinePiece } from './ref-entries.ts';
 import { parsePageBreak } from './page-breaks.ts';
 import { isBlank, token } from './text.ts';
-import type { CableModel, Caption, CaptionKind, ClassifiedBy, ExecutiveOrderLine, Range, TagCode, Token } from './types.ts';
+import type { CableModel, Caption, CaptionKind, ClassifiedBy, ExecutiveOrderLine, Range, TagCode, Token } from './model-types.ts';
 import { wordsOf } from './words.ts';
 
 type Section = 'eo' | 'tags' | 'subject' | 'ref' | 'classified';

@@ -1,5 +1,5 @@
 // Line access and range helpers shared by every part of the parser.
-import type { Range, Token } from './types.ts';
+import type { Range, Token } from './model-types.ts';
 
 /** The text split into lines, without their terminators (LF, CRLF or lone CR). */
 export function splitLines(text: string): string[] {

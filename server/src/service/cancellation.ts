@@ -1,6 +1,6 @@
 // Cancellation for the service's own background work (indexing), and waiting on that work
 // from a request that may itself be cancelled.
-import type { Cancellation } from './types.ts';
+import type { Cancellation } from './host.ts';
 
 export interface CancellationSource {
   readonly token: Cancellation;

@@ -2,9 +2,9 @@
 // one model. Least recently used entries go first when the cache is full. A document over
 // `cable.maxFileSize` gets the light model of its head (file-size.ts).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CableModel } from '../model/index.ts';
-import { DEFAULT_MAX_FILE_SIZE, parseWithinLimit } from './file-size.ts';
-import { baseName, uriKey } from './uri.ts';
+import type { CableModel } from '../model/cable-model.ts';
+import { DEFAULT_MAX_FILE_SIZE, parseWithinLimit } from '../workspace/file-size.ts';
+import { baseName, uriKey } from '../workspace/uri-keys.ts';
 
 interface Entry {
   version: number;

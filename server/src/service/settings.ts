@@ -1,7 +1,7 @@
 // The `cable.*` settings: what a user may switch off. The client sends them as one object
 // (`workspace/configuration` for section `cable`, or the `settings.cable` of a configuration
 // change); anything missing or of the wrong type keeps its default, so odd input changes nothing.
-import { DIAGNOSTIC_CODES } from './diagnostics.ts';
+import { DIAGNOSTIC_CODES } from '../features/diagnostics.ts';
 
 export interface CableSettings {
   diagnostics: { enabled: boolean; codes: Record<string, boolean> };

@@ -12,11 +12,11 @@ import {
   type MarkingInfo,
   type TagInfo,
 } from '../data/reference.ts';
-import type { Addressee, CableModel, CrossReference, PortionMarking, Range, ReferenceEntry, TagCode, Token } from '../model/index.ts';
+import type { Addressee, CableModel, CrossReference, PortionMarking, Range, ReferenceEntry, TagCode, Token } from '../model/cable-model.ts';
 import { code, dayOfYear, escapeMarkdown, formatDate, link } from './markdown.ts';
 import { isNarrower, rangeContains } from './ranges.ts';
-import { relativeKey, uriKey } from './uri.ts';
-import type { IndexedCable } from './workspace-index.ts';
+import { relativeKey, uriKey } from '../workspace/uri-keys.ts';
+import type { IndexedCable } from '../workspace/workspace-index.ts';
 
 /** What a hover may consult besides the model. */
 export interface HoverContext {

@@ -17,11 +17,11 @@ import {
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import packageJson from '../../package.json';
-import { registerCableFeatures } from './features.ts';
-import { unlessCancelled } from './service/cancellation.ts';
-import { createIndexWorkers } from './service/index-workers.ts';
-import { createCableLanguageService, createNodeWorkspace, DEFAULT_EXCLUDES, enabledPatterns, flattenSymbols, type Logger, type ProgressSink } from './service/index.ts';
+import packageJson from '../../../package.json';
+import { registerCableFeatures } from './lsp-features.ts';
+import { unlessCancelled } from '../service/cancellation.ts';
+import { createIndexWorkers } from '../node/index-workers.ts';
+import { createCableLanguageService, createNodeWorkspace, DEFAULT_EXCLUDES, enabledPatterns, flattenSymbols, type Logger, type ProgressSink } from '../service/language-service.ts';
 
 const USAGE = `Usage: cable-language-server --stdio | --node-ipc | --socket=<port> | --pipe=<name>
 

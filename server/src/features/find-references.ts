@@ -1,9 +1,9 @@
 // Find all references. On the banner: every REF entry in the workspace that cites this cable.
 // On a REF entry, or on `REF A` / `reftel` in the body: the body's mentions of that entry. On a
 // paragraph number, or on `para 4`: the body's mentions of that paragraph.
-import type { CableModel, CrossReference, Paragraph, Position, Range, ReferenceEntry } from '../model/index.ts';
+import type { CableModel, CrossReference, Paragraph, Position, Range, ReferenceEntry } from '../model/cable-model.ts';
 import { rangeContains } from './ranges.ts';
-import type { Citation, IndexedCable } from './workspace-index.ts';
+import type { Citation, IndexedCable } from '../workspace/workspace-index.ts';
 
 export interface CableLocation {
   uri: string;

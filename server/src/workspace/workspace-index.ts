@@ -6,16 +6,16 @@
 // Indexing is lazy (it starts on the first `ensureIndexed`), reads with bounded concurrency,
 // yields to the event loop between files so requests on the open file are answered meanwhile,
 // and starts over when the folders or the exclusions change.
-import { parseCableId } from '../model/index.ts';
-import { createCancellationSource, unlessCancelled, type CancellationSource } from './cancellation.ts';
+import { parseCableId } from '../model/cable-model.ts';
+import { createCancellationSource, unlessCancelled, type CancellationSource } from '../service/cancellation.ts';
 import { DEFAULT_MAX_FILE_SIZE, formatBytes } from './file-size.ts';
 import { describeError, readThroughWorkspace, yieldToEventLoop, type ReadRequest, type ReadResult } from './index-read.ts';
-import type { IndexWorkers } from './index-workers.ts';
+import type { IndexWorkers } from '../node/index-workers.ts';
 import { START_OF_FILE, type Citation, type IndexedCable } from './indexed-cable.ts';
 import { SearchIndex, searchTerms } from './search-index.ts';
-import { createExcludeMatcher, DEFAULT_EXCLUDES, isExcludedPathOrParent } from './glob.ts';
-import { extensionOf, relativeKey, uriKey } from './uri.ts';
-import type { Cancellation, FileStat, Logger, ProgressSink, Workspace } from './types.ts';
+import { createExcludeMatcher, DEFAULT_EXCLUDES, isExcludedPathOrParent } from './exclude-globs.ts';
+import { extensionOf, relativeKey, uriKey } from './uri-keys.ts';
+import type { Cancellation, FileStat, Logger, ProgressSink, Workspace } from '../service/host.ts';
 
 export { summarize, type Citation, type IndexedCable } from './indexed-cable.ts';
 

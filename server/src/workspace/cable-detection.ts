@@ -2,7 +2,7 @@
 // `VZCZC` transmission line, a classification banner, or a date-time group with an FM line —
 // as the cable model reads them, so the detector and the parser never disagree on a form.
 import { isKnownPost } from '../model/cable-id.ts';
-import { parseFrontMatter } from '../model/index.ts';
+import { parseFrontMatter } from '../model/cable-model.ts';
 
 /** How much of the text the detector reads: partial extracts put FM some twenty lines down. */
 export const HEAD_LINES = 60;

@@ -1,4 +1,4 @@
 // The cable model's public surface.
 export { parseCable, parseFrontMatter, type FrontMatter } from './parse.ts';
 export { cableId, parseCableId, postIdPart } from './cable-id.ts';
-export type * from './types.ts';
+export type * from './model-types.ts';

@@ -1,5 +1,5 @@
 // Position arithmetic on the model's LSP-style ranges.
-import type { Position, Range } from '../model/index.ts';
+import type { Position, Range } from '../model/cable-model.ts';
 
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;

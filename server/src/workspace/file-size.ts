@@ -2,7 +2,7 @@
 // a log, a dump or many cables run together. Such a file still opens: its head (the routing
 // header, banner, preamble and first paragraphs) is analysed, and a diagnostic says where
 // analysis stopped, so outline, hover and diagnostics stay fast whatever the file.
-import { parseCable, type CableModel, type ParseContext } from '../model/index.ts';
+import { parseCable, type CableModel, type ParseContext } from '../model/cable-model.ts';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 /** What is analysed of a file over the cap: far more than any front matter. */

@@ -4,7 +4,7 @@
 // and the checks below, which compare parts of the cable with each other.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { lookupTag } from '../data/reference.ts';
-import type { CableModel, ClassificationLevel, DiagnosticSeverity, Paragraph, PortionMarking, Range } from '../model/index.ts';
+import type { CableModel, ClassificationLevel, DiagnosticSeverity, Paragraph, PortionMarking, Range } from '../model/cable-model.ts';
 import { formatDate } from './markdown.ts';
 
 export interface CableDiagnostic {

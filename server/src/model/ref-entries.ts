@@ -2,7 +2,7 @@
 import { cableId, isKnownPost } from './cable-id.ts';
 import { expandYear } from './dates.ts';
 import { lineRange } from './text.ts';
-import type { CrossReference, Range, ReferenceEntry } from './types.ts';
+import type { CrossReference, Range, ReferenceEntry } from './model-types.ts';
 
 /** A stretch of text of one line inside a multi-line element. */
 export interface LinePiece {

@@ -2,11 +2,11 @@
 // REF list with the subjects of the cited cables found in the workspace, and the cables citing
 // this one. The "Cable: Show Summary" command shows it beside the cable.
 import { lookupTag } from '../data/reference.ts';
-import type { CableModel } from '../model/index.ts';
+import type { CableModel } from '../model/cable-model.ts';
 import { distinctCables, type CitationIndex } from './code-lens.ts';
 import { code, escapeMarkdown, formatDate, link } from './markdown.ts';
-import { baseName, uriKey } from './uri.ts';
-import type { IndexedCable } from './workspace-index.ts';
+import { baseName, uriKey } from '../workspace/uri-keys.ts';
+import type { IndexedCable } from '../workspace/workspace-index.ts';
 
 function cableLink(cable: IndexedCable): string {
   return link(cable.id ?? baseName(cable.uri), cable.uri);

@@ -1,9 +1,9 @@
 // What the workspace index keeps of each cable: its ID, the cables it cites, and what search and
 // hover show. Made from the front matter alone (parseFrontMatter), in the index's thread or in an
 // index worker (index-worker.ts), so both keep the same summary of a file.
-import { parseCableId, parseFrontMatter, type FrontMatter, type Range } from '../model/index.ts';
-import { isCableText } from './detector.ts';
-import { baseName, extensionOf } from './uri.ts';
+import { parseCableId, parseFrontMatter, type FrontMatter, type Range } from '../model/cable-model.ts';
+import { isCableText } from './cable-detection.ts';
+import { baseName, extensionOf } from './uri-keys.ts';
 
 export interface IndexedCable {
   uri: string;

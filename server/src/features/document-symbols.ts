@@ -3,7 +3,7 @@
 // inside its parent's and every selection range inside its range, as clients require.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver-types';
-import type { Addressee, CableModel, Paragraph, Range, ReferenceBlock, RoutingHeader, SubParagraph } from '../model/index.ts';
+import type { Addressee, CableModel, Paragraph, Range, ReferenceBlock, RoutingHeader, SubParagraph } from '../model/cable-model.ts';
 import { clampRange, comparePositions, rangeWithin, spanOf } from './ranges.ts';
 
 /** Paragraph names stop near here, at a word boundary: `1. (C) Summary: Meeting with the REO Director…`. */

@@ -1,8 +1,8 @@
 // Go to definition: a REF entry leads to the cited cable's file (through the workspace index);
 // `REF A` / `reftel` in the body to that entry of the REF list; `para 4` to paragraph 4.
-import type { CableModel, CrossReference, Paragraph, Position, Range, ReferenceEntry } from '../model/index.ts';
+import type { CableModel, CrossReference, Paragraph, Position, Range, ReferenceEntry } from '../model/cable-model.ts';
 import { rangeContains } from './ranges.ts';
-import type { IndexedCable } from './workspace-index.ts';
+import type { IndexedCable } from '../workspace/workspace-index.ts';
 
 /** An LSP LocationLink, before the server decides whether the client takes links. */
 export interface CableDefinition {

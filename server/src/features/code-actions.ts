@@ -3,7 +3,7 @@
 // and is the usual default for a drafter to raise).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver-types';
-import type { CableModel, Paragraph, Range } from '../model/index.ts';
+import type { CableModel, Paragraph, Range } from '../model/cable-model.ts';
 import { numberingRuns, toLspDiagnostic, type CableDiagnostic } from './diagnostics.ts';
 import { comparePositions } from './ranges.ts';
 

@@ -4,9 +4,9 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
 import { allTags, lookupMarking, type TagInfo } from '../data/reference.ts';
-import { parseCableId, type CableModel, type ClassificationLevel } from '../model/index.ts';
+import { parseCableId, type CableModel, type ClassificationLevel } from '../model/cable-model.ts';
 import { rangeContains } from './ranges.ts';
-import type { IndexedCable } from './workspace-index.ts';
+import type { IndexedCable } from '../workspace/workspace-index.ts';
 
 /** Enough to choose from; the client asks again as the user types more. */
 const MAX_CABLE_ITEMS = 100;

@@ -2,9 +2,9 @@
 // `reftel` to the entry in the REF list; `para 4` to paragraph 4. A cited cable outside the
 // workspace links nowhere: no guessing at web addresses.
 import type { DocumentLink } from 'vscode-languageserver-types';
-import type { CableModel, Range } from '../model/index.ts';
-import { mentionsEntry, paragraphNumbered } from './references.ts';
-import type { IndexedCable } from './workspace-index.ts';
+import type { CableModel, Range } from '../model/cable-model.ts';
+import { mentionsEntry, paragraphNumbered } from './find-references.ts';
+import type { IndexedCable } from '../workspace/workspace-index.ts';
 
 /** A target inside a file: VS Code opens `#L12,5` at line 12, column 5 (both 1-based). */
 export function linkTarget(uri: string, range: Range): string {

@@ -4,8 +4,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import { lookupTag } from '../data/reference.ts';
-import type { CableModel, Range } from '../model/index.ts';
-import type { IndexedCable } from './workspace-index.ts';
+import type { CableModel, Range } from '../model/cable-model.ts';
+import type { IndexedCable } from '../workspace/workspace-index.ts';
 
 export const SEMANTIC_TOKEN_TYPES = ['cableReference', 'tagCode'] as const;
 export const SEMANTIC_TOKEN_MODIFIERS = ['unresolved', 'unknown'] as const;

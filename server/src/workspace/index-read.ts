@@ -3,7 +3,7 @@
 // through the Workspace (`readThroughWorkspace`); index workers do the same on the local disk
 // (index-worker.ts) and send back the same results.
 import { summarizeFile, type IndexedCable } from './indexed-cable.ts';
-import type { FileStat, Workspace } from './types.ts';
+import type { FileStat, Workspace } from '../service/host.ts';
 
 export interface ReadRequest {
   uri: string;

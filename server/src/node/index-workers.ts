@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { describeError, type ReadRequest, type ReadResult } from './index-read.ts';
-import type { Logger } from './types.ts';
+import { describeError, type ReadRequest, type ReadResult } from '../workspace/index-read.ts';
+import type { Logger } from '../service/host.ts';
 
 /** The bundle's worker script, beside the server's bundle (dist/server/). */
 export const INDEX_WORKER_SCRIPT = join(__dirname, 'index-worker.js');

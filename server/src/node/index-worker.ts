@@ -5,8 +5,8 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
-import { summarizeFile } from './indexed-cable.ts';
-import { describeError, resultOfStat, type ReadRequest, type ReadResult } from './index-read.ts';
+import { summarizeFile } from '../workspace/indexed-cable.ts';
+import { describeError, resultOfStat, type ReadRequest, type ReadResult } from '../workspace/index-read.ts';
 import { describeFileError } from './file-text.ts';
 import { fileStatOf, textOfBytes } from './node-workspace.ts';
 

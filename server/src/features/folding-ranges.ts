@@ -3,7 +3,7 @@
 // `collapsedText` says what a folded range holds: a paragraph's first words, a section's name.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
-import type { CableModel, Range } from '../model/index.ts';
+import type { CableModel, Range } from '../model/cable-model.ts';
 import { truncate } from './document-symbols.ts';
 
 const COLLAPSED_LENGTH = 60;

@@ -1,10 +1,10 @@
 // The code lens above the banner: "cited by N cables · cites M". Its command lists them: the REF
 // entries of the cables that cite this one, then each cited cable (its file when it is in the
 // workspace, else the REF entry that cites it).
-import type { CableModel, Range } from '../model/index.ts';
-import { citationLocations, type CableLocation } from './references.ts';
-import { uriKey } from './uri.ts';
-import type { Citation, IndexedCable } from './workspace-index.ts';
+import type { CableModel, Range } from '../model/cable-model.ts';
+import { citationLocations, type CableLocation } from './find-references.ts';
+import { uriKey } from '../workspace/uri-keys.ts';
+import type { Citation, IndexedCable } from '../workspace/workspace-index.ts';
 
 /** The client command that shows a list of locations (VS Code: the references peek view). */
 export const SHOW_REFERENCES_COMMAND = 'cable.showReferences';

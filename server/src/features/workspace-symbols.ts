@@ -2,8 +2,8 @@
 // by a TAGS code. Answered from the search index, never by scanning the workspace. The name holds
 // the ID, the subject and the TAGS, since VS Code keeps only results whose name matches the query.
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver-types';
-import { baseName } from './uri.ts';
-import type { IndexedCable } from './workspace-index.ts';
+import { baseName } from '../workspace/uri-keys.ts';
+import type { IndexedCable } from '../workspace/workspace-index.ts';
 
 /** More would only slow the client's list: a query this broad needs another word. */
 export const MAX_WORKSPACE_SYMBOLS = 500;

@@ -6,8 +6,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeCableBytes, describeFileError } from './file-text.ts';
-import { yieldToEventLoop } from './index-read.ts';
-import type { FileStat, Logger, Workspace } from './types.ts';
+import { yieldToEventLoop } from '../workspace/index-read.ts';
+import type { FileStat, Logger, Workspace } from '../service/host.ts';
 
 /** The stat the index keeps of a file; undefined for anything but a file. */
 export function fileStatOf(info: Stats): FileStat | undefined {

@@ -14,7 +14,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { unlessCancelled } from './service/cancellation.ts';
+import { unlessCancelled } from '../service/cancellation.ts';
 import {
   DEFAULT_SETTINGS,
   isDiagnosticEnabled,
@@ -27,7 +27,7 @@ import {
   type CableSettings,
   type Cancellation,
   type Logger,
-} from './service/index.ts';
+} from '../service/language-service.ts';
 
 /** The `cable/summary` request: the cable's card as markdown, or null for a document not open. */
 export const SUMMARY_REQUEST = 'cable/summary';
