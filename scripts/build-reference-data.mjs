@@ -1,11 +1,13 @@
 // Builds server/src/data/reference.json, the server's own copy of the reference tables, from a
-// reference folder (SOURCES.md, *.tsv, header-elements.md) plus the hand-written
+// reference folder (SOURCES.md, *.tsv, header-elements.md) plus server/src/data/tags-sourced.tsv
+// (TAGS rows from sources read later: the 1974 TAGS handbook, PlusD labels) and the hand-written
 // server/src/data/unverified.tsv. The JSON is committed; the server never reads the folder.
 //
-//   node scripts/build-reference-data.mjs [referenceDir] [--out file] [--unverified file]
+//   node scripts/build-reference-data.mjs [referenceDir] [--out file] [--sourced file] [--unverified file]
 //
 // referenceDir defaults to ../shared/reference beside the repository; --out defaults to
-// server/src/data/reference.json, --unverified to server/src/data/unverified.tsv. The output is deterministic: the code tables are sorted by
+// server/src/data/reference.json, --sourced to server/src/data/tags-sourced.tsv, --unverified to
+// server/src/data/unverified.tsv. The output is deterministic: the code tables are sorted by
 // code, object keys are sorted, one row per line; precedence, classification reasons and header
 // elements keep the order of their source file (it carries meaning: FLASH before ROUTINE).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const UNVERIFIED_FILE = join(repoRoot, 'server/src/data/unverified.tsv');
+const SOURCED_TAGS_FILE = join(repoRoot, 'server/src/data/tags-sourced.tsv');
 const UNVERIFIED = 'unverified';
 
 const TAG_TABLES = {
@@ -234,6 +237,37 @@ function findPersonTags(headerElements) {
   return { codes: match[1].split(', '), source: `header-elements.md (TAGS line): ${tagsRow.source}` };
 }
 
+/**
+ * Merges tags-sourced.tsv: a row adds a code or fills the meaning the tables leave empty (the
+ * table's source is kept as `listedIn`); it may never replace a meaning, nor change a category.
+ * Runs before mergeUnverified, so a sourced meaning also wins over an unverified one. Returns how
+ * many rows it merged per table.
+ */
+function mergeSourcedTags(data, path) {
+  const counts = {};
+  for (const row of readTsv(path, ['table', 'code', 'meaning', 'category', 'source'])) {
+    const where = `${path}:${row.line}`;
+    if (!(row.table in TAG_TABLES)) fail(`${where}: unknown table "${row.table}"`);
+    if (!row.code || !row.meaning || !row.source) fail(`${where}: code, meaning and source are required`);
+    const table = data.tags[row.table];
+    const key = upper(row.code);
+    const existing = table.get(key);
+    if (existing?.meaning) fail(`${where}: ${row.table} tag ${key} already has a meaning`);
+    if (row.category && existing?.category && row.category !== existing.category) fail(`${where}: ${key} would change the category the tables give`);
+    const category = row.category || existing?.category;
+    table.set(key, {
+      code: existing?.code ?? row.code,
+      meaning: row.meaning,
+      ...(category ? { category } : {}),
+      source: row.source,
+      ...(existing ? { listedIn: existing.source } : {}),
+      ...(existing?.takesPersonName ? { takesPersonName: true } : {}),
+    });
+    counts[row.table] = (counts[row.table] ?? 0) + 1;
+  }
+  return counts;
+}
+
 const UNVERIFIED_TABLES = new Set([...Object.keys(TAG_TABLES), 'marking', 'classification-reason', 'header']);
 
 /**
@@ -336,7 +370,7 @@ function sortedValues(map) {
 }
 
 /** Reads the reference folder and unverified.tsv; returns the JSON text and figures for the log. */
-function buildReferenceData(referenceDir, unverifiedPath) {
+function buildReferenceData(referenceDir, sourcedPath, unverifiedPath) {
   if (!existsSync(referenceDir)) fail(`reference folder not found: ${referenceDir}`);
   const headerElements = buildHeaderElements(referenceDir);
   const personTags = findPersonTags(headerElements);
@@ -358,6 +392,7 @@ function buildReferenceData(referenceDir, unverifiedPath) {
     'header-elements.md': data.headerElements.length,
     'person tags (header-elements.md)': personTags.codes.length,
   };
+  const sourcedRows = mergeSourcedTags(data, sourcedPath);
   const unverifiedRows = mergeUnverified(data, unverifiedPath);
 
   const plain = {
@@ -371,20 +406,21 @@ function buildReferenceData(referenceDir, unverifiedPath) {
   };
   const sources = [...collectSources(plain, new Set())].sort(byKey);
   const json = render({ ...indexSources(plain, sources), sources }) + '\n';
-  return { json, tableRows, unverifiedRows };
+  return { json, tableRows, sourcedRows, unverifiedRows };
 }
 
-const USAGE = 'usage: build-reference-data.mjs [referenceDir] [--out file] [--unverified file]';
+const USAGE = 'usage: build-reference-data.mjs [referenceDir] [--out file] [--sourced file] [--unverified file]';
 
 function parseArgs(argv) {
   const options = {
     referenceDir: join(repoRoot, '../shared/reference'),
     out: join(repoRoot, 'server/src/data/reference.json'),
+    sourced: SOURCED_TAGS_FILE,
     unverified: UNVERIFIED_FILE,
   };
   const positional = [];
   for (let i = 0; i < argv.length; i++) {
-    const option = { '--out': 'out', '--unverified': 'unverified' }[argv[i]];
+    const option = { '--out': 'out', '--sourced': 'sourced', '--unverified': 'unverified' }[argv[i]];
     if (option) {
       if (!argv[i + 1]) fail(`${argv[i]} needs a file name\n${USAGE}`);
       options[option] = resolve(argv[++i]);
@@ -398,12 +434,14 @@ function parseArgs(argv) {
 
 function main() {
   try {
-    const { referenceDir, out, unverified } = parseArgs(process.argv.slice(2));
-    const { json, tableRows, unverifiedRows } = buildReferenceData(referenceDir, unverified);
+    const { referenceDir, out, sourced, unverified } = parseArgs(process.argv.slice(2));
+    const { json, tableRows, sourcedRows, unverifiedRows } = buildReferenceData(referenceDir, sourced, unverified);
     writeFileSync(out, json);
     const figures = (counts) => Object.entries(counts).map(([name, n]) => `${name} ${n}`).join(', ');
     console.log(`wrote ${out} (${json.length} bytes)`);
     console.log(`rows from ${referenceDir}: ${figures(tableRows)}`);
+    const sourcedTotal = Object.values(sourcedRows).reduce((a, b) => a + b, 0);
+    console.log(`sourced TAGS rows merged from ${sourced}: ${sourcedTotal} (${figures(sourcedRows)})`);
     const total = Object.values(unverifiedRows).reduce((a, b) => a + b, 0);
     console.log(`unverified rows merged: ${total} (${figures(unverifiedRows)})`);
   } catch (error) {

@@ -66,12 +66,12 @@ test('lookupTag is case-insensitive and says undefined for an unknown code', () 
 });
 
 test('unverified meanings say so and keep the table that lists the code', () => {
-  const pter = lookupTag('PTER');
-  assert.equal(pter?.meaning, 'Terrorists and Terrorism');
-  assert.equal(pter?.verified, false);
-  assert.equal(pter?.source, 'unverified');
-  assert.match(pter?.listedIn ?? '', /subject-tags\.txt/);
-  assert.equal(pter?.category, 'Political Affairs');
+  const pins = lookupTag('PINS');
+  assert.equal(pins?.meaning, 'National Security');
+  assert.equal(pins?.verified, false);
+  assert.equal(pins?.source, 'unverified');
+  assert.match(pins?.listedIn ?? '', /subject-tags\.txt/);
+  assert.equal(pins?.category, 'Political Affairs');
   const knnp = lookupTag('KNNP');
   assert.deepEqual([knnp?.kind, knnp?.verified, knnp?.listedIn], ['program', false, undefined]);
   // A sourced meaning stays sourced.
@@ -102,7 +102,7 @@ test('a code with a row but no meaning returns its kind without a meaning', () =
   assert.equal(org?.meaning, undefined);
   assert.match(org?.source ?? '', /organization-tags\.txt/);
   const ocon = lookupTag('OCON');
-  assert.deepEqual([ocon?.kind, ocon?.meaning, ocon?.takesPersonName], ['subject', undefined, true]);
+  assert.deepEqual([ocon?.kind, ocon?.meaning, ocon?.takesPersonName], ['subject', 'Conferences and Meetings', true]);
 });
 
 test('person tags are marked as taking a name', () => {
@@ -279,4 +279,147 @@ test('corpus TAGS codes: how many the tables know', { skip: NO_CORPUS }, (t) => 
   const missing = [...mustKnow].filter((code) => !lookupTag(code)?.meaning);
   assert.deepEqual(missing, [], 'the seed\'s codes and the 30 most common corpus codes all have meanings');
   assert.ok(sum(withMeaning) / total > 0.95, `only ${pct(sum(withMeaning), total)} of TAGS occurrences have a meaning`);
+});
+
+// ---------------------------------------------------------------- every code of the shared corpus
+
+const sharedCorpusDir = resolve(repoRoot, '../shared/corpus');
+const NO_SHARED_CORPUS = existsSync(join(sharedCorpusDir, 'other-forms')) ? false : `no corpus at ${sharedCorpusDir}`;
+
+/**
+ * Words that stand on a TAGS line of the corpus (or in its metadata) but are not TAGS codes, each
+ * with why. Everything else found there must have a kind and a meaning in the tables.
+ */
+const NOT_TAGS_CODES: Record<string, string> = {
+  // Drafters' free words after the codes (05ROME3585, 05ANKARA7215, 04BRUSSELS1868, 05SOFIA1207, 05TELAVIV1593, 04BRASILIA3154).
+  ITALY: 'a word, not a code (05ROME3585: "IT ITALY NATIONAL ELECTIONS ITALIAN POLITICS IRAQI FREEDOM")',
+  NATIONAL: 'a word (05ROME3585)',
+  ELECTIONS: 'a word (05ROME3585)',
+  ITALIAN: 'a word (05ROME3585)',
+  POLITICS: 'a word (05ROME3585)',
+  IRAQI: 'a word (05ROME3585)',
+  FREEDOM: 'a word (05ROME3585)',
+  POLITICAL: 'a word (05ANKARA7215: "TU POLITICAL PARTIES")',
+  PARTIES: 'a word (05ANKARA7215)',
+  BRUSSELS: 'the post, not a code (04BRUSSELS1868: "USEU BRUSSELS")',
+  USEU: 'the mission USEU, not a code (04BRUSSELS1868: "USEU BRUSSELS")',
+  ORGANIZED: 'a word (05SOFIA1207: "ORGANIZED CRIME")',
+  CRIME: 'a word (05SOFIA1207)',
+  EXTERNAL: 'a word (05TELAVIV1593)',
+  GOI: 'an abbreviation (Government of Israel), not a code (05TELAVIV1593)',
+  MIL: 'an office abbreviation, not a code (04BRASILIA3154: "POL MIL")',
+  POL: 'an office abbreviation, not a code (04BRASILIA3154, 08KYIV2414)',
+  // Person names written without parentheses after OVIP.
+  STEINBERG: 'a person\'s name after OVIP (09BEIJING2964: "OVIP STEINBERG JAMES")',
+  JAMES: 'a person\'s name (09BEIJING2964)',
+  BIDEN: 'a person\'s name after OVIP (09SANTIAGO324)',
+  JOSEPH: 'a person\'s name (09SANTIAGO324)',
+  CLINTON: 'a person\'s name after OVIP (09STATE11937)',
+  HILLARY: 'a person\'s name (09STATE11937)',
+  // WikiLeaks' second, inserted TAGS line of 00HARARE5461 runs into the body text.
+  CHALLENGE: 'body text after the inserted TAGS line of 00HARARE5461 ("THE CHALLENGE, XXXXXXXXXXXX SAID, IS CONFIDENTIAL")',
+  THE: 'body text (00HARARE5461)',
+  SAID: 'body text (00HARARE5461)',
+  CONFIDENTIAL: 'body text (00HARARE5461)',
+  XXXXXXXXXXXX: 'a redaction (00HARARE5461)',
+  // OCR and typing errors, each for a code the tables know.
+  NARR: 'OCR of MARR (foiaocr-C06815173; its metadata says "NARR (sic, OCR of MARR)")',
+  MASSMNUC: 'MASS and MNUC run together (08BRASILIA93)',
+  EINDETRD: 'EIND and ETRD run together (09PARIS1267)',
+  KDEMAF: 'KDEM and AF run together (09KABUL4150)',
+  POGOV: 'a typing error for PGOV (09LONDON2222)',
+  MOPPS: 'a typing error for MOPS (09BEIRUT818)',
+  MPOS: 'a typing error for MOPS (09TELAVIV1060)',
+};
+
+/** TAGS codes on the TAGS lines of a text: `TAGS:`/`TAGS;`/`TAG:` anywhere, `TAGS ` at a line start. */
+function tagLineCodes(text: string): string[] {
+  const codes: string[] = [];
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  lines.forEach((line, index) => {
+    const start = /(?:^|\s)TAGS?[:;]|^\s*TAGS\s/i.exec(line);
+    if (!start || line.includes('|')) return; // PlusD's metadata pane (`GR - Greece; Crete | …`) is read from its links
+    let tagText = line.slice(start.index + start[0].length);
+    for (const next of lines.slice(index + 1)) {
+      if (next.trim() === '' || /^\s*(?:SUBJ|REF|CLASSIFIED|E\.\s?O\.|UNCLASSIFIED|\d+\.|PAGE\b|[A-Z][A-Za-z .]{0,30}:)/i.test(next) || /^\S+ \d{8} \d{3}/.test(next)) break;
+      tagText += ' ' + next;
+    }
+    tagText = tagText.replace(/\b(?:SUBJ(?:ECT)?|REFS?)\s*[:;.].*$/is, '').replace(/SUBJECT.*$/s, '');
+    for (const token of tagText.replace(/\([^)]*\)?/g, ' ').split(/[\s,;]+/)) {
+      const code = token.toUpperCase().replace(/\.$/, '');
+      if (/^[A-Z][A-Z0-9&'/-]*$/.test(code)) codes.push(code);
+    }
+  });
+  return codes;
+}
+
+function decodeHtml(text: string): string {
+  return text
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
+    .replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
+}
+
+/** The TAGS codes of one corpus file, read as its form needs. */
+function corpusFileCodes(path: string): string[] {
+  const raw = readFileSync(path, 'utf8');
+  // A page's links to tags are its site's tag browser, not the cable's: read its TAGS line.
+  if (path.endsWith('.html')) return tagLineCodes(decodeHtml(raw));
+  if (path.endsWith('.json')) {
+    try {
+      return tagLineCodes(Object.values(JSON.parse(raw) as Record<string, unknown>).join('\n'));
+    } catch {
+      return tagLineCodes(raw); // four lines of the source are not valid JSON (README); read them as text
+    }
+  }
+  return tagLineCodes(raw.replace(/\\"/g, '"'));
+}
+
+/** The TAGS codes a metadata.jsonl row states: `tags` (PlusD, json), `tags_links` (html), `tags_in_text` (FOIA). */
+function metadataCodes(row: Record<string, unknown>): string[] {
+  const values = ['tags', 'tags_links', 'tags_in_text'].flatMap((field) => {
+    const value = row[field];
+    if (Array.isArray(value)) return value.map(String);
+    return typeof value === 'string' ? value.replace(/\([^)]*\)/g, ' ').split(/[\s,]+/) : [];
+  });
+  return values.map((token) => token.toUpperCase()).filter((token) => /^[A-Z][A-Z0-9-]*$/.test(token));
+}
+
+/** Every TAGS code of ../shared/corpus with the files it is found in. */
+function sharedCorpusCodes(): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  const add = (code: string, where: string) => found.set(code, (found.get(code) ?? new Set()).add(where));
+  const folders = ['cablegate/plain', 'cablegate/markdown-style', ...['plusd', 'html', 'csv', 'frus', 'other'].map((form) => `other-forms/${form}`)];
+  for (const folder of folders) {
+    for (const name of readdirSync(join(sharedCorpusDir, folder)).sort()) {
+      const path = join(sharedCorpusDir, folder, name);
+      if (name === 'metadata.jsonl') {
+        for (const line of readFileSync(path, 'utf8').split('\n').filter((l) => l.trim())) {
+          const row = JSON.parse(line) as Record<string, unknown>;
+          for (const code of metadataCodes(row)) add(code, `${folder}/metadata.jsonl (${String(row.file)})`);
+        }
+      } else if (/\.(?:txt|cable|html|csv|json|xml)$/.test(name)) {
+        for (const code of corpusFileCodes(path)) add(code, `${folder}/${name}`);
+      }
+    }
+  }
+  return found;
+}
+
+test('every TAGS code in ../shared/corpus has a kind and a meaning, or is listed as not a code', { skip: NO_SHARED_CORPUS }, (t) => {
+  const found = sharedCorpusCodes();
+  const codes = [...found.keys()].sort();
+  const withoutMeaning = codes.filter((code) => !(code in NOT_TAGS_CODES) && !lookupTag(code)?.meaning);
+  const sourced = codes.filter((code) => lookupTag(code)?.meaning && lookupTag(code)?.verified);
+  const unverified = codes.filter((code) => lookupTag(code)?.meaning && !lookupTag(code)?.verified);
+  t.diagnostic(`${codes.length} distinct codes; sourced meaning ${sourced.length}, unverified ${unverified.length}, not codes ${codes.filter((c) => c in NOT_TAGS_CODES).length}`);
+  t.diagnostic(`unverified: ${unverified.join(' ')}`);
+  assert.deepEqual(
+    withoutMeaning.map((code) => `${code} (${[...found.get(code)!].slice(0, 2).join(', ')})`),
+    [],
+    'codes with no kind and meaning: give them a sourced row (tags-sourced.tsv) or an unverified one (unverified.tsv)',
+  );
+  const stale = Object.keys(NOT_TAGS_CODES).filter((word) => !found.has(word) || lookupTag(word)?.meaning);
+  assert.deepEqual(stale, [], 'NOT_TAGS_CODES lists words the corpus no longer has, or codes the tables now know');
 });
