@@ -228,6 +228,45 @@ test('the script refuses an unverified row that would replace a sourced meaning,
   }
 });
 
+test('the script refuses a sourced TAGS row that would replace a meaning or change a category', { skip: NO_REFERENCE }, () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'cable-reference-'));
+  try {
+    const out = join(scratch, 'reference.json');
+    const sourced = join(scratch, 'tags-sourced.tsv');
+    const header = 'table\tcode\tmeaning\tcategory\tsource\n';
+    writeFileSync(sourced, header + 'subject\tPGOV\tGovernment\t\tTAGS handbook 1974\n');
+    const replaced = runScript([referenceDir, '--out', out, '--sourced', sourced]);
+    assert.equal(replaced.status, 1);
+    assert.match(replaced.stderr, /tags-sourced\.tsv:2: subject tag PGOV already has a meaning/);
+    writeFileSync(sourced, header + 'subject\tPROP\tPropaganda\tOperations\tTAGS handbook 1974\n');
+    const recategorized = runScript([referenceDir, '--out', out, '--sourced', sourced]);
+    assert.equal(recategorized.status, 1);
+    assert.match(recategorized.stderr, /tags-sourced\.tsv:2: PROP would change the category the tables give/);
+    writeFileSync(sourced, header + 'subject\tPFOR\tForeign Policy and Relations\tPolitical Affairs\n');
+    const unsourced = runScript([referenceDir, '--out', out, '--sourced', sourced]);
+    assert.equal(unsourced.status, 1);
+    assert.match(unsourced.stderr, /tags-sourced\.tsv:2: expected 5 tab-separated cells, found 4/);
+    assert.equal(existsSync(out), false, 'no output is written on failure');
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+});
+
+test('a sourced meaning fills a listed code, keeps where the code was listed, and leaves no unverified row', () => {
+  const pfor = lookupTag('PFOR');
+  assert.deepEqual([pfor?.kind, pfor?.category, pfor?.meaning, pfor?.verified], ['subject', 'Political Affairs', 'Foreign Policy and Relations', true]);
+  assert.match(pfor?.source ?? '', /TL:TAGS-1, 6-28-74.*search\.wikileaks\.org\/plusd/);
+  const tspa = lookupTag('TSPA');
+  assert.deepEqual([tspa?.meaning, tspa?.verified, tspa?.category], ['Space Activities', true, 'Technology and Science']);
+  assert.match(tspa?.listedIn ?? '', /subject-tags\.txt/);
+  assert.equal(lookupTag('OCON')?.takesPersonName, true, 'a filled row keeps what the tables say of it');
+  assert.deepEqual([lookupTag('GW')?.kind, lookupTag('GW')?.meaning], ['geographic', 'Germany (West)']);
+  assert.deepEqual([lookupTag('XX')?.category, lookupTag('XX')?.meaning], ['region', 'Worldwide']);
+  const ovip = lookupTag('OVIP');
+  assert.deepEqual([ovip?.meaning, ovip?.verified], ['Visits and Travel of Prominent Individuals and Leaders', true]);
+  assert.match(ovip?.source ?? '', /Central Foreign Policy File, 1973-1979/);
+});
+
 // ---------------------------------------------------------------- corpus coverage
 
 /**
