@@ -1,6 +1,6 @@
 // Builds server/src/data/reference.json, the server's own copy of the reference tables, from a
 // reference folder (SOURCES.md, *.tsv, header-elements.md) plus server/src/data/tags-sourced.tsv
-// (TAGS rows from sources read later: the 1974 TAGS handbook, PlusD labels) and the hand-written
+// (TAGS rows from sources read later: the 1974 TAGS handbook, NARA's CFPF FAQ, PlusD labels) and the hand-written
 // server/src/data/unverified.tsv. The JSON is committed; the server never reads the folder.
 //
 //   node scripts/build-reference-data.mjs [referenceDir] [--out file] [--sourced file] [--unverified file]
@@ -369,7 +369,7 @@ function sortedValues(map) {
   return [...map.entries()].sort(([a], [b]) => byKey(a, b)).map(([, value]) => value);
 }
 
-/** Reads the reference folder and unverified.tsv; returns the JSON text and figures for the log. */
+/** Reads the reference folder, tags-sourced.tsv and unverified.tsv; returns the JSON text and figures for the log. */
 function buildReferenceData(referenceDir, sourcedPath, unverifiedPath) {
   if (!existsSync(referenceDir)) fail(`reference folder not found: ${referenceDir}`);
   const headerElements = buildHeaderElements(referenceDir);
