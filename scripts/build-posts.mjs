@@ -21,7 +21,8 @@ const outFile = new URL('../server/src/data/posts.json', import.meta.url);
 
 /** The letters of a name: `N'DJAMENA` and `PORT-OF-SPAIN` are looked up as `NDJAMENA`, `PORTOFSPAIN`. */
 const key = (name) => name.toUpperCase().replace(/[^A-Z]/g, '');
-const ID_POST = /^\d{2}([A-Z]+?)\d+$/;
+/** `09MEXICO1234`, PlusD's `1977BONN05665`. */
+const ID_POST = /^(?:\d{2}|\d{4})([A-Z]+?)\d+$/;
 
 /** origin ID form → Map(name → source) */
 const origins = new Map();
@@ -51,7 +52,7 @@ function fromMetadata(file, source, idField) {
   }
 }
 fromMetadata(join(shared, 'corpus/cablegate/metadata.jsonl'), 'cablegate-metadata');
-for (const form of ['html', 'csv', 'other']) fromMetadata(join(shared, 'corpus/other-forms', form, 'metadata.jsonl'), 'other-forms', form === 'other' ? 'id_derived' : undefined);
+for (const form of ['html', 'csv', 'other', 'plusd']) fromMetadata(join(shared, 'corpus/other-forms', form, 'metadata.jsonl'), 'other-forms', form === 'other' ? 'id_derived' : undefined);
 
 const cablemap = JSON.parse(readFileSync(join(shared, 'corpus/cablegate/cablemap-refs.json'), 'utf8')).references;
 for (const ids of Object.values(cablemap)) for (const id of ids) addOrigin(ID_POST.exec(id)[1], 'cablemap');
@@ -89,7 +90,8 @@ const REF_SPELLINGS = {
   RIODEJANEIRO: ['RIO DE JANEIRO', 'RIO DE JAN', 'RIO'],
   VATICAN: ['VAT', 'HOLY SEE', 'VATICAN CITY'],
   USEUBRUSSELS: ['USEU', 'USEU BRUSSELS'],
-  UNESCOPARISFR: ['UNESCO PARIS FR', 'USUNESCO PARIS FR', 'UNESCO PARIS', 'USUNESCO PARIS', 'USUNESCO'],
+  // UNESCO's banners write `PARIS FR`; the embassy's write `PARIS`.
+  UNESCOPARISFR: ['UNESCO PARIS FR', 'USUNESCO PARIS FR', 'UNESCO PARIS', 'USUNESCO PARIS', 'USUNESCO', 'PARIS FR'],
   USUNNEWYORK: ['USUN', 'USUN NEW YORK', 'USUN NY'],
   UNVIEVIENNA: ['UNVIE', 'UNVIE VIENNA'],
   UNROME: ['UN ROME', 'USUN ROME'],

@@ -40,6 +40,8 @@ export function originOfMisspelt(name: string): string | undefined {
   let found: string | undefined;
   for (const candidate of TYPO_CANDIDATES) {
     if (Math.abs(candidate.length - key.length) > reach || editDistanceWithin(key, candidate, reach) > reach) continue;
+    // `STATES` is the English plural, not a misspelt STATE.
+    if (key === `${candidate}S`) continue;
     const origin = ORIGIN_BY_KEY.get(candidate)!;
     if (found && found !== origin) return undefined;
     found = origin;

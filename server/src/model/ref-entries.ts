@@ -17,7 +17,7 @@ export interface LinePiece {
  * year in parentheses (`DOHA 152 (08)`). A serial followed by `/`, `-` or `:` and a digit is a date
  * or a time, not a cable (`STATE 10/23/2008`).
  */
-const CITATION = /(?:(?:\b(\d{4}|\d{2})(?:\s*-\s*|\s+|(?=[A-Za-z]))|\((\d{2})\)\s*))?(?<![A-Za-z])([A-Za-z]+(?: [A-Za-z]+){0,3})(?: +| ?- ?)(\d{1,7})\b(?![/.:-]\d)(?:\s*\((\d{2})\))?/g;
+const CITATION = /(?:(?:\b(\d{4}|\d{2})(?:\s*-\s*|\s+|(?=[A-Za-z]))|\((\d{2})\)\s*))?(?<![A-Za-z'-])([A-Za-z]+(?:['-][A-Za-z]+)*(?: [A-Za-z]+(?:['-][A-Za-z]+)*){0,3})(?: +| ?- ?)(\d{1,7})\b(?![/.:-]\d)(?:\s*\((\d{2})\))?/g;
 /** A further serial of the citation before it: `STATE 12345 AND 12377`, `STATE 012345, 013456`. */
 const FURTHER_SERIAL = /\s*(?:,|&|\bAND\b)\s*(\d{1,7})\b(?![/.:-]\d)/iy;
 /** The longest serial a misspelt post is believed with (STATE's run to six digits). */
@@ -99,6 +99,31 @@ function startsCitation(text: string, at: number): boolean {
 }
 
 /**
+ * The word that opens a REF list, the one rule every reader of REF lines uses: `REF:`, `REFS:`,
+ * `Ref(s):`, `REFTEL:`, `REFERENCE:`, `REFERENCES`, the 1970s `REF;`.
+ */
+export const REF_KEYWORD = /^(?:REF\(S\)|(?:REFS?|REFTELS?|REFERENCES?)\b)\s*[:;]?/i;
+
+/**
+ * Whether `next`, after a blank line, goes on with a REF list whose last text is `last`: it ends the
+ * entry cut before its serial (`(C) SECSTATE` / `36633`), or holds a label and its citation
+ * (`OF 10/6 D) STATE 215870`).
+ */
+export function continuesRefList(last: string, next: string): boolean {
+  const before = last.trimEnd();
+  const joined = `${before} ${next.trim()}`;
+  if (findCitations(joined, undefined).some((c) => c.start < before.length && c.end > before.length)) return true;
+  LABEL.lastIndex = 0;
+  const text = next.trim();
+  for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
+    const after = text.slice(m.index + m[0].length);
+    const first = findCitations(after, undefined)[0];
+    if (first && !after.slice(0, first.start).trim()) return true;
+  }
+  return false;
+}
+
+/**
  * A REF entry label: `A.`, `A)`, `(A)`, `a)`, the viewer's `¶B.` and the markdown export's `1B.`.
  * Only the next letter in sequence is taken as a label, so `J. SMITH` inside an entry is text. A
  * label in parentheses may touch its entry: `(A)STATE 012345, (B)STATE 012346`.
@@ -135,8 +160,15 @@ function findLabels(pieces: LinePiece[]): Label[] {
 /** Characters that separate unlettered entries on one line. */
 const ENTRY_SEPARATOR = /\s*;\s*|\s{2,}/g;
 
+/**
+ * A PlusD page header (`PAGE 02  ATHENS 02959  171944Z`) that splits an entry: no part of it. The
+ * page-break reader does not know this 1970s form yet.
+ */
+const PLUSD_PAGE_HEADER = /^\s*PAGE \d{2,3}\s+[A-Z][A-Z ]* \d{4,7}(?:\s+\d{6}Z)?\s*$/;
+
 /** The REF list's entries, lettered or not, across the lines of the REF block. */
-export function parseRefEntries(pieces: LinePiece[], cableYear: number | undefined): ReferenceEntry[] {
+export function parseRefEntries(allPieces: LinePiece[], cableYear: number | undefined): ReferenceEntry[] {
+  const pieces = allPieces.filter((piece, i) => i === 0 || !PLUSD_PAGE_HEADER.test(piece.text));
   const labels = findLabels(pieces);
   return labels.length ? letteredEntries(pieces, labels, cableYear) : unletteredEntries(pieces, cableYear);
 }
