@@ -170,6 +170,13 @@ const PLUSD_PAGE_HEADER = /^\s*PAGE \d{2,3}\s+[A-Z][A-Z ]* \d{4,7}(?:\s+\d{6}Z)?
 /** The REF list's entries, lettered or not, across the lines of the REF block. */
 export function parseRefEntries(allPieces: LinePiece[], cableYear: number | undefined): ReferenceEntry[] {
   const pieces = allPieces.filter((piece, i) => i === 0 || !PLUSD_PAGE_HEADER.test(piece.text));
+  // `REF: REF (A) MADRID 3785`: the keyword written twice.
+  const first = pieces[0];
+  const doubled = first && REF_KEYWORD.exec(first.text.trimStart());
+  if (first && doubled && doubled[0].length) {
+    const skip = first.text.length - first.text.trimStart().length + doubled[0].length;
+    pieces[0] = { line: first.line, start: first.start + skip, text: first.text.slice(skip) };
+  }
   const labels = findLabels(pieces);
   return labels.length ? letteredEntries(pieces, labels, cableYear) : unletteredEntries(pieces, cableYear);
 }
