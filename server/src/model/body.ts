@@ -25,7 +25,7 @@ const SIGNATURE = /^\s*[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,3}\s*$/;
 const MAX_HEADING_LENGTH = 80;
 const MAX_SIGNATURE_LENGTH = 40;
 
-function isRule(line: string | undefined): boolean {
+export function isRule(line: string | undefined): boolean {
   return line !== undefined && DASH_RULE.test(line);
 }
 

@@ -1,26 +1,74 @@
-// Cable IDs as WikiLeaks writes them: two-digit year, post without spaces, serial without
-// leading zeros (`09BASRAH2`, `06LAPAZ3449`, `08STATE50524`).
-import postNames from '../data/posts.json';
+// Cable IDs as WikiLeaks writes them: two-digit year, origin, serial without leading zeros
+// (`09BASRAH2`, `06LAPAZ3449`, `08STATE50524`), and the origins a post's name stands for.
+import posts from '../data/posts.json';
 
-/** Posts whose ID form differs from the name written in banners and REF entries. */
-const POST_ALIASES: Record<string, string> = {
-  SECSTATE: 'STATE',
-  USUN: 'USUNNEWYORK',
-  UNVIE: 'UNVIEVIENNA',
-  USEU: 'USEUBRUSSELS',
-  'DUBAI RPO': 'RPODUBAI',
-};
-
-const KNOWN_POSTS: ReadonlySet<string> = new Set(postNames);
-
-export function isKnownPost(name: string): boolean {
-  return KNOWN_POSTS.has(name);
+/** The letters of a post's name, upper case: `N'DJAMENA` → `NDJAMENA`, `La Paz` → `LAPAZ`. */
+export function postKey(name: string): string {
+  return name.toUpperCase().replace(/[^A-Z]/g, '');
 }
 
-/** `LA PAZ` → `LAPAZ`, `SECSTATE` → `STATE`. */
+/** Letters of every name an origin is written with → the origin's ID form (`MEXICOCITY` → `MEXICO`). */
+const ORIGIN_BY_KEY = new Map<string, string>();
+for (const [id, origin] of Object.entries(posts.origins)) {
+  ORIGIN_BY_KEY.set(id, id);
+  for (const name of Object.keys(origin.names)) ORIGIN_BY_KEY.set(postKey(name), id);
+}
+/** Stations a banner may name that are no origin of WikiLeaks' IDs (`OECD PARIS`, `ASEAN JAKARTA`). */
+const STATION_KEYS: ReadonlySet<string> = new Set(posts.stations.map(postKey));
+
+/** The origin a post's name stands for in IDs: `MEXICO CITY` → `MEXICO`, `SECSTATE` → `STATE`. */
+export function originOf(name: string): string | undefined {
+  return ORIGIN_BY_KEY.get(postKey(name));
+}
+
+export function isKnownPost(name: string): boolean {
+  const key = postKey(name);
+  return ORIGIN_BY_KEY.has(key) || STATION_KEYS.has(key);
+}
+
+/** Names of five letters or more, the shortest a misspelling is matched against. */
+const TYPO_CANDIDATES = [...ORIGIN_BY_KEY.keys()].filter((key) => key.length >= 5);
+
+/**
+ * The one origin whose name a misspelt post is within reach of (`BRASLIA`, `SAO PAULLO`, `SECTATE`):
+ * one edit for names of five to seven letters, two from eight; undefined when none or several are.
+ */
+export function originOfMisspelt(name: string): string | undefined {
+  const key = postKey(name);
+  if (key.length < 5) return undefined;
+  const reach = key.length >= 8 ? 2 : 1;
+  let found: string | undefined;
+  for (const candidate of TYPO_CANDIDATES) {
+    if (Math.abs(candidate.length - key.length) > reach || editDistanceWithin(key, candidate, reach) > reach) continue;
+    // `STATES` is the English plural, not a misspelt STATE.
+    if (key === `${candidate}S`) continue;
+    const origin = ORIGIN_BY_KEY.get(candidate)!;
+    if (found && found !== origin) return undefined;
+    found = origin;
+  }
+  return found;
+}
+
+/** Levenshtein distance of `a` and `b`, or `limit + 1` as soon as it must exceed `limit`. */
+function editDistanceWithin(a: string, b: string, limit: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      rowMin = Math.min(rowMin, current[j]!);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** `LA PAZ` → `LAPAZ`, `SECSTATE` → `STATE`, `MEXICO CITY` → `MEXICO`. */
 export function postIdPart(post: string): string {
-  const upper = post.toUpperCase().replace(/\s+/g, ' ').trim();
-  return (POST_ALIASES[upper] ?? upper).replace(/ /g, '');
+  return originOf(post) ?? postKey(post);
 }
 
 export function cableId(year: number, post: string, serial: string): string {

@@ -182,12 +182,32 @@ export interface ReferenceEntry {
   text: string;
   range: Range;
   kind: ReferenceKind;
-  /** Cable ID for cable entries: `08BAGHDAD3475`. */
+  /** Cable ID for cable entries: `08BAGHDAD3475`; the first citation's when the entry has several. */
   id?: string;
-  /** Where the cable citation stands inside the entry. */
+  /** Where the (first) cable citation stands inside the entry. */
   citationRange?: Range;
+  /** Every cable the entry cites, in order (`STATE 12345 AND 12377`: two); absent for other entries. */
+  citations?: CableCitation[];
   /** Marked `(NOTAL)`: the citing cable was not sent to all its addressees. */
   notal?: boolean;
+}
+
+/**
+ * How a cited cable's ID was read, when not plainly from the post, year and serial as written:
+ * `alias`, the post as REF lines write it, not as IDs do (`MEXICO CITY` → `MEXICO`); `typo`, a
+ * misspelt post within one or two edits of exactly one origin (`BRASLIA`); `year-line-before`, the
+ * year stands on the line before the post; `one-of-several`, the entry cites several cables
+ * (`STATE 12345 AND 12377`), a bare serial taking the post and year of the citation before it.
+ */
+export type CitationReading = 'alias' | 'typo' | 'year-line-before' | 'one-of-several';
+
+export interface CableCitation {
+  /** Undefined when the cable's year is unknown. */
+  id?: string;
+  range: Range;
+  /** The post as written (`SAO PAULLO`), for a bare serial the post of the citation before it. */
+  post: string;
+  readings: CitationReading[];
 }
 
 export interface ReferenceBlock {

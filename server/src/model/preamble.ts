@@ -1,8 +1,9 @@
 // The lines between the banner and the first paragraph: captions (SIPDIS, NOFORN, `STATE FOR …`),
 // the E.O. line, TAGS, SUBJECT, REF and Classified By / Reason.
+import { isRule } from './body.ts';
 import { decodeDeclDate, DECL_DATE_PATTERN } from './dates.ts';
 import { readLineLabel, type NumberingStyle } from './labels.ts';
-import { parseRefEntries, type LinePiece } from './ref-entries.ts';
+import { continuesRefList, parseRefEntries, REF_KEYWORD, type LinePiece } from './ref-entries.ts';
 import { parsePageBreak } from './page-breaks.ts';
 import { isBlank, token } from './text.ts';
 import type { CableModel, Caption, CaptionKind, ClassifiedBy, ExecutiveOrderLine, Range, TagCode, Token } from './model-types.ts';
@@ -15,11 +16,15 @@ const SECTION_KEYWORDS: [Section, RegExp][] = [
   ['eo', /^(?:E\.\s?O\.?|EO)(?=\s*\d{5}|\s*:)/i],
   ['tags', /^TAGS?\b\s*:?/i],
   ['subject', /^SUBJ(?:ECT)?\s*:/i],
-  ['ref', /^(?:REFS?|REFTELS?|REFERENCES?)\b\s*:?/i],
+  ['ref', REF_KEYWORD],
   ['classified', /^(?:\(U\)\s*)?CLASSIFIED\s+BY\b\s*:?/i],
 ];
-/** Where a section keyword may start inside a line already taken by another section. */
-const INLINE_KEYWORD = /\s(TAGS?:|SUBJ(?:ECT)?:|REFS?:|CLASSIFIED\s+BY\b)/gi;
+/**
+ * Where a section keyword may start inside a line already taken by another section: after a space,
+ * or a REF keyword glued to the subject's last word (`… PRIMEREF: A. LONDON 1939`).
+ */
+const INLINE_KEYWORD = /(?:\s|(?<=[A-Z]))(TAGS?:|SUBJ(?:ECT)?:|REF(?:S|\(S\))?[:;]|CLASSIFIED\s+BY\b)/gi;
+const GLUED_KEYWORD = /^REFS?:$/;
 const INLINE_EO = /\s(?:E\.\s?O\.?|EO)\s*\d{5}/i;
 const HANDLING_CAPTION = /^(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|ROGER|CHEROKEE|SPECAT|SENSITIVE(?: BUT UNCLASSIFIED)?|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\/\/NOFORN|NOT FOR FOREIGN (?:DISSEMINATION|DISTRIBUTION)|C O R R E C T E D\s+COPY[\s\S]*|CORRECTED COPY[\s\S]*)\s*[.]?$/i; // [\s\S]*, not .*: a U+2028 after spaces made .* and \s* split the spaces every way
 const ADDRESSING_CAPTION = /\bFOR\b|^PASS\b|\bPASS TO\b|^DEPT\b|^STATE\b/i;
@@ -49,8 +54,8 @@ export function parsePreamble(lines: string[], from: number, style: NumberingSty
   for (; i < lines.length; i++) {
     const line = lines[i]!;
     if (isBlank(line)) {
-      // A REF list may go on after a blank line with its next lettered entry.
-      if (open && !(open.kind === 'ref' && nextIsRefLetter(lines, i, style))) open = undefined;
+      // A REF list may go on after a blank line with its next lettered entry, or the rest of an entry.
+      if (open && !(open.kind === 'ref' && refListGoesOn(open, lines, i, style))) open = undefined;
       continue;
     }
     const pageBreak = parsePageBreak(line, i);
@@ -90,6 +95,12 @@ export function parsePreamble(lines: string[], from: number, style: NumberingSty
       sawKeyword = true;
       splitInline(sections, line, i);
       open = sections[sections.length - 1];
+      continue;
+    }
+    // `SUBJECT: … BY BROWN'S` / blank / `QUICK MANEUVERS …` / `REF: …`: the subject's cut-off line.
+    const last = sections[sections.length - 1];
+    if (last?.kind === 'subject' && !open && !label && nextIsRefKeyword(lines, i)) {
+      last.pieces.push({ line: i, start, text: line.slice(start) });
       continue;
     }
     // Before the first keyword every line is a caption; without keywords only short lines are.
@@ -141,9 +152,11 @@ function splitInline(sections: OpenSection[], line: string, lineIndex: number): 
   const piece = current.pieces[current.pieces.length - 1]!;
   if (piece.line !== lineIndex) return;
   INLINE_KEYWORD.lastIndex = 0;
-  const m = INLINE_KEYWORD.exec(piece.text);
+  let m = INLINE_KEYWORD.exec(piece.text);
+  // Glued to a word, only an upper-case `REF:` after an upper-case letter opens a REF list.
+  while (m && m[0] === m[1] && !(GLUED_KEYWORD.test(m[1]!) && /[A-Z]/.test(piece.text[m.index - 1]!))) m = INLINE_KEYWORD.exec(piece.text);
   if (!m) return;
-  const at = piece.start + m.index + 1;
+  const at = piece.start + m.index + m[0].length - m[1]!.length;
   const section = keywordAt(line, at);
   if (!section || section.kind === current.kind) return;
   piece.text = piece.text.slice(0, m.index);
@@ -162,16 +175,32 @@ function continues(open: OpenSection, line: string, hasLabel: boolean): boolean 
     case 'classified':
       return !hasLabel;
     case 'ref':
-      return true;
+      // `Ref: Abuja 1836` / `-------` / `SUMMARY`: a dash rule ends the list.
+      return !isRule(line);
     case 'eo':
       return false;
   }
 }
 
-function nextIsRefLetter(lines: string[], blank: number, style: NumberingStyle): boolean {
+function refListGoesOn(open: OpenSection, lines: string[], blank: number, style: NumberingStyle): boolean {
   for (let j = blank + 1; j < lines.length && j < blank + 3; j++) {
-    if (isBlank(lines[j]!)) continue;
-    return readLineLabel(lines[j]!, style)?.kind === 'lettered';
+    const line = lines[j]!;
+    if (isBlank(line)) continue;
+    const label = readLineLabel(line, style);
+    if (label?.kind === 'lettered') return true;
+    if (label || keywordAt(line, line.length - line.trimStart().length)) return false;
+    const last = lastNonEmpty(open.pieces);
+    return !!last && continuesRefList(last.text, line);
+  }
+  return false;
+}
+
+/** Whether the next non-blank line, at most one blank line on, opens a REF list. */
+function nextIsRefKeyword(lines: string[], from: number): boolean {
+  for (let j = from + 1; j < lines.length && j < from + 3; j++) {
+    const line = lines[j]!;
+    if (isBlank(line)) continue;
+    return keywordAt(line, line.length - line.trimStart().length)?.kind === 'ref';
   }
   return false;
 }

@@ -1,8 +1,8 @@
 // REF entries and the body's mentions of them (`REF A`, `reftel`) and of paragraphs (`para 4`).
-import { cableId, isKnownPost } from './cable-id.ts';
+import { cableId, originOf, originOfMisspelt, postKey } from './cable-id.ts';
 import { expandYear } from './dates.ts';
 import { lineRange } from './text.ts';
-import type { CrossReference, Range, ReferenceEntry } from './model-types.ts';
+import type { CableCitation, CitationReading, CrossReference, Position, Range, ReferenceEntry } from './model-types.ts';
 
 /** A stretch of text of one line inside a multi-line element. */
 export interface LinePiece {
@@ -12,18 +12,46 @@ export interface LinePiece {
 }
 
 /**
- * A cable citation: optional year (`08`, `2008`, `06-`), one to four words that end in a known
- * post, a serial (`STATE 123`, `STATE-123`), and an optional year in parentheses (`DOHA 152 (08)`). A serial followed by
- * `/`, `-` or `:` and a digit is a date or a time, not a cable (`STATE 10/23/2008`).
+ * A cable citation: optional year (`08`, `2008`, `06-`, `(08)`, glued `10SHENYANG`), one to four
+ * words that end in a post, a serial (`STATE 123`, `STATE-123`, `STATE -097844`), and an optional
+ * year in parentheses (`DOHA 152 (08)`). A serial followed by `/`, `-` or `:` and a digit is a date
+ * or a time, not a cable (`STATE 10/23/2008`). Words start after a year or at a word's start, never
+ * inside `PORT-OF-SPAIN`: each start would scan the rest of a long hyphenated run again.
  */
-const CITATION = /(?:\b(\d{4}|\d{2})(?:\s*-\s*|\s+))?\b([A-Za-z]+(?: [A-Za-z]+){0,3})(?: +| ?- ?)(\d{1,7})\b(?![/.:-]\d)(?:\s*\((\d{2})\))?/g;
+const CITATION = /(?:(?:\b(\d{4}|\d{2})(?:\s*-\s*|\s+|(?=[A-Za-z]))|\((\d{2})\)\s*)|(?<![A-Za-z'-]))([A-Za-z]+(?:['-][A-Za-z]+)*(?: [A-Za-z]+(?:['-][A-Za-z]+)*){0,3})(?: +| ?- ?)(\d{1,7})\b(?![/.:-]\d)(?:\s*\((\d{2})\))?/g;
+/** A further serial of the citation before it: `STATE 12345 AND 12377`, `STATE 012345, 013456`. */
+const FURTHER_SERIAL = /\s*(?:,|&|\bAND\b)\s*(\d{1,7})\b(?![/.:-]\d)/iy;
+/** The longest serial a misspelt post is believed with (STATE's run to six digits). */
+const MAX_TYPO_SERIAL = 999_999;
 
 export interface Citation {
-  /** Column of the citation in the piece's text, and its end. */
+  /** Column of the citation in the text, and its end. */
   start: number;
   end: number;
+  /** Column where the post (or the bare serial) starts: a year before it may stand on another line. */
+  postStart: number;
   id?: string;
+  /** The post as written; for a further serial, the post of the citation before it. */
   post: string;
+  readings: CitationReading[];
+  /** A bare serial after a citation (`AND 12377`), no entry of its own. */
+  further?: boolean;
+}
+
+/** The origin the final words of `words` name, exactly, as an alias or misspelt, with how many words. */
+function readPost(words: string[], serial: string): { origin: string; words: number; reading?: CitationReading } | undefined {
+  for (let n = Math.min(words.length, 4); n >= 1; n--) {
+    const written = words.slice(words.length - n).join(' ');
+    const origin = originOf(written);
+    if (origin) return postKey(written) === origin ? { origin, words: n } : { origin, words: n, reading: 'alias' };
+  }
+  const value = Number(serial);
+  if (value === 0 || value > MAX_TYPO_SERIAL) return undefined;
+  for (let n = Math.min(words.length, 3); n >= 1; n--) {
+    const origin = originOfMisspelt(words.slice(words.length - n).join(' '));
+    if (origin) return { origin, words: n, reading: 'typo' };
+  }
+  return undefined;
 }
 
 /** Finds cable citations in a text; `cableYear` is used when a citation has no year. */
@@ -31,40 +59,77 @@ export function findCitations(text: string, cableYear: number | undefined): Cita
   const found: Citation[] = [];
   CITATION.lastIndex = 0;
   for (let m = CITATION.exec(text); m; m = CITATION.exec(text)) {
-    const words = m[2]!.toUpperCase().split(' ');
+    const wordsText = m[3]!;
+    const wordsStart = m.index + m[0].indexOf(wordsText);
+    const words = wordsText.toUpperCase().split(' ');
     // The longest run of final words that names a post: `EMAIL FROM LA PAZ 6` cites LA PAZ 6.
-    let post: string | undefined;
-    let postWords = 0;
-    for (let n = words.length; n >= 1; n--) {
-      const candidate = words.slice(words.length - n).join(' ');
-      if (isKnownPost(candidate)) {
-        post = candidate;
-        postWords = n;
-        break;
-      }
-    }
+    const post = readPost(words, m[4]!);
     if (!post) {
       // Retry after the first word: it may be the start of the next citation's words.
-      CITATION.lastIndex = m.index + m[0].indexOf(m[2]!) + words[0]!.length;
+      CITATION.lastIndex = wordsStart + words[0]!.length;
       continue;
     }
-    const yearText = postWords === words.length ? (m[1] ?? m[4]) : m[4];
+    const allWords = post.words === words.length;
+    const yearBefore = allWords ? (m[1] ?? m[2]) : undefined;
+    const yearText = yearBefore ?? m[5];
     const year = yearText ? expandYear(Number(yearText)) : cableYear;
-    const wordsStart = m.index + m[0].indexOf(m[2]!);
-    const postStart = wordsStart + m[2]!.length - words.slice(words.length - postWords).join(' ').length;
-    const start = postWords === words.length && m[1] ? m.index : postStart;
-    const citation: Citation = { start, end: m.index + m[0].length, post };
-    if (year !== undefined) citation.id = cableId(year, post, m[3]!);
+    const postText = wordsText.split(' ').slice(words.length - post.words).join(' ');
+    const postStart = wordsStart + wordsText.length - postText.length;
+    const start = yearBefore ? m.index : postStart;
+    const citation: Citation = { start, end: m.index + m[0].length, postStart, post: postText, readings: post.reading ? [post.reading] : [] };
+    if (year !== undefined) citation.id = cableId(year, post.origin, m[4]!);
     found.push(citation);
+    FURTHER_SERIAL.lastIndex = citation.end;
+    for (let f = FURTHER_SERIAL.exec(text); f; f = FURTHER_SERIAL.exec(text)) {
+      const serialStart = FURTHER_SERIAL.lastIndex - f[1]!.length;
+      // `ROME 123, 03 VAT 456`: a number that starts the next citation is its year.
+      if (startsCitation(text, serialStart)) break;
+      const further: Citation = { start: serialStart, end: FURTHER_SERIAL.lastIndex, postStart: serialStart, post: postText, readings: [...citation.readings], further: true };
+      if (year !== undefined) further.id = cableId(year, post.origin, f[1]!);
+      found.push(further);
+      CITATION.lastIndex = further.end;
+    }
   }
   return found;
 }
 
+/** Whether a cable citation starts at `at`: a year and a post, not a bare serial. */
+function startsCitation(text: string, at: number): boolean {
+  const rest = /^\d{2,4}(?:\s*-\s*|\s+)?([A-Za-z]+(?: [A-Za-z]+){0,3})(?: +| ?- ?)(\d{1,7})\b/.exec(text.slice(at, at + 60));
+  return !!rest && !!readPost(rest[1]!.toUpperCase().split(' '), rest[2]!);
+}
+
+/**
+ * The word that opens a REF list, the one rule every reader of REF lines uses: `REF:`, `REFS:`,
+ * `Ref(s):`, `REFTEL:`, `REFERENCE:`, `REFERENCES`, the 1970s `REF;`.
+ */
+export const REF_KEYWORD = /^(?:REF\(S\)|(?:REFS?|REFTELS?|REFERENCES?)\b)\s*[:;]?/i;
+
+/**
+ * Whether `next`, after a blank line, goes on with a REF list whose last text is `last`: it ends the
+ * entry cut before its serial (`(C) SECSTATE` / `36633`), or holds a label and its citation
+ * (`OF 10/6 D) STATE 215870`).
+ */
+export function continuesRefList(last: string, next: string): boolean {
+  const before = last.trimEnd();
+  const joined = `${before} ${next.trim()}`;
+  if (findCitations(joined, undefined).some((c) => c.start < before.length && c.end > before.length)) return true;
+  LABEL.lastIndex = 0;
+  const text = next.trim();
+  for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
+    const after = text.slice(m.index + m[0].length);
+    const first = findCitations(after, undefined)[0];
+    if (first && !after.slice(0, first.start).trim()) return true;
+  }
+  return false;
+}
+
 /**
  * A REF entry label: `A.`, `A)`, `(A)`, `a)`, the viewer's `¶B.` and the markdown export's `1B.`.
- * Only the next letter in sequence is taken as a label, so `J. SMITH` inside an entry is text.
+ * Only the next letter in sequence is taken as a label, so `J. SMITH` inside an entry is text. A
+ * label in parentheses may touch its entry: `(A)STATE 012345, (B)STATE 012346`.
  */
-const LABEL = /(?<![^\s;,:])(?:¶\s?|1(?=[A-Z]\.))?(?:\(([A-Za-z])\)|([A-Za-z])[.)])(?=\s|$)/g;
+const LABEL = /(?<![^\s;,:])(?:¶\s?|1(?=[A-Z]\.))?(?:\(([A-Za-z])\)(?=\s|$|[A-Za-z0-9])|([A-Za-z])[.)](?=\s|$))/g;
 const NOTAL = /\(NOTAL\)|\bNOTAL\b/i;
 
 interface Label {
@@ -96,8 +161,22 @@ function findLabels(pieces: LinePiece[]): Label[] {
 /** Characters that separate unlettered entries on one line. */
 const ENTRY_SEPARATOR = /\s*;\s*|\s{2,}/g;
 
+/**
+ * A PlusD page header (`PAGE 02  ATHENS 02959  171944Z`) that splits an entry: no part of it. The
+ * page-break reader does not know this 1970s form yet.
+ */
+const PLUSD_PAGE_HEADER = /^\s*PAGE \d{2,3}\s+[A-Z][A-Z ]* \d{4,7}(?:\s+\d{6}Z)?\s*$/;
+
 /** The REF list's entries, lettered or not, across the lines of the REF block. */
-export function parseRefEntries(pieces: LinePiece[], cableYear: number | undefined): ReferenceEntry[] {
+export function parseRefEntries(allPieces: LinePiece[], cableYear: number | undefined): ReferenceEntry[] {
+  const pieces = allPieces.filter((piece, i) => i === 0 || !PLUSD_PAGE_HEADER.test(piece.text));
+  // `REF: REF (A) MADRID 3785`: the keyword written twice.
+  const first = pieces[0];
+  const doubled = first && REF_KEYWORD.exec(first.text.trimStart());
+  if (first && doubled && doubled[0].length) {
+    const skip = first.text.length - first.text.trimStart().length + doubled[0].length;
+    pieces[0] = { line: first.line, start: first.start + skip, text: first.text.slice(skip) };
+  }
   const labels = findLabels(pieces);
   return labels.length ? letteredEntries(pieces, labels, cableYear) : unletteredEntries(pieces, cableYear);
 }
@@ -138,7 +217,8 @@ function unletteredEntries(pieces: LinePiece[], cableYear: number | undefined): 
     let firstOfLine = true;
     for (const chunk of chunks) {
       if (!chunk.text.trim()) continue;
-      const citations = findCitations(chunk.text, cableYear);
+      // A further serial (`STATE 12345 AND 12377`) stays in the entry of the citation before it.
+      const citations = findCitations(chunk.text, cableYear).filter((citation) => !citation.further);
       if (citations.length === 0 && firstOfLine && entries.length && piece !== pieces[0]) {
         // A line without a citation continues the entry above it (`AND PREVIOUS`, a wrapped title).
         extendEntry(entries[entries.length - 1]!, chunk);
@@ -193,18 +273,37 @@ function makeEntry(body: LinePiece[], cableYear: number | undefined): ReferenceE
   const empty = { ...body[0]!, text: '' };
   const first = trimmed[0] ?? empty;
   const last = trimmed[trimmed.length - 1] ?? empty;
+  const text = trimmed.map((p) => p.text).join(' ');
   const entry: ReferenceEntry = {
-    text: trimmed.map((p) => p.text).join(' '),
+    text,
     range: { start: { line: first.line, character: first.start }, end: { line: last.line, character: last.start + last.text.length } },
     kind: 'other',
   };
+  // The entry's lines read as one text: a year, post or serial may stand on the line before the rest.
+  const pieceStarts: number[] = [];
+  let offset = 0;
   for (const piece of trimmed) {
-    const citation = findCitations(piece.text, cableYear)[0];
-    if (!citation) continue;
+    pieceStarts.push(offset);
+    offset += piece.text.length + 1;
+  }
+  const positionAt = (column: number, end: boolean): Position => {
+    let i = pieceStarts.length - 1;
+    while (i > 0 && (end ? pieceStarts[i]! >= column : pieceStarts[i]! > column)) i--;
+    const piece = trimmed[i]!;
+    return { line: piece.line, character: piece.start + Math.min(column - pieceStarts[i]!, piece.text.length) };
+  };
+  const citations = findCitations(text, cableYear).map((found): CableCitation => {
+    const range = { start: positionAt(found.start, false), end: positionAt(found.end, true) };
+    const readings = [...found.readings];
+    if (positionAt(found.postStart, false).line !== range.start.line) readings.push('year-line-before');
+    return found.id === undefined ? { range, post: found.post, readings } : { id: found.id, range, post: found.post, readings };
+  });
+  if (citations.length > 1) for (const citation of citations) citation.readings.push('one-of-several');
+  if (citations.length) {
     entry.kind = 'cable';
-    if (citation.id) entry.id = citation.id;
-    entry.citationRange = lineRange(piece.line, piece.start + citation.start, piece.start + citation.end);
-    break;
+    if (citations[0]!.id) entry.id = citations[0]!.id;
+    entry.citationRange = citations[0]!.range;
+    entry.citations = citations;
   }
   if (NOTAL.test(entry.text)) entry.notal = true;
   return entry;
