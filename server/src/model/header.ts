@@ -11,8 +11,8 @@ const PRECEDENCE_PAIR = /^(?:ZZ|OO|PP|RR|[ZOPRY]{2})$/;
 export const ROUTING_INDICATOR = /^R[A-Z]{4,7}$/;
 const ORIGINATOR = /^\s*DE\s+([A-Z]{4,8})(?:\s+(#\d+)(\/\d+)?)?(?:\s+(\d{7}))?/;
 const SECURITY = /^\s*(ZN[YR])\b(?:\s+([CSUET])\2{4}(?![A-Z]))?/;
-/** Precedence prosign(s) then the DTG: `P 251427Z JAN 09`, `O R 161415Z DEC 09`. */
-const DTG_LINE = /^\s*((?:[ZOPRY]\s+){0,2})(?=\d{6}Z\s)/;
+/** Precedence prosign(s) then the DTG: `P 251427Z JAN 09`, `O R 161415Z DEC 09`, `NIACT IMMEDIATE 221828 Z MAY 73`. */
+const DTG_LINE = /^\s*((?:(?:[ZOPRY]|NIACT|FLASH|IMMEDIATE|PRIORITY|ROUTINE)\s+){0,2})(?=\d{6} ?Z\s)/;
 const ADDRESS_KEYWORD = /^\s*(FM|TO|INFO|XMT)\s+/;
 const PER_ADDRESSEE_PRECEDENCE = new Set(['FLASH', 'IMMEDIATE', 'PRIORITY', 'ROUTINE']);
 /** Teletype distribution lists (`INFO  LOG-00   NP-00`) are not addressees. */

@@ -18,7 +18,9 @@ export interface Token {
   range: Range;
 }
 
-export type ClassificationLevel = 'UNCLASSIFIED' | 'CONFIDENTIAL' | 'SECRET' | 'TOP SECRET';
+import type { ClassificationLevel } from './classification-levels.ts';
+
+export type { ClassificationLevel };
 
 // ---------------------------------------------------------------- routing header
 

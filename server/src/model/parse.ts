@@ -5,7 +5,7 @@
 import { parseBanner } from './banner.ts';
 import { mayHoldRedactions, parseBody } from './body.ts';
 import { cableId, isKnownPost, parseCableId, postIdPart } from './cable-id.ts';
-import { DATE_LINE_PATTERN, decodeDateLine } from './dates.ts';
+import { DATE_LINE_PATTERN, decodeDateLine, expandYear } from './dates.ts';
 import { parseRoutingHeader } from './header.ts';
 import { detectNumberingStyle, readLineLabel, type NumberingStyle } from './labels.ts';
 import { parsePreamble, readCaptionsAfter } from './preamble.ts';
@@ -22,7 +22,7 @@ export type FrontMatter = Pick<
 const FRONT_MATTER_LIMIT = 400;
 const E_O_LINE = /^\s*(?:E\.\s?O\.?|EO)\s*\d{5}/i;
 
-const PRECEDENCE_NAMES: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P: 'PRIORITY', R: 'ROUTINE', Y: 'EMERGENCY' };
+const PRECEDENCE_NAMES: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P: 'PRIORITY', R: 'ROUTINE', Y: 'EMERGENCY', NIACT: 'IMMEDIATE' };
 
 export function parseCable(text: string, context: ParseContext = {}): CableModel {
   const lines = splitLines(text);
@@ -126,7 +126,7 @@ function chooseBannerLine(lines: string[], frontEnd: number): number | undefined
 /** Cheap first test: a banner starts with a letter of a classification word (or a doubled one). */
 function mayBeBanner(line: string): boolean {
   const c = line.charCodeAt(indentOf(line)) | 0x20; // lower-case ASCII letters
-  return c === 0x63 /* c */ || c === 0x73 /* s */ || c === 0x75 /* u */ || c === 0x74 /* t */ || c === 0x65 /* e */ || c === 0x6f /* o */;
+  return c === 0x63 /* c */ || c === 0x73 /* s */ || c === 0x75 /* u */ || c === 0x74 /* t */ || c === 0x65 /* e */ || c === 0x6f /* o */ || c === 0x6c /* l */;
 }
 
 function findDateLine(lines: string[], to: number): DateLine | undefined {
@@ -152,7 +152,7 @@ function firstTextLine(lines: string[], from: number, to: number): number {
 
 function yearFromId(id: string | undefined): number | undefined {
   const parts = id ? parseCableId(id.toUpperCase()) : undefined;
-  return parts ? expandTwoDigitYear(parts.year) : undefined;
+  return parts ? expandYear(Number(parts.year)) : undefined;
 }
 
 /** A file named by a cable ID gives the year, when its post and serial agree with the banner. */
@@ -162,12 +162,7 @@ function yearFromFileName(fileName: string | undefined, banner: Banner | undefin
   const parts = parseCableId(base);
   if (!parts) return undefined;
   const sameCable = parts.post === postIdPart(banner.origin.text) && Number(parts.serial) === Number(banner.serial.text);
-  return sameCable ? expandTwoDigitYear(parts.year) : undefined;
-}
-
-function expandTwoDigitYear(yy: string): number {
-  const n = Number(yy);
-  return n >= 50 ? 1900 + n : 2000 + n;
+  return sameCable ? expandYear(Number(parts.year)) : undefined;
 }
 
 /** Station names in FM lines that stand for the post in a cable ID. */
