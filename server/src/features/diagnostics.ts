@@ -172,7 +172,7 @@ function sectionChecks(model: CableModel): CableDiagnostic[] {
   const serial = banner.serial ? Number(banner.serial.text) : undefined;
   let previous = banner.section?.part ?? 1;
   for (const pageBreak of model.pageBreaks) {
-    const section = sectionOfPage(pageBreak.page);
+    const section = pageBreak.section ?? sectionOfPage(pageBreak.page);
     const page = pageBreak.range;
     if (serial !== undefined && Number(pageBreak.serial) !== serial) {
       found.push(diagnostic(page, 'warning', 'section-mismatch', `This page break is for serial ${Number(pageBreak.serial)}, the banner’s serial is ${serial}.`));

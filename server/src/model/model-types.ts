@@ -248,13 +248,19 @@ export interface Paragraph {
 
 export interface SectionHeading extends Token {}
 
-/** `ASTANA 00000095 002 OF 003`. */
+/** `ASTANA 00000095 002 OF 003`; the PlusD page head `PAGE 02 STATE 123456 01 OF 02 061606Z`. */
 export interface PageBreak {
   range: Range;
+  /** The post as the page head abbreviates it (`ADDIS`, `STATE`). */
   post: string;
   serial: string;
   page: string;
+  /** Number of sections the cable was sent in. */
   of: number;
+  /** `plusd` for a `PAGE nn` head; absent for the transmission's page lines. */
+  form?: 'plusd';
+  /** PlusD: the section this page belongs to (`01 OF 02` → 1); the transmission's lines give it in `page`. */
+  section?: number;
 }
 
 export type MarkerKind = 'SUMMARY' | 'END SUMMARY' | 'COMMENT' | 'END COMMENT' | 'NOTE' | 'END NOTE';
@@ -310,6 +316,8 @@ export interface CableModel {
   id?: string;
   /** Where the ID's year came from. */
   idSource?: IdSource;
+  /** PlusD's document number, when a page head gives the post as it abbreviates it: `1975STATE123456`. */
+  documentNumber?: string;
   /** Four-digit year of the cable (DTG, date line or context). */
   year?: number;
   /** ISO 8601 UTC date-time of the DTG (or the date line). */

@@ -4,31 +4,32 @@
 // alone, for the workspace index.
 import { parseBanner } from './banner.ts';
 import { mayHoldRedactions, parseBody } from './body.ts';
-import { cableId, isKnownPost, parseCableId, postIdPart } from './cable-id.ts';
+import { cableId, isKnownPost, parseCableId, parseDocumentNumber, postIdPart } from './cable-id.ts';
 import { DATE_LINE_PATTERN, decodeDateLine, expandYear } from './dates.ts';
 import { parseRoutingHeader } from './header.ts';
 import { detectNumberingStyle, readLineLabel, type NumberingStyle } from './labels.ts';
-import { parsePreamble, readCaptionsAfter } from './preamble.ts';
+import { parsePageBreak } from './page-breaks.ts';
+import { E_O_LINE, parsePreamble, readCaptionsAfter } from './preamble.ts';
 import { indentOf, isBlank, lineRange, splitLines } from './text.ts';
 import type { Banner, CableModel, Caption, ClassificationLevel, DateLine, ModelDiagnostic, PageBreak, ParseContext, RoutingHeader } from './model-types.ts';
 
 /** What `parseFrontMatter` reads: the model's elements above the first paragraph, and what is derived from them. */
 export type FrontMatter = Pick<
   CableModel,
-  'lineCount' | 'lostPilcrow' | 'header' | 'dateLine' | 'banner' | 'captions' | 'executiveOrder' | 'tags' | 'subject' | 'references' | 'classifiedBy' | 'id' | 'idSource' | 'year' | 'date' | 'classification' | 'precedence'
+  'lineCount' | 'lostPilcrow' | 'header' | 'dateLine' | 'banner' | 'captions' | 'executiveOrder' | 'tags' | 'subject' | 'references' | 'classifiedBy' | 'id' | 'idSource' | 'documentNumber' | 'year' | 'date' | 'classification' | 'precedence'
 >;
 
 /** How far to look for the banner when no paragraph comes first. */
 const FRONT_MATTER_LIMIT = 400;
-const E_O_LINE = /^\s*(?:E\.\s?O\.?|EO)\s*\d{5}/i;
 
 const PRECEDENCE_NAMES: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P: 'PRIORITY', R: 'ROUTINE', Y: 'EMERGENCY', NIACT: 'IMMEDIATE' };
 
 export function parseCable(text: string, context: ParseContext = {}): CableModel {
   const lines = splitLines(text);
   const style = detectNumberingStyle(lines);
-  const { frontMatter, pageBreaks, bodyStart } = readFrontMatter(lines, style, context);
-  const body = parseBody(lines, bodyStart, style, mayHoldRedactions(text));
+  const pageHead = findPageHead(text, lines);
+  const { frontMatter, pageBreaks, bodyStart } = readFrontMatter(lines, style, context, pageHead);
+  const body = parseBody(lines, bodyStart, style, mayHoldRedactions(text), pageHead !== undefined);
   const model: CableModel = {
     ...frontMatter,
     headings: body.headings,
@@ -51,20 +52,33 @@ export function parseCable(text: string, context: ParseContext = {}): CableModel
  */
 export function parseFrontMatter(text: string, context: ParseContext = {}): FrontMatter {
   const lines = splitLines(text);
-  return readFrontMatter(lines, detectNumberingStyle(lines), context).frontMatter;
+  return readFrontMatter(lines, detectNumberingStyle(lines), context, findPageHead(text, lines)).frontMatter;
+}
+
+/**
+ * The first PlusD page head (`PAGE 01 STATE 123456`): it marks the 1970s teletype form and gives
+ * the post as the document number abbreviates it. One search of the text spares the others a scan.
+ */
+function findPageHead(text: string, lines: string[]): PageBreak | undefined {
+  if (!text.includes('PAGE ')) return undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const pageBreak = lines[i]!.includes('PAGE ') ? parsePageBreak(lines, i) : undefined;
+    if (pageBreak?.form === 'plusd') return pageBreak;
+  }
+  return undefined;
 }
 
 /** The front matter, the preamble's page breaks, and the line where the body starts. */
-function readFrontMatter(lines: string[], style: NumberingStyle, context: ParseContext): { frontMatter: FrontMatter; pageBreaks: PageBreak[]; bodyStart: number } {
+function readFrontMatter(lines: string[], style: NumberingStyle, context: ParseContext, pageHead: PageBreak | undefined): { frontMatter: FrontMatter; pageBreaks: PageBreak[]; bodyStart: number } {
   const frontEnd = findFrontMatterEnd(lines, style);
   const bannerLine = chooseBannerLine(lines, frontEnd);
   const banner = bannerLine === undefined ? undefined : parseBanner(lines[bannerLine]!, bannerLine);
 
-  const { header, lines: headerLines } = parseRoutingHeader(lines, 0, bannerLine ?? frontEnd);
+  const { header, lines: headerLines, pageBreaks: headerPageBreaks } = parseRoutingHeader(lines, 0, bannerLine ?? frontEnd);
   const dateLine = findDateLine(lines, bannerLine ?? frontEnd);
-  const year = header?.dateTimeGroup?.year ?? dateLine?.year ?? context.year ?? yearFromId(context.id) ?? yearFromFileName(context.fileName, banner);
+  const year = header?.dateTimeGroup?.year ?? dateLine?.year ?? context.year ?? yearFromId(context.id) ?? yearFromFileName(context.fileName, banner, pageHead);
   const preambleStart = bannerLine !== undefined ? bannerLine + 1 : afterHeader(lines, headerLines, frontEnd);
-  const preamble = parsePreamble(lines, preambleStart, style, year);
+  const preamble = parsePreamble(lines, preambleStart, style, year, pageHead !== undefined);
 
   const frontMatter: FrontMatter = {
     lineCount: lines.length,
@@ -84,8 +98,8 @@ function readFrontMatter(lines: string[], style: NumberingStyle, context: ParseC
   if (date) frontMatter.date = date;
   const precedence = header?.dateTimeGroup?.precedence[0]?.text;
   if (precedence) frontMatter.precedence = PRECEDENCE_NAMES[precedence] ?? precedence;
-  assignIdentity(frontMatter, header, context);
-  return { frontMatter, pageBreaks: preamble.pageBreaks, bodyStart: preamble.bodyStart };
+  assignIdentity(frontMatter, header, context, pageHead);
+  return { frontMatter, pageBreaks: [...headerPageBreaks, ...preamble.pageBreaks], bodyStart: preamble.bodyStart };
 }
 
 /** The first paragraph line, or a bound: the banner and preamble stand before it. */
@@ -155,13 +169,17 @@ function yearFromId(id: string | undefined): number | undefined {
   return parts ? expandYear(Number(parts.year)) : undefined;
 }
 
-/** A file named by a cable ID gives the year, when its post and serial agree with the banner. */
-function yearFromFileName(fileName: string | undefined, banner: Banner | undefined): number | undefined {
-  if (!fileName || !banner?.origin || !banner.serial) return undefined;
+/**
+ * A file named by a cable ID (`09BASRAH2`, or PlusD's `1973STATE170651`) gives the year, when its
+ * post and serial agree with the banner or the PlusD page head.
+ */
+function yearFromFileName(fileName: string | undefined, banner: Banner | undefined, pageHead: PageBreak | undefined): number | undefined {
+  if (!fileName) return undefined;
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').toUpperCase();
-  const parts = parseCableId(base);
+  const parts = parseCableId(base) ?? parseDocumentNumber(base);
   if (!parts) return undefined;
-  const sameCable = parts.post === postIdPart(banner.origin.text) && Number(parts.serial) === Number(banner.serial.text);
+  const agrees = (post: string | undefined, serial: string | undefined) => post !== undefined && serial !== undefined && parts.post === postIdPart(post) && Number(parts.serial) === Number(serial);
+  const sameCable = agrees(banner?.origin?.text, banner?.serial?.text) || agrees(pageHead?.post, pageHead?.serial);
   return sameCable ? expandYear(Number(parts.year)) : undefined;
 }
 
@@ -182,17 +200,23 @@ function postFromHeader(header: RoutingHeader | undefined): string | undefined {
  * The ID from the banner's post and serial; without a usable banner (none, or a redacted post),
  * from the FM line's post and the DE line's station serial, which repeats the message serial.
  */
-function assignIdentity(model: FrontMatter, header: RoutingHeader | undefined, context: ParseContext): void {
+function assignIdentity(model: FrontMatter, header: RoutingHeader | undefined, context: ParseContext, pageHead: PageBreak | undefined): void {
   const level = model.banner?.classification.level ?? SECURITY_LEVELS[header?.security?.classification?.text ?? ''];
   if (level) model.classification = classificationOf(level, model.captions);
   const textYear = header?.dateTimeGroup?.year ?? model.dateLine?.year;
   const banner = model.banner;
   let post = banner?.origin?.text;
   let serial = banner?.serial?.text;
+  if (post && pageHead && isDamagedPost(post, postFromHeader(header), pageHead.post)) post = postFromHeader(header);
   if (!post || !serial || /^X+$/i.test(post)) {
     post = postFromHeader(header);
     serial = header?.originator?.serial?.text.slice(1);
   }
+  if ((!post || !serial) && pageHead) {
+    post = pageHead.post;
+    serial = pageHead.serial;
+  }
+  if (pageHead && serial && model.year !== undefined && Number(pageHead.serial) === Number(serial)) model.documentNumber = `${model.year}${postIdPart(pageHead.post)}${pageHead.serial}`;
   if (post && serial && model.year !== undefined) {
     model.id = cableId(model.year, post, serial);
     model.idSource = textYear !== undefined ? 'text' : context.year !== undefined || context.id ? 'context' : 'file-name';
@@ -200,6 +224,19 @@ function assignIdentity(model: FrontMatter, header: RoutingHeader | undefined, c
     model.id = context.id.toUpperCase();
     model.idSource = 'context';
   }
+}
+
+/**
+ * A banner post that is no known post and disagrees with both the FM line and the PlusD page
+ * head, which agree with each other (`WARSW` under `FM AMEMBASSY WARSAW`, `PAGE 02 WARSAW …`), is
+ * a damaged banner, not a new post. The page head may abbreviate (`ADDIS` for ADDIS ABABA).
+ */
+function isDamagedPost(bannerPost: string, headerPost: string | undefined, pageHeadPost: string): boolean {
+  if (!headerPost || isKnownPost(bannerPost.toUpperCase())) return false;
+  const banner = postIdPart(bannerPost);
+  const fm = postIdPart(headerPost);
+  const head = postIdPart(pageHeadPost);
+  return fm.startsWith(head) && banner !== fm && banner !== head;
 }
 
 /** The classification as WikiLeaks writes it: `//NOFORN` for a NOFORN caption, FOUO for SENSITIVE ones. */
@@ -215,6 +252,8 @@ function diagnose(model: CableModel, lines: string[]): ModelDiagnostic[] {
   const top = lineRange(0, 0, lines[0]?.length ?? 0);
   if (!model.banner) diagnostics.push({ range: top, severity: 'warning', code: 'no-banner', message: 'No classification banner (such as `C O N F I D E N T I A L BASRAH 000002`) was found.' });
   else if (model.banner.classification.damaged) diagnostics.push({ range: model.banner.classification.token.range, severity: 'information', code: 'damaged-banner', message: `The classification word is damaged; read as ${model.banner.classification.level}.` });
+  const bannerPost = model.banner?.origin;
+  if (bannerPost && model.id && !model.id.slice(2).startsWith(postIdPart(bannerPost.text))) diagnostics.push({ range: bannerPost.range, severity: 'information', code: 'damaged-banner', message: `The banner's post ${bannerPost.text} agrees with neither the FM line nor the page head; the ID takes theirs: ${model.id}.` });
   const dtg = model.header?.dateTimeGroup;
   if (dtg && !dtg.date) diagnostics.push({ range: dtg.dtg.range, severity: 'warning', code: 'bad-dtg', message: `The date-time group ${dtg.dtg.text} is not a real date and time.` });
   const declassify = model.executiveOrder?.declassifyOn;
