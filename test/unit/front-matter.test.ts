@@ -14,7 +14,7 @@ import { corpora, SEED_FILE } from '../support/corpus.ts';
 
 const root = join(__dirname, '..', '..');
 const FRONT_MATTER_KEYS = [
-  'lineCount', 'lostPilcrow', 'header', 'dateLine', 'banner', 'captions', 'executiveOrder', 'tags', 'subject', 'references', 'classifiedBy',
+  'lineCount', 'lostPilcrow', 'header', 'dateLine', 'banner', 'captions', 'executiveOrder', 'tags', 'subject', 'references', 'classifiedBy', 'frus',
   'id', 'idSource', 'documentNumber', 'year', 'date', 'classification', 'precedence',
 ] as const satisfies readonly (keyof FrontMatter)[];
 

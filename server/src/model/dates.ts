@@ -12,9 +12,10 @@ export function monthNumber(text: string): number {
 
 /**
  * `251427Z JAN 09` (day, hour, minute, zone, month, year); the month may be mixed case. The 1970s
- * wrote `221828 Z MAY 73` (a spaced Z) and `011830Z SEPT 75` (four-letter months).
+ * wrote `221828 Z MAY 73` (a spaced Z) and `011830Z SEPT 75` (four-letter months). Anchored:
+ * it reads the DTG where the DTG line's precedence ends.
  */
-export const DTG_PATTERN = /(\d{2})(\d{2})(\d{2}) ?Z\s+([A-Za-z]{3}|SEPT|Sept|JUNE|June|JULY|July)\s+(\d{4}|\d{2})(?!\d)/;
+export const DTG_PATTERN = /^(\d{2})(\d{2})(\d{2}) ?Z\s+([A-Za-z]{3}|SEPT|Sept|JUNE|June|JULY|July)\s+(\d{4}|\d{2})(?!\d)/;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 

@@ -276,6 +276,31 @@ export interface CrossReference extends Token {
   targets: string[];
 }
 
+/** A FRUS footnote: `1. Source: Department of State, Central Files, …`. */
+export interface Footnote {
+  number: number;
+  label: Token;
+  range: Range;
+}
+
+/** A telegram as FRUS prints it (history.state.gov document text). */
+export interface FrusDocument {
+  /** The document's number in its volume: `323`. */
+  number: Token;
+  /** `Telegram From the Embassy in Israel to the Department of State`. */
+  title: Token;
+  /** `Embassy in Israel`. */
+  from?: Token;
+  /** `Department of State`. */
+  to?: Token;
+  /** The date line's place: `Tel Aviv`. */
+  place?: Token;
+  /** The telegram's own number, which opens its first paragraph: `8997`. */
+  telegramNumber?: Token;
+  /** The editors' notes below the signature, the source note first; never paragraphs. */
+  footnotes: Footnote[];
+}
+
 // ---------------------------------------------------------------- whole cable
 
 export type DiagnosticSeverity = 'error' | 'warning' | 'information' | 'hint';
@@ -311,6 +336,8 @@ export interface CableModel {
   crossReferences: CrossReference[];
   redactions: Range[];
   signature?: Token;
+  /** Heading and apparatus of a FRUS telegram; its date line is `dateLine` (local time). */
+  frus?: FrusDocument;
 
   /** WikiLeaks-style ID: `09BASRAH2`. */
   id?: string;

@@ -2,21 +2,22 @@
 // diagnostic. The front matter (header, banner, preamble) is found within the lines before the
 // first paragraph; the body is read once, line by line. `parseFrontMatter` reads the front matter
 // alone, for the workspace index.
-import { parseBanner } from './banner.ts';
+import { parseBanner, readClassification } from './banner.ts';
 import { mayHoldRedactions, parseBody } from './body.ts';
 import { cableId, isKnownPost, parseCableId, parseDocumentNumber, postIdPart } from './cable-id.ts';
 import { DATE_LINE_PATTERN, decodeDateLine, expandYear } from './dates.ts';
 import { parseRoutingHeader } from './header.ts';
 import { detectNumberingStyle, readLineLabel, type NumberingStyle } from './labels.ts';
-import { parsePageBreak } from './page-breaks.ts';
+import { CLASSIFICATION_STAMP, parsePageBreak } from './page-breaks.ts';
 import { E_O_LINE, parsePreamble, readCaptionsAfter } from './preamble.ts';
+import { frusPost, readFrus, type FrusReading } from './frus.ts';
 import { indentOf, isBlank, lineRange, splitLines } from './text.ts';
 import type { Banner, CableModel, Caption, ClassificationLevel, DateLine, ModelDiagnostic, PageBreak, ParseContext, RoutingHeader } from './model-types.ts';
 
 /** What `parseFrontMatter` reads: the model's elements above the first paragraph, and what is derived from them. */
 export type FrontMatter = Pick<
   CableModel,
-  'lineCount' | 'lostPilcrow' | 'header' | 'dateLine' | 'banner' | 'captions' | 'executiveOrder' | 'tags' | 'subject' | 'references' | 'classifiedBy' | 'id' | 'idSource' | 'documentNumber' | 'year' | 'date' | 'classification' | 'precedence'
+  'lineCount' | 'lostPilcrow' | 'header' | 'dateLine' | 'banner' | 'captions' | 'executiveOrder' | 'tags' | 'subject' | 'references' | 'classifiedBy' | 'frus' | 'id' | 'idSource' | 'documentNumber' | 'year' | 'date' | 'classification' | 'precedence'
 >;
 
 /** How far to look for the banner when no paragraph comes first. */
@@ -26,6 +27,8 @@ const PRECEDENCE_NAMES: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P
 
 export function parseCable(text: string, context: ParseContext = {}): CableModel {
   const lines = splitLines(text);
+  const frus = readFrus(lines);
+  if (frus) return parseFrusCable(text, lines, frus, context);
   const style = detectNumberingStyle(lines);
   const pageHead = findPageHead(text, lines);
   const { frontMatter, pageBreaks, bodyStart } = readFrontMatter(lines, style, context, pageHead);
@@ -52,6 +55,8 @@ export function parseCable(text: string, context: ParseContext = {}): CableModel
  */
 export function parseFrontMatter(text: string, context: ParseContext = {}): FrontMatter {
   const lines = splitLines(text);
+  const frus = readFrus(lines);
+  if (frus) return readFrusFrontMatter(lines, frus, context).frontMatter;
   return readFrontMatter(lines, detectNumberingStyle(lines), context, findPageHead(text, lines)).frontMatter;
 }
 
@@ -59,17 +64,22 @@ export function parseFrontMatter(text: string, context: ParseContext = {}): Fron
  * The first PlusD page head (`PAGE 01 STATE 123456`): it marks the 1970s teletype form and gives
  * the post as the document number abbreviates it. One search of the text spares the others a scan.
  */
-function findPageHead(text: string, lines: string[]): PageBreak | undefined {
+function findPageHead(text: string, lines: string[]): PageHead | undefined {
   if (!text.includes('PAGE ')) return undefined;
   for (let i = 0; i < lines.length; i++) {
     const pageBreak = lines[i]!.includes('PAGE ') ? parsePageBreak(lines, i) : undefined;
-    if (pageBreak?.form === 'plusd') return pageBreak;
+    if (pageBreak?.form !== 'plusd') continue;
+    const above = i > 0 ? readClassification(lines[i - 1]!, i - 1) : undefined;
+    return above && CLASSIFICATION_STAMP.test(lines[i - 1]!) ? { ...pageBreak, stamp: above.level } : pageBreak;
   }
   return undefined;
 }
 
+/** The first PlusD page head, and the classification stamped above it. */
+type PageHead = PageBreak & { stamp?: ClassificationLevel };
+
 /** The front matter, the preamble's page breaks, and the line where the body starts. */
-function readFrontMatter(lines: string[], style: NumberingStyle, context: ParseContext, pageHead: PageBreak | undefined): { frontMatter: FrontMatter; pageBreaks: PageBreak[]; bodyStart: number } {
+function readFrontMatter(lines: string[], style: NumberingStyle, context: ParseContext, pageHead: PageHead | undefined): { frontMatter: FrontMatter; pageBreaks: PageBreak[]; bodyStart: number } {
   const frontEnd = findFrontMatterEnd(lines, style);
   const bannerLine = chooseBannerLine(lines, frontEnd);
   const banner = bannerLine === undefined ? undefined : parseBanner(lines[bannerLine]!, bannerLine);
@@ -101,6 +111,58 @@ function readFrontMatter(lines: string[], style: NumberingStyle, context: ParseC
   assignIdentity(frontMatter, header, context, pageHead);
   return { frontMatter, pageBreaks: [...headerPageBreaks, ...preamble.pageBreaks], bodyStart: preamble.bodyStart };
 }
+
+/**
+ * A FRUS telegram: heading, date line and source note give what a banner and header would; the
+ * text runs from the telegram number to the signature, and its opening `Subj:`/`Ref:` are read
+ * as a preamble once the telegram number is set aside.
+ */
+function parseFrusCable(text: string, lines: string[], frus: FrusReading, context: ParseContext): CableModel {
+  const { frontMatter, textLines, bodyStart, style } = readFrusFrontMatter(lines, frus, context);
+  const body = parseBody(textLines, bodyStart, style, mayHoldRedactions(text));
+  const model: CableModel = { ...frontMatter, headings: body.headings, paragraphs: body.paragraphs, pageBreaks: body.pageBreaks, markers: body.markers, crossReferences: body.crossReferences, redactions: body.redactions, diagnostics: [] };
+  const signature = frus.signature ?? body.signature;
+  if (signature) model.signature = signature;
+  model.diagnostics = diagnose(model, lines);
+  return model;
+}
+
+function readFrusFrontMatter(lines: string[], frus: FrusReading, context: ParseContext): { frontMatter: FrontMatter; textLines: string[]; bodyStart: number; style: NumberingStyle } {
+  // The text without the apparatus, its telegram number blanked (same columns) so that `Subj:` opens the line.
+  const textLines = lines.slice(0, frus.textEnd);
+  const number = frus.frus.telegramNumber;
+  if (number) {
+    const line = textLines[number.range.start.line]!;
+    const after = line.indexOf('.', number.range.end.character) + 1;
+    textLines[number.range.start.line] = ' '.repeat(after) + line.slice(after);
+  }
+  const style = detectNumberingStyle(textLines.slice(frus.textStart));
+  const year = frus.dateLine?.year ?? context.year ?? yearFromId(context.id);
+  const opensPreamble = frus.textStart < textLines.length && FRUS_PREAMBLE_KEYWORD.test(textLines[frus.textStart]!);
+  const preamble = opensPreamble ? parsePreamble(textLines, frus.textStart, style, year) : undefined;
+  const frontMatter: FrontMatter = { lineCount: lines.length, lostPilcrow: style === 'lost-pilcrow', captions: [], frus: frus.frus };
+  if (frus.dateLine) {
+    frontMatter.dateLine = frus.dateLine;
+    frontMatter.date = frus.dateLine.date;
+  }
+  if (year !== undefined) frontMatter.year = year;
+  if (preamble?.subject) frontMatter.subject = preamble.subject;
+  if (preamble?.references) frontMatter.references = preamble.references;
+  if (frus.classification) frontMatter.classification = frus.classification;
+  if (frus.precedence) frontMatter.precedence = frus.precedence;
+  const post = frusPost(frus.frus, isKnownPost);
+  if (post && number && year !== undefined) {
+    frontMatter.id = cableId(year, post, number.text);
+    frontMatter.idSource = frus.dateLine ? 'text' : 'context';
+  } else if (context.id) {
+    frontMatter.id = context.id.toUpperCase();
+    frontMatter.idSource = 'context';
+  }
+  return { frontMatter, textLines, bodyStart: preamble?.bodyStart ?? frus.textStart, style };
+}
+
+/** `Subj:` or `Ref:` after the telegram number: the telegram's own preamble. */
+const FRUS_PREAMBLE_KEYWORD = /^\s*(?:SUBJ(?:ECT)?|REFS?)\b\s*[:;]/i;
 
 /** The first paragraph line, or a bound: the banner and preamble stand before it. */
 function findFrontMatterEnd(lines: string[], style: NumberingStyle): number {
@@ -173,7 +235,7 @@ function yearFromId(id: string | undefined): number | undefined {
  * A file named by a cable ID (`09BASRAH2`, or PlusD's `1973STATE170651`) gives the year, when its
  * post and serial agree with the banner or the PlusD page head.
  */
-function yearFromFileName(fileName: string | undefined, banner: Banner | undefined, pageHead: PageBreak | undefined): number | undefined {
+function yearFromFileName(fileName: string | undefined, banner: Banner | undefined, pageHead: PageHead | undefined): number | undefined {
   if (!fileName) return undefined;
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').toUpperCase();
   const parts = parseCableId(base) ?? parseDocumentNumber(base);
@@ -200,8 +262,9 @@ function postFromHeader(header: RoutingHeader | undefined): string | undefined {
  * The ID from the banner's post and serial; without a usable banner (none, or a redacted post),
  * from the FM line's post and the DE line's station serial, which repeats the message serial.
  */
-function assignIdentity(model: FrontMatter, header: RoutingHeader | undefined, context: ParseContext, pageHead: PageBreak | undefined): void {
-  const level = model.banner?.classification.level ?? SECURITY_LEVELS[header?.security?.classification?.text ?? ''];
+function assignIdentity(model: FrontMatter, header: RoutingHeader | undefined, context: ParseContext, pageHead: PageHead | undefined): void {
+  // A PlusD excerpt without its banner still has the classification stamped on each page.
+  const level = model.banner?.classification.level ?? SECURITY_LEVELS[header?.security?.classification?.text ?? ''] ?? pageHead?.stamp;
   if (level) model.classification = classificationOf(level, model.captions);
   const textYear = header?.dateTimeGroup?.year ?? model.dateLine?.year;
   const banner = model.banner;
@@ -250,8 +313,9 @@ function classificationOf(level: ClassificationLevel, captions: Caption[]): stri
 function diagnose(model: CableModel, lines: string[]): ModelDiagnostic[] {
   const diagnostics: ModelDiagnostic[] = [];
   const top = lineRange(0, 0, lines[0]?.length ?? 0);
-  if (!model.banner) diagnostics.push({ range: top, severity: 'warning', code: 'no-banner', message: 'No classification banner (such as `C O N F I D E N T I A L BASRAH 000002`) was found.' });
-  else if (model.banner.classification.damaged) diagnostics.push({ range: model.banner.classification.token.range, severity: 'information', code: 'damaged-banner', message: `The classification word is damaged; read as ${model.banner.classification.level}.` });
+  if (!model.banner) {
+    if (!model.frus) diagnostics.push({ range: top, severity: 'warning', code: 'no-banner', message: 'No classification banner (such as `C O N F I D E N T I A L BASRAH 000002`) was found.' });
+  } else if (model.banner.classification.damaged) diagnostics.push({ range: model.banner.classification.token.range, severity: 'information', code: 'damaged-banner', message: `The classification word is damaged; read as ${model.banner.classification.level}.` });
   const bannerPost = model.banner?.origin;
   if (bannerPost && model.id && !model.id.slice(2).startsWith(postIdPart(bannerPost.text))) diagnostics.push({ range: bannerPost.range, severity: 'information', code: 'damaged-banner', message: `The banner's post ${bannerPost.text} agrees with neither the FM line nor the page head; the ID takes theirs: ${model.id}.` });
   const dtg = model.header?.dateTimeGroup;
