@@ -162,7 +162,7 @@ for (const corpus of corpora()) {
           if (level && label) {
             const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument, position: label.range.end })) as CompletionList | null;
             const offered = new Set((list?.items ?? []).map((i) => String(i.label).replace(/\/\/?NF\)$/, ')')));
-            const allowed = ['(U)', '(SBU)', '(C)', '(S)', '(TS)'].slice(0, { UNCLASSIFIED: 2, CONFIDENTIAL: 3, SECRET: 4, 'TOP SECRET': 5 }[level]);
+            const allowed = ['(U)', '(SBU)', '(LOU)', '(C)', '(S)', '(TS)'].slice(0, { UNCLASSIFIED: 2, 'LIMITED OFFICIAL USE': 3, CONFIDENTIAL: 4, SECRET: 5, 'TOP SECRET': 6 }[level]);
             assert.deepEqual([...offered].filter((m) => !allowed.includes(m)), [], `${uri}: markings above ${level}`);
             assert.ok(offered.has(allowed.at(-1)!), `${uri}: no ${allowed.at(-1)} offered`);
             counts.markings++;

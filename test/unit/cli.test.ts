@@ -22,7 +22,7 @@ describe('cable parse', () => {
     const records = stdout.trim().split('\n').map((line) => JSON.parse(line));
     assert.equal(records.length, 2);
     const [seed, ankara] = records;
-    assert.deepEqual(Object.keys(seed), ['file', 'id', 'classification', 'date', 'origin', 'precedence', 'subject', 'tags', 'references', 'paragraphs', 'diagnostics']);
+    assert.deepEqual(Object.keys(seed), ['file', 'id', 'documentNumber', 'classification', 'date', 'origin', 'precedence', 'subject', 'tags', 'references', 'paragraphs', 'diagnostics']);
     assert.equal(seed.id, '09BASRAH2');
     assert.deepEqual(seed.tags.find((t: { code: string }) => t.code === 'PINS'), { code: 'PINS', kind: 'subject', meaning: 'National Security' });
     assert.deepEqual(seed.references, [{ label: null, text: '2008 BAGHDAD 3475', kind: 'cable', id: '08BAGHDAD3475', line: 23 }]);

@@ -14,8 +14,8 @@ import { corpora, SEED_FILE } from '../support/corpus.ts';
 
 const root = join(__dirname, '..', '..');
 const FRONT_MATTER_KEYS = [
-  'lineCount', 'lostPilcrow', 'header', 'dateLine', 'banner', 'captions', 'executiveOrder', 'tags', 'subject', 'references', 'classifiedBy',
-  'id', 'idSource', 'year', 'date', 'classification', 'precedence',
+  'lineCount', 'lostPilcrow', 'header', 'dateLine', 'banner', 'captions', 'executiveOrder', 'tags', 'subject', 'references', 'classifiedBy', 'frus',
+  'id', 'idSource', 'documentNumber', 'year', 'date', 'classification', 'precedence',
 ] as const satisfies readonly (keyof FrontMatter)[];
 
 function frontMatterOf(model: CableModel | FrontMatter): Partial<FrontMatter> {

@@ -5,6 +5,8 @@ import type { CableModel } from '../model/cable-model.ts';
 export interface CableRecord {
   file: string;
   id: string | null;
+  /** PlusD's document number (`1975STATE123456`), when a page head gives it; added in 0.2, after `id`. */
+  documentNumber: string | null;
   classification: string | null;
   date: string | null;
   origin: string | null;
@@ -21,6 +23,7 @@ export function toRecord(file: string, model: CableModel): CableRecord {
   return {
     file,
     id: model.id ?? null,
+    documentNumber: model.documentNumber ?? null,
     classification: model.classification ?? null,
     date: model.date ?? null,
     origin: model.banner?.origin?.text ?? null,

@@ -4,7 +4,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
 import { allTags, lookupMarking, type TagInfo } from '../data/reference.ts';
-import { parseCableId, type CableModel, type ClassificationLevel } from '../model/cable-model.ts';
+import { CLASSIFICATION_LEVELS, MARKING_ABBREVIATIONS, parseCableId, TAGS_KEYWORD, type CableModel } from '../model/cable-model.ts';
 import { rangeContains } from './ranges.ts';
 import type { IndexedCable } from '../workspace/workspace-index.ts';
 
@@ -15,14 +15,8 @@ const MAX_CABLE_ITEMS = 100;
 const REF_KEYWORD = /^\s*(?:REFS?|REFTELS?)\b:?/i;
 /** What stands before the citation on a REF line: the keyword and an entry label (`A.`, `(B)`, `C)`, `¶D.`). */
 const BEFORE_CITATION = /^(?:\s*(?:REFS?|REFTELS?)\b:?)?\s*(?:¶?[A-Z][.)]|\([A-Z]\))?\s*/i;
-const TAGS_KEYWORD = /^\s*TAGS?\b/i;
 
-const LEVELS: { level: ClassificationLevel; abbreviations: string[] }[] = [
-  { level: 'UNCLASSIFIED', abbreviations: ['U', 'SBU'] },
-  { level: 'CONFIDENTIAL', abbreviations: ['C'] },
-  { level: 'SECRET', abbreviations: ['S'] },
-  { level: 'TOP SECRET', abbreviations: ['TS'] },
-];
+const LEVELS = CLASSIFICATION_LEVELS.map((level) => ({ level, abbreviations: MARKING_ABBREVIATIONS[level] }));
 
 export interface CompletionIndex {
   search(query: string, limit: number): IndexedCable[];

@@ -4,7 +4,7 @@
 // and the checks below, which compare parts of the cable with each other.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { lookupTag } from '../data/reference.ts';
-import type { CableModel, ClassificationLevel, DiagnosticSeverity, Paragraph, PortionMarking, Range } from '../model/cable-model.ts';
+import { levelRank, type CableModel, type DiagnosticSeverity, type Paragraph, type PortionMarking, type Range } from '../model/cable-model.ts';
 import { formatDate } from './markdown.ts';
 
 export interface CableDiagnostic {
@@ -33,8 +33,6 @@ export const DIAGNOSTIC_CODES: Readonly<Record<string, string>> = {
   'too-large': 'The file is larger than `cable.maxFileSize`: only its first 64 KB are analysed.',
 };
 
-const LEVEL_RANK: Record<ClassificationLevel, number> = { UNCLASSIFIED: 0, CONFIDENTIAL: 1, SECRET: 2, 'TOP SECRET': 3 };
-
 function diagnostic(range: Range, severity: DiagnosticSeverity, code: string, message: string): CableDiagnostic {
   return { range, severity, code, message };
 }
@@ -45,7 +43,7 @@ function markingChecks(model: CableModel): CableDiagnostic[] {
   const level = banner.classification.level;
   const found: CableDiagnostic[] = [];
   const checkMarking = (marking: PortionMarking | undefined) => {
-    if (marking && LEVEL_RANK[marking.level] > LEVEL_RANK[level]) {
+    if (marking && levelRank(marking.level) > levelRank(level)) {
       found.push(diagnostic(marking.range, 'error', 'marking-above-banner', `${marking.text} marks ${marking.level}, above the banner’s ${level}.`));
     }
   };
@@ -174,7 +172,7 @@ function sectionChecks(model: CableModel): CableDiagnostic[] {
   const serial = banner.serial ? Number(banner.serial.text) : undefined;
   let previous = banner.section?.part ?? 1;
   for (const pageBreak of model.pageBreaks) {
-    const section = sectionOfPage(pageBreak.page);
+    const section = pageBreak.section ?? sectionOfPage(pageBreak.page);
     const page = pageBreak.range;
     if (serial !== undefined && Number(pageBreak.serial) !== serial) {
       found.push(diagnostic(page, 'warning', 'section-mismatch', `This page break is for serial ${Number(pageBreak.serial)}, the banner’s serial is ${serial}.`));

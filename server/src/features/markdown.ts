@@ -1,5 +1,6 @@
 // Markdown for hovers: cable text escaped so `*`, `_` and brackets stay literal, and a plain-text
 // rendering for clients that cannot show markdown.
+import { MONTH_NAMES } from '../model/cable-model.ts';
 
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>#|~]/g, '\\$&');
@@ -28,7 +29,6 @@ export function markdownToPlainText(markdown: string): string {
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** `2009-01-25` → `25 January 2009`; `2009-01-25T14:27Z` → `Sunday, 25 January 2009, 14:27 UTC`. */
 export function formatDate(iso: string): string {
@@ -36,7 +36,7 @@ export function formatDate(iso: string): string {
   if (!m) return iso;
   const [, year, month, day, hour, minute, zone] = m;
   const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  const dayText = `${Number(day)} ${MONTHS[Number(month) - 1]} ${year}`;
+  const dayText = `${Number(day)} ${MONTH_NAMES[Number(month) - 1]} ${year}`;
   if (hour === undefined) return dayText;
   return `${WEEKDAYS[date.getUTCDay()]}, ${dayText}, ${hour}:${minute}${zone ? ' UTC' : ''}`;
 }

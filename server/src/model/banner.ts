@@ -38,6 +38,7 @@ export function readClassification(line: string, lineIndex: number, from = 0): (
   // Words are read one at a time: most lines are rejected at their first word.
   const to = Math.min(line.length, from + 64);
   const first = wordAt(line, from, to);
+  if (first && first.text.length === 7 && first.text.toUpperCase() === 'LIMITED') return readLimitedOfficialUse(line, lineIndex, first.start);
   let letters = '';
   let best: (Classification & { end: number }) | undefined;
   let spacedIrregularly = false;
@@ -63,6 +64,15 @@ export function readClassification(line: string, lineIndex: number, from = 0): (
     if (isSolidWord && text.length > 3) break; // a solid word is the whole classification
   }
   return best;
+}
+
+/** `LIMITED OFFICIAL USE`, three solid words with any spacing between them. */
+const LIMITED_OFFICIAL_USE = /^LIMITED +OFFICIAL +USE\b/i;
+
+function readLimitedOfficialUse(line: string, lineIndex: number, start: number): (Classification & { end: number }) | undefined {
+  const m = LIMITED_OFFICIAL_USE.exec(line.slice(start, start + 40));
+  if (!m) return undefined;
+  return { level: 'LIMITED OFFICIAL USE', damaged: false, token: token(m[0], lineIndex, start), end: start + m[0].length };
 }
 
 const SECTION = /^\s*SECTION\s+(\d{1,3})\s+OF\s+(\d{1,3})\b/i;

@@ -3,7 +3,7 @@
 // and paragraphs, and the signature.
 import { readLineLabel, type NumberingStyle } from './labels.ts';
 import { readPortionMarking } from './markings.ts';
-import { parsePageBreak } from './page-breaks.ts';
+import { CLASSIFICATION_STAMP, parsePageBreak } from './page-breaks.ts';
 import { readMentionAt } from './ref-entries.ts';
 import { indentOf, isBlank, lineRange, token, trimmedEnd } from './text.ts';
 import type { CableModel, MarkerKind, Paragraph, SubParagraph } from './model-types.ts';
@@ -46,11 +46,21 @@ function isHeading(lines: string[], i: number, bodyStart: number, afterRule: boo
 }
 
 
+/** `NNNN`, `NNN`, PlusD's `NMAFVVZCZ`: the end of the message, no signature. */
+const END_OF_MESSAGE = /^\s*(?:NNNN?|NMAFVVZCZ)\s*$/;
+/** PlusD's page footer: `*** Current Classification ***   UNCLASSIFIED`. */
+const PLUSD_FOOTER = /^\s*\*\*\*/;
+
+/** What stands below the signature without being text: blank lines, rules, the end of message, PlusD's stamps and footer. */
+function isClosingLine(line: string, plusd: boolean): boolean {
+  return isBlank(line) || isRule(line) || END_OF_MESSAGE.test(line) || (plusd && (CLASSIFICATION_STAMP.test(line) || PLUSD_FOOTER.test(line)));
+}
+
 /** The last short line of names (`NEGRON`, `RICE`) after the last paragraph. */
-function findSignature(lines: string[], from: number): number | undefined {
+function findSignature(lines: string[], from: number, plusd: boolean): number | undefined {
   for (let i = lines.length - 1; i >= from; i--) {
     const line = lines[i]!;
-    if (isBlank(line) || isRule(line)) continue;
+    if (isClosingLine(line, plusd)) continue;
     const text = line.trim();
     return text.length <= MAX_SIGNATURE_LENGTH && SIGNATURE.test(text) && text === text.toUpperCase() ? i : undefined;
   }
@@ -62,9 +72,13 @@ export function mayHoldRedactions(text: string): boolean {
   return text.includes('XXXXX') || text.includes('xxxxx');
 }
 
-export function parseBody(lines: string[], bodyStart: number, style: NumberingStyle, redactions: boolean): Body {
+/**
+ * `plusd`: the text is a 1970s teletype printout (PlusD), whose pages are stamped with lone
+ * classification lines and whose paragraphs run on without blank lines.
+ */
+export function parseBody(lines: string[], bodyStart: number, style: NumberingStyle, redactions: boolean, plusd = false): Body {
   const body: Body = { headings: [], paragraphs: [], pageBreaks: [], markers: [], crossReferences: [], redactions: [] };
-  const signatureLine = findSignature(lines, bodyStart);
+  const signatureLine = findSignature(lines, bodyStart, plusd);
   let paragraph: Paragraph | undefined;
   let subParagraph: SubParagraph | undefined;
   /** Last line with text in the current paragraph, so ranges end on text, not on blank lines. */
@@ -83,17 +97,21 @@ export function parseBody(lines: string[], bodyStart: number, style: NumberingSt
 
   const end = signatureLine ?? lines.length;
   for (let i = bodyStart; i < end; i++) {
-    const line = lines[i]!;
+    let line = lines[i]!;
     if (isBlank(line)) continue;
+    if (plusd && CLASSIFICATION_STAMP.test(line)) continue;
     const rule = isRule(line);
     if (rule) lastRuleLine = i;
-    const pageBreak = parsePageBreak(line, i);
+    const pageBreak = parsePageBreak(lines, i);
     if (pageBreak) {
       body.pageBreaks.push(pageBreak);
+      i = pageBreak.range.end.line;
+      line = lines[i]!;
       if (pageBreak.range.end.character >= trimmedEnd(line)) continue;
     }
     // A dash rule (`- - - -`) underlines a heading; it is no bullet.
-    const label = pageBreak || rule ? undefined : readLineLabel(line, style);
+    let label = pageBreak || rule ? undefined : readLineLabel(line, style);
+    if (label?.kind === 'paragraph' && plusd && paragraph && lastTextLine === i - 1 && isWrappedNumber(lines[i - 1]!, Number(label.value), paragraph.number)) label = undefined;
     if (label?.kind === 'paragraph') {
       closeParagraph();
       paragraph = {
@@ -132,6 +150,16 @@ export function parseBody(lines: string[], bodyStart: number, style: NumberingSt
     body.signature = token(line.slice(start, trimmedEnd(line)), signatureLine, start);
   }
   return body;
+}
+
+/**
+ * Without blank lines between paragraphs, a line that starts with a number out of sequence right
+ * under a line that ends mid-sentence (`… MORNING MARCH` / `1. HE WAS …`) is that sentence wrapped.
+ */
+function isWrappedNumber(above: string, number: number, previous: number): boolean {
+  if (number === previous + 1) return false;
+  const last = above[trimmedEnd(above) - 1];
+  return last !== undefined && !'.:;)"\''.includes(last);
 }
 
 function markerKind(m: RegExpExecArray): MarkerKind {

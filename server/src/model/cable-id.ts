@@ -83,3 +83,12 @@ export function parseCableId(text: string): { year: string; post: string; serial
   const match = CABLE_ID_PATTERN.exec(text);
   return match ? { year: match[1]!, post: match[2]!, serial: match[3]! } : undefined;
 }
+
+/** PlusD's document number: four-digit year, post as the page head abbreviates it, serial with its zeros (`1975STATE123456`). */
+const DOCUMENT_NUMBER_PATTERN = /^(19\d\d|20\d\d)([A-Z][A-Z]*?)(\d+)(?:_[A-Z])?$/;
+
+/** `1974ATHENS02959` (or WikiLeaks' page name `1974ATHENS02959_b`) → its parts, the year as written. */
+export function parseDocumentNumber(text: string): { year: string; post: string; serial: string } | undefined {
+  const match = DOCUMENT_NUMBER_PATTERN.exec(text);
+  return match ? { year: match[1]!, post: match[2]!, serial: match[3]! } : undefined;
+}

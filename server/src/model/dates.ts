@@ -1,10 +1,21 @@
 // Dates as cables write them: the date-time group, DECL dates, the export's date line.
 
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-const MONTH_NAMES = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
+/** The months' English names, the one list every reader and writer of dates uses. */
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** `251427Z JAN 09` (day, hour, minute, zone, month, year); the month may be mixed case. */
-export const DTG_PATTERN = /(\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{4}|\d{2})(?!\d)/;
+/** 1-12 for a month's name or its abbreviation of three or more letters (`JAN`, `SEPT`, `March`); 0 when it is none. */
+export function monthNumber(text: string): number {
+  if (text.length < 3) return 0;
+  const upper = text.toUpperCase();
+  return MONTH_NAMES.findIndex((name) => name.toUpperCase().startsWith(upper)) + 1;
+}
+
+/**
+ * `251427Z JAN 09` (day, hour, minute, zone, month, year); the month may be mixed case. The 1970s
+ * wrote `221828 Z MAY 73` (a spaced Z) and `011830Z SEPT 75` (four-letter months). Anchored:
+ * it reads the DTG where the DTG line's precedence ends.
+ */
+export const DTG_PATTERN = /^(\d{2})(\d{2})(\d{2}) ?Z\s+([A-Za-z]{3}|SEPT|Sept|JUNE|June|JULY|July)\s+(\d{4}|\d{2})(?!\d)/;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -33,7 +44,7 @@ export interface DecodedDtg {
 export function decodeDtg(match: RegExpExecArray): DecodedDtg {
   const [, day, hour, minute, monthText, yearText] = match;
   const year = expandYear(Number(yearText));
-  const month = MONTHS.indexOf(monthText!.toUpperCase()) + 1;
+  const month = monthNumber(monthText!);
   const h = Number(hour);
   const m = Number(minute);
   const dayPart = isoDate(year, month, Number(day));
@@ -55,7 +66,7 @@ export const DATE_LINE_PATTERN = /^\s*(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDA
 
 export function decodeDateLine(match: RegExpExecArray): { date: string; year: number } | undefined {
   const year = Number(match[3]);
-  const month = MONTH_NAMES.indexOf(match[2]!.toUpperCase()) + 1;
+  const month = MONTH_NAMES.findIndex((name) => name.toUpperCase() === match[2]!.toUpperCase()) + 1;
   const day = isoDate(year, month, Number(match[1]));
   if (!day || Number(match[4]) > 23 || Number(match[5]) > 59) return undefined;
   return { date: `${day}T${match[4]}:${match[5]}`, year };

@@ -2,7 +2,8 @@
 // indicators, DE, ZNY/ZNR, precedence + DTG, FM / TO / INFO addressees.
 import { decodeDtg, DTG_PATTERN } from './dates.ts';
 import { lineRange, token, isBlank } from './text.ts';
-import type { Addressee, AddresseeRole, DateTimeGroup, RoutingHeader, Token } from './model-types.ts';
+import type { Addressee, AddresseeRole, DateTimeGroup, PageBreak, RoutingHeader, Token } from './model-types.ts';
+import { CLASSIFICATION_STAMP, parsePageBreak } from './page-breaks.ts';
 import { wordsOf, type Word } from './words.ts';
 
 const TRANSMISSION = /^\s*VZCZC([A-Z0-9]*)/;
@@ -11,8 +12,8 @@ const PRECEDENCE_PAIR = /^(?:ZZ|OO|PP|RR|[ZOPRY]{2})$/;
 export const ROUTING_INDICATOR = /^R[A-Z]{4,7}$/;
 const ORIGINATOR = /^\s*DE\s+([A-Z]{4,8})(?:\s+(#\d+)(\/\d+)?)?(?:\s+(\d{7}))?/;
 const SECURITY = /^\s*(ZN[YR])\b(?:\s+([CSUET])\2{4}(?![A-Z]))?/;
-/** Precedence prosign(s) then the DTG: `P 251427Z JAN 09`, `O R 161415Z DEC 09`. */
-const DTG_LINE = /^\s*((?:[ZOPRY]\s+){0,2})(?=\d{6}Z\s)/;
+/** Precedence prosign(s) then the DTG: `P 251427Z JAN 09`, `O R 161415Z DEC 09`, `NIACT IMMEDIATE 221828 Z MAY 73`. */
+const DTG_LINE = /^\s*((?:(?:[ZOPRY]|NIACT|FLASH|IMMEDIATE|PRIORITY|ROUTINE)\s+){0,2})(?=\d{6} ?Z\s)/;
 const ADDRESS_KEYWORD = /^\s*(FM|TO|INFO|XMT)\s+/;
 const PER_ADDRESSEE_PRECEDENCE = new Set(['FLASH', 'IMMEDIATE', 'PRIORITY', 'ROUTINE']);
 /** Teletype distribution lists (`INFO  LOG-00   NP-00`) are not addressees. */
@@ -93,6 +94,8 @@ export interface HeaderScan {
   header?: RoutingHeader;
   /** Lines the header used, so the caller does not read them as anything else. */
   lines: Set<number>;
+  /** PlusD page heads among the header's lines (`PAGE 02 STATE 133602` inside a long TO list). */
+  pageBreaks: PageBreak[];
 }
 
 /**
@@ -102,6 +105,7 @@ export interface HeaderScan {
 export function parseRoutingHeader(lines: string[], from: number, to: number): HeaderScan {
   const header: RoutingHeader = { range: lineRange(from, 0, 0), to: [], info: [] };
   const used = new Set<number>();
+  const pageBreaks: PageBreak[] = [];
   let role: AddresseeRole | undefined;
   let addressesDone = false;
   let first = -1;
@@ -117,6 +121,14 @@ export function parseRoutingHeader(lines: string[], from: number, to: number): H
     if (isBlank(line)) {
       if (role) addressesDone = true;
       role = undefined;
+      continue;
+    }
+    // PlusD pages stamp their classification at foot and head, then `PAGE nn POST SERIAL`: no addressees.
+    if (CLASSIFICATION_STAMP.test(line)) continue;
+    const pageBreak = line.includes('PAGE') ? parsePageBreak(lines, i) : undefined;
+    if (pageBreak?.form === 'plusd') {
+      pageBreaks.push(pageBreak);
+      i = pageBreak.range.end.line;
       continue;
     }
     let m: RegExpExecArray | null;
@@ -194,10 +206,10 @@ export function parseRoutingHeader(lines: string[], from: number, to: number): H
       addressesDone = true;
     }
   }
-  if (first < 0) return { lines: used };
+  if (first < 0) return { lines: used, pageBreaks };
   const lastLine = lines[last]!;
   header.range = { start: { line: first, character: 0 }, end: { line: last, character: lastLine.length } };
-  return { header, lines: used };
+  return { header, lines: used, pageBreaks };
 }
 
 function trimmedWordsEnd(words: Word[], fallback: number): number {

@@ -1,4 +1,4 @@
-// Portion markings: `(C)`, `(S//NF)`, `(SBU)`, `(U//FOUO)`, `(S/REL NATO)`, `(C/Rel Aus)`.
+// Portion markings: `(C)`, `(S//NF)`, `(SBU)`, `(LOU)`, `(U//FOUO)`, `(S/REL NATO)`, `(C/Rel Aus)`.
 import { lineRange } from './text.ts';
 import type { ClassificationLevel, PortionMarking } from './model-types.ts';
 
@@ -6,6 +6,7 @@ const LEVELS: Record<string, [ClassificationLevel, string]> = {
   U: ['UNCLASSIFIED', 'U'],
   UNCLASSIFIED: ['UNCLASSIFIED', 'U'],
   SBU: ['UNCLASSIFIED', 'SBU'],
+  LOU: ['LIMITED OFFICIAL USE', 'LOU'],
   C: ['CONFIDENTIAL', 'C'],
   CONFIDENTIAL: ['CONFIDENTIAL', 'C'],
   S: ['SECRET', 'S'],
@@ -18,7 +19,7 @@ const CAVEATS: Record<string, string> = { NF: 'NOFORN', NOFORN: 'NOFORN', FOUO: 
 
 /** Level, then caveats after `/`, `//` or a space: `S//REL TO USA, FVEY`. */
 // ReDoS bound: these read the text inside a marking's parentheses, at most 80 characters (readPortionMarking).
-const MARKING_TEXT = /^\s*(TOP SECRET|UNCLASSIFIED|CONFIDENTIAL|SECRET|SBU|TS|[UCS])(?:(?:\/\/?|\s)(.*))?$/i;
+const MARKING_TEXT = /^\s*(TOP SECRET|UNCLASSIFIED|CONFIDENTIAL|SECRET|SBU|LOU|TS|[UCS])(?:(?:\/\/?|\s)(.*))?$/i;
 const REL = /^REL(?:\s+TO)?\s+(.+)$/i;
 
 /**

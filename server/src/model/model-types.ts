@@ -18,7 +18,9 @@ export interface Token {
   range: Range;
 }
 
-export type ClassificationLevel = 'UNCLASSIFIED' | 'CONFIDENTIAL' | 'SECRET' | 'TOP SECRET';
+import type { ClassificationLevel } from './classification-levels.ts';
+
+export type { ClassificationLevel };
 
 // ---------------------------------------------------------------- routing header
 
@@ -266,13 +268,19 @@ export interface Paragraph {
 
 export interface SectionHeading extends Token {}
 
-/** `ASTANA 00000095 002 OF 003`. */
+/** `ASTANA 00000095 002 OF 003`; the PlusD page head `PAGE 02 STATE 123456 01 OF 02 061606Z`. */
 export interface PageBreak {
   range: Range;
+  /** The post as the page head abbreviates it (`ADDIS`, `STATE`). */
   post: string;
   serial: string;
   page: string;
+  /** Number of sections the cable was sent in. */
   of: number;
+  /** `plusd` for a `PAGE nn` head; absent for the transmission's page lines. */
+  form?: 'plusd';
+  /** PlusD: the section this page belongs to (`01 OF 02` → 1); the transmission's lines give it in `page`. */
+  section?: number;
 }
 
 export type MarkerKind = 'SUMMARY' | 'END SUMMARY' | 'COMMENT' | 'END COMMENT' | 'NOTE' | 'END NOTE';
@@ -286,6 +294,31 @@ export interface CrossReference extends Token {
   kind: 'reference' | 'paragraph';
   /** REF letters (empty for a bare `reftel`, which means the only entry) or paragraph numbers. */
   targets: string[];
+}
+
+/** A FRUS footnote: `1. Source: Department of State, Central Files, …`. */
+export interface Footnote {
+  number: number;
+  label: Token;
+  range: Range;
+}
+
+/** A telegram as FRUS prints it (history.state.gov document text). */
+export interface FrusDocument {
+  /** The document's number in its volume: `323`. */
+  number: Token;
+  /** `Telegram From the Embassy in Israel to the Department of State`. */
+  title: Token;
+  /** `Embassy in Israel`. */
+  from?: Token;
+  /** `Department of State`. */
+  to?: Token;
+  /** The date line's place: `Tel Aviv`. */
+  place?: Token;
+  /** The telegram's own number, which opens its first paragraph: `8997`. */
+  telegramNumber?: Token;
+  /** The editors' notes below the signature, the source note first; never paragraphs. */
+  footnotes: Footnote[];
 }
 
 // ---------------------------------------------------------------- whole cable
@@ -323,11 +356,15 @@ export interface CableModel {
   crossReferences: CrossReference[];
   redactions: Range[];
   signature?: Token;
+  /** Heading and apparatus of a FRUS telegram; its date line is `dateLine` (local time). */
+  frus?: FrusDocument;
 
   /** WikiLeaks-style ID: `09BASRAH2`. */
   id?: string;
   /** Where the ID's year came from. */
   idSource?: IdSource;
+  /** PlusD's document number, when a page head gives the post as it abbreviates it: `1975STATE123456`. */
+  documentNumber?: string;
   /** Four-digit year of the cable (DTG, date line or context). */
   year?: number;
   /** ISO 8601 UTC date-time of the DTG (or the date line). */

@@ -2,33 +2,37 @@
 // diagnostic. The front matter (header, banner, preamble) is found within the lines before the
 // first paragraph; the body is read once, line by line. `parseFrontMatter` reads the front matter
 // alone, for the workspace index.
-import { parseBanner } from './banner.ts';
+import { parseBanner, readClassification } from './banner.ts';
 import { mayHoldRedactions, parseBody } from './body.ts';
-import { cableId, isKnownPost, parseCableId, postIdPart } from './cable-id.ts';
-import { DATE_LINE_PATTERN, decodeDateLine } from './dates.ts';
+import { cableId, isKnownPost, parseCableId, parseDocumentNumber, postIdPart } from './cable-id.ts';
+import { DATE_LINE_PATTERN, decodeDateLine, expandYear } from './dates.ts';
 import { parseRoutingHeader } from './header.ts';
 import { detectNumberingStyle, readLineLabel, type NumberingStyle } from './labels.ts';
-import { parsePreamble, readCaptionsAfter } from './preamble.ts';
+import { CLASSIFICATION_STAMP, parsePageBreak } from './page-breaks.ts';
+import { E_O_LINE, parsePreamble, readCaptionsAfter } from './preamble.ts';
+import { frusPost, readFrus, type FrusReading } from './frus.ts';
 import { indentOf, isBlank, lineRange, splitLines } from './text.ts';
 import type { Banner, CableModel, Caption, ClassificationLevel, DateLine, ModelDiagnostic, PageBreak, ParseContext, RoutingHeader } from './model-types.ts';
 
 /** What `parseFrontMatter` reads: the model's elements above the first paragraph, and what is derived from them. */
 export type FrontMatter = Pick<
   CableModel,
-  'lineCount' | 'lostPilcrow' | 'header' | 'dateLine' | 'banner' | 'captions' | 'executiveOrder' | 'tags' | 'subject' | 'references' | 'classifiedBy' | 'id' | 'idSource' | 'year' | 'date' | 'classification' | 'precedence'
+  'lineCount' | 'lostPilcrow' | 'header' | 'dateLine' | 'banner' | 'captions' | 'executiveOrder' | 'tags' | 'subject' | 'references' | 'classifiedBy' | 'frus' | 'id' | 'idSource' | 'documentNumber' | 'year' | 'date' | 'classification' | 'precedence'
 >;
 
 /** How far to look for the banner when no paragraph comes first. */
 const FRONT_MATTER_LIMIT = 400;
-const E_O_LINE = /^\s*(?:E\.\s?O\.?|EO)\s*\d{5}/i;
 
-const PRECEDENCE_NAMES: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P: 'PRIORITY', R: 'ROUTINE', Y: 'EMERGENCY' };
+const PRECEDENCE_NAMES: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P: 'PRIORITY', R: 'ROUTINE', Y: 'EMERGENCY', NIACT: 'IMMEDIATE' };
 
 export function parseCable(text: string, context: ParseContext = {}): CableModel {
   const lines = splitLines(text);
+  const frus = readFrus(lines);
+  if (frus) return parseFrusCable(text, lines, frus, context);
   const style = detectNumberingStyle(lines);
-  const { frontMatter, pageBreaks, bodyStart } = readFrontMatter(lines, style, context);
-  const body = parseBody(lines, bodyStart, style, mayHoldRedactions(text));
+  const pageHead = findPageHead(text, lines);
+  const { frontMatter, pageBreaks, bodyStart } = readFrontMatter(lines, style, context, pageHead);
+  const body = parseBody(lines, bodyStart, style, mayHoldRedactions(text), pageHead !== undefined);
   const model: CableModel = {
     ...frontMatter,
     headings: body.headings,
@@ -51,20 +55,40 @@ export function parseCable(text: string, context: ParseContext = {}): CableModel
  */
 export function parseFrontMatter(text: string, context: ParseContext = {}): FrontMatter {
   const lines = splitLines(text);
-  return readFrontMatter(lines, detectNumberingStyle(lines), context).frontMatter;
+  const frus = readFrus(lines);
+  if (frus) return readFrusFrontMatter(lines, frus, context).frontMatter;
+  return readFrontMatter(lines, detectNumberingStyle(lines), context, findPageHead(text, lines)).frontMatter;
 }
 
+/**
+ * The first PlusD page head (`PAGE 01 STATE 123456`): it marks the 1970s teletype form and gives
+ * the post as the document number abbreviates it. One search of the text spares the others a scan.
+ */
+function findPageHead(text: string, lines: string[]): PageHead | undefined {
+  if (!text.includes('PAGE ')) return undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const pageBreak = lines[i]!.includes('PAGE ') ? parsePageBreak(lines, i) : undefined;
+    if (pageBreak?.form !== 'plusd') continue;
+    const above = i > 0 ? readClassification(lines[i - 1]!, i - 1) : undefined;
+    return above && CLASSIFICATION_STAMP.test(lines[i - 1]!) ? { ...pageBreak, stamp: above.level } : pageBreak;
+  }
+  return undefined;
+}
+
+/** The first PlusD page head, and the classification stamped above it. */
+type PageHead = PageBreak & { stamp?: ClassificationLevel };
+
 /** The front matter, the preamble's page breaks, and the line where the body starts. */
-function readFrontMatter(lines: string[], style: NumberingStyle, context: ParseContext): { frontMatter: FrontMatter; pageBreaks: PageBreak[]; bodyStart: number } {
+function readFrontMatter(lines: string[], style: NumberingStyle, context: ParseContext, pageHead: PageHead | undefined): { frontMatter: FrontMatter; pageBreaks: PageBreak[]; bodyStart: number } {
   const frontEnd = findFrontMatterEnd(lines, style);
   const bannerLine = chooseBannerLine(lines, frontEnd);
   const banner = bannerLine === undefined ? undefined : parseBanner(lines[bannerLine]!, bannerLine);
 
-  const { header, lines: headerLines } = parseRoutingHeader(lines, 0, bannerLine ?? frontEnd);
+  const { header, lines: headerLines, pageBreaks: headerPageBreaks } = parseRoutingHeader(lines, 0, bannerLine ?? frontEnd);
   const dateLine = findDateLine(lines, bannerLine ?? frontEnd);
-  const year = header?.dateTimeGroup?.year ?? dateLine?.year ?? context.year ?? yearFromId(context.id) ?? yearFromFileName(context.fileName, banner);
+  const year = header?.dateTimeGroup?.year ?? dateLine?.year ?? context.year ?? yearFromId(context.id) ?? yearFromFileName(context.fileName, banner, pageHead);
   const preambleStart = bannerLine !== undefined ? bannerLine + 1 : afterHeader(lines, headerLines, frontEnd);
-  const preamble = parsePreamble(lines, preambleStart, style, year);
+  const preamble = parsePreamble(lines, preambleStart, style, year, pageHead !== undefined);
 
   const frontMatter: FrontMatter = {
     lineCount: lines.length,
@@ -84,9 +108,61 @@ function readFrontMatter(lines: string[], style: NumberingStyle, context: ParseC
   if (date) frontMatter.date = date;
   const precedence = header?.dateTimeGroup?.precedence[0]?.text;
   if (precedence) frontMatter.precedence = PRECEDENCE_NAMES[precedence] ?? precedence;
-  assignIdentity(frontMatter, header, context);
-  return { frontMatter, pageBreaks: preamble.pageBreaks, bodyStart: preamble.bodyStart };
+  assignIdentity(frontMatter, header, context, pageHead);
+  return { frontMatter, pageBreaks: [...headerPageBreaks, ...preamble.pageBreaks], bodyStart: preamble.bodyStart };
 }
+
+/**
+ * A FRUS telegram: heading, date line and source note give what a banner and header would; the
+ * text runs from the telegram number to the signature, and its opening `Subj:`/`Ref:` are read
+ * as a preamble once the telegram number is set aside.
+ */
+function parseFrusCable(text: string, lines: string[], frus: FrusReading, context: ParseContext): CableModel {
+  const { frontMatter, textLines, bodyStart, style } = readFrusFrontMatter(lines, frus, context);
+  const body = parseBody(textLines, bodyStart, style, mayHoldRedactions(text));
+  const model: CableModel = { ...frontMatter, headings: body.headings, paragraphs: body.paragraphs, pageBreaks: body.pageBreaks, markers: body.markers, crossReferences: body.crossReferences, redactions: body.redactions, diagnostics: [] };
+  const signature = frus.signature ?? body.signature;
+  if (signature) model.signature = signature;
+  model.diagnostics = diagnose(model, lines);
+  return model;
+}
+
+function readFrusFrontMatter(lines: string[], frus: FrusReading, context: ParseContext): { frontMatter: FrontMatter; textLines: string[]; bodyStart: number; style: NumberingStyle } {
+  // The text without the apparatus, its telegram number blanked (same columns) so that `Subj:` opens the line.
+  const textLines = lines.slice(0, frus.textEnd);
+  const number = frus.frus.telegramNumber;
+  if (number) {
+    const line = textLines[number.range.start.line]!;
+    const after = line.indexOf('.', number.range.end.character) + 1;
+    textLines[number.range.start.line] = ' '.repeat(after) + line.slice(after);
+  }
+  const style = detectNumberingStyle(textLines.slice(frus.textStart));
+  const year = frus.dateLine?.year ?? context.year ?? yearFromId(context.id);
+  const opensPreamble = frus.textStart < textLines.length && FRUS_PREAMBLE_KEYWORD.test(textLines[frus.textStart]!);
+  const preamble = opensPreamble ? parsePreamble(textLines, frus.textStart, style, year) : undefined;
+  const frontMatter: FrontMatter = { lineCount: lines.length, lostPilcrow: style === 'lost-pilcrow', captions: [], frus: frus.frus };
+  if (frus.dateLine) {
+    frontMatter.dateLine = frus.dateLine;
+    frontMatter.date = frus.dateLine.date;
+  }
+  if (year !== undefined) frontMatter.year = year;
+  if (preamble?.subject) frontMatter.subject = preamble.subject;
+  if (preamble?.references) frontMatter.references = preamble.references;
+  if (frus.classification) frontMatter.classification = frus.classification;
+  if (frus.precedence) frontMatter.precedence = frus.precedence;
+  const post = frusPost(frus.frus, isKnownPost);
+  if (post && number && year !== undefined) {
+    frontMatter.id = cableId(year, post, number.text);
+    frontMatter.idSource = frus.dateLine ? 'text' : 'context';
+  } else if (context.id) {
+    frontMatter.id = context.id.toUpperCase();
+    frontMatter.idSource = 'context';
+  }
+  return { frontMatter, textLines, bodyStart: preamble?.bodyStart ?? frus.textStart, style };
+}
+
+/** `Subj:` or `Ref:` after the telegram number: the telegram's own preamble. */
+const FRUS_PREAMBLE_KEYWORD = /^\s*(?:SUBJ(?:ECT)?|REFS?)\b\s*[:;]/i;
 
 /** The first paragraph line, or a bound: the banner and preamble stand before it. */
 function findFrontMatterEnd(lines: string[], style: NumberingStyle): number {
@@ -126,7 +202,7 @@ function chooseBannerLine(lines: string[], frontEnd: number): number | undefined
 /** Cheap first test: a banner starts with a letter of a classification word (or a doubled one). */
 function mayBeBanner(line: string): boolean {
   const c = line.charCodeAt(indentOf(line)) | 0x20; // lower-case ASCII letters
-  return c === 0x63 /* c */ || c === 0x73 /* s */ || c === 0x75 /* u */ || c === 0x74 /* t */ || c === 0x65 /* e */ || c === 0x6f /* o */;
+  return c === 0x63 /* c */ || c === 0x73 /* s */ || c === 0x75 /* u */ || c === 0x74 /* t */ || c === 0x65 /* e */ || c === 0x6f /* o */ || c === 0x6c /* l */;
 }
 
 function findDateLine(lines: string[], to: number): DateLine | undefined {
@@ -152,22 +228,21 @@ function firstTextLine(lines: string[], from: number, to: number): number {
 
 function yearFromId(id: string | undefined): number | undefined {
   const parts = id ? parseCableId(id.toUpperCase()) : undefined;
-  return parts ? expandTwoDigitYear(parts.year) : undefined;
+  return parts ? expandYear(Number(parts.year)) : undefined;
 }
 
-/** A file named by a cable ID gives the year, when its post and serial agree with the banner. */
-function yearFromFileName(fileName: string | undefined, banner: Banner | undefined): number | undefined {
-  if (!fileName || !banner?.origin || !banner.serial) return undefined;
+/**
+ * A file named by a cable ID (`09BASRAH2`, or PlusD's `1973STATE170651`) gives the year, when its
+ * post and serial agree with the banner or the PlusD page head.
+ */
+function yearFromFileName(fileName: string | undefined, banner: Banner | undefined, pageHead: PageHead | undefined): number | undefined {
+  if (!fileName) return undefined;
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').toUpperCase();
-  const parts = parseCableId(base);
+  const parts = parseCableId(base) ?? parseDocumentNumber(base);
   if (!parts) return undefined;
-  const sameCable = parts.post === postIdPart(banner.origin.text) && Number(parts.serial) === Number(banner.serial.text);
-  return sameCable ? expandTwoDigitYear(parts.year) : undefined;
-}
-
-function expandTwoDigitYear(yy: string): number {
-  const n = Number(yy);
-  return n >= 50 ? 1900 + n : 2000 + n;
+  const agrees = (post: string | undefined, serial: string | undefined) => post !== undefined && serial !== undefined && parts.post === postIdPart(post) && Number(parts.serial) === Number(serial);
+  const sameCable = agrees(banner?.origin?.text, banner?.serial?.text) || agrees(pageHead?.post, pageHead?.serial);
+  return sameCable ? expandYear(Number(parts.year)) : undefined;
 }
 
 /** Station names in FM lines that stand for the post in a cable ID. */
@@ -187,17 +262,24 @@ function postFromHeader(header: RoutingHeader | undefined): string | undefined {
  * The ID from the banner's post and serial; without a usable banner (none, or a redacted post),
  * from the FM line's post and the DE line's station serial, which repeats the message serial.
  */
-function assignIdentity(model: FrontMatter, header: RoutingHeader | undefined, context: ParseContext): void {
-  const level = model.banner?.classification.level ?? SECURITY_LEVELS[header?.security?.classification?.text ?? ''];
+function assignIdentity(model: FrontMatter, header: RoutingHeader | undefined, context: ParseContext, pageHead: PageHead | undefined): void {
+  // A PlusD excerpt without its banner still has the classification stamped on each page.
+  const level = model.banner?.classification.level ?? SECURITY_LEVELS[header?.security?.classification?.text ?? ''] ?? pageHead?.stamp;
   if (level) model.classification = classificationOf(level, model.captions);
   const textYear = header?.dateTimeGroup?.year ?? model.dateLine?.year;
   const banner = model.banner;
   let post = banner?.origin?.text;
   let serial = banner?.serial?.text;
+  if (post && pageHead && isDamagedPost(post, postFromHeader(header), pageHead.post)) post = postFromHeader(header);
   if (!post || !serial || /^X+$/i.test(post)) {
     post = postFromHeader(header);
     serial = header?.originator?.serial?.text.slice(1);
   }
+  if ((!post || !serial) && pageHead) {
+    post = pageHead.post;
+    serial = pageHead.serial;
+  }
+  if (pageHead && serial && model.year !== undefined && Number(pageHead.serial) === Number(serial)) model.documentNumber = `${model.year}${postIdPart(pageHead.post)}${pageHead.serial}`;
   if (post && serial && model.year !== undefined) {
     model.id = cableId(model.year, post, serial);
     model.idSource = textYear !== undefined ? 'text' : context.year !== undefined || context.id ? 'context' : 'file-name';
@@ -205,6 +287,19 @@ function assignIdentity(model: FrontMatter, header: RoutingHeader | undefined, c
     model.id = context.id.toUpperCase();
     model.idSource = 'context';
   }
+}
+
+/**
+ * A banner post that is no known post and disagrees with both the FM line and the PlusD page
+ * head, which agree with each other (`WARSW` under `FM AMEMBASSY WARSAW`, `PAGE 02 WARSAW …`), is
+ * a damaged banner, not a new post. The page head may abbreviate (`ADDIS` for ADDIS ABABA).
+ */
+function isDamagedPost(bannerPost: string, headerPost: string | undefined, pageHeadPost: string): boolean {
+  if (!headerPost || isKnownPost(bannerPost.toUpperCase())) return false;
+  const banner = postIdPart(bannerPost);
+  const fm = postIdPart(headerPost);
+  const head = postIdPart(pageHeadPost);
+  return fm.startsWith(head) && banner !== fm && banner !== head;
 }
 
 /** The classification as WikiLeaks writes it: `//NOFORN` for a NOFORN caption, FOUO for SENSITIVE ones. */
@@ -218,8 +313,11 @@ function classificationOf(level: ClassificationLevel, captions: Caption[]): stri
 function diagnose(model: CableModel, lines: string[]): ModelDiagnostic[] {
   const diagnostics: ModelDiagnostic[] = [];
   const top = lineRange(0, 0, lines[0]?.length ?? 0);
-  if (!model.banner) diagnostics.push({ range: top, severity: 'warning', code: 'no-banner', message: 'No classification banner (such as `C O N F I D E N T I A L BASRAH 000002`) was found.' });
-  else if (model.banner.classification.damaged) diagnostics.push({ range: model.banner.classification.token.range, severity: 'information', code: 'damaged-banner', message: `The classification word is damaged; read as ${model.banner.classification.level}.` });
+  if (!model.banner) {
+    if (!model.frus) diagnostics.push({ range: top, severity: 'warning', code: 'no-banner', message: 'No classification banner (such as `C O N F I D E N T I A L BASRAH 000002`) was found.' });
+  } else if (model.banner.classification.damaged) diagnostics.push({ range: model.banner.classification.token.range, severity: 'information', code: 'damaged-banner', message: `The classification word is damaged; read as ${model.banner.classification.level}.` });
+  const bannerPost = model.banner?.origin;
+  if (bannerPost && model.id && !model.id.slice(2).startsWith(postIdPart(bannerPost.text))) diagnostics.push({ range: bannerPost.range, severity: 'information', code: 'damaged-banner', message: `The banner's post ${bannerPost.text} agrees with neither the FM line nor the page head; the ID takes theirs: ${model.id}.` });
   const dtg = model.header?.dateTimeGroup;
   if (dtg && !dtg.date) diagnostics.push({ range: dtg.dtg.range, severity: 'warning', code: 'bad-dtg', message: `The date-time group ${dtg.dtg.text} is not a real date and time.` });
   const declassify = model.executiveOrder?.declassifyOn;

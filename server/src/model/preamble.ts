@@ -4,18 +4,22 @@ import { isRule } from './body.ts';
 import { decodeDeclDate, DECL_DATE_PATTERN } from './dates.ts';
 import { readLineLabel, type NumberingStyle } from './labels.ts';
 import { continuesRefList, parseRefEntries, REF_KEYWORD, type LinePiece } from './ref-entries.ts';
-import { parsePageBreak } from './page-breaks.ts';
-import { isBlank, token } from './text.ts';
+import { CLASSIFICATION_STAMP, parsePageBreak } from './page-breaks.ts';
+import { indentOf, isBlank, token } from './text.ts';
 import type { CableModel, Caption, CaptionKind, ClassifiedBy, ExecutiveOrderLine, Range, TagCode, Token } from './model-types.ts';
 import { wordsOf } from './words.ts';
 
 type Section = 'eo' | 'tags' | 'subject' | 'ref' | 'classified';
 
+/** The TAGS keyword at the start of a line. */
+export const TAGS_KEYWORD = /^\s*TAGS?\b/i;
+
 /** Keywords that open a preamble section, at the start of a line or after another section. */
 const SECTION_KEYWORDS: [Section, RegExp][] = [
   ['eo', /^(?:E\.\s?O\.?|EO)(?=\s*\d{5}|\s*:)/i],
-  ['tags', /^TAGS?\b\s*:?/i],
-  ['subject', /^SUBJ(?:ECT)?\s*:/i],
+  // `SUBJECT;`, `REF;`, `TAGS;`: the 1970s teletype often struck a semicolon for the colon.
+  ['tags', /^TAGS?\b\s*[:;]?/i],
+  ['subject', /^SUBJ(?:ECT)?\s*[:;]/i],
   ['ref', REF_KEYWORD],
   ['classified', /^(?:\(U\)\s*)?CLASSIFIED\s+BY\b\s*:?/i],
 ];
@@ -26,6 +30,8 @@ const SECTION_KEYWORDS: [Section, RegExp][] = [
 const INLINE_KEYWORD = /(?:\s|(?<=[A-Z]))(TAGS?:|SUBJ(?:ECT)?:|REF(?:S|\(S\))?[:;]|CLASSIFIED\s+BY\b)/gi;
 const GLUED_KEYWORD = /^REFS?:$/;
 const INLINE_EO = /\s(?:E\.\s?O\.?|EO)\s*\d{5}/i;
+/** A line that opens with the E.O. line: `E.O. 12958: DECL: 1/25/2019`, `E. O. 11652: GDS`, `EO 12958`. */
+export const E_O_LINE = /^\s*(?:E\.\s?O\.?|EO)\s*\d{5}/i;
 const HANDLING_CAPTION = /^(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|ROGER|CHEROKEE|SPECAT|SENSITIVE(?: BUT UNCLASSIFIED)?|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\/\/NOFORN|NOT FOR FOREIGN (?:DISSEMINATION|DISTRIBUTION)|C O R R E C T E D\s+COPY[\s\S]*|CORRECTED COPY[\s\S]*)\s*[.]?$/i; // [\s\S]*, not .*: a U+2028 after spaces made .* and \s* split the spaces every way
 const ADDRESSING_CAPTION = /\bFOR\b|^PASS\b|\bPASS TO\b|^DEPT\b|^STATE\b/i;
 const REASON_LINE = /^REASONS?\b/i;
@@ -44,7 +50,7 @@ interface OpenSection {
 }
 
 /** Reads the preamble from `from`; stops at the first paragraph or at text that is no part of it. */
-export function parsePreamble(lines: string[], from: number, style: NumberingStyle, cableYear: number | undefined): Preamble {
+export function parsePreamble(lines: string[], from: number, style: NumberingStyle, cableYear: number | undefined, plusd = false): Preamble {
   const preamble: Preamble = { captions: [], pageBreaks: [], bodyStart: from };
   const sections: OpenSection[] = [];
   let open: OpenSection | undefined;
@@ -58,9 +64,15 @@ export function parsePreamble(lines: string[], from: number, style: NumberingSty
       if (open && !(open.kind === 'ref' && refListGoesOn(open, lines, i, style))) open = undefined;
       continue;
     }
-    const pageBreak = parsePageBreak(line, i);
+    if (plusd && CLASSIFICATION_STAMP.test(line)) continue;
+    const pageBreak = parsePageBreak(lines, i);
     if (pageBreak) {
       preamble.pageBreaks.push(pageBreak);
+      i = pageBreak.range.end.line;
+      // `PAGE 02 HARARE 06677 01 OF 03 291400Z OPPOSITION LEADER`: the open section goes on after the page head.
+      const after = pageBreak.range.end.character;
+      const rest = lines[i]!.slice(after);
+      if (open && !isBlank(rest)) open.pieces.push({ line: i, start: after + indentOf(rest), text: rest.trimStart() });
       continue;
     }
     const label = readLineLabel(line, style);
@@ -75,7 +87,7 @@ export function parsePreamble(lines: string[], from: number, style: NumberingSty
       open = sections[sections.length - 1];
       continue;
     }
-    if (open && continues(open, line, label !== undefined)) {
+    if (open && continues(open, line, label !== undefined) && !(plusd && open.kind === 'subject' && !wrapsOn(open))) {
       open.pieces.push({ line: i, start, text: line.slice(start) });
       if (open.kind !== 'subject') splitInline(sections, line, i);
       open = sections[sections.length - 1];
@@ -180,6 +192,15 @@ function continues(open: OpenSection, line: string, hasLabel: boolean): boolean 
     case 'eo':
       return false;
   }
+}
+
+/** PlusD wraps lines at about 60 columns and has no blank line after SUBJECT: only a line cut near the margin or at a hyphen goes on. */
+const PLUSD_WRAP_COLUMN = 58;
+
+function wrapsOn(open: OpenSection): boolean {
+  const last = open.pieces[open.pieces.length - 1]!;
+  const text = last.text.trimEnd();
+  return text.endsWith('-') || last.start + text.length >= PLUSD_WRAP_COLUMN;
 }
 
 function refListGoesOn(open: OpenSection, lines: string[], blank: number, style: NumberingStyle): boolean {
