@@ -125,10 +125,10 @@ describe('import', () => {
     const dry = await importCables(sources, { out, dryRun: true });
     assert.equal(dry.written, 3);
     assert.throws(() => readdirSync(out), /ENOENT/);
-    // An interrupted run: one file written, one left half-written under its temporary name.
+    // An interrupted run: one file written, the next cut short mid-write.
     const first = await importCables([CSV], { out, isCancelled: () => true });
     assert.deepEqual([first.written, first.cancelled], [1, true]);
-    writeFileSync(join(out, '85BEIRUT1013.txt.part'), 'half');
+    writeFileSync(join(out, '85BEIRUT1013.txt'), 'O 191237Z FEB 85\nFM AMEMB');
     writeFileSync(join(out, '08BRASILIA93.txt'), 'my own notes');
     const second = await importCables(sources, { out });
     assert.deepEqual([second.written, second.identical, second.conflicts.map((c) => c.id)], [1, 1, ['08BRASILIA93']]);

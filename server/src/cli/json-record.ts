@@ -66,7 +66,7 @@ export function toSourceRecord(file: string, cable: SourceCable, model: CableMod
   const { metadata } = cable;
   // The source's ID names the cable even when the text reads as another (a repeat, a page that
   // holds a quoted cable): it is the ID the source is catalogued and cited by.
-  const id = sourceCableId(cable, record.id ?? undefined);
+  const id = sourceCableId(cable, () => record.id ?? undefined);
   if (id !== record.id) {
     record.id = id ?? null;
     sources.id = origin;

@@ -1,9 +1,8 @@
 // `cable import` and the editor's "Cable: Import Cables…": every cable a source holds written as
 // `OUT/<ID>.txt`, its text as the source has it. A file already there is never overwritten: the
-// same text is skipped silently, a different one is reported as a conflict. Each file is written
-// under a temporary name and linked into place, so an interrupted import leaves no half file and
-// run again finishes the job without duplicates.
-import { linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+// same text is skipped silently, a different one is reported as a conflict. Run again after an
+// interruption, it skips what was written, completes a file cut short, and writes the rest.
+import { appendFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFrontMatter } from '../model/cable-model.ts';
 import { sourceCableId, sourceParseContext } from '../sources/source-forms.ts';
@@ -61,25 +60,30 @@ function readIfPresent(path: string): string | undefined {
 
 type Outcome = 'written' | 'identical' | 'conflict';
 
-/** Writes `text` at `target` unless a file is there; a file that appears meanwhile is not overwritten either. */
-function writeNew(target: string, text: string, dryRun: boolean, written: Set<string>): Outcome {
-  const existing = readIfPresent(target);
-  if (existing !== undefined) return existing === text ? 'identical' : 'conflict';
+/**
+ * Writes `text` at `target` unless a file is there (`wx`: created only if absent, so a file that
+ * appears meanwhile is not overwritten either). A file that is a beginning of `text` is a write
+ * an interruption cut short: it is completed, which loses nothing. One file creation per cable:
+ * writing elsewhere and linking into place took three and halved the import's speed.
+ */
+function writeNew(target: string, text: string, dryRun: boolean, planned: Set<string>): Outcome {
   if (dryRun) {
-    if (written.has(target)) return 'conflict';
-    written.add(target);
+    const existing = readIfPresent(target);
+    if (existing !== undefined) return existing === text ? 'identical' : 'conflict';
+    if (planned.has(target)) return 'conflict';
+    planned.add(target);
     return 'written';
   }
-  const partial = `${target}.part`;
-  writeFileSync(partial, text);
   try {
-    linkSync(partial, target);
+    writeFileSync(target, text, { flag: 'wx' });
+    return 'written';
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return readIfPresent(target) === text ? 'identical' : 'conflict';
-  } finally {
-    unlinkSync(partial);
   }
+  const existing = readIfPresent(target) ?? '';
+  if (existing === text) return 'identical';
+  if (existing.length >= text.length || !text.startsWith(existing)) return 'conflict';
+  appendFileSync(target, text.slice(existing.length));
   return 'written';
 }
 
@@ -87,7 +91,7 @@ export async function importCables(sources: string[], options: ImportOptions): P
   const started = Date.now();
   const summary: ImportSummary = { cables: 0, written: 0, identical: 0, conflicts: [], problems: [], notes: [], bytes: 0, seconds: 0, cancelled: false };
   const totalBytes = sources.reduce((sum, source) => sum + fileSize(source), 0);
-  const dryRunTargets = new Set<string>();
+  const planned = new Set<string>();
   if (!options.dryRun) {
     try {
       mkdirSync(options.out, { recursive: true });
@@ -114,8 +118,9 @@ export async function importCables(sources: string[], options: ImportOptions): P
       }
       summary.cables++;
       const where = 'row' in item && item.row !== undefined ? `${source}, row ${item.row}` : source;
-      const textId = parseFrontMatter(item.text, item.form === 'text' ? { fileName: source } : sourceParseContext(item)).id;
-      const id = item.form === 'text' ? textId : sourceCableId(item, textId);
+      // The source's own ID names the file; the text is parsed only when the source gives none.
+      const textId = () => parseFrontMatter(item.text, item.form === 'text' ? { fileName: source } : sourceParseContext(item)).id;
+      const id = item.form === 'text' ? textId() : sourceCableId(item, textId);
       if (!id || !FILE_ID.test(id)) {
         summary.problems.push({ source: where, message: id ? `the cable's ID ${JSON.stringify(id)} cannot name a file: not imported` : 'neither the text nor the source gives the cable an ID: not imported' });
         continue;
@@ -123,7 +128,7 @@ export async function importCables(sources: string[], options: ImportOptions): P
       const file = join(options.out, `${id}.txt`);
       let outcome: Outcome;
       try {
-        outcome = writeNew(file, item.text, options.dryRun ?? false, dryRunTargets);
+        outcome = writeNew(file, item.text, options.dryRun ?? false, planned);
       } catch (error) {
         summary.problems.push({ source: where, message: `cannot write ${file}: ${describeFileError(error)}` });
         continue;

@@ -36,8 +36,8 @@ export function readWholeSource(form: Exclude<DetectedForm, 'text' | 'cables-csv
 }
 
 /** The ID a cable from a source is known by: the source's own, else its text's (`toSourceRecord`). */
-export function sourceCableId(cable: SourceCable, textId: string | undefined): string | undefined {
-  return cable.metadata.id ?? textId;
+export function sourceCableId(cable: SourceCable, textId: () => string | undefined): string | undefined {
+  return cable.metadata.id ?? textId();
 }
 
 /** The context a source's metadata gives the parse: the year of its date. */
