@@ -1,6 +1,8 @@
 // The JSON record `cable parse` prints for each input: a stable, documented schema (README).
 import { lookupTag } from '../data/reference.ts';
 import type { CableModel } from '../model/cable-model.ts';
+import { sourceCableId } from '../sources/source-forms.ts';
+import { METADATA_ORIGIN, type SourceCable, type SourceForm } from '../sources/source-types.ts';
 
 export interface CableRecord {
   file: string;
@@ -18,6 +20,11 @@ export interface CableRecord {
   diagnostics: { line: number; severity: string; code: string; message: string }[];
 }
 
+function tagRecord(code: string): CableRecord['tags'][number] {
+  const info = lookupTag(code);
+  return { code, kind: info?.kind ?? null, meaning: info?.meaning ?? null };
+}
+
 /** Lines are 1-based in the record, as editors and `grep -n` count them. */
 export function toRecord(file: string, model: CableModel): CableRecord {
   return {
@@ -29,10 +36,7 @@ export function toRecord(file: string, model: CableModel): CableRecord {
     origin: model.banner?.origin?.text ?? null,
     precedence: model.precedence ?? null,
     subject: model.subject?.text ?? null,
-    tags: (model.tags?.codes ?? []).map((tag) => {
-      const info = lookupTag(tag.code);
-      return { code: tag.code, kind: info?.kind ?? null, meaning: info?.meaning ?? null };
-    }),
+    tags: (model.tags?.codes ?? []).map((tag) => tagRecord(tag.code)),
     references: (model.references?.entries ?? []).map((entry) => ({
       label: entry.label ?? null,
       text: entry.text,
@@ -43,4 +47,44 @@ export function toRecord(file: string, model: CableModel): CableRecord {
     paragraphs: model.paragraphs.map((p) => ({ number: p.number, marking: p.marking?.text ?? null, line: p.range.start.line + 1 })),
     diagnostics: model.diagnostics.map((d) => ({ line: d.range.start.line + 1, severity: d.severity, code: d.code, message: d.message })),
   };
+}
+
+/** Where a cable read from a page, a CSV row or an export was found (lines 1-based, in the source file). */
+export interface SourceRecordFields {
+  source?: { form: SourceForm; line: number; row?: number };
+  /** The fields the text lacked and the source's metadata gave, each with where it came from. */
+  sources?: Partial<Record<'id' | 'date' | 'classification' | 'origin' | 'subject' | 'tags', 'page' | 'row' | 'export'>>;
+}
+
+/**
+ * The record of a cable read from a source: the text's own fields first; the fields it lacks
+ * taken from the source's metadata and marked so in `sources` (`line`s count the cable text's
+ * lines, as `cable import` writes it; `source.line` is where that text starts in the file).
+ */
+export function toSourceRecord(file: string, cable: SourceCable, model: CableModel): CableRecord & SourceRecordFields {
+  const record: CableRecord & SourceRecordFields = toRecord(file, model);
+  record.source = { form: cable.form, line: cable.line + 1, ...(cable.row !== undefined ? { row: cable.row } : {}) };
+  const origin = METADATA_ORIGIN[cable.form];
+  const sources: NonNullable<SourceRecordFields['sources']> = {};
+  const { metadata } = cable;
+  // The source's ID names the cable even when the text reads as another (a repeat, a page that
+  // holds a quoted cable): it is the ID the source is catalogued and cited by.
+  const id = sourceCableId(cable, () => record.id ?? undefined);
+  if (id !== record.id) {
+    record.id = id ?? null;
+    sources.id = origin;
+  }
+  for (const field of ['date', 'classification', 'origin', 'subject'] as const) {
+    const value = metadata[field];
+    if (record[field] === null && value) {
+      record[field] = value;
+      sources[field] = origin;
+    }
+  }
+  if (record.tags.length === 0 && metadata.tags?.length) {
+    record.tags = metadata.tags.map(tagRecord);
+    sources.tags = origin;
+  }
+  if (Object.keys(sources).length > 0) record.sources = sources;
+  return record;
 }

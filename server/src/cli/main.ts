@@ -3,25 +3,30 @@
 //   cable outline FILE...                                    the paragraph tree, readably
 //   cable check [--ignore CODE,...] [PATH...]                diagnostics, file:line:col: severity code: message
 //   cable index DIR                                          the cited/cites graph as JSON
+//   cable import SOURCE... --out DIR [--dry-run]             the cables of pages, cables.csv, exports as DIR/<ID>.txt
+import { once } from 'node:events';
 import { statSync } from 'node:fs';
 import { parseCable, type ParseContext } from '../model/cable-model.ts';
 import { splitLines } from '../model/text.ts';
 import { CHECK_USAGE, parseCheckArguments, runCheck } from './check.ts';
 import { buildCitationGraph, INDEX_USAGE } from './citation-graph.ts';
-import { toRecord } from './json-record.ts';
+import { IMPORT_USAGE, parseImportArguments, runImport } from './import.ts';
 import { formatOutline } from './outline.ts';
+import { runParse } from './parse.ts';
 import { readCableFile } from './read-input.ts';
 
 const USAGE = `usage: cable parse [--year YYYY] [--id CABLEID] [FILE...|-]
        cable outline FILE...
        cable check [--ignore CODE[,CODE...]] [PATH...]
        cable index DIR
+       cable import SOURCE... --out DIR [--dry-run]
 
 parse    prints one JSON object per input (JSON Lines); see README.md for the schema.
          --year and --id give the context a fragment lacks (a REF line without its cable).
 outline  prints the routing header, REF list and paragraph tree of each cable.
 check    prints the diagnostics of files and folders (cable check --help).
 index    prints the citation graph of the cables under DIR as JSON (cable index --help).
+import   writes the cables of WikiLeaks pages, cables.csv and exports as DIR/<ID>.txt (cable import --help).
 A file that cannot be read is reported on stderr; the others are still processed,
 and the exit status is 1.`;
 
@@ -34,7 +39,7 @@ interface Options {
 function parseArguments(args: string[]): Options | string {
   const [command, ...rest] = args;
   if (!command || command === '--help' || command === '-h') return USAGE;
-  if (command !== 'parse' && command !== 'outline' && command !== 'check' && command !== 'index') return `cable: unknown command '${command}'\n${USAGE}`;
+  if (command !== 'parse' && command !== 'outline' && command !== 'check' && command !== 'index' && command !== 'import') return `cable: unknown command '${command}'\n${USAGE}`;
   const options: Options = { command, files: [], context: {} };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -59,13 +64,14 @@ function parseArguments(args: string[]): Options | string {
   return options;
 }
 
-function main(args: string[]): number {
+async function main(args: string[]): Promise<number> {
   const options = parseArguments(args);
   if (typeof options === 'string') {
     const isHelp = options === USAGE;
     (isHelp ? process.stdout : process.stderr).write(options + '\n');
     return isHelp ? 0 : 2;
   }
+  if (options.command === 'parse') return runParse(options.files, options.context, writeWaiting(process.stdout), write(process.stderr));
   let failed = false;
   for (const file of options.files) {
     const input = readCableFile(file);
@@ -75,15 +81,13 @@ function main(args: string[]): number {
       continue;
     }
     const model = parseCable(input.text, { ...options.context, fileName: file });
-    if (options.command === 'parse') process.stdout.write(JSON.stringify(toRecord(file, model)) + '\n');
-    else process.stdout.write(formatOutline(file, model, splitLines(input.text)) + '\n\n');
+    process.stdout.write(formatOutline(file, model, splitLines(input.text)) + '\n\n');
   }
   return failed ? 1 : 0;
 }
 
 /** `check` and `index` read folders, asynchronously; they parse their own arguments. */
 async function runAsync(command: string, args: string[]): Promise<number> {
-  const write = (stream: NodeJS.WriteStream) => (line: string) => stream.write(`${line}\n`);
   if (command === 'check') {
     const options = parseCheckArguments(args);
     if (typeof options === 'string') {
@@ -92,6 +96,17 @@ async function runAsync(command: string, args: string[]): Promise<number> {
       return isHelp ? 0 : 2;
     }
     return runCheck(options, write(process.stdout), write(process.stderr));
+  }
+  if (command === 'import') {
+    const options = parseImportArguments(args);
+    if (typeof options === 'string') {
+      const isHelp = options === IMPORT_USAGE;
+      write(isHelp ? process.stdout : process.stderr)(options);
+      return isHelp ? 0 : 2;
+    }
+    // The progress line rewrites itself on a terminal; elsewhere (a log) each update is a line.
+    const progressLine = process.stderr.isTTY ? (text: string) => process.stderr.write(`\r\x1b[K${text}`) : (text: string) => text && write(process.stderr)(text);
+    return runImport(options, write(process.stderr), progressLine);
   }
   if (args[0] === '--help' || args[0] === '-h') {
     write(process.stdout)(INDEX_USAGE);
@@ -113,6 +128,12 @@ async function runAsync(command: string, args: string[]): Promise<number> {
   return 0;
 }
 
+const write = (stream: NodeJS.WriteStream) => (line: string) => stream.write(`${line}\n`);
+/** Writes a line, waiting while the reader is behind (a pipe to a slow consumer). */
+const writeWaiting = (stream: NodeJS.WriteStream) => async (line: string) => {
+  if (!stream.write(`${line}\n`)) await once(stream, 'drain');
+};
+
 // `cable check | head`: a reader that stops early is no error of ours.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
@@ -120,7 +141,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 const [command, ...rest] = process.argv.slice(2);
-if (command === 'check' || command === 'index') {
+if (command === 'check' || command === 'index' || command === 'import') {
   runAsync(command, rest).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
@@ -129,5 +150,11 @@ if (command === 'check' || command === 'index') {
     },
   );
 } else {
-  process.exitCode = main(process.argv.slice(2));
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`cable: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -1,0 +1,39 @@
+// `cable parse`: one JSON record per cable. A file is read by its content: plain cable text is one
+// cable; a WikiLeaks page, a cables.csv file (streamed, one record per row) or an export gives the
+// cables it holds, each record completed by the source's metadata (json-record.ts).
+import { parseCable, type ParseContext } from '../model/cable-model.ts';
+import { readSourceFile, readSourceText, type SourceItem } from '../node/source-stream.ts';
+import { sourceParseContext } from '../sources/source-forms.ts';
+import { toRecord, toSourceRecord } from './json-record.ts';
+import { readCableFile } from './read-input.ts';
+
+/** The source items of a path, `-` being standard input (read whole). */
+export async function* sourceItems(path: string): AsyncGenerator<SourceItem> {
+  if (path !== '-') {
+    yield* readSourceFile(path);
+    return;
+  }
+  const input = readCableFile(path);
+  if ('error' in input) yield { message: input.error };
+  else yield* readSourceText(input.text);
+}
+
+/** Prints the records (`out` may wait for a slow reader: a whole cables.csv is not held in memory); returns of each file, and the exit status (1 when a file or a row could not be read). */
+export async function runParse(files: string[], context: ParseContext, out: (line: string) => Promise<void> | void, err: (line: string) => void): Promise<number> {
+  let failed = false;
+  for (const file of files) {
+    for await (const item of sourceItems(file)) {
+      if ('note' in item) {
+        err(`cable: ${file}: ${item.note}`);
+      } else if ('message' in item) {
+        err(`cable: ${file}: ${item.message}`);
+        failed = true;
+      } else if (item.form === 'text') {
+        await out(JSON.stringify(toRecord(file, parseCable(item.text, { ...context, fileName: file }))));
+      } else {
+        await out(JSON.stringify(toSourceRecord(file, item, parseCable(item.text, { ...sourceParseContext(item), ...context }))));
+      }
+    }
+  }
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,130 @@
+// A file of any form Cable reads, as a stream of cables: cables.csv row by row (memory stays flat
+// whatever the file's size), the other forms read whole. Encodings as file-text.ts reads them:
+// UTF-8, UTF-16 with a BOM, otherwise Windows-1252; binary files are refused with a reason.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { TextDecoder } from 'node:util';
+import { CablesCsvReader } from '../sources/cables-csv.ts';
+import { detectSourceForm, DETECTION_CHARS, readWholeSource, type DetectedForm } from '../sources/source-forms.ts';
+import type { SourceCable, SourceProblem } from '../sources/source-types.ts';
+import { decodeWindows1252, describeFileError } from './file-text.ts';
+
+/** Plain cable text: the file is the cable. */
+export interface PlainText {
+  form: 'text';
+  text: string;
+}
+
+/** How the file was read, for a line in a log: not UTF-8, or the form found. */
+export interface SourceNote {
+  note: string;
+}
+
+export type SourceItem = SourceCable | SourceProblem | PlainText | SourceNote;
+
+/** A page or export read whole larger than this is no page: a form that is not streamed must stay small. */
+const LARGEST_WHOLE_FILE = 256 * 1024 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
+
+type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/** Decodes chunks; falls back to Windows-1252 from the first chunk that is not UTF-8. */
+class ChunkDecoder {
+  private decoder: TextDecoder;
+  windows1252 = false;
+  constructor(encoding: Encoding) {
+    this.decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: false });
+  }
+  decode(bytes: Uint8Array, last: boolean): string {
+    if (this.windows1252) return decodeWindows1252(bytes);
+    try {
+      return this.decoder.decode(bytes, { stream: !last });
+    } catch {
+      this.windows1252 = true;
+      return decodeWindows1252(bytes);
+    }
+  }
+}
+
+function encodingOf(first: Uint8Array): Encoding {
+  if (first[0] === 0xff && first[1] === 0xfe) return 'utf-16le';
+  if (first[0] === 0xfe && first[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+/**
+ * The cables of the file at `path`, in order; problems (no cable, a truncated CSV …) come as
+ * items and end nothing already read. `onBytes` hears how many bytes have been read so far.
+ */
+export async function* readSourceFile(path: string, onBytes?: (bytes: number) => void): AsyncGenerator<SourceItem> {
+  try {
+    if ((await stat(path)).isDirectory()) {
+      yield { message: 'is a directory' };
+      return;
+    }
+  } catch (error) {
+    yield { message: describeFileError(error) };
+    return;
+  }
+  let decoder: ChunkDecoder | undefined;
+  let form: DetectedForm | undefined;
+  let csv: CablesCsvReader | undefined;
+  let whole = '';
+  let bytes = 0;
+  let pending = '';
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+      if (!decoder) {
+        const encoding = encodingOf(chunk);
+        if (encoding === 'utf-8' && chunk.subarray(0, 8192).includes(0)) {
+          yield { message: 'is a binary file, not cable text' };
+          return;
+        }
+        decoder = new ChunkDecoder(encoding);
+        if (encoding !== 'utf-8') yield { note: `read as ${encoding}` };
+      }
+      bytes += chunk.length;
+      const wasWindows1252 = decoder.windows1252;
+      const text = decoder.decode(chunk, false);
+      if (decoder.windows1252 && !wasWindows1252) yield { note: `not UTF-8 from byte ${bytes - chunk.length}: read as Windows-1252` };
+      if (!form) {
+        pending += text;
+        if (pending.length < DETECTION_CHARS) continue;
+        form = detectSourceForm(pending);
+        if (form === 'cables-csv') csv = new CablesCsvReader();
+      }
+      const next = pending || text;
+      pending = '';
+      if (csv) yield* csv.push(next);
+      else if ((whole += next).length > LARGEST_WHOLE_FILE) {
+        yield { message: `is over ${LARGEST_WHOLE_FILE / 1024 / 1024} MB and not a cables.csv file: not read` };
+        return;
+      }
+      onBytes?.(bytes);
+    }
+  } catch (error) {
+    yield { message: describeFileError(error) };
+    return;
+  }
+  const tail = (decoder?.decode(new Uint8Array(), true) ?? '') + pending;
+  form ??= detectSourceForm(tail);
+  if (form === 'cables-csv') {
+    csv ??= new CablesCsvReader();
+    yield* csv.push(tail);
+    yield* csv.end();
+  } else {
+    whole += tail;
+    if (form === 'text') yield { form: 'text', text: whole };
+    else yield* readWholeSource(form, whole);
+  }
+  onBytes?.(bytes);
+}
+
+/** The cables of a text already in memory (standard input, an editor's document), as readSourceFile gives them. */
+export function readSourceText(text: string): SourceItem[] {
+  const form = detectSourceForm(text.slice(0, DETECTION_CHARS));
+  if (form === 'text') return [{ form: 'text', text }];
+  if (form !== 'cables-csv') return readWholeSource(form, text);
+  const reader = new CablesCsvReader();
+  return [...reader.push(text), ...reader.end()];
+}

@@ -1,0 +1,103 @@
+// WikiLeaks cable pages: the Cablegate viewer (`/cable/2008/04/08BEIRUT523.html`, 2010 and 2011
+// templates) and PlusD (`/plusd/cables/1973STATE097844_b.html`). The cable sits in `<pre>` blocks
+// (Cablegate) or the "Raw content" pane (PlusD), with HTML entities and, in the 2011 template,
+// every line break written `&#x000A;`; the page's table or Metadata pane states the cable's fields.
+import { parseSourceDate } from './source-dates.ts';
+import type { SourceCable, SourceMetadata, SourceProblem } from './source-types.ts';
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', para: '¶', sect: '§', mdash: '—', ndash: '–' };
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(?:#x([0-9A-Fa-f]{1,6})|#(\d{1,7})|([A-Za-z]+));/g, (whole, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
+    if (name !== undefined) return NAMED_ENTITIES[name] ?? whole;
+    const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/** Markup to its text: tags dropped (a TAGS link keeps its code, a paragraph anchor its `¶`), entities decoded. */
+function htmlToText(html: string): string {
+  return decodeEntities(html.replace(/<[^>]*>/g, ''));
+}
+
+function lineOf(text: string, index: number): number {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** A Cablegate viewer page: its `<table class='cable'>` and `<pre>` blocks. */
+export function isCablegatePage(head: string): boolean {
+  return /<table class=['"]cable['"]>/.test(head) || (/<title>Cable Viewer<\/title>/.test(head) && /<pre>/.test(head));
+}
+
+/** A PlusD page: a "Raw content" pane and the synopsis table. */
+export function isPlusdPage(head: string): boolean {
+  return /<table id="synopsis">/.test(head) || /class="pane-header">Raw content</.test(head);
+}
+
+export function readCablegatePage(html: string): SourceCable | SourceProblem {
+  const blocks = [...html.matchAll(/<pre[^>]*>([\s\S]*?)<\/pre>/g)];
+  if (blocks.length === 0) return { message: 'a WikiLeaks page that holds no cable (no <pre> block)' };
+  const text = blocks.map((block) => htmlToText(block[1]!)).join('\n');
+  if (!text.trim()) return { message: 'a WikiLeaks page whose cable text is empty' };
+  const metadata: SourceMetadata = {};
+  const table = /<table class=['"]cable['"]>([\s\S]*?)<\/table>/.exec(html);
+  if (table) {
+    // Reference ID, Created, Released, Classification, Origin, in that order.
+    const cells = [...table[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) => htmlToText(cell[1]!).trim());
+    const [id, created, , classification, origin] = cells;
+    if (id && /^\d{2}[A-Z]+\d+$/.test(id)) metadata.id = id;
+    const date = created ? parseSourceDate(created) : undefined;
+    if (date) metadata.date = date;
+    if (classification) metadata.classification = classification;
+    if (origin) metadata.origin = origin;
+  }
+  const tags = [...new Set([...blocks.map((b) => b[1]).join('\n').matchAll(/<a href=['"]\/tag\/([^'"_]+)_\d+\.html['"]/g)].map((m) => decodeURIComponent(m[1]!)))];
+  if (tags.length > 0) metadata.tags = tags;
+  return { form: 'cablegate-page', text, metadata, line: lineOf(html, blocks[0]!.index!) };
+}
+
+/** The value of a PlusD Metadata pane line (`Draft Date: 22 MAY 1973`), `n/a` as missing. */
+function paneValue(pane: string, key: string): string | undefined {
+  const m = new RegExp(`^${key}: (.*)$`, 'm').exec(pane);
+  const value = m?.[1]?.trim().replace(/^'(.*)'$/, '$1');
+  return value && value !== 'n/a' ? value : undefined;
+}
+
+export function readPlusdPage(html: string): SourceCable | SourceProblem {
+  const raw = /class="pane-header">Raw content<\/div><div class="pane-content"><div class="text-content">([\s\S]*?)<\/div>/.exec(html);
+  if (!raw || !raw[1]!.trim()) return { message: 'a PlusD page that holds no cable (no "Raw content" pane)' };
+  const text = htmlToText(raw[1]!);
+  const metadata: SourceMetadata = {};
+  const pane = /class="pane-header">Metadata<\/div><div class="pane-content"><div class="text-content">([\s\S]*?)<\/div>/.exec(html)?.[1];
+  const synopsisDate = /title="Date">Date:<\/a><\/div><div class="s_val"[^>]*>([^<]*)</.exec(html)?.[1];
+  const date = synopsisDate ? parseSourceDate(decodeEntities(synopsisDate)) : undefined;
+  if (date) metadata.date = date;
+  if (pane) {
+    const values = decodeEntities(pane);
+    const id = paneValue(values, 'Document Number');
+    if (id && /^\d{4}[A-Z]+\d+$/.test(id)) metadata.id = plusdIdToCableId(id);
+    const classification = paneValue(values, 'Original Classification');
+    if (classification) metadata.classification = classification;
+    const from = paneValue(values, 'From');
+    if (from) metadata.origin = from;
+    const subject = paneValue(values, 'Subject');
+    if (subject) metadata.subject = subject;
+    const tags = paneValue(values, 'TAGS');
+    // Person tags are written in parentheses (`(KALOUDIS, NICK)`): they are no TAGS codes.
+    if (tags) metadata.tags = [...new Set(tags.replace(/\([^)]*\)/g, '').split(/[,\s]+/).filter(Boolean))];
+    if (!metadata.date) {
+      const draft = paneValue(values, 'Draft Date');
+      const day = draft ? parseSourceDate(draft.replace(/^(\d{1,2}) ([A-Z]{3}) (\d{4})$/, '$3 $2 $1')) : undefined;
+      if (day) metadata.date = day;
+    }
+  }
+  return { form: 'plusd-page', text, metadata, line: lineOf(html, raw.index! + raw[0].length - raw[1]!.length) };
+}
+
+/** PlusD's `1973STATE097844` as the model writes IDs: `73STATE97844`. */
+export function plusdIdToCableId(id: string): string {
+  const m = /^\d{2}(\d{2})([A-Z]+?)0*(\d+)$/.exec(id);
+  return m ? `${m[1]}${m[2]}${m[3]}` : id;
+}

@@ -1,0 +1,54 @@
+// JSON-lines exports of Cablegate (Mongo-style dumps), one cable a line:
+// `{ "_id" : …, "origin" : …, "date_time" : …, "classification" : …, "body" : … }`. Two forms:
+// the 2010 release's, where `_id` is the WikiLeaks ID and dates are `2004-01-20 12:12`, and one
+// copied from cables.csv rows (dates `11/24/1985 11:15`), where `_id` holds the references column.
+// Some exports write apostrophes `\'`, which JSON does not allow.
+import { parseSourceDate } from './source-dates.ts';
+import type { SourceCable, SourceMetadata, SourceProblem } from './source-types.ts';
+
+export function isJsonExport(head: string): boolean {
+  return /^\uFEFF?\s*\{\s*"(?:_id|origin|date_time|classification|body)"\s*:/.test(head);
+}
+
+function parseLine(line: string): Record<string, unknown> | undefined {
+  for (const candidate of [line, line.replace(/\\'/g, "'")]) {
+    try {
+      const value: unknown = JSON.parse(candidate);
+      if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+    } catch {
+      // tried again without the `\'` escapes, then reported
+    }
+  }
+  return undefined;
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+
+/** One line of the export (`row` 1-based, `line` 0-based in the file). */
+export function readJsonExportLine(line: string, lineIndex: number): SourceCable | SourceProblem {
+  const record = parseLine(line);
+  if (!record) return { message: `line ${lineIndex + 1}: not a JSON object`, line: lineIndex };
+  const body = typeof record['body'] === 'string' ? record['body'] : undefined;
+  if (!body || !body.trim()) return { message: `line ${lineIndex + 1}: the record has no "body"`, line: lineIndex };
+  const metadata: SourceMetadata = {};
+  const dateTime = text(record['date_time']);
+  const date = dateTime ? parseSourceDate(dateTime) : undefined;
+  if (date) metadata.date = date;
+  const id = text(record['_id']);
+  // Only the 2010 release's `_id` is the cable's ID; the cables.csv copy (M/D/YYYY dates) keeps references there.
+  if (id && /^\d{2}[A-Z]+\d+$/.test(id) && dateTime && /^\d{4}-/.test(dateTime)) metadata.id = id;
+  const origin = text(record['origin']);
+  if (origin) metadata.origin = origin;
+  const classification = text(record['classification']);
+  if (classification) metadata.classification = classification;
+  return { form: 'json-export', text: body, metadata, line: lineIndex, row: lineIndex + 1 };
+}
+
+/** Every line of an export file that is not blank. */
+export function readJsonExport(source: string): (SourceCable | SourceProblem)[] {
+  const out: (SourceCable | SourceProblem)[] = [];
+  source.split(/\r?\n/).forEach((line, index) => {
+    if (line.trim()) out.push(readJsonExportLine(line, index));
+  });
+  return out;
+}
