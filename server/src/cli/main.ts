@@ -4,9 +4,9 @@
 //   cable check [--ignore CODE,...] [PATH...]                diagnostics, file:line:col: severity code: message
 //   cable index DIR                                          the cited/cites graph as JSON
 import { statSync } from 'node:fs';
-import { parseCable, type ParseContext } from '../model/cable-model.ts';
-import { splitLines } from '../model/text.ts';
+import { NEVER_CANCELLED, splitLines, type ParseContext } from '../service/language-service.ts';
 import { CHECK_USAGE, parseCheckArguments, runCheck } from './check.ts';
+import { createCliService, documentOfFile } from './cli-service.ts';
 import { buildCitationGraph, INDEX_USAGE } from './citation-graph.ts';
 import { toRecord } from './json-record.ts';
 import { formatOutline } from './outline.ts';
@@ -67,6 +67,7 @@ function main(args: string[]): number {
     return isHelp ? 0 : 2;
   }
   let failed = false;
+  const service = createCliService((message) => process.stderr.write(`cable: ${message}\n`));
   for (const file of options.files) {
     const input = readCableFile(file);
     if ('error' in input) {
@@ -74,7 +75,7 @@ function main(args: string[]): number {
       failed = true;
       continue;
     }
-    const model = parseCable(input.text, { ...options.context, fileName: file });
+    const model = service.model(documentOfFile(file, input.text), NEVER_CANCELLED, { ...options.context, fileName: file });
     if (options.command === 'parse') process.stdout.write(JSON.stringify(toRecord(file, model)) + '\n');
     else process.stdout.write(formatOutline(file, model, splitLines(input.text)) + '\n\n');
   }
