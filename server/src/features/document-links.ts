@@ -2,7 +2,7 @@
 // `reftel` to the entry in the REF list; `para 4` to paragraph 4. A cited cable outside the
 // workspace links nowhere: no guessing at web addresses.
 import type { CableModel, Range } from '../model/cable-model.ts';
-import { mentionsEntry, paragraphNumbered } from './find-references.ts';
+import { mentionsEntry, paragraphNumbered } from './mentions.ts';
 import type { IndexedCable } from '../workspace/workspace-index.ts';
 
 /** A link from `range` to `targetRange` in the file `targetUri` (the LSP layer writes the target). */
