@@ -61,7 +61,7 @@ export function createNodeWorkspace(logger?: Logger): Workspace {
       try {
         bytes = await readFile(path);
       } catch (error) {
-        throw new Error(describeFileError(error));
+        throw new Error(describeFileError(error), { cause: error });
       }
       return textOfBytes(path, bytes, logger);
     },
