@@ -36,7 +36,7 @@ import {
   type Range,
 } from 'vscode-languageserver-protocol/node';
 import { SHOW_REFERENCES_COMMAND } from '../server/src/features/code-lens.ts';
-import { SEMANTIC_TOKENS_LEGEND } from '../server/src/features/semantic-tokens.ts';
+import { SEMANTIC_TOKENS_LEGEND } from '../server/src/lsp/lsp-encodings.ts';
 import { hostileText, mangledCable, REAL_CABLES } from '../test/support/cable-arbitraries.ts';
 import { HOSTILE_FIXTURE_DIR, bigCable, longLine } from '../test/support/hostile-files.ts';
 import { foldingProblems, lineLengths, outlineProblems } from '../test/support/invariants.ts';

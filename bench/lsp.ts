@@ -3,6 +3,7 @@
 //   npm run bench:lsp            (builds first)
 //   node --expose-gc --import tsx bench/lsp.ts [CORPUS_PLAIN_DIR]
 // Default corpus: ../shared/corpus/cablegate/plain, else the vendored sample.
+import { NEVER_CANCELLED } from '../server/src/service/language-service.ts';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DidChangeTextDocumentNotification, ReferencesRequest, WorkspaceSymbolRequest, type Position } from 'vscode-languageserver-protocol/node';
 import { parseCable, type CableModel } from '../server/src/model/cable-model.ts';
 import { documentSymbols } from '../server/src/features/document-symbols.ts';
-import { createCableLanguageService, createNodeWorkspace, type Workspace } from '../server/src/service/language-service.ts';
+import { createNodeWorkspace } from '../server/src/node/node-workspace.ts';
+import { createCableLanguageService, type Workspace } from '../server/src/service/language-service.ts';
 import { startServer, type LspTestClient } from '../test/support/lsp-client.ts';
 import { spread, symbolQueries } from './queries.ts';
 
@@ -278,9 +280,9 @@ async function benchSearchAt250k(files: string[]): Promise<void> {
   const { workspace, ids } = syntheticWorkspace(files, count);
   const service = createCableLanguageService({ workspace, logger: { info() {}, warn() {}, error() {} }, concurrency: 64 });
   const before = heap();
-  service.index.setFolders([{ uri: 'file:///synthetic' }]);
+  service.setWorkspaceFolders([{ uri: 'file:///synthetic' }]);
   const start = performance.now();
-  await service.index.ensureIndexed();
+  await service.ensureIndexed(NEVER_CANCELLED);
   const ms = performance.now() - start;
   const kept = gc ? `${((heap() - before) / 1e6).toFixed(0)} MB of heap` : 'heap not measured (run with --expose-gc)';
   console.log(`\n${count.toLocaleString('en')} synthetic cables in process: indexed in ${(ms / 1000).toFixed(1)} s; ${kept}`);
@@ -289,11 +291,11 @@ async function benchSearchAt250k(files: string[]): Promise<void> {
   console.log(loadAverage());
   const symbols = inProcessTimes();
   let results = 0;
-  for (const query of queries) results += (await timedInProcess(symbols, () => service.workspaceSymbols(query))).length;
+  for (const query of queries) results += (await timedInProcess(symbols, () => service.workspaceSymbols(query, NEVER_CANCELLED))).length;
   reportInProcess('workspace symbols (ID prefixes, TAGS, subject words)', symbols);
   console.log(`  (${symbols.wall.length} queries, ${(results / symbols.wall.length).toFixed(1)} results each on average, at most 500)`);
   const citing = inProcessTimes();
-  for (const id of spread(ids, 1000)) await timedInProcess(citing, () => service.index.citing(id));
+  for (const id of spread(ids, 1000)) await timedInProcess(citing, () => service.citing(id));
   reportInProcess('cited-by lookup (references on a banner)', citing);
 }
 
@@ -301,11 +303,11 @@ async function benchSearchAt250k(files: string[]): Promise<void> {
 async function benchServiceInProcess(files: string[]): Promise<void> {
   const text = bigCable(files);
   const service = createCableLanguageService({ workspace: createNodeWorkspace(), logger: { info() {}, warn() {}, error() {} } });
-  service.index.setFolders([]);
+  service.setWorkspaceFolders([]);
   const document = TextDocument.create('file:///bench/09BASRAH2.cable', 'cable', 1, text);
   service.documentChanged(document);
-  await service.index.ensureIndexed();
-  const model = service.model(document);
+  await service.ensureIndexed(NEVER_CANCELLED);
+  const model = service.model(document, NEVER_CANCELLED);
   const outline = inProcessTimes();
   const gc = (globalThis as { gc?: () => void }).gc;
   for (let i = 0; i < 20; i++) {
@@ -315,9 +317,9 @@ async function benchServiceInProcess(files: string[]): Promise<void> {
     await timedInProcess(outline, () => documentSymbols(fresh, document));
   }
   const hovers = inProcessTimes();
-  for (const position of spread(hoverPositions(model), SAMPLES)) await timedInProcess(hovers, () => service.hover(document, position));
+  for (const position of spread(hoverPositions(model), SAMPLES)) await timedInProcess(hovers, () => service.hover(document, position, NEVER_CANCELLED));
   const definitions = inProcessTimes();
-  for (const position of spread(definitionPositions(model), SAMPLES)) await timedInProcess(definitions, () => service.definition(document, position));
+  for (const position of spread(definitionPositions(model), SAMPLES)) await timedInProcess(definitions, () => service.definition(document, position, NEVER_CANCELLED));
   console.log(`\nthe service in process on the 1 MB cable (no transport, model parsed); ${loadAverage()}:`);
   reportInProcess('outline of a parsed model (once per version)', outline);
   reportInProcess('hover', hovers);
@@ -333,12 +335,12 @@ async function benchIndexInProcess(): Promise<void> {
   };
   const service = createCableLanguageService({ workspace: createNodeWorkspace(), logger: { info() {}, warn() {}, error() {} } });
   const before = heap();
-  service.index.setFolders([{ uri: pathToFileURL(corpusDir).href }]);
+  service.setWorkspaceFolders([{ uri: pathToFileURL(corpusDir).href }]);
   const start = performance.now();
-  await service.index.ensureIndexed();
+  await service.ensureIndexed(NEVER_CANCELLED);
   const ms = performance.now() - start;
   const kept = gc ? `${((heap() - before) / 1e6).toFixed(1)} MB of heap kept by the index` : 'run with --expose-gc for the heap it keeps';
-  console.log(`index in process: ${service.index.size} cables in ${ms.toFixed(0)} ms; ${kept}`);
+  console.log(`index in process: ${service.cables().length} cables in ${ms.toFixed(0)} ms; ${kept}`);
 }
 
 async function main(): Promise<void> {

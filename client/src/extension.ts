@@ -53,6 +53,7 @@ async function showSummary(summaries: SummaryDocuments): Promise<void> {
 /** Loads the LSP client bundle and starts the server (once). */
 function startClient(context: vscode.ExtensionContext): Promise<CableLanguageClient> {
   // A bundle of its own (scripts/build.mjs), required here so that activation does not load it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, not at activation
   const { startCableLanguageClient } = require('./language-client.js') as typeof import('./language-client.ts');
   return startCableLanguageClient(context.asAbsolutePath(path.join('dist', 'server', 'server.js')));
 }

@@ -28,7 +28,7 @@ import { lookupTag } from '../../server/src/data/reference.ts';
 import { parseCable } from '../../server/src/model/cable-model.ts';
 import { splitLines } from '../../server/src/model/text.ts';
 import { cableDiagnostics } from '../../server/src/features/diagnostics.ts';
-import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/service/language-service.ts';
+import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/lsp/lsp-encodings.ts';
 import { corpora } from '../support/corpus.ts';
 import { applyEdits } from '../support/features.ts';
 import { startServer, type LspTestClient } from '../support/lsp-client.ts';

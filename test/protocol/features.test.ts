@@ -27,7 +27,8 @@ import {
   type PublishDiagnosticsParams,
   type SymbolInformation,
 } from 'vscode-languageserver-protocol/node';
-import { DEFAULT_MAX_FILE_SIZE, DIAGNOSTIC_CODES, readMaxFileSize, readSettings } from '../../server/src/service/language-service.ts';
+import { DIAGNOSTIC_CODES, readSettings } from '../../server/src/service/language-service.ts';
+import { DEFAULT_MAX_FILE_SIZE, readMaxFileSize } from '../../server/src/workspace/file-size.ts';
 import { SEED_FILE } from '../support/corpus.ts';
 import { applyEdits, decodeTokens, edit } from '../support/features.ts';
 import { FULL_CAPABILITIES, startServer, type LspTestClient } from '../support/lsp-client.ts';
@@ -283,7 +284,7 @@ describe('features over stdio', () => {
     };
     const tagsLine = positionOf(baghdad, 'PGOV IZ', 7);
     await apply({ documentLinks: { enabled: false }, completion: { enabled: false } });
-    assert.equal(await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: SEED_URI } }), null);
+    assert.deepEqual(await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: SEED_URI } }), []);
     assert.equal(await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: BAGHDAD_URI }, position: tagsLine }), null);
     const capped = await apply({ maxFileSize: 1000 });
     assert.deepEqual(capped.diagnostics.map((d) => d.code), ['too-large']);

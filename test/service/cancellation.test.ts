@@ -1,9 +1,9 @@
 // Cancellation is honoured by every request of the service: one that waits for the workspace
 // index answers empty as soon as its token is cancelled, long before the index is done; one
 // that computes at once answers empty when it arrives cancelled.
+import { createCancellationSource, NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createCancellationSource } from '../../server/src/service/cancellation.ts';
 import { documentOf, positionOf, SEED_TEXT, SEED_URI, serviceOver } from '../support/service.ts';
 
 /** Twenty files read one at a time, each read taking 100 ms: indexing takes two seconds. */
@@ -34,7 +34,7 @@ describe('cancellation of every request', () => {
       const source = createCancellationSource();
       setTimeout(() => source.cancel(), 20);
       const answer = await request(service, source.token);
-      assert.equal(service.index.ready, false, 'answered before the index was done');
+      assert.equal(service.indexReady, false, 'answered before the index was done');
       assert.ok(answer === undefined || (Array.isArray(answer) && answer.length === 0) || (answer as { data?: unknown[] }).data?.length === 0, `${JSON.stringify(answer)?.slice(0, 200)}`);
       service.dispose();
     });
@@ -42,7 +42,7 @@ describe('cancellation of every request', () => {
     it(`${name}: not cancelled, it waits for the index and answers`, async () => {
       const service = serviceOver({ [SEED_URI]: SEED_TEXT }).service;
       const answer = await request(service, createCancellationSource().token);
-      assert.equal(service.index.ready, true);
+      assert.equal(service.indexReady, true);
       assert.ok(answer !== undefined);
     });
   }
@@ -52,12 +52,12 @@ describe('cancellation of every request', () => {
     const source = createCancellationSource();
     source.cancel();
     assert.deepEqual(service.documentSymbols(document, source.token), []);
-    assert.equal(service.hover(document, positionOf(document, 'PINS'), {}, source.token), null);
+    assert.equal(service.hover(document, positionOf(document, 'PINS'), source.token), null);
     assert.deepEqual(service.foldingRanges(document, source.token), []);
     assert.equal(service.completion(document, positionOf(document, 'PINS'), source.token), null);
     // Not cancelled, each answers.
-    assert.ok(service.documentSymbols(document).length > 0);
-    assert.ok(service.hover(document, positionOf(document, 'PINS')));
-    assert.ok(service.foldingRanges(document).length > 0);
+    assert.ok(service.documentSymbols(document, NEVER_CANCELLED).length > 0);
+    assert.ok(service.hover(document, positionOf(document, 'PINS'), NEVER_CANCELLED));
+    assert.ok(service.foldingRanges(document, NEVER_CANCELLED).length > 0);
   });
 });

@@ -1,13 +1,15 @@
 // The language service over real cables, with their plain rendering as the workspace (the shared
 // corpus when present, else the vendored sample): REF entries resolve to exactly the right files,
 // every outline holds every paragraph, every TAGS code gets a hover.
+import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import { createCableLanguageService, createNodeWorkspace } from '../../server/src/service/language-service.ts';
+import { createNodeWorkspace } from '../../server/src/node/node-workspace.ts';
+import { createCableLanguageService } from '../../server/src/service/language-service.ts';
 import { corpora } from '../support/corpus.ts';
 import { citationNamesCable, filesByTrueId, paragraphSymbols } from '../support/corpus-checks.ts';
 import { collectingLogger, documentOf, hoverText } from '../support/service.ts';
@@ -17,21 +19,21 @@ for (const corpus of corpora()) {
     const folder = join(corpus.dir, 'plain');
     const logger = collectingLogger();
     const service = createCableLanguageService({ workspace: createNodeWorkspace(logger), logger });
-    service.index.setFolders([{ uri: pathToFileURL(folder).href }]);
+    service.setWorkspaceFolders([{ uri: pathToFileURL(folder).href }]);
     const cables = corpus.cables.map((cable) => {
       const document = documentOf(pathToFileURL(cable.plainFile).href, readFileSync(cable.plainFile, 'utf8'));
-      return { cable, document, model: service.model(document) };
+      return { cable, document, model: service.model(document, NEVER_CANCELLED) };
     });
     const filesById = filesByTrueId(cables.map(({ cable, document, model }) => ({ metadataId: cable.id, textId: model.id, uri: document.uri })));
 
     it('indexes every cable of the folder', async () => {
-      assert.equal(await service.index.ensureIndexed(), true);
-      assert.equal(service.index.size, corpus.cables.length);
+      assert.equal(await service.ensureIndexed(NEVER_CANCELLED), true);
+      assert.equal(service.cables().length, corpus.cables.length);
       assert.deepEqual(logger.messages.filter((m) => !m.startsWith('info:')), []);
     });
 
     it('every REF entry whose cited cable is here resolves to exactly its file(s); no entry resolves to a wrong file', async () => {
-      await service.index.ensureIndexed();
+      await service.ensureIndexed(NEVER_CANCELLED);
       let entries = 0;
       let resolved = 0;
       const citing = new Set<string>();
@@ -39,7 +41,7 @@ for (const corpus of corpora()) {
       for (const { cable, document, model } of cables) {
         for (const entry of model.references?.entries ?? []) {
           entries++;
-          const definitions = await service.definition(document, entry.range.start);
+          const definitions = await service.definition(document, entry.range.start, NEVER_CANCELLED);
           const targets = definitions.map((d) => d.targetUri).sort();
           const expected = (entry.id && filesById.get(entry.id)) || [];
           if (JSON.stringify(targets) !== JSON.stringify([...expected].sort())) wrong.push(`${cable.id} REF ${entry.label ?? ''} ${entry.text} → ${targets.join(', ') || 'nothing'}; expected ${expected.join(', ') || 'nothing'}`);
@@ -62,7 +64,7 @@ for (const corpus of corpora()) {
     it('every cable’s outline holds all its paragraphs, with their true numbers, under their headings', () => {
       const problems: string[] = [];
       for (const { cable, document, model } of cables) {
-        const symbols = service.documentSymbols(document);
+        const symbols = service.documentSymbols(document, NEVER_CANCELLED);
         const found = paragraphSymbols(symbols);
         if (found.length !== model.paragraphs.length) problems.push(`${cable.id}: ${found.length} of ${model.paragraphs.length} paragraphs`);
         model.paragraphs.forEach((paragraph, i) => {
@@ -94,7 +96,7 @@ for (const corpus of corpora()) {
             check(s.children ?? [], s);
           }
         };
-        check(service.documentSymbols(document));
+        check(service.documentSymbols(document, NEVER_CANCELLED));
       }
       assert.deepEqual(problems, []);
     });
@@ -105,7 +107,7 @@ for (const corpus of corpora()) {
       const problems: string[] = [];
       for (const { cable, document, model } of cables) {
         for (const tag of model.tags?.codes ?? []) {
-          const hover = service.hover(document, tag.range.start);
+          const hover = service.hover(document, tag.range.start, NEVER_CANCELLED);
           const text = hoverText(hover);
           if (!hover || JSON.stringify(hover.range) !== JSON.stringify(tag.range)) problems.push(`${cable.id}: ${tag.text} has no hover of its own`);
           else if (/unknown TAGS code/.test(text)) unknown.add(tag.code);

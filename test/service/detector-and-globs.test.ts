@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { isCableText } from '../../server/src/service/language-service.ts';
+import { isCableText } from '../../server/src/workspace/cable-detection.ts';
 import { compileGlob, createExcludeMatcher, enabledPatterns, isExcludedPathOrParent } from '../../server/src/workspace/exclude-globs.ts';
 import { corpora, SEED_FILE } from '../support/corpus.ts';
 import { WORKSPACE_FIXTURE_DIR } from '../support/service.ts';

@@ -1,10 +1,13 @@
 // Diagnostics: each check fires on the seed with one planted fault, at the fault, with its code
 // and severity, and not on the clean seed; the quick fixes give back the clean text; settings
 // switch codes off; the whole corpus is checked without a throw and with ranges in the text.
+import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { DIAGNOSTIC_CODES, isDiagnosticEnabled, readSettings, toLspDiagnostic, type CableDiagnostic } from '../../server/src/service/language-service.ts';
+import { toLspDiagnostic } from '../../server/src/lsp/lsp-encodings.ts';
+import { DIAGNOSTIC_CODES, readSettings, type CableDiagnostic } from '../../server/src/service/language-service.ts';
+import { isDiagnosticEnabled } from '../../server/src/service/settings.ts';
 import { corpora } from '../support/corpus.ts';
 import { documentOf, positionOf, SEED_TEXT, SEED_URI, serviceOver } from '../support/service.ts';
 import { applyEdits, edit, filesOf } from '../support/features.ts';
@@ -12,7 +15,7 @@ import { applyEdits, edit, filesOf } from '../support/features.ts';
 const { service } = serviceOver({});
 /** Each text a new version: the service parses a document once per version. */
 let version = 0;
-const diagnose = (text: string) => service.diagnostics(documentOf(SEED_URI, text, ++version));
+const diagnose = (text: string) => service.diagnostics(documentOf(SEED_URI, text, ++version), NEVER_CANCELLED);
 const summary = (found: CableDiagnostic[]) => found.map((d) => `${d.range.start.line + 1}:${d.range.start.character} ${d.severity} ${d.code}`);
 
 /** One fault planted in the seed, and the diagnostic expected for it. */
@@ -88,7 +91,7 @@ describe('diagnostics', () => {
       const counts: Record<string, number> = {};
       for (const [uri, text] of Object.entries(filesOf(join(corpus.dir, 'plain'), 'plain'))) {
         const lines = text.split('\n');
-        for (const d of service.diagnostics(documentOf(uri, text))) {
+        for (const d of service.diagnostics(documentOf(uri, text), NEVER_CANCELLED)) {
           counts[d.code] = (counts[d.code] ?? 0) + 1;
           assert.ok(DIAGNOSTIC_CODES[d.code], d.code);
           assert.ok(d.range.start.line < lines.length && d.range.end.character <= (lines[d.range.end.line]?.length ?? 0) + 1, `${uri}: ${JSON.stringify(d)}`);
@@ -103,7 +106,7 @@ describe('quick fixes', () => {
   const fixesFor = (text: string, needle: string) => {
     const document = documentOf(SEED_URI, text, ++version);
     const at = positionOf(document, needle);
-    return { document, actions: service.codeActions(document, { start: at, end: at }, service.diagnostics(document)) };
+    return { document, actions: service.codeActions(document, { start: at, end: at }, NEVER_CANCELLED) };
   };
 
   it('renumber: a run with a repeat and a skip is numbered 1-5 again (lost-pilcrow labels stay 1N.)', () => {

@@ -2,6 +2,7 @@
 // indexed or skipped with a clear message, none stops the index, and opened as a document each
 // gets an outline, hovers and definitions (a file over cable.maxFileSize: a light model and a
 // diagnostic saying so).
+import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 import assert from 'node:assert/strict';
 import { readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,8 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeCableBytes } from '../../server/src/node/file-text.ts';
 import { DEFAULT_MAX_FILE_SIZE, parseWithinLimit } from '../../server/src/workspace/file-size.ts';
-import { createCableLanguageService, createNodeWorkspace, type Workspace } from '../../server/src/service/language-service.ts';
+import { createNodeWorkspace } from '../../server/src/node/node-workspace.ts';
+import { createCableLanguageService, type Workspace } from '../../server/src/service/language-service.ts';
 import { createHostileFolder, LONG_LINE_CHARS, type HostileFolder } from '../support/hostile-files.ts';
 import { outlineProblems } from '../support/invariants.ts';
 import { collectingLogger, documentOf } from '../support/service.ts';
@@ -23,8 +25,8 @@ describe('hostile files in the workspace index', () => {
   before(async () => {
     folder = createHostileFolder();
     service = createCableLanguageService({ workspace: createNodeWorkspace(logger), logger });
-    service.index.setFolders([{ uri: pathToFileURL(folder.dir).href }]);
-    assert.equal(await service.index.ensureIndexed(), true);
+    service.setWorkspaceFolders([{ uri: pathToFileURL(folder.dir).href }]);
+    assert.equal(await service.ensureIndexed(NEVER_CANCELLED), true);
   });
   after(() => folder.remove());
 
@@ -43,7 +45,7 @@ describe('hostile files in the workspace index', () => {
   it('symbolic links are not followed, and a linked cable is logged', () => logged(/loop\.cable is a symbolic link \(links are not followed\)$/));
 
   it('the cables among them are indexed by their ID, whatever their encoding, and a folder named x.cable is a folder', () => {
-    const found = service.index.lookup('09BASRAH2').map((c) => c.uri.slice(pathToFileURL(folder.dir).href.length + 1));
+    const found = service.lookup('09BASRAH2').map((c) => c.uri.slice(pathToFileURL(folder.dir).href.length + 1));
     const expected = ['09BASRAH2.cable', 'header-only.cable', 'latin1.cable', 'utf16be.cable', 'utf16le.cable', 'x.cable/inside.cable'];
     if (!folder.unreadableIsUnreadable) expected.push('unreadable.cable');
     assert.deepEqual(found.sort(), expected.sort());
@@ -74,10 +76,10 @@ describe('hostile files in the workspace index', () => {
     };
     const messages = collectingLogger();
     const other = createCableLanguageService({ workspace: deleting, logger: messages });
-    other.index.setFolders([{ uri: pathToFileURL(folder.dir).href }]);
-    assert.equal(await other.index.ensureIndexed(), true);
+    other.setWorkspaceFolders([{ uri: pathToFileURL(folder.dir).href }]);
+    assert.equal(await other.ensureIndexed(NEVER_CANCELLED), true);
     assert.ok(messages.messages.some((m) => /Cannot index \S*header-only\.cable: no such file$/.test(m)), messages.messages.join('\n'));
-    assert.ok(other.index.lookup('09BASRAH2').some((c) => c.uri.endsWith('/09BASRAH2.cable')));
+    assert.ok(other.lookup('09BASRAH2').some((c) => c.uri.endsWith('/09BASRAH2.cable')));
   });
 });
 
@@ -98,18 +100,18 @@ describe('hostile files opened as documents', () => {
     for (const name of folder.files.filter((n) => n !== 'unreadable.cable' || !folder.unreadableIsUnreadable)) {
       const text = editorText(name);
       const document = documentOf(pathToFileURL(join(folder.dir, name)).href, text);
-      assert.deepEqual(outlineProblems(service.documentSymbols(document), text), [], name);
+      assert.deepEqual(outlineProblems(service.documentSymbols(document, NEVER_CANCELLED), text), [], name);
       for (const offset of [0, 0.3, 0.7, 1]) {
         const position = document.positionAt(Math.floor(offset * text.length));
-        service.hover(document, position);
-        await service.definition(document, position);
+        service.hover(document, position, NEVER_CANCELLED);
+        await service.definition(document, position, NEVER_CANCELLED);
       }
     }
   });
 
   it('a file over cable.maxFileSize: the head is analysed and a diagnostic says so', () => {
     const text = editorText('big.cable');
-    const model = service.model(documentOf('file:///big.cable', text));
+    const model = service.model(documentOf('file:///big.cable', text), NEVER_CANCELLED);
     const tooLarge = model.diagnostics.filter((d) => d.code === 'too-large');
     assert.equal(tooLarge.length, 1);
     assert.match(tooLarge[0]!.message, /^This file is 50 MB, more than cable\.maxFileSize \(5 MB\): only its first \d+ lines are analysed/);
@@ -121,7 +123,7 @@ describe('hostile files opened as documents', () => {
   it('a single 5,000,000-character line is within the default cap: analysed whole', () => {
     const text = editorText('long-line.cable');
     assert.equal(text.length, LONG_LINE_CHARS);
-    const model = service.model(documentOf('file:///long-line.cable', text));
+    const model = service.model(documentOf('file:///long-line.cable', text), NEVER_CANCELLED);
     assert.equal(model.diagnostics.filter((d) => d.code === 'too-large').length, 0);
     assert.equal(model.lineCount, 1);
   });

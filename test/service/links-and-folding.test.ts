@@ -1,6 +1,7 @@
 // Document links (REF entries found in the workspace, `REF A`, `reftel`, `para N`; nothing for a
 // cable outside the workspace) and folding ranges (header, preamble, REF list, sections,
 // paragraphs, with collapsed text), on the seed and real cables.
+import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { corpora } from '../support/corpus.ts';
@@ -9,6 +10,7 @@ import { documentOf, positionOf, SEED_TEXT, SEED_URI, BAGHDAD_URI, seedWorkspace
 import { edit, filesOf, SAMPLE_PLAIN, sampleUri, sampleWorkspace } from '../support/features.ts';
 import { join } from 'node:path';
 import { parseCable } from '../../server/src/model/cable-model.ts';
+import { toLspDocumentLink } from '../../server/src/lsp/lsp-encodings.ts';
 
 const textAt = (text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
   text.split('\n')[range.start.line]!.slice(range.start.character, range.end.line === range.start.line ? range.end.character : undefined);
@@ -17,7 +19,7 @@ describe('document links', () => {
   it('the seed: its REF entry links to the cited cable’s banner line, `reftel` and `para 2` to their places', async () => {
     const { service } = seedWorkspace();
     const text = edit(SEED_TEXT, '(See reftel.)', '(See reftel and para 2.)');
-    const links = await service.documentLinks(documentOf(SEED_URI, text, 2));
+    const links = (await service.documentLinks(documentOf(SEED_URI, text, 2), NEVER_CANCELLED)).map(toLspDocumentLink);
     assert.deepEqual(
       links.map((l) => [textAt(text, l.range), l.target, l.tooltip]),
       [
@@ -30,7 +32,7 @@ describe('document links', () => {
 
   it('a cited cable outside the workspace links nowhere', async () => {
     const { service } = serviceOver({ [SEED_URI]: SEED_TEXT });
-    assert.deepEqual(await service.documentLinks(documentOf(SEED_URI, SEED_TEXT)), [
+    assert.deepEqual((await service.documentLinks(documentOf(SEED_URI, SEED_TEXT), NEVER_CANCELLED)).map(toLspDocumentLink), [
       { range: parseCable(SEED_TEXT).crossReferences[0]!.range, target: `${SEED_URI}#L23,6`, tooltip: 'Go to REF' },
     ]);
   });
@@ -39,7 +41,7 @@ describe('document links', () => {
     const { service } = await sampleWorkspace();
     const uri = sampleUri('07MADRID173');
     const text = SAMPLE_PLAIN[uri]!;
-    const links = await service.documentLinks(documentOf(uri, text));
+    const links = (await service.documentLinks(documentOf(uri, text), NEVER_CANCELLED)).map(toLspDocumentLink);
     assert.deepEqual(
       links.map((l) => [textAt(text, l.range), l.target?.replace('file:///ws/plain/', '')]),
       [
@@ -54,7 +56,7 @@ describe('document links', () => {
 describe('folding ranges', () => {
   it('the seed: header, preamble, sections, and paragraph 4 (over a blank line), with collapsed text', () => {
     const { service } = seedWorkspace();
-    const ranges = service.foldingRanges(documentOf(SEED_URI, SEED_TEXT));
+    const ranges = service.foldingRanges(documentOf(SEED_URI, SEED_TEXT), NEVER_CANCELLED);
     // Paragraphs 1, 2, 3 and 5 are one line each: nothing to fold.
     assert.deepEqual(
       ranges.map((r) => `${r.startLine + 1}-${r.endLine + 1}${r.kind ? ` ${r.kind}` : ''}: ${r.collapsedText}`),
@@ -72,8 +74,8 @@ describe('folding ranges', () => {
     const text = SEED_TEXT.replace('REF: 2008 BAGHDAD 3475', 'REF: A. 2008 BAGHDAD 3475, WHICH REPORTED\nTHE VISIT B. 2008 BAGHDAD 3476, WHICH\nDESCRIBED THE TALKS C. 2008 BAGHDAD 3477\nON THE ELECTIONS');
     const { service } = seedWorkspace();
     const document = documentOf(SEED_URI, text);
-    assert.deepEqual(service.model(document).references!.entries.map((e) => [e.label, e.range.start.line, e.range.end.line]), [['A', 22, 23], ['B', 23, 24], ['C', 24, 25]]);
-    const ranges = service.foldingRanges(document);
+    assert.deepEqual(service.model(document, NEVER_CANCELLED).references!.entries.map((e) => [e.label, e.range.start.line, e.range.end.line]), [['A', 22, 23], ['B', 23, 24], ['C', 24, 25]]);
+    const ranges = service.foldingRanges(document, NEVER_CANCELLED);
     assert.deepEqual(foldingProblems(ranges, text), []);
     // A starts with the list (the list's fold wins); B, cut before C's line, has one line left.
     assert.deepEqual(ranges.filter((r) => r.startLine >= 22 && r.startLine <= 25).map((r) => `${r.startLine}-${r.endLine}: ${r.collapsedText}`), ['22-25: REF: 3 entries', '24-25: C. 2008 BAGHDAD 3477 ON THE ELECTIONS']);
@@ -86,7 +88,7 @@ describe('folding ranges', () => {
       let folds = 0;
       for (const [uri, text] of Object.entries(files)) {
         const document = documentOf(uri, text);
-        const ranges = service.foldingRanges(document);
+        const ranges = service.foldingRanges(document, NEVER_CANCELLED);
         const starts = new Set<number>();
         for (const r of ranges) {
           assert.ok(r.startLine < r.endLine && r.endLine < document.lineCount, `${uri}: ${JSON.stringify(r)}`);
@@ -94,7 +96,7 @@ describe('folding ranges', () => {
           starts.add(r.startLine);
           assert.ok(r.collapsedText && r.collapsedText.length <= 80, `${uri}: ${r.collapsedText}`);
         }
-        const model = service.model(document);
+        const model = service.model(document, NEVER_CANCELLED);
         for (const p of model.paragraphs) {
           const last = p.range.end.character === 0 ? p.range.end.line - 1 : p.range.end.line;
           if (last > p.range.start.line) assert.ok(starts.has(p.range.start.line), `${uri}: paragraph ${p.number} does not fold`);

@@ -1,5 +1,6 @@
 // Odd input never breaks the service: binary, empty, CRLF, positions off the text, and cables cut
 // or scrambled at random (seeded, so a failure can be replayed).
+import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
@@ -41,34 +42,34 @@ describe('odd input', () => {
   for (const [name, text] of Object.entries(texts)) {
     it(`${name}: outline, hover and definition answer without throwing`, async () => {
       const document = documentOf(`file:///ws/odd/${name}.cable`, text);
-      const symbols = service.documentSymbols(document);
+      const symbols = service.documentSymbols(document, NEVER_CANCELLED);
       assert.ok(nested(symbols, (p) => document.offsetAt(p)));
       for (const position of [{ line: 0, character: 0 }, { line: 5, character: 3 }, { line: 10_000, character: 10_000 }, { line: 0, character: -1 }]) {
-        service.hover(document, position);
-        await service.definition(document, position);
+        service.hover(document, position, NEVER_CANCELLED);
+        await service.definition(document, position, NEVER_CANCELLED);
       }
     });
   }
 
   it('a dash rule read as a bullet at the end of a paragraph (its range ends before it starts) still gives a valid outline', () => {
     const document = documentOf('file:///ws/odd/rule.cable', '1. (C) Text of the paragraph.\n\n- - - - - -\n\n2. (C) Next.\n');
-    const symbols = service.documentSymbols(document);
+    const symbols = service.documentSymbols(document, NEVER_CANCELLED);
     assert.ok(nested(symbols, (p) => document.offsetAt(p)));
     assert.deepEqual(symbols.map((s) => s.name), ['1. (C) Text of the paragraph.', '2. (C) Next.']);
   });
 
   it('CRLF gives the same outline as LF', () => {
-    const lf = service.documentSymbols(documentOf('file:///ws/odd/lf.cable', SEED_TEXT)).map((s) => s.name);
-    const crlf = service.documentSymbols(documentOf('file:///ws/odd/crlf.cable', texts.crlf!)).map((s) => s.name);
+    const lf = service.documentSymbols(documentOf('file:///ws/odd/lf.cable', SEED_TEXT), NEVER_CANCELLED).map((s) => s.name);
+    const crlf = service.documentSymbols(documentOf('file:///ws/odd/crlf.cable', texts.crlf!), NEVER_CANCELLED).map((s) => s.name);
     assert.deepEqual(crlf, lf);
   });
 
   it('a mention of a REF letter or paragraph the cable does not have says so, and leads nowhere', async () => {
     const document = documentOf('file:///ws/odd/letters.cable', 'REF: A. STATE 1234\n\n1. (C) See REF C and para 999.\n');
-    assert.match(hoverText(service.hover(document, positionOf(document, 'REF C'))), /no such entry in the REF list/);
-    assert.match(hoverText(service.hover(document, positionOf(document, 'para 999'))), /no such paragraph/);
-    assert.deepEqual(await service.definition(document, positionOf(document, 'REF C')), []);
-    assert.deepEqual(await service.definition(document, positionOf(document, 'para 999')), []);
+    assert.match(hoverText(service.hover(document, positionOf(document, 'REF C'), NEVER_CANCELLED)), /no such entry in the REF list/);
+    assert.match(hoverText(service.hover(document, positionOf(document, 'para 999'), NEVER_CANCELLED)), /no such paragraph/);
+    assert.deepEqual(await service.definition(document, positionOf(document, 'REF C'), NEVER_CANCELLED), []);
+    assert.deepEqual(await service.definition(document, positionOf(document, 'para 999'), NEVER_CANCELLED), []);
   });
 
   it('200 cuts and scrambles of the seed: every answer keeps its shape', async () => {
@@ -83,13 +84,13 @@ describe('odd input', () => {
         [lines[i], lines[j]] = [lines[j]!, lines[i]!];
       }
       const document = documentOf(`file:///ws/odd/round${round}.cable`, lines.join('\n'));
-      const symbols = service.documentSymbols(document);
+      const symbols = service.documentSymbols(document, NEVER_CANCELLED);
       assert.ok(nested(symbols, (p) => document.offsetAt(p)), `round ${round}: ${start}-${end}`);
       for (let probe = 0; probe < 10; probe++) {
         const position = document.positionAt(Math.floor(next() * document.getText().length));
-        const hover = service.hover(document, position);
+        const hover = service.hover(document, position, NEVER_CANCELLED);
         if (hover) assert.ok(hoverText(hover).length > 0);
-        for (const definition of await service.definition(document, position)) assert.ok(definition.targetUri);
+        for (const definition of await service.definition(document, position, NEVER_CANCELLED)) assert.ok(definition.targetUri);
       }
     }
   });

@@ -12,6 +12,8 @@ import type { Range } from '../../server/src/model/cable-model.ts';
 import { anyCableText, mangledCable, propertyParameters } from '../support/cable-arbitraries.ts';
 import { foldingProblems, lineLengths, outlineProblems, unsafeMarkdown } from '../support/invariants.ts';
 import { documentOf, hoverText, seedWorkspace } from '../support/service.ts';
+import { encodeSemanticTokens, plainTextHover } from '../../server/src/lsp/lsp-encodings.ts';
+import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 
 /** Cable text that would run code, load a remote image or open a link if a hover passed it through. */
 const PAYLOADS = [
@@ -41,32 +43,33 @@ describe('service properties', () => {
   async function assertSound(text: string, offsets: number[], payloadHovers?: { count: number }): Promise<void> {
     const document = documentOf('file:///ws/odd/mangled.cable', text, ++version);
     const lengths = lineLengths(text);
-    assert.deepEqual(outlineProblems(service.documentSymbols(document), text), []);
-    assert.deepEqual(foldingProblems(service.foldingRanges(document), text), []);
-    const diagnostics = service.diagnostics(document);
+    assert.deepEqual(outlineProblems(service.documentSymbols(document, NEVER_CANCELLED), text), []);
+    assert.deepEqual(foldingProblems(service.foldingRanges(document, NEVER_CANCELLED), text), []);
+    const diagnostics = service.diagnostics(document, NEVER_CANCELLED);
     for (const d of diagnostics) assert.equal(rangeProblem(d.range, lengths), undefined, d.code);
-    for (const action of service.codeActions(document, { start: { line: 0, character: 0 }, end: { line: lengths.length, character: 0 } }, diagnostics)) {
+    for (const action of service.codeActions(document, { start: { line: 0, character: 0 }, end: { line: lengths.length, character: 0 } }, NEVER_CANCELLED)) {
       for (const edit of Object.values(action.edit?.changes ?? {}).flat()) assert.equal(rangeProblem(edit.range, lengths), undefined, action.title);
     }
-    for (const link of await service.documentLinks(document)) assert.equal(rangeProblem(link.range, lengths), undefined);
-    const lens = await service.codeLens(document);
+    for (const link of await service.documentLinks(document, NEVER_CANCELLED)) assert.equal(rangeProblem(link.range, lengths), undefined);
+    const lens = await service.codeLens(document, NEVER_CANCELLED);
     if (lens) assert.equal(rangeProblem(lens.range, lengths), undefined);
-    assert.equal((await service.semanticTokens(document)).data.length % 5, 0);
-    await service.summary(document);
+    assert.equal(encodeSemanticTokens(await service.semanticTokens(document, NEVER_CANCELLED)).data.length % 5, 0);
+    await service.summary(document, NEVER_CANCELLED);
     const positions = [...offsets.map((o) => document.positionAt(Math.floor(o * (text.length + 1)))), { line: lengths.length + 3, character: 0 }, { line: 0, character: 10_000 }];
     for (const position of positions) {
       for (const markdown of [true, false]) {
-        const hover = service.hover(document, position, { markdown });
+        const answer = service.hover(document, position, NEVER_CANCELLED);
+        const hover = answer && !markdown ? plainTextHover(answer) : answer;
         if (!hover) continue;
         assert.ok(hoverText(hover).length > 0);
         assert.equal(rangeProblem(hover.range!, lengths), undefined);
         if (markdown) assert.deepEqual(unsafeMarkdown(hoverText(hover)), [], hoverText(hover));
         if (payloadHovers && hoverText(hover).includes('evil')) payloadHovers.count++;
       }
-      for (const location of await service.references(document, position, true)) assert.ok(location.uri.startsWith('file:///ws/'));
-      const completion = service.completion(document, position);
+      for (const location of await service.references(document, position, true, NEVER_CANCELLED)) assert.ok(location.uri.startsWith('file:///ws/'));
+      const completion = service.completion(document, position, NEVER_CANCELLED);
       for (const item of completion?.items ?? []) assert.ok(item.label.length > 0);
-      for (const definition of await service.definition(document, position)) {
+      for (const definition of await service.definition(document, position, NEVER_CANCELLED)) {
         assert.equal(rangeProblem(definition.originSelectionRange, lengths), undefined);
         assert.ok(definition.targetUri.startsWith('file:///ws/'));
       }
@@ -87,7 +90,7 @@ describe('service properties', () => {
 
   it('a stray INFO line above the routing header is an outline group of its own, not one overlapping TO (found by the property)', () => {
     const text = 'INFO X\nVZCZCXRO4547\nP 251427Z JAN 09\nFM REO BASRAH\nTO RUEHC/SECSTATE WASHDC PRIORITY 0820\nINFO RUCNRAQ/IRAQ COLLECTIVE\n';
-    const symbols = service.documentSymbols(documentOf('file:///ws/odd/info.cable', text));
+    const symbols = service.documentSymbols(documentOf('file:///ws/odd/info.cable', text), NEVER_CANCELLED);
     assert.deepEqual(outlineProblems(symbols, text), []);
     assert.deepEqual(symbols[0]!.children!.map((s) => [s.name, s.range.start.line]), [['INFO', 0], ['FM', 3], ['TO', 4], ['INFO', 5]]);
   });

@@ -1,9 +1,11 @@
 // The language service on the seed cable 09BASRAH2 beside a stand-in for the cable it cites,
 // 08BAGHDAD3475: outline, hover and definition, as a user sees them.
+import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { allSymbols, BAGHDAD_URI, documentOf, hoverText, positionOf, SEED_TEXT, SEED_URI, seedWorkspace } from '../support/service.ts';
+import { plainTextHover } from '../../server/src/lsp/lsp-encodings.ts';
 
 const seed = documentOf(SEED_URI, SEED_TEXT);
 
@@ -15,7 +17,7 @@ function byName(symbols: DocumentSymbol[], name: string): DocumentSymbol {
 
 describe('seed 09BASRAH2: outline', () => {
   const { service } = seedWorkspace();
-  const symbols = service.documentSymbols(seed);
+  const symbols = service.documentSymbols(seed, NEVER_CANCELLED);
 
   it('has the routing header, subject, REF list and body in document order', () => {
     assert.deepEqual(
@@ -80,7 +82,7 @@ describe('seed 09BASRAH2: outline', () => {
 
 describe('seed 09BASRAH2: hover', () => {
   const { service } = seedWorkspace();
-  const hoverAt = (needle: string, offset = 1, nth = 0) => service.hover(seed, positionOf(seed, needle, offset, nth));
+  const hoverAt = (needle: string, offset = 1, nth = 0) => service.hover(seed, positionOf(seed, needle, offset, nth), NEVER_CANCELLED);
 
   it('PINS: meaning, kind and source, unverified said so; range is the code', () => {
     const hover = hoverAt('PINS');
@@ -101,14 +103,14 @@ describe('seed 09BASRAH2: hover', () => {
 
   it('an unknown code says so plainly, with no guess', () => {
     const edited = documentOf(SEED_URI, SEED_TEXT.replace('[IR](#)', '[QQZX](#)'), 2);
-    const hover = service.hover(edited, positionOf(edited, 'QQZX', 1));
+    const hover = service.hover(edited, positionOf(edited, 'QQZX', 1), NEVER_CANCELLED);
     assert.equal(edited.getText(hover!.range!), 'QQZX');
     assert.match(hoverText(hover), /^\*\*QQZX\*\* — unknown TAGS code\n\nNone of the TAGS tables shipped with Cable .* lists this code, so its meaning is unknown here\.$/);
   });
 
   it('a code in two tables shows both readings (EU: Europa Island, and the EU as some drafters write it)', () => {
     const edited = documentOf(SEED_URI, SEED_TEXT.replace('[IR](#)', '[EU](#)'), 3);
-    const text = hoverText(service.hover(edited, positionOf(edited, '[EU]', 1)));
+    const text = hoverText(service.hover(edited, positionOf(edited, '[EU]', 1), NEVER_CANCELLED));
     assert.match(text, /geographic tag \(country\): EUROPA ISLAND/);
     assert.match(text, /also the organization tag: European Union .*\*\(unverified\)\*/);
   });
@@ -156,8 +158,8 @@ describe('seed 09BASRAH2: hover', () => {
 
   it('the REF entry: resolved ID, and the cited cable’s subject, date, classification and file', async () => {
     const { service: indexed } = seedWorkspace();
-    assert.equal(await indexed.index.ensureIndexed(), true);
-    const hover = indexed.hover(seed, positionOf(seed, '2008 BAGHDAD 3475', 6));
+    assert.equal(await indexed.ensureIndexed(NEVER_CANCELLED), true);
+    const hover = indexed.hover(seed, positionOf(seed, '2008 BAGHDAD 3475', 6), NEVER_CANCELLED);
     assert.equal(seed.getText(hover!.range!), '2008 BAGHDAD 3475');
     const text = hoverText(hover);
     assert.match(text, /Cable `08BAGHDAD3475`/);
@@ -174,8 +176,8 @@ describe('seed 09BASRAH2: hover', () => {
   });
 
   it('plain text for clients without markdown', () => {
-    const hover = service.hover(seed, positionOf(seed, 'PINS'), { markdown: false });
-    assert.deepEqual(Object.keys(hover!.contents), ['kind', 'value']);
+    const hover = plainTextHover(service.hover(seed, positionOf(seed, 'PINS'), NEVER_CANCELLED)!);
+    assert.deepEqual(Object.keys(hover.contents), ['kind', 'value']);
     assert.equal((hover!.contents as { kind: string }).kind, 'plaintext');
     assert.match(hoverText(hover), /^PINS — subject tag \(Political Affairs\): National Security \(unverified\)/);
   });
@@ -187,7 +189,7 @@ describe('seed 09BASRAH2: definition', () => {
   it('anywhere on `2008 BAGHDAD 3475` lands on 08BAGHDAD3475, the whole entry as origin', async () => {
     const { service } = seedWorkspace();
     for (const offset of [0, 6, 16]) {
-      const definitions = await service.definition(seed, positionOf(seed, '2008 BAGHDAD 3475', offset));
+      const definitions = await service.definition(seed, positionOf(seed, '2008 BAGHDAD 3475', offset), NEVER_CANCELLED);
       assert.equal(definitions.length, 1);
       const [definition] = definitions;
       assert.equal(definition!.targetUri, BAGHDAD_URI);
@@ -198,7 +200,7 @@ describe('seed 09BASRAH2: definition', () => {
 
   it('`reftel` leads to the REF entry', async () => {
     const { service } = seedWorkspace();
-    const [definition] = await service.definition(seed, positionOf(seed, 'reftel', 3));
+    const [definition] = await service.definition(seed, positionOf(seed, 'reftel', 3), NEVER_CANCELLED);
     assert.equal(definition!.targetUri, SEED_URI);
     assert.equal(seed.getText(definition!.targetRange), '2008 BAGHDAD 3475');
     assert.equal(seed.getText(definition!.originSelectionRange), 'reftel');
@@ -207,21 +209,21 @@ describe('seed 09BASRAH2: definition', () => {
   it('`para 4` and `paras 2-3` lead to those paragraphs', async () => {
     const edited = documentOf(SEED_URI, SEED_TEXT.replace('(See reftel.)', '(See reftel and para 4; also paras 2-3.)'));
     const { service } = seedWorkspace();
-    const [four] = await service.definition(edited, positionOf(edited, 'para 4', 2));
+    const [four] = await service.definition(edited, positionOf(edited, 'para 4', 2), NEVER_CANCELLED);
     assert.equal(edited.getText(four!.targetSelectionRange), '14.');
     assert.equal(edited.getText(four!.originSelectionRange), 'para 4');
-    const twoThree = await service.definition(edited, positionOf(edited, 'paras 2-3', 7));
+    const twoThree = await service.definition(edited, positionOf(edited, 'paras 2-3', 7), NEVER_CANCELLED);
     assert.deepEqual(twoThree.map((d) => edited.getText(d.targetSelectionRange)), ['12.', '13.']);
   });
 
   it('no definition off the REF list and mentions', async () => {
     const { service } = seedWorkspace();
-    assert.deepEqual(await service.definition(seed, positionOf(seed, 'Aziz confidently promised')), []);
+    assert.deepEqual(await service.definition(seed, positionOf(seed, 'Aziz confidently promised'), NEVER_CANCELLED), []);
   });
 
   it('a cited cable that is not in the workspace gives no definition', async () => {
     const { service } = seedWorkspace();
     const other = documentOf(SEED_URI, SEED_TEXT.replace('REF: 2008 BAGHDAD 3475', 'REF: 2008 BAGHDAD 3476'));
-    assert.deepEqual(await service.definition(other, positionOf(other, 'BAGHDAD 3476')), []);
+    assert.deepEqual(await service.definition(other, positionOf(other, 'BAGHDAD 3476'), NEVER_CANCELLED), []);
   });
 });

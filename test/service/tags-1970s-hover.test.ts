@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { documentOf, hoverText, positionOf, seedWorkspace } from '../support/service.ts';
+import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 
 const PLUSD_FILE = resolve(__dirname, '../../../shared/corpus/other-forms/plusd/1974STATE222278.txt');
 const skip = existsSync(PLUSD_FILE) ? false : `no PlusD cable at ${PLUSD_FILE}`;
@@ -13,7 +14,7 @@ describe('hover on the TAGS of a 1974 PlusD cable', { skip }, () => {
   const cable = skip ? undefined : documentOf('file:///plusd/1974STATE222278.txt', readFileSync(PLUSD_FILE, 'utf8'));
   const { service } = seedWorkspace();
   const hoverOn = (code: string) => {
-    const hover = service.hover(cable!, positionOf(cable!, `${code},`, 1));
+    const hover = service.hover(cable!, positionOf(cable!, `${code},`, 1), NEVER_CANCELLED);
     assert.equal(cable!.getText(hover!.range!), code);
     return hoverText(hover);
   };

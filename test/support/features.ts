@@ -1,10 +1,11 @@
 // Helpers for the tests of the features beyond outline, hover and definition: a service over a
 // folder of real cables, and edits of the seed that plant one fault each.
+import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/service/language-service.ts';
+import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/lsp/lsp-encodings.ts';
 import { SAMPLE_CORPUS_DIR } from './corpus.ts';
 import { serviceOver, type TestService } from './service.ts';
 
@@ -23,7 +24,7 @@ export const sampleUri = (id: string) => `file:///ws/plain/${id}.txt`;
 /** A service over the vendored corpus sample (plain rendering), indexed. */
 export async function sampleWorkspace(extra: Record<string, string> = {}): Promise<TestService> {
   const test = serviceOver({ ...SAMPLE_PLAIN, ...extra });
-  await test.service.index.ensureIndexed();
+  await test.service.ensureIndexed(NEVER_CANCELLED);
   return test;
 }
 

@@ -47,7 +47,7 @@ export function serviceOver(
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
   });
-  service.index.setFolders((options.folders ?? ['file:///ws']).map((uri) => ({ uri, ...(options.excludes ? { excludes: options.excludes } : {}) })));
+  service.setWorkspaceFolders((options.folders ?? ['file:///ws']).map((uri) => ({ uri, ...(options.excludes ? { excludes: options.excludes } : {}) })));
   return { service, workspace, logger };
 }
 

@@ -80,6 +80,22 @@ describe('cable check', () => {
     assert.match(cable(['check', '--help']).stdout, /^usage: cable check/);
   });
 
+  it('a file over cable.maxFileSize: too-large, as the editor reports it (default cap, and --max-file-size)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cable-check-large-'));
+    scratchFolders.push(dir);
+    // The seed followed by a log of 5.5 MB: over the default cap of 5 MB.
+    writeFileSync(join(dir, 'huge.cable'), `${SEED_TEXT}\n${'LOG LINE OF AN EXPORT THAT RAN ON\n'.repeat(170_000)}`);
+    const huge = cable(['check', join(dir, 'huge.cable')]);
+    assert.match(huge.stdout, /huge\.cable:1:1: warning too-large: This file is 5\.\d MB, more than cable\.maxFileSize \(5 MB\)/);
+    assert.equal(huge.status, 0);
+    const seed = join(dir, 'seed.cable');
+    writeFileSync(seed, SEED_TEXT);
+    assert.doesNotMatch(cable(['check', seed]).stdout, /too-large/);
+    assert.match(cable(['check', '--max-file-size', '1000', seed]).stdout, /seed\.cable:1:1: warning too-large: .*more than cable\.maxFileSize \(1000 bytes\)/);
+    assert.doesNotMatch(cable(['check', '--max-file-size=1000', '--ignore', 'too-large', seed]).stdout, /too-large/);
+    assert.equal(cable(['check', '--max-file-size', 'big', seed]).status, 2);
+  });
+
   it('the corpus sample: every cable checked, exit 0 (warnings only)', () => {
     const { status, stderr } = cable(['check', join(SAMPLE_CORPUS_DIR, 'plain')]);
     assert.equal(status, 0);

@@ -1,11 +1,11 @@
-// The cables a command-line path names: a file is taken as it is; a folder is walked for `.cable`
-// files and for `.txt` files the detector recognises, skipping what VS Code skips by default
+// The cables a command-line path names: a file is taken as it is; a folder is walked for the
+// files the workspace takes as cables (cable-detection.ts), skipping what VS Code skips by default
 // (.git, node_modules …). The same reading as the language server's (encodings, binary files).
 import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createExcludeMatcher, DEFAULT_EXCLUDES } from '../workspace/exclude-globs.ts';
-import { createNodeWorkspace, isCableText } from '../service/language-service.ts';
+import { createNodeWorkspace } from '../node/node-workspace.ts';
+import { createExcludeMatcher, DEFAULT_EXCLUDES, describeError, isCableFile, isCableFileName } from '../service/language-service.ts';
 
 export interface CableFile {
   /** As the user wrote it, or relative to the current folder for files found in a folder. */
@@ -26,7 +26,7 @@ async function read(path: string): Promise<CableFile | { path: string; error: st
   try {
     return { path, text: await workspace.readFile(pathToFileURL(path).href) };
   } catch (error) {
-    return { path, error: error instanceof Error ? error.message : String(error) };
+    return { path, error: describeError(error) };
   }
 }
 
@@ -47,10 +47,10 @@ export async function collectCableFiles(paths: string[]): Promise<CableFiles> {
     const uris = await workspace.listFiles(pathToFileURL(path).href, { isExcluded });
     for (const uri of uris.sort()) {
       const file = relative(process.cwd(), fileURLToPath(uri)) || fileURLToPath(uri);
-      if (!/\.(?:cable|txt)$/i.test(file)) continue;
+      if (!isCableFileName(file)) continue;
       const found = await read(file);
       // A `.txt` in a folder is only checked when it reads as a cable: notes and logs are left alone.
-      if ('error' in found || /\.cable$/i.test(file) || isCableText(found.text)) add(found);
+      if ('error' in found || isCableFile(file, found.text)) add(found);
     }
   }
   return result;

@@ -1,10 +1,9 @@
 // `cable index DIR`: the cited/cites graph of the cables under DIR as JSON, read with the
-// language server's own workspace index (same detection, exclusions and IDs).
-import { join, relative } from 'node:path';
+// language service's own workspace index (same detection, exclusions and IDs).
+import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createNodeWorkspace, type IndexedCable } from '../service/language-service.ts';
-import { createIndexWorkers } from '../node/index-workers.ts';
-import { WorkspaceIndex } from '../workspace/workspace-index.ts';
+import { NEVER_CANCELLED, type IndexedCable } from '../service/language-service.ts';
+import { createCliService } from './cli-service.ts';
 
 export const INDEX_USAGE = `usage: cable index DIR
 
@@ -29,12 +28,9 @@ export interface CitationGraph {
 }
 
 export async function buildCitationGraph(dir: string, warn: (message: string) => void): Promise<CitationGraph> {
-  const logger = { info() {}, warn, error: warn };
-  // The server's index workers, beside the CLI's bundle (dist/cli/ and dist/server/); none from source.
-  const workers = createIndexWorkers(logger, { script: join(__dirname, '..', 'server', 'index-worker.js') });
-  const index = new WorkspaceIndex(createNodeWorkspace(logger), logger, workers ? { workers } : {});
-  index.setFolders([{ uri: pathToFileURL(dir).href }]);
-  await index.ensureIndexed();
+  const index = createCliService(warn);
+  await index.setWorkspaceFolders([{ uri: pathToFileURL(dir).href }]);
+  await index.ensureIndexed(NEVER_CANCELLED);
   const fileOf = (cable: IndexedCable) => relative(dir, fileURLToPath(cable.uri));
 
   const cables = index.cables().map((cable): GraphCable => {
@@ -49,6 +45,7 @@ export async function buildCitationGraph(dir: string, warn: (message: string) =>
       citedBy: citing.flatMap(({ cable: by, citations }) => citations.map((c) => ({ id: by.id ?? null, file: fileOf(by), line: c.range.start.line + 1 }))),
     };
   });
+  index.dispose();
   const citations = cables.flatMap((c) => c.cites);
   return {
     root: dir,

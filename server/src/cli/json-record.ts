@@ -1,6 +1,5 @@
 // The JSON record `cable parse` prints for each input: a stable, documented schema (README).
-import { lookupTag } from '../data/reference.ts';
-import type { CableModel } from '../model/cable-model.ts';
+import { lookupTag, type CableModel } from '../service/language-service.ts';
 import { sourceCableId } from '../sources/source-forms.ts';
 import { METADATA_ORIGIN, type SourceCable, type SourceForm } from '../sources/source-types.ts';
 

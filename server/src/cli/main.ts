@@ -6,9 +6,9 @@
 //   cable import SOURCE... --out DIR [--dry-run]             the cables of pages, cables.csv, exports as DIR/<ID>.txt
 import { once } from 'node:events';
 import { statSync } from 'node:fs';
-import { parseCable, type ParseContext } from '../model/cable-model.ts';
-import { splitLines } from '../model/text.ts';
+import { NEVER_CANCELLED, splitLines, type ParseContext } from '../service/language-service.ts';
 import { CHECK_USAGE, parseCheckArguments, runCheck } from './check.ts';
+import { createCliService, documentOfFile } from './cli-service.ts';
 import { buildCitationGraph, INDEX_USAGE } from './citation-graph.ts';
 import { IMPORT_USAGE, parseImportArguments, runImport } from './import.ts';
 import { formatOutline } from './outline.ts';
@@ -71,7 +71,8 @@ async function main(args: string[]): Promise<number> {
     (isHelp ? process.stdout : process.stderr).write(options + '\n');
     return isHelp ? 0 : 2;
   }
-  if (options.command === 'parse') return runParse(options.files, options.context, writeWaiting(process.stdout), write(process.stderr));
+  const service = createCliService((message) => process.stderr.write(`cable: ${message}\n`));
+  if (options.command === 'parse') return runParse(service, options.files, options.context, writeWaiting(process.stdout), write(process.stderr));
   let failed = false;
   for (const file of options.files) {
     const input = readCableFile(file);
@@ -80,7 +81,7 @@ async function main(args: string[]): Promise<number> {
       failed = true;
       continue;
     }
-    const model = parseCable(input.text, { ...options.context, fileName: file });
+    const model = service.model(documentOfFile(file, input.text), NEVER_CANCELLED, { ...options.context, fileName: file });
     process.stdout.write(formatOutline(file, model, splitLines(input.text)) + '\n\n');
   }
   return failed ? 1 : 0;

@@ -1,5 +1,5 @@
 // `cable outline`: the cable's structure as an indented text tree.
-import type { CableModel, Paragraph } from '../model/cable-model.ts';
+import type { CableModel, Paragraph } from '../service/language-service.ts';
 
 const TITLE_WIDTH = 72;
 

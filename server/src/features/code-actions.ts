@@ -4,8 +4,13 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver-types';
 import type { CableModel, Paragraph, Range } from '../model/cable-model.ts';
-import { numberingRuns, toLspDiagnostic, type CableDiagnostic } from './diagnostics.ts';
+import { numberingRuns, type CableDiagnostic } from './diagnostics.ts';
 import { comparePositions } from './ranges.ts';
+
+/** A quick fix, naming the diagnostics it fixes (the LSP layer encodes them). */
+export interface CableQuickFix extends Omit<CodeAction, 'diagnostics'> {
+  diagnostics: CableDiagnostic[];
+}
 
 /** The label with its number changed: `¶3.` → `¶4.`; in the lost-pilcrow export `13.` → `14.`. */
 export function renumberedLabel(label: string, from: number, to: number, lostPilcrow: boolean): string | undefined {
@@ -23,7 +28,7 @@ function sameStart(a: Range, b: Range): boolean {
   return comparePositions(a.start, b.start) === 0;
 }
 
-function renumberRun(model: CableModel, uri: string, run: Paragraph[], fixes: CableDiagnostic[]): CodeAction | undefined {
+function renumberRun(model: CableModel, uri: string, run: Paragraph[], fixes: CableDiagnostic[]): CableQuickFix | undefined {
   const edits: TextEdit[] = [];
   run.forEach((paragraph, i) => {
     if (paragraph.number === i + 1) return;
@@ -34,7 +39,7 @@ function renumberRun(model: CableModel, uri: string, run: Paragraph[], fixes: Ca
   return {
     title: `Renumber paragraphs 1–${run.length} in order`,
     kind: CodeActionKind.QuickFix,
-    diagnostics: fixes.map(toLspDiagnostic),
+    diagnostics: fixes,
     isPreferred: true,
     edit: { changes: { [uri]: edits } },
   };
@@ -48,9 +53,9 @@ function markingEdit(document: TextDocument, paragraph: Paragraph): TextEdit {
 }
 
 /** Quick fixes for the enabled diagnostics that touch `range`. */
-export function quickFixes(model: CableModel, document: TextDocument, range: Range, diagnostics: CableDiagnostic[]): CodeAction[] {
+export function quickFixes(model: CableModel, document: TextDocument, range: Range, diagnostics: CableDiagnostic[]): CableQuickFix[] {
   const here = diagnostics.filter((d) => overlaps(d.range, range));
-  const actions: CodeAction[] = [];
+  const actions: CableQuickFix[] = [];
 
   const numbering = here.filter((d) => d.code === 'paragraph-numbering');
   for (const run of numberingRuns(model)) {
@@ -67,7 +72,7 @@ export function quickFixes(model: CableModel, document: TextDocument, range: Ran
     actions.push({
       title: `Mark paragraph ${paragraph.number} (U)`,
       kind: CodeActionKind.QuickFix,
-      diagnostics: [toLspDiagnostic(d)],
+      diagnostics: [d],
       edit: { changes: { [document.uri]: [markingEdit(document, paragraph)] } },
     });
   }
@@ -76,7 +81,7 @@ export function quickFixes(model: CableModel, document: TextDocument, range: Ran
     actions.push({
       title: `Mark all ${paragraphs.length} unmarked paragraphs (U)`,
       kind: CodeActionKind.QuickFix,
-      diagnostics: unmarked.map(toLspDiagnostic),
+      diagnostics: unmarked,
       edit: { changes: { [document.uri]: paragraphs.map((p) => markingEdit(document, p)) } },
     });
   }

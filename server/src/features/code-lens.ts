@@ -3,6 +3,7 @@
 // workspace, else the REF entry that cites it).
 import type { CableModel, Range } from '../model/cable-model.ts';
 import { citationLocations, type CableLocation } from './find-references.ts';
+import { plural } from './wording.ts';
 import { uriKey } from '../workspace/uri-keys.ts';
 import type { Citation, IndexedCable } from '../workspace/workspace-index.ts';
 
@@ -34,10 +35,6 @@ export function distinctCables<T extends { cable: IndexedCable }>(citing: T[]): 
     seen.add(key);
     return true;
   });
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 export function citationLens(model: CableModel, uri: string, index: CitationIndex): CitationLens | undefined {

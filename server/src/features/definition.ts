@@ -1,6 +1,7 @@
 // Go to definition: a REF entry leads to the cited cable's file (through the workspace index);
 // `REF A` / `reftel` in the body to that entry of the REF list; `para 4` to paragraph 4.
 import type { CableModel, CrossReference, Paragraph, Position, Range, ReferenceEntry } from '../model/cable-model.ts';
+import { paragraphNumbered } from './mentions.ts';
 import { rangeContains } from './ranges.ts';
 import type { IndexedCable } from '../workspace/workspace-index.ts';
 
@@ -31,9 +32,8 @@ function mentionDefinitions(model: CableModel, uri: string, mention: CrossRefere
     const chosen = mention.targets.length === 0 ? entries : entries.filter((e) => e.label !== undefined && mention.targets.includes(e.label));
     return chosen.map((entry) => entryDefinition(uri, mention.range, entry));
   }
-  // Numbering can restart (quoted cables, duplicated bodies): the first paragraph of a number is meant.
   return mention.targets
-    .map((target) => model.paragraphs.find((p) => String(p.number) === target))
+    .map((target) => paragraphNumbered(model, target))
     .filter((p): p is Paragraph => p !== undefined)
     .map((paragraph) => paragraphDefinition(uri, mention.range, paragraph));
 }

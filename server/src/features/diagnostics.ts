@@ -2,17 +2,12 @@
 // (`cable.diagnostics.<code>`) switches off: the model's own findings (no banner, damaged banner,
 // bad DTG or DECL date, unknown ID, REF without year), a file over the size cap (file-size.ts),
 // and the checks below, which compare parts of the cable with each other.
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { lookupTag } from '../data/reference.ts';
-import { levelRank, type CableModel, type DiagnosticSeverity, type Paragraph, type PortionMarking, type Range } from '../model/cable-model.ts';
+import { levelRank, type CableModel, type DiagnosticSeverity, type ModelDiagnostic, type Paragraph, type PortionMarking, type Range } from '../model/cable-model.ts';
 import { formatDate } from './markdown.ts';
 
-export interface CableDiagnostic {
-  range: Range;
-  severity: DiagnosticSeverity;
-  code: string;
-  message: string;
-}
+/** The model's own findings and the checks below are one type of diagnostic. */
+export type CableDiagnostic = ModelDiagnostic;
 
 /** Every code, with what it finds: the settings, the docs and `cable check` list these. */
 export const DIAGNOSTIC_CODES: Readonly<Record<string, string>> = {
@@ -192,15 +187,4 @@ function sectionChecks(model: CableModel): CableDiagnostic[] {
 /** Every diagnostic of the cable (`lines`: its text's lines), the model's own first, in the order of the checks. */
 export function cableDiagnostics(model: CableModel, lines: readonly string[]): CableDiagnostic[] {
   return [...model.diagnostics, ...dateChecks(model), ...markingChecks(model), ...numberingChecks(model), ...tagChecks(model), ...referenceChecks(model, lines), ...sectionChecks(model)];
-}
-
-/** The diagnostics whose code is switched on. */
-export function enabledDiagnostics(diagnostics: CableDiagnostic[], isEnabled: (code: string) => boolean): CableDiagnostic[] {
-  return diagnostics.filter((d) => isEnabled(d.code));
-}
-
-const LSP_SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
-
-export function toLspDiagnostic(d: CableDiagnostic): Diagnostic {
-  return { range: d.range, severity: LSP_SEVERITY[d.severity], code: d.code, source: 'cable', message: d.message };
 }

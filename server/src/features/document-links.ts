@@ -1,25 +1,27 @@
 // Document links: a REF entry whose cable is in the workspace links to that file; `REF A` and
 // `reftel` to the entry in the REF list; `para 4` to paragraph 4. A cited cable outside the
 // workspace links nowhere: no guessing at web addresses.
-import type { DocumentLink } from 'vscode-languageserver-types';
 import type { CableModel, Range } from '../model/cable-model.ts';
-import { mentionsEntry, paragraphNumbered } from './find-references.ts';
+import { mentionsEntry, paragraphNumbered } from './mentions.ts';
 import type { IndexedCable } from '../workspace/workspace-index.ts';
 
-/** A target inside a file: VS Code opens `#L12,5` at line 12, column 5 (both 1-based). */
-export function linkTarget(uri: string, range: Range): string {
-  return `${uri.replace(/#[\s\S]*$/, '')}#L${range.start.line + 1},${range.start.character + 1}`;
+/** A link from `range` to `targetRange` in the file `targetUri` (the LSP layer writes the target). */
+export interface CableLink {
+  range: Range;
+  targetUri: string;
+  targetRange: Range;
+  tooltip: string;
 }
 
-export function documentLinks(model: CableModel, uri: string, index: { lookup(id: string): IndexedCable[] }): DocumentLink[] {
-  const links: DocumentLink[] = [];
+export function documentLinks(model: CableModel, uri: string, index: { lookup(id: string): IndexedCable[] }): CableLink[] {
+  const links: CableLink[] = [];
   const entries = model.references?.entries ?? [];
   for (const entry of entries) {
     if (!entry.id) continue;
     const cable = index.lookup(entry.id)[0];
     if (!cable) continue;
     const subject = cable.subject ? `: ${cable.subject}` : '';
-    links.push({ range: entry.citationRange ?? entry.range, target: linkTarget(cable.uri, cable.anchor), tooltip: `Open ${entry.id}${subject}` });
+    links.push({ range: entry.citationRange ?? entry.range, targetUri: cable.uri, targetRange: cable.anchor, tooltip: `Open ${entry.id}${subject}` });
   }
 
   for (const mention of model.crossReferences) {
@@ -29,10 +31,10 @@ export function documentLinks(model: CableModel, uri: string, index: { lookup(id
       if (!first) continue;
       // One entry: that entry; several (`REFTELS`): the REF list.
       const target = mentioned.length === 1 ? first.range : (model.references?.range ?? first.range);
-      links.push({ range: mention.range, target: linkTarget(uri, target), tooltip: mentioned.length === 1 ? `Go to REF ${first.label ?? ''}`.trimEnd() : 'Go to the REF list' });
+      links.push({ range: mention.range, targetUri: uri, targetRange: target, tooltip: mentioned.length === 1 ? `Go to REF ${first.label ?? ''}`.trimEnd() : 'Go to the REF list' });
     } else {
       const paragraph = mention.targets.map((t) => paragraphNumbered(model, t)).find((p) => p !== undefined);
-      if (paragraph) links.push({ range: mention.range, target: linkTarget(uri, paragraph.label.range), tooltip: `Go to paragraph ${paragraph.number}` });
+      if (paragraph) links.push({ range: mention.range, targetUri: uri, targetRange: paragraph.label.range, tooltip: `Go to paragraph ${paragraph.number}` });
     }
   }
   return links;

@@ -2,7 +2,7 @@
 // under their section headings, with sub-paragraphs under their paragraph. Every child range lies
 // inside its parent's and every selection range inside its range, as clients require.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver-types';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { Addressee, CableModel, Paragraph, Range, ReferenceBlock, RoutingHeader, SubParagraph } from '../model/cable-model.ts';
 import { clampRange, comparePositions, rangeWithin, spanOf } from './ranges.ts';
 
@@ -139,13 +139,4 @@ function buildOutline(model: CableModel, document: TextDocument): DocumentSymbol
   if (model.references) symbols.push(referencesSymbol(model.references));
   symbols.push(...bodySymbols(model, document));
   return symbols.sort((a, b) => comparePositions(a.range.start, b.range.start));
-}
-
-/** For clients without hierarchical symbols: one flat list, each symbol naming its parent. */
-export function flattenSymbols(uri: string, symbols: DocumentSymbol[], containerName?: string): SymbolInformation[] {
-  return symbols.flatMap((s) => {
-    const info: SymbolInformation = { name: s.name, kind: s.kind, location: { uri, range: s.range } };
-    if (containerName) info.containerName = containerName;
-    return [info, ...flattenSymbols(uri, s.children ?? [], s.name)];
-  });
 }

@@ -1,7 +1,8 @@
 // Find all references. On the banner: every REF entry in the workspace that cites this cable.
 // On a REF entry, or on `REF A` / `reftel` in the body: the body's mentions of that entry. On a
 // paragraph number, or on `para 4`: the body's mentions of that paragraph.
-import type { CableModel, CrossReference, Paragraph, Position, Range, ReferenceEntry } from '../model/cable-model.ts';
+import type { CableModel, Paragraph, Position, Range, ReferenceEntry } from '../model/cable-model.ts';
+import { mentionsEntry, paragraphNumbered } from './mentions.ts';
 import { rangeContains } from './ranges.ts';
 import type { Citation, IndexedCable } from '../workspace/workspace-index.ts';
 
@@ -12,16 +13,6 @@ export interface CableLocation {
 
 /** What the position asks for: the cables citing this one (from the index), or places in this document. */
 export type ReferencesQuery = { kind: 'cited'; id: string; declaration: CableLocation } | { kind: 'local'; locations: CableLocation[] };
-
-/** A bare `reftel` (no letters) mentions every entry, as go-to-definition reads it. */
-export function mentionsEntry(mention: CrossReference, entry: ReferenceEntry): boolean {
-  return mention.kind === 'reference' && (mention.targets.length === 0 || (entry.label !== undefined && mention.targets.includes(entry.label)));
-}
-
-/** The paragraph a number means: numbering can restart (quoted cables), the first one is meant. */
-export function paragraphNumbered(model: CableModel, target: string): Paragraph | undefined {
-  return model.paragraphs.find((p) => String(p.number) === target);
-}
 
 function entryReferences(model: CableModel, uri: string, entry: ReferenceEntry, includeDeclaration: boolean): CableLocation[] {
   const mentions = model.crossReferences.filter((m) => mentionsEntry(m, entry)).map((m) => ({ uri, range: m.range }));

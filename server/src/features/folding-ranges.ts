@@ -5,6 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
 import type { CableModel, Range } from '../model/cable-model.ts';
 import { truncate } from './document-symbols.ts';
+import { plural } from './wording.ts';
 
 const COLLAPSED_LENGTH = 60;
 
@@ -16,10 +17,6 @@ function lastLine(range: Range): number {
 function firstWords(document: TextDocument, from: Range['start']): string {
   const text = document.getText({ start: from, end: { line: from.line + 1, character: 0 } });
   return truncate(text.replace(/\s+/g, ' ').trim(), COLLAPSED_LENGTH);
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 export function foldingRanges(model: CableModel, document: TextDocument): FoldingRange[] {

@@ -17,6 +17,7 @@ import { code, dayOfYear, escapeMarkdown, formatDate, link } from './markdown.ts
 import { isNarrower, rangeContains } from './ranges.ts';
 import { relativeKey, uriKey } from '../workspace/uri-keys.ts';
 import type { IndexedCable } from '../workspace/workspace-index.ts';
+import { paragraphNumbered } from './mentions.ts';
 
 /** What a hover may consult besides the model. */
 export interface HoverContext {
@@ -260,7 +261,7 @@ function renderReferenceMention(mention: CrossReference, context: HoverContext):
 
 function renderParagraphMention(mention: CrossReference, context: HoverContext): string {
   const lines = mention.targets.map((target) => {
-    const paragraph = context.model.paragraphs.find((p) => String(p.number) === target);
+    const paragraph = paragraphNumbered(context.model, target);
     if (!paragraph) return `- ¶${target}: no such paragraph in this cable`;
     const line = paragraph.label.range.end.line;
     const text = context.document.getText({ start: paragraph.label.range.end, end: { line, character: paragraph.label.range.end.character + 120 } });

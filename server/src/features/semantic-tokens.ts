@@ -2,19 +2,18 @@
 // workspace (`cableReference`, or `cableReference.unresolved`), and a TAGS code no table lists
 // (`tagCode.unknown`). package.json maps these to TextMate scopes, so every theme colours them.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import { lookupTag } from '../data/reference.ts';
 import type { CableModel, Range } from '../model/cable-model.ts';
 import type { IndexedCable } from '../workspace/workspace-index.ts';
 
 export const SEMANTIC_TOKEN_TYPES = ['cableReference', 'tagCode'] as const;
 export const SEMANTIC_TOKEN_MODIFIERS = ['unresolved', 'unknown'] as const;
-export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] };
 
 type TokenType = (typeof SEMANTIC_TOKEN_TYPES)[number];
 type TokenModifier = (typeof SEMANTIC_TOKEN_MODIFIERS)[number];
 
-interface Span {
+/** A token on one line (tokens may not cross lines); the LSP layer encodes them. */
+export interface SemanticSpan {
   line: number;
   character: number;
   length: number;
@@ -23,8 +22,8 @@ interface Span {
 }
 
 /** A range as one span per line: tokens may not cross lines. */
-function spansOf(document: TextDocument, range: Range, type: TokenType, modifiers: TokenModifier[]): Span[] {
-  const spans: Span[] = [];
+function spansOf(document: TextDocument, range: Range, type: TokenType, modifiers: TokenModifier[]): SemanticSpan[] {
+  const spans: SemanticSpan[] = [];
   for (let line = range.start.line; line <= range.end.line; line++) {
     const start = line === range.start.line ? range.start.character : 0;
     const end = line === range.end.line ? range.end.character : document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '').length;
@@ -33,23 +32,8 @@ function spansOf(document: TextDocument, range: Range, type: TokenType, modifier
   return spans;
 }
 
-/** Relative encoding of the LSP: line delta, start delta, length, type index, modifier bits. */
-function encode(spans: Span[]): number[] {
-  spans.sort((a, b) => a.line - b.line || a.character - b.character);
-  const data: number[] = [];
-  let line = 0;
-  let character = 0;
-  for (const span of spans) {
-    const deltaLine = span.line - line;
-    data.push(deltaLine, deltaLine === 0 ? span.character - character : span.character, span.length, SEMANTIC_TOKEN_TYPES.indexOf(span.type), span.modifiers.reduce((bits, m) => bits | (1 << SEMANTIC_TOKEN_MODIFIERS.indexOf(m)), 0));
-    line = span.line;
-    character = span.character;
-  }
-  return data;
-}
-
-export function semanticTokens(model: CableModel, document: TextDocument, index: { lookup(id: string): IndexedCable[] }): SemanticTokens {
-  const spans: Span[] = [];
+export function semanticTokens(model: CableModel, document: TextDocument, index: { lookup(id: string): IndexedCable[] }): SemanticSpan[] {
+  const spans: SemanticSpan[] = [];
   for (const entry of model.references?.entries ?? []) {
     if (!entry.id) continue;
     const resolved = index.lookup(entry.id).length > 0;
@@ -58,5 +42,5 @@ export function semanticTokens(model: CableModel, document: TextDocument, index:
   for (const tag of model.tags?.codes ?? []) {
     if (!lookupTag(tag.code)) spans.push(...spansOf(document, tag.range, 'tagCode', ['unknown']));
   }
-  return { data: encode(spans) };
+  return spans.sort((a, b) => a.line - b.line || a.character - b.character);
 }

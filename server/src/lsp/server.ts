@@ -2,26 +2,24 @@
 // Runs over IPC when started by the extension, or standalone: `cable-language-server --stdio`.
 // Every handler catches and logs: odd input gets an empty answer, never a crashed server.
 import {
+  CancellationToken,
   createConnection,
-  DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   Location,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
-  type CancellationToken,
-  type ClientCapabilities,
   type Position,
-  type WorkspaceFolder,
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../../package.json';
+import { createNodeHost } from '../node/node-host.ts';
+import { CABLE_FILE_GLOB, createCableLanguageService, describeError, type Logger, type ProgressSink } from '../service/language-service.ts';
+import { createClientConfiguration } from './client-configuration.ts';
+import { flattenSymbols, plainTextHover } from './lsp-encodings.ts';
 import { registerCableFeatures } from './lsp-features.ts';
-import { unlessCancelled } from '../service/cancellation.ts';
-import { createIndexWorkers } from '../node/index-workers.ts';
-import { createCableLanguageService, createNodeWorkspace, DEFAULT_EXCLUDES, enabledPatterns, flattenSymbols, type Logger, type ProgressSink } from '../service/language-service.ts';
 
 const USAGE = `Usage: cable-language-server --stdio | --node-ipc | --socket=<port> | --pipe=<name>
 
@@ -68,69 +66,35 @@ const logger: Logger = {
   error: (message) => connection.console.error(message),
 };
 
-/** What the client can take, read once at initialize. */
-const client = {
-  hierarchicalSymbols: false,
-  linkSupport: false,
-  markdown: false,
-  configuration: false,
-  configurationRegistration: false,
-  watchedFilesRegistration: false,
-  workspaceFolders: false,
-  workDoneProgress: false,
-};
-let folders: WorkspaceFolder[] = [];
-/** The folders and exclusions last given to the index, to skip restarts that change nothing. */
-let appliedFolders = '';
-/** Folder and configuration updates run one after another; definitions wait for the last. */
-let foldersSettled: Promise<void> = Promise.resolve();
-
 const service = createCableLanguageService({
-  workspace: createNodeWorkspace(logger),
-  workers: createIndexWorkers(logger),
-  logger,
-  progress: () => (client.workDoneProgress ? progressSink() : undefined),
+  ...createNodeHost(logger),
+  progress: () => (configuration.support.workDoneProgress ? progressSink() : undefined),
 });
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
-}
+const configuration = createClientConfiguration(connection, service, logger);
 
 /** A handler that logs what it throws and answers `fallback` instead. */
-function guarded<P, R>(name: string, fallback: R, handler: (params: P, token?: CancellationToken) => R | Promise<R>) {
+function guarded<P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
   return async (params: P, token?: CancellationToken): Promise<R> => {
     try {
-      return await handler(params, token);
+      return await handler(params, token ?? CancellationToken.None);
     } catch (error) {
-      logger.error(`${name} failed: ${describeError(error)}`);
+      logger.error(`${name} failed: ${describeError(error, { stack: true })}`);
       return fallback;
     }
   };
 }
 
-const features = registerCableFeatures({ connection, documents, service, logger, guarded, foldersSettled: () => foldersSettled });
-
-function readCapabilities(capabilities: ClientCapabilities): void {
-  const text = capabilities.textDocument;
-  client.hierarchicalSymbols = text?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
-  client.linkSupport = text?.definition?.linkSupport === true;
-  client.markdown = text?.hover?.contentFormat?.includes('markdown') ?? false;
-  client.configuration = capabilities.workspace?.configuration === true;
-  client.configurationRegistration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-  client.watchedFilesRegistration = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-  client.workspaceFolders = capabilities.workspace?.workspaceFolders === true;
-  client.workDoneProgress = capabilities.window?.workDoneProgress === true;
-}
+const features = registerCableFeatures({ connection, documents, service, logger, guarded, client: () => configuration.support });
 
 /** Progress of an indexing pass, shown by the client; cancelling it stops the pass. */
 function progressSink(): ProgressSink {
   const reporter: Promise<WorkDoneProgressServerReporter | undefined> = connection.window.createWorkDoneProgress().then(
     (created) => {
-      created.token.onCancellationRequested(() => service.index.cancel());
+      created.token.onCancellationRequested(() => service.cancelIndexing());
       return created;
     },
     (error: unknown) => {
-      logger.warn(`No progress report: ${describeError(error)}`);
+      logger.warn(`No progress report: ${describeError(error, { stack: true })}`);
       return undefined;
     },
   );
@@ -143,41 +107,16 @@ function progressSink(): ProgressSink {
   };
 }
 
-/** Queues an update of the index's folders and exclusions (after the ones queued before). */
-function refreshFolders(): Promise<void> {
-  foldersSettled = foldersSettled.then(applyFolders).catch((error: unknown) => logger.error(`Updating the folders failed: ${describeError(error)}`));
-  return foldersSettled;
-}
-
-/** Gives the index the workspace folders with their `files.exclude` patterns. */
-async function applyFolders(): Promise<void> {
-  const withExcludes = await Promise.all(
-    folders.map(async (folder) => {
-      if (!client.configuration) return { uri: folder.uri, excludes: DEFAULT_EXCLUDES };
-      const setting: unknown = await connection.workspace.getConfiguration({ scopeUri: folder.uri, section: 'files.exclude' }).catch((error: unknown) => {
-        logger.warn(`No files.exclude for ${folder.uri}: ${describeError(error)}`);
-        return undefined;
-      });
-      return { uri: folder.uri, excludes: setting && typeof setting === 'object' ? enabledPatterns(setting) : DEFAULT_EXCLUDES };
-    }),
-  );
-  const applied = JSON.stringify(withExcludes);
-  if (applied === appliedFolders) return;
-  appliedFolders = applied;
-  service.index.setFolders(withExcludes);
-}
-
 connection.onInitialize((params) => {
-  readCapabilities(params.capabilities);
   const rootUri = params.rootUri;
-  folders = params.workspaceFolders ?? (rootUri ? [{ uri: rootUri, name: rootUri }] : []);
+  configuration.initialize(params.capabilities, params.workspaceFolders ?? (rootUri ? [{ uri: rootUri, name: rootUri }] : []));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       documentSymbolProvider: { label: 'Cable' },
       hoverProvider: true,
       definitionProvider: true,
-      ...features.capabilities(params.capabilities),
+      ...features.capabilities,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'cable-language-server', version: packageJson.version },
@@ -186,31 +125,24 @@ connection.onInitialize((params) => {
 
 connection.onInitialized(
   guarded('initialized', undefined, async () => {
-    // Folders first: definitions wait for them, registrations can wait.
-    await refreshFolders();
+    // Folders and settings first: definitions wait for them, registrations can wait.
+    await configuration.refresh();
+    const client = configuration.support;
+    if (client.configuration) features.settingsChanged();
     if (client.watchedFilesRegistration) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{cable,txt}' }] });
-    }
-    if (client.configuration && client.configurationRegistration) {
-      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'files' });
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CABLE_FILE_GLOB }] });
     }
     if (client.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders(
-        guarded('workspace folders', undefined, async (event) => {
-          const removed = new Set(event.removed.map((f) => f.uri));
-          folders = [...folders.filter((f) => !removed.has(f.uri)), ...event.added];
-          await refreshFolders();
-        }),
-      );
+      connection.workspace.onDidChangeWorkspaceFolders(guarded('workspace folders', undefined, (event) => configuration.foldersChanged(event)));
     }
-    await features.initialized();
+    await configuration.register();
   }),
 );
 
 connection.onDidChangeConfiguration(
   guarded('configuration', undefined, async (params) => {
-    await refreshFolders();
-    await features.configurationChanged(params.settings);
+    await configuration.refresh(params.settings);
+    features.settingsChanged();
   }),
 );
 
@@ -220,7 +152,7 @@ connection.onDidChangeWatchedFiles(
     for (const change of params.changes) {
       // Open documents win over disk: their events wait for the close.
       if (documents.get(change.uri) && change.type !== FileChangeType.Deleted) continue;
-      await service.index.fileChanged(change.uri, kinds[change.type]);
+      await service.fileChanged(change.uri, kinds[change.type]);
     }
   }),
 );
@@ -228,7 +160,7 @@ connection.onDidChangeWatchedFiles(
 documents.onDidChangeContent(guarded('document change', undefined, ({ document }) => service.documentChanged(document)));
 
 // The first cable opened starts indexing in the background: lazily, never blocking this document.
-documents.onDidOpen(guarded('document open', undefined, () => void service.index.ensureIndexed()));
+documents.onDidOpen(guarded('document open', undefined, () => service.startIndexing()));
 
 documents.onDidClose(guarded('document close', undefined, ({ document }) => service.documentClosed(document.uri)));
 
@@ -237,14 +169,15 @@ connection.onDocumentSymbol(
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const symbols = service.documentSymbols(document, token);
-    return client.hierarchicalSymbols ? symbols : flattenSymbols(document.uri, symbols);
+    return configuration.support.hierarchicalSymbols ? symbols : flattenSymbols(document.uri, symbols);
   }),
 );
 
 connection.onHover(
   guarded('hover', null, (params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.hover(document, params.position, { markdown: client.markdown }, token) : null;
+    const hover = document ? service.hover(document, params.position, token) : null;
+    return hover && !configuration.support.markdown ? plainTextHover(hover) : hover;
   }),
 );
 
@@ -252,18 +185,16 @@ connection.onDefinition(
   guarded('definition', null, async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
-    // Folders just added or exclusions just changed must reach the index before it answers.
-    if ((await unlessCancelled(foldersSettled.then(() => true), token)) !== true) return null;
     const definitions = await service.definition(document, params.position, token);
-    if (client.linkSupport) return definitions;
+    if (configuration.support.linkSupport) return definitions;
     return definitions.map((d) => Location.create(d.targetUri, d.targetSelectionRange));
   }),
 );
 
 connection.onShutdown(() => service.dispose());
 
-process.on('uncaughtException', (error) => logger.error(`Uncaught: ${describeError(error)}`));
-process.on('unhandledRejection', (reason) => logger.error(`Unhandled rejection: ${describeError(reason)}`));
+process.on('uncaughtException', (error) => logger.error(`Uncaught: ${describeError(error, { stack: true })}`));
+process.on('unhandledRejection', (reason) => logger.error(`Unhandled rejection: ${describeError(reason, { stack: true })}`));
 
 documents.listen(connection);
 connection.listen();

@@ -20,11 +20,6 @@ export function token(text: string, line: number, start: number): Token {
   return { text, range: lineRange(line, start, start + text.length) };
 }
 
-/** A range from the start of `first` to the end of `last`. */
-export function spanRanges(first: Range, last: Range): Range {
-  return { start: first.start, end: last.end };
-}
-
 export function isBlank(line: string): boolean {
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);

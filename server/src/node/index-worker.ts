@@ -6,7 +6,8 @@ import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
 import { summarizeFile } from '../workspace/indexed-cable.ts';
-import { describeError, resultOfStat, type ReadRequest, type ReadResult } from '../workspace/index-read.ts';
+import { describeError } from '../workspace/errors.ts';
+import { resultOfStat, type ReadRequest, type ReadResult } from '../workspace/index-read.ts';
 import { describeFileError } from './file-text.ts';
 import { fileStatOf, textOfBytes } from './node-workspace.ts';
 

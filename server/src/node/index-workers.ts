@@ -8,19 +8,12 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { describeError, type ReadRequest, type ReadResult } from '../workspace/index-read.ts';
-import type { Logger } from '../service/host.ts';
+import { describeError } from '../workspace/errors.ts';
+import type { ReadResult } from '../workspace/index-read.ts';
+import type { IndexWorkers, Logger } from '../service/host.ts';
 
 /** The bundle's worker script, beside the server's bundle (dist/server/). */
 export const INDEX_WORKER_SCRIPT = join(__dirname, 'index-worker.js');
-
-export interface IndexWorkers {
-  /** Batches worth having in flight: four a worker, so none waits while the server's thread files results (or is held up). */
-  readonly capacity: number;
-  /** The results of the requests, in order; rejects when no worker could do it (the caller reads them itself). */
-  read(requests: ReadRequest[]): Promise<ReadResult[]>;
-  dispose(): void;
-}
 
 interface Pending {
   resolve(results: ReadResult[]): void;

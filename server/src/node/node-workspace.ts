@@ -6,6 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeCableBytes, describeFileError } from './file-text.ts';
+import { isCableFileName } from '../workspace/cable-detection.ts';
 import { yieldToEventLoop } from '../workspace/index-read.ts';
 import type { FileStat, Logger, Workspace } from '../service/host.ts';
 
@@ -45,7 +46,7 @@ export function createNodeWorkspace(logger?: Logger): Workspace {
             if (!isExcluded(childRelative, true)) await walk(join(dir, entry.name), childRelative);
           } else if (entry.isFile() && !isExcluded(childRelative, false)) {
             files.push(pathToFileURL(join(dir, entry.name)).href);
-          } else if (entry.isSymbolicLink() && /\.(?:cable|txt)$/i.test(entry.name) && !isExcluded(childRelative, false)) {
+          } else if (entry.isSymbolicLink() && isCableFileName(entry.name) && !isExcluded(childRelative, false)) {
             logger?.info(`Not indexed: ${join(dir, entry.name)} is a symbolic link (links are not followed)`);
           }
         }
@@ -60,7 +61,7 @@ export function createNodeWorkspace(logger?: Logger): Workspace {
       try {
         bytes = await readFile(path);
       } catch (error) {
-        throw new Error(describeFileError(error));
+        throw new Error(describeFileError(error), { cause: error });
       }
       return textOfBytes(path, bytes, logger);
     },

@@ -1,44 +1,17 @@
-// What the language service needs from its host: file access, a logger, cancellation and a
-// progress sink. The LSP server passes its own objects; tests pass in-memory ones. Nothing here
-// depends on an LSP connection or on `vscode`.
+// What the language service needs from its host: file access, a logger, and optionally threads
+// that read files and a sink that shows indexing progress. The Node host (node/node-host.ts)
+// fulfils it for the server and the CLI; tests pass in-memory objects.
+import type { IndexWorkers, Logger, ProgressSink, Workspace } from '../workspace/file-access.ts';
 
-/** Structurally the same as the LSP CancellationToken, so the server passes its tokens as they are. */
-export interface Cancellation {
-  readonly isCancellationRequested: boolean;
-  /** Lets a waiter stop at once instead of polling. */
-  readonly onCancellationRequested?: (listener: () => void) => { dispose(): void };
-}
+export type * from '../workspace/file-access.ts';
 
-export interface FileStat {
-  size: number;
-  /** Modification time in milliseconds. */
-  mtime: number;
-}
-
-export interface ListFilesOptions {
-  /** Path relative to the folder, `/`-separated; an excluded directory is not entered. */
-  isExcluded(relativePath: string, isDirectory: boolean): boolean;
-  token?: Cancellation;
-}
-
-/** File access, by URI (`file:///…`). */
-export interface Workspace {
-  /** Every file under the folder, as URIs, skipping what `isExcluded` names. */
-  listFiles(folderUri: string, options: ListFilesOptions): Promise<string[]>;
-  readFile(uri: string): Promise<string>;
-  /** Undefined when the file does not exist. */
-  stat(uri: string): Promise<FileStat | undefined>;
-}
-
-export interface Logger {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
-
-/** Where the workspace index reports how far it has got. */
-export interface ProgressSink {
-  begin(title: string, message?: string): void;
-  report(done: number, total: number): void;
-  end(): void;
+export interface CableServiceHost {
+  workspace: Workspace;
+  logger: Logger;
+  /** Worker threads reading a pass's files from the local disk; without them the index reads through `workspace`. */
+  workers?: IndexWorkers;
+  /** Called as each indexing pass starts, for a sink that shows its progress. */
+  progress?: () => ProgressSink | undefined;
+  /** Files read at the same time in the index's own thread. */
+  concurrency?: number;
 }

@@ -1,112 +1,180 @@
-// The Cable language service: outline, hover and definition over the cached cable model, and
-// the workspace index. Editor-agnostic: no `vscode` import, no LSP connection; the server wires
-// requests to it, tests call it directly with an in-memory workspace.
+// The Cable language service: the one way in, for the LSP server and the `cable` CLI alike.
+// It keeps the documents' models, the workspace folders and their index, and the settings of
+// each folder, and answers every feature over them; each call takes a cancellation token. The
+// host (service/host.ts) gives it file access; nothing here knows LSP or Node's file system.
+//
+// A request flows: host call → the document's model (parsed once per version, model-cache.ts)
+// → the workspace index when the feature needs other cables (waiting for pending folder updates
+// and the indexing pass, unless cancelled) → one function of features/ → the answer.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  MarkupKind,
-  type CodeAction,
-  type CompletionList,
-  type DocumentLink,
-  type DocumentSymbol,
-  type FoldingRange,
-  type Hover,
-  type Position,
-  type Range,
-  type SemanticTokens,
-  type SymbolInformation,
-} from 'vscode-languageserver-types';
-import type { CableModel } from '../model/cable-model.ts';
+import type { CompletionList, DocumentSymbol, FoldingRange, Hover, Position, Range, SymbolInformation } from 'vscode-languageserver-types';
+import type { CableModel, ParseContext } from '../model/cable-model.ts';
 import { splitLines } from '../model/text.ts';
-import { quickFixes } from '../features/code-actions.ts';
+import { quickFixes, type CableQuickFix } from '../features/code-actions.ts';
 import { citationLens, type CitationLens } from '../features/code-lens.ts';
 import { completion } from '../features/completion.ts';
 import { cableDefinitions, definitionQuery, type CableDefinition } from '../features/definition.ts';
 import { cableDiagnostics, type CableDiagnostic } from '../features/diagnostics.ts';
-import { documentLinks } from '../features/document-links.ts';
+import { documentLinks, type CableLink } from '../features/document-links.ts';
 import { documentSymbols } from '../features/document-symbols.ts';
-import { DEFAULT_MAX_FILE_SIZE } from '../workspace/file-size.ts';
 import { foldingRanges } from '../features/folding-ranges.ts';
 import { hover } from '../features/hover.ts';
-import { markdownToPlainText } from '../features/markdown.ts';
-import { ModelCache } from './model-cache.ts';
 import { citationLocations, referencesQuery, type CableLocation } from '../features/find-references.ts';
-import { semanticTokens } from '../features/semantic-tokens.ts';
+import { semanticTokens, type SemanticSpan } from '../features/semantic-tokens.ts';
 import { cableSummary } from '../features/summary.ts';
 import { workspaceSymbols } from '../features/workspace-symbols.ts';
-import { summarize, WorkspaceIndex, type WorkspaceIndexOptions } from '../workspace/workspace-index.ts';
-import type { Cancellation, Logger, Workspace } from './host.ts';
+import { unlessCancelled } from '../workspace/cancellation.ts';
+import { DEFAULT_EXCLUDES } from '../workspace/exclude-globs.ts';
+import { DEFAULT_MAX_FILE_SIZE, parseWithinLimit, readMaxFileSize } from '../workspace/file-size.ts';
+import { relativeKey, uriKey } from '../workspace/uri-keys.ts';
+import { summarize, WorkspaceIndex, type Citation, type IndexedCable } from '../workspace/workspace-index.ts';
+import type { Cancellation, CableServiceHost } from './host.ts';
+import { ModelCache } from './model-cache.ts';
+import { DEFAULT_SETTINGS, isDiagnosticEnabled, readSettings, type CableSettings } from './settings.ts';
 
-export { isCableText } from '../workspace/cable-detection.ts';
-export { flattenSymbols } from '../features/document-symbols.ts';
-export { enabledPatterns, DEFAULT_EXCLUDES } from '../workspace/exclude-globs.ts';
-export { createNodeWorkspace } from '../node/node-workspace.ts';
-export { DEFAULT_MAX_FILE_SIZE, readMaxFileSize } from '../workspace/file-size.ts';
+export { lookupTag } from '../data/reference.ts';
+export { splitLines } from '../model/text.ts';
+export { describeError } from '../workspace/errors.ts';
+export { NEVER_CANCELLED, createCancellationSource } from '../workspace/cancellation.ts';
+export { isCableFile, isCableFileName, CABLE_FILE_GLOB } from '../workspace/cable-detection.ts';
+export { createExcludeMatcher, enabledPatterns, DEFAULT_EXCLUDES } from '../workspace/exclude-globs.ts';
 export { SHOW_REFERENCES_COMMAND } from '../features/code-lens.ts';
-export { DIAGNOSTIC_CODES, toLspDiagnostic } from '../features/diagnostics.ts';
-export { SEMANTIC_TOKENS_LEGEND } from '../features/semantic-tokens.ts';
-export { DEFAULT_SETTINGS, isDiagnosticEnabled, readSettings } from './settings.ts';
+export { DIAGNOSTIC_CODES } from '../features/diagnostics.ts';
+export { markdownToPlainText } from '../features/markdown.ts';
+export { plural } from '../features/wording.ts';
+export { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from '../features/semantic-tokens.ts';
+export { DEFAULT_SETTINGS, readSettings } from './settings.ts';
+export type { CableQuickFix } from '../features/code-actions.ts';
 export type { CitationLens } from '../features/code-lens.ts';
 export type { CableDefinition } from '../features/definition.ts';
 export type { CableDiagnostic } from '../features/diagnostics.ts';
+export type { CableLink } from '../features/document-links.ts';
 export type { CableLocation } from '../features/find-references.ts';
+export type { SemanticSpan } from '../features/semantic-tokens.ts';
+export type { CableModel, Paragraph, ParseContext } from '../model/cable-model.ts';
 export type { CableSettings } from './settings.ts';
-export type { IndexedCable } from '../workspace/workspace-index.ts';
+export type { Citation, IndexedCable } from '../workspace/workspace-index.ts';
 export type * from './host.ts';
 
-export interface CableLanguageServiceOptions extends WorkspaceIndexOptions {
-  workspace: Workspace;
-  logger: Logger;
+/** A workspace folder, with its `files.exclude` patterns (VS Code's defaults when absent). */
+export interface WorkspaceFolderSetting {
+  uri: string;
+  excludes?: readonly string[];
 }
 
-export interface HoverOptions {
-  /** False for clients that only show plain text. */
-  markdown?: boolean;
-}
+export type FileChange = 'created' | 'changed' | 'deleted';
 
 export interface CableLanguageService {
-  readonly index: WorkspaceIndex;
-  /** An editor opened or changed a document: its text wins over the file on disk. */
+  // ---- documents: an open document's text wins over its file on disk
   documentChanged(document: TextDocument): void;
   documentClosed(uri: string): Promise<void>;
-  /** The model of this version of the document (parsed once per version). */
-  model(document: TextDocument): CableModel;
-  documentSymbols(document: TextDocument, token?: Cancellation): DocumentSymbol[];
-  hover(document: TextDocument, position: Position, options?: HoverOptions, token?: Cancellation): Hover | null;
+
+  // ---- workspace folders, file events and the index
+  /** Queued after the updates before it; every call that reads the index waits for the last. */
+  setWorkspaceFolders(folders: readonly WorkspaceFolderSetting[] | Promise<readonly WorkspaceFolderSetting[]>): Promise<void>;
+  /** A watched-file event: created, changed or deleted (a rename is a delete and a create). */
+  fileChanged(uri: string, change: FileChange): Promise<void>;
+  /** Starts indexing in the background if it has not started. */
+  startIndexing(): void;
+  /** Stops the indexing pass (the user cancelled its progress); the next call that needs the index starts over. */
+  cancelIndexing(): void;
+  /** After an indexing pass and after file events changed what is known: views counting citations are stale. */
+  onIndexChanged(listener: () => void): { dispose(): void };
+  /** True once the last indexing pass over the current folders has finished. */
+  readonly indexReady: boolean;
+  /** Resolves when the index is up to date: true, or false when `token` was cancelled first. */
+  ensureIndexed(token: Cancellation): Promise<boolean>;
+  /** The cables indexed so far (open documents' live text instead of disk), by file. */
+  cables(): IndexedCable[];
+  /** The indexed cables whose ID is `id`. */
+  lookup(id: string): IndexedCable[];
+  /** The indexed cables whose REF list cites `id`, each with its citations of `id`. */
+  citing(id: string): { cable: IndexedCable; citations: Citation[] }[];
+
+  // ---- settings
+  /** The client's `cable` section, for one workspace folder or (without `folderUri`) for all; `maxFileSize` only from the latter. */
+  setSettings(section: unknown, folderUri?: string): void;
+  /** The settings that apply to a document: its folder's, else the global ones. */
+  settingsFor(uri: string): CableSettings;
+
+  // ---- features (each honours the settings of the document's folder)
+  /** The model of this version of the document (parsed once per version); `context` gives what a fragment lacks (not cached). */
+  model(document: TextDocument, token: Cancellation, context?: ParseContext): CableModel;
+  documentSymbols(document: TextDocument, token: Cancellation): DocumentSymbol[];
+  /** Markdown contents; the LSP layer renders plain text for clients that ask for it. */
+  hover(document: TextDocument, position: Position, token: Cancellation): Hover | null;
   /** Waits for the workspace index when the position is on a REF entry; [] when cancelled. */
-  definition(document: TextDocument, position: Position, token?: Cancellation): Promise<CableDefinition[]>;
+  definition(document: TextDocument, position: Position, token: Cancellation): Promise<CableDefinition[]>;
   /** On the banner: the REF entries citing this cable (waits for the index); on a REF entry or paragraph: its mentions. */
-  references(document: TextDocument, position: Position, includeDeclaration: boolean, token?: Cancellation): Promise<CableLocation[]>;
-  /** "cited by N cables · cites M" above the banner (waits for the index); undefined without a banner or when cancelled. */
-  codeLens(document: TextDocument, token?: Cancellation): Promise<CitationLens | undefined>;
+  references(document: TextDocument, position: Position, includeDeclaration: boolean, token: Cancellation): Promise<CableLocation[]>;
+  /** "cited by N cables · cites M" above the banner (waits for the index); undefined without a banner, when switched off or cancelled. */
+  codeLens(document: TextDocument, token: Cancellation): Promise<CitationLens | undefined>;
   /** Cables by ID prefix, TAGS code or subject words (waits for the index). */
-  workspaceSymbols(query: string, token?: Cancellation): Promise<SymbolInformation[]>;
+  workspaceSymbols(query: string, token: Cancellation): Promise<SymbolInformation[]>;
   /** REF entries found in the workspace, `REF A` and `para 4` (waits for the index). */
-  documentLinks(document: TextDocument, token?: Cancellation): Promise<DocumentLink[]>;
-  foldingRanges(document: TextDocument, token?: Cancellation): FoldingRange[];
-  /** Every diagnostic of the document, whatever the settings (the caller filters by code). */
-  diagnostics(document: TextDocument): CableDiagnostic[];
-  /** Quick fixes for the given diagnostics where they touch `range`. */
-  codeActions(document: TextDocument, range: Range, diagnostics: CableDiagnostic[]): CodeAction[];
+  documentLinks(document: TextDocument, token: Cancellation): Promise<CableLink[]>;
+  foldingRanges(document: TextDocument, token: Cancellation): FoldingRange[];
+  /** The document's diagnostics whose code is switched on, in the order of the checks. */
+  diagnostics(document: TextDocument, token: Cancellation): CableDiagnostic[];
+  /** Quick fixes for the document's diagnostics that touch `range`. */
+  codeActions(document: TextDocument, range: Range, token: Cancellation): CableQuickFix[];
   /** TAGS codes, portion markings, workspace cables in REF (from what is indexed so far, never waiting). */
-  completion(document: TextDocument, position: Position, token?: Cancellation): CompletionList | null;
-  semanticTokens(document: TextDocument, token?: Cancellation): Promise<SemanticTokens>;
+  completion(document: TextDocument, position: Position, token: Cancellation): CompletionList | null;
+  /** REF entries by whether their cable is in the workspace, unknown TAGS codes (waits for the index). */
+  semanticTokens(document: TextDocument, token: Cancellation): Promise<SemanticSpan[]>;
   /** The cable's card in markdown (waits for the index, for the cited-by list). */
-  summary(document: TextDocument, token?: Cancellation): Promise<string | undefined>;
-  /** `cable.maxFileSize`: bytes up to which a document is analysed whole and a file is indexed. */
-  setMaxFileSize(bytes: number): void;
+  summary(document: TextDocument, token: Cancellation): Promise<string | undefined>;
+
   dispose(): void;
 }
 
-export function createCableLanguageService(options: CableLanguageServiceOptions): CableLanguageService {
-  let maxFileSize = options.maxFileBytes ?? DEFAULT_MAX_FILE_SIZE;
+export function createCableLanguageService(host: CableServiceHost): CableLanguageService {
+  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
   const cache = new ModelCache(undefined, () => maxFileSize);
-  const index = new WorkspaceIndex(options.workspace, options.logger, { ...options, maxFileBytes: maxFileSize });
+  const index = new WorkspaceIndex(host.workspace, host.logger, {
+    maxFileBytes: maxFileSize,
+    ...(host.concurrency ? { concurrency: host.concurrency } : {}),
+    ...(host.progress ? { progress: host.progress } : {}),
+    ...(host.workers ? { workers: host.workers } : {}),
+  });
   /** A model stands for one document version: its diagnostics never change. */
   const diagnosticsByModel = new WeakMap<CableModel, CableDiagnostic[]>();
+  let globalSettings: CableSettings = DEFAULT_SETTINGS;
+  /** Folder key → the settings of that folder. */
+  const folderSettings = new Map<string, CableSettings>();
+  /** Folder updates run one after another; reads of the index wait for the last. */
+  let foldersSettled: Promise<void> = Promise.resolve();
+  /** The folders and exclusions last given to the index, to skip restarts that change nothing. */
+  let appliedFolders = '';
+
+  /** Waits for the folders, then for the index; false when cancelled first. */
+  const indexed = async (token: Cancellation) => (await unlessCancelled(foldersSettled.then(() => true), token)) === true && (await index.ensureIndexed(token));
+
+  const settingsFor = (uri: string): CableSettings => {
+    const key = uriKey(uri);
+    let best: { length: number; settings: CableSettings } | undefined;
+    for (const [folder, settings] of folderSettings) {
+      if (relativeKey(folder, key) !== undefined && (!best || folder.length > best.length)) best = { length: folder.length, settings };
+    }
+    return best?.settings ?? globalSettings;
+  };
+
+  const allDiagnostics = (document: TextDocument): CableDiagnostic[] => {
+    const model = cache.get(document);
+    let found = diagnosticsByModel.get(model);
+    if (!found) {
+      found = cableDiagnostics(model, splitLines(document.getText()));
+      diagnosticsByModel.set(model, found);
+    }
+    return found;
+  };
+
+  const enabledDiagnostics = (document: TextDocument): CableDiagnostic[] => {
+    const settings = settingsFor(document.uri);
+    return allDiagnostics(document).filter((d) => isDiagnosticEnabled(settings, d.code));
+  };
 
   return {
-    index,
-
     documentChanged(document) {
       index.setOpenDocument(document.uri, () => summarize(document.uri, cache.get(document)));
     },
@@ -116,29 +184,68 @@ export function createCableLanguageService(options: CableLanguageServiceOptions)
       await index.closeOpenDocument(uri);
     },
 
-    model: (document) => cache.get(document),
+    setWorkspaceFolders(folders) {
+      foldersSettled = foldersSettled
+        .then(async () => {
+          const given = (await folders).map(({ uri, excludes }) => ({ uri, excludes: excludes ?? DEFAULT_EXCLUDES }));
+          const applied = JSON.stringify(given);
+          if (applied === appliedFolders) return;
+          appliedFolders = applied;
+          index.setFolders(given);
+        })
+        .catch((error: unknown) => host.logger.error(`Updating the folders failed: ${error instanceof Error ? error.message : String(error)}`));
+      return foldersSettled;
+    },
+
+    fileChanged: (uri, change) => index.fileChanged(uri, change),
+    startIndexing: () => void index.ensureIndexed(),
+    cancelIndexing: () => index.cancel(),
+    onIndexChanged: (listener) => index.onDidChange(listener),
+    get indexReady() {
+      return index.ready;
+    },
+    ensureIndexed: indexed,
+    cables: () => index.cables(),
+    lookup: (id) => index.lookup(id),
+    citing: (id) => index.citing(id),
+
+    setSettings(section, folderUri) {
+      const settings = readSettings(section);
+      if (folderUri !== undefined) {
+        folderSettings.set(uriKey(folderUri), settings);
+        return;
+      }
+      globalSettings = settings;
+      const bytes = readMaxFileSize((section as { maxFileSize?: unknown } | undefined)?.maxFileSize);
+      if (bytes === maxFileSize) return;
+      maxFileSize = bytes;
+      cache.clear();
+      index.setMaxFileBytes(bytes);
+    },
+
+    settingsFor,
+
+    model(document, _token, context) {
+      if (!context) return cache.get(document);
+      return parseWithinLimit(document.getText(), { ...context, fileName: context.fileName ?? document.uri }, maxFileSize);
+    },
 
     documentSymbols(document, token) {
-      if (token?.isCancellationRequested) return [];
+      if (token.isCancellationRequested) return [];
       return documentSymbols(cache.get(document), document);
     },
 
-    hover(document, position, hoverOptions = {}, token) {
-      if (token?.isCancellationRequested) return null;
+    hover(document, position, token) {
+      if (token.isCancellationRequested) return null;
       const found = hover({ document, model: cache.get(document), index }, position);
-      if (!found) return null;
-      const markdown = hoverOptions.markdown ?? true;
-      return {
-        contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: markdown ? found.contents : markdownToPlainText(found.contents) },
-        range: found.range,
-      };
+      return found ? { contents: { kind: 'markdown', value: found.contents }, range: found.range } : null;
     },
 
     async definition(document, position, token) {
       const query = definitionQuery(cache.get(document), document.uri, position);
       if (!query) return [];
       if (query.kind === 'local') return query.definitions;
-      if (!(await index.ensureIndexed(token))) return [];
+      if (!(await indexed(token))) return [];
       return cableDefinitions(query.origin, index.lookup(query.id));
     },
 
@@ -146,69 +253,59 @@ export function createCableLanguageService(options: CableLanguageServiceOptions)
       const query = referencesQuery(cache.get(document), document.uri, position, includeDeclaration);
       if (!query) return [];
       if (query.kind === 'local') return query.locations;
-      if (!(await index.ensureIndexed(token))) return [];
+      if (!(await indexed(token))) return [];
       const citing = citationLocations(index.citing(query.id));
       return includeDeclaration ? [query.declaration, ...citing] : citing;
     },
 
     async codeLens(document, token) {
-      if (!(await index.ensureIndexed(token))) return undefined;
+      if (!settingsFor(document.uri).codeLens || !(await indexed(token))) return undefined;
       return citationLens(cache.get(document), document.uri, index);
     },
 
     async workspaceSymbols(query, token) {
-      if (!(await index.ensureIndexed(token))) return [];
+      if (!(await indexed(token))) return [];
       return workspaceSymbols(index, query);
     },
 
     async documentLinks(document, token) {
-      if (!(await index.ensureIndexed(token))) return [];
+      if (!settingsFor(document.uri).documentLinks || !(await indexed(token))) return [];
       return documentLinks(cache.get(document), document.uri, index);
     },
 
     foldingRanges(document, token) {
-      if (token?.isCancellationRequested) return [];
+      if (token.isCancellationRequested) return [];
       return foldingRanges(cache.get(document), document);
     },
 
-    diagnostics(document) {
-      const model = cache.get(document);
-      let found = diagnosticsByModel.get(model);
-      if (!found) {
-        found = cableDiagnostics(model, splitLines(document.getText()));
-        diagnosticsByModel.set(model, found);
-      }
-      return found;
+    diagnostics(document, token) {
+      if (token.isCancellationRequested) return [];
+      return enabledDiagnostics(document);
     },
 
-    codeActions(document, range, diagnostics) {
-      return quickFixes(cache.get(document), document, range, diagnostics);
+    codeActions(document, range, token) {
+      if (token.isCancellationRequested) return [];
+      return quickFixes(cache.get(document), document, range, enabledDiagnostics(document));
     },
 
     completion(document, position, token) {
-      if (token?.isCancellationRequested) return null;
+      if (token.isCancellationRequested || !settingsFor(document.uri).completion) return null;
       return completion(cache.get(document), document, position, index) ?? null;
     },
 
     async semanticTokens(document, token) {
-      if (!(await index.ensureIndexed(token))) return { data: [] };
+      if (!settingsFor(document.uri).semanticHighlighting || !(await indexed(token))) return [];
       return semanticTokens(cache.get(document), document, index);
     },
 
     async summary(document, token) {
-      if (!(await index.ensureIndexed(token))) return undefined;
+      if (!(await indexed(token))) return undefined;
       return cableSummary(cache.get(document), document.uri, index);
-    },
-
-    setMaxFileSize(bytes) {
-      if (bytes === maxFileSize) return;
-      maxFileSize = bytes;
-      cache.clear();
-      index.setMaxFileBytes(bytes);
     },
 
     dispose() {
       index.cancel();
+      host.workers?.dispose();
     },
   };
 }

@@ -1,15 +1,33 @@
-// Which `.txt` files are cables: the first lines must look like the start of a telegram — a
+// Which files are cables, the one rule for the index, the CLI and the server's file watcher:
+// `.cable` files always; `.txt` files when their first lines look like the start of a telegram — a
 // `VZCZC` transmission line, a classification banner, or a date-time group with an FM line —
 // as the cable model reads them, so the detector and the parser never disagree on a form.
 import { isKnownPost } from '../model/cable-id.ts';
 import { parseFrontMatter } from '../model/cable-model.ts';
+import { extensionOf } from './uri-keys.ts';
 
 /** How much of the text the detector reads: partial extracts put FM some twenty lines down. */
 export const HEAD_LINES = 60;
 /** The evidence must stand within this many non-blank lines: e-mail printouts put the banner under some twenty lines of mail header. */
 const EARLY_LINES = 30;
 
-function headOf(text: string): string {
+/** The files that may be cables, for a file watcher. */
+export const CABLE_FILE_GLOB = '**/*.{cable,txt}';
+
+/** A `.cable` or `.txt` file, by its URI, key or name: the files that may be cables. */
+export function isCableFileName(uri: string): boolean {
+  const extension = extensionOf(uri);
+  return extension === 'cable' || extension === 'txt';
+}
+
+/** A cable file: `.cable` always, `.txt` when its text reads as a cable. */
+export function isCableFile(uri: string, text: string): boolean {
+  const extension = extensionOf(uri);
+  return extension === 'cable' || (extension === 'txt' && isCableText(text));
+}
+
+/** The first HEAD_LINES lines, which the detector reads. */
+function detectionHead(text: string): string {
   let end = 0;
   for (let n = 0; n < HEAD_LINES; n++) {
     const next = text.indexOf('\n', end);
@@ -30,7 +48,7 @@ function lineOfNonBlank(lines: string[], count: number): number {
 
 export function isCableText(text: string): boolean {
   if (typeof text !== 'string' || text.length === 0) return false;
-  const head = headOf(text);
+  const head = detectionHead(text);
   const model = parseFrontMatter(head);
   const early = lineOfNonBlank(head.split(/\r\n|\r|\n/), EARLY_LINES);
   const header = model.header;

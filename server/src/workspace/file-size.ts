@@ -43,7 +43,7 @@ function countLines(text: string): number {
 }
 
 /** The head to analyse: the whole lines within the first LIGHT_HEAD_LENGTH characters (or all of them, on one long line). */
-function headOf(text: string): string {
+function lightHead(text: string): string {
   const window = text.slice(0, LIGHT_HEAD_LENGTH);
   const lineEnd = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('\r'));
   return lineEnd > 0 ? window.slice(0, lineEnd) : window;
@@ -56,7 +56,7 @@ function headOf(text: string): string {
 export function parseWithinLimit(text: string, context: ParseContext, maxBytes: number): CableModel {
   const { over, bytes } = isOver(text, maxBytes);
   if (!over) return parseCable(text, context);
-  const head = headOf(text);
+  const head = lightHead(text);
   const model = parseCable(head, context);
   const analysed = model.lineCount;
   model.lineCount = countLines(text);

@@ -3,7 +3,8 @@
 // through the Workspace (`readThroughWorkspace`); index workers do the same on the local disk
 // (index-worker.ts) and send back the same results.
 import { summarizeFile, type IndexedCable } from './indexed-cable.ts';
-import type { FileStat, Workspace } from '../service/host.ts';
+import { describeError } from './errors.ts';
+import type { FileStat, Workspace } from './file-access.ts';
 
 export interface ReadRequest {
   uri: string;
@@ -29,10 +30,6 @@ export function resultOfStat(request: ReadRequest, stat: FileStat): ReadResult |
   const known = request.known;
   if (known && known.mtime === stat.mtime && known.size === stat.size) return { kind: 'unchanged', stat };
   return undefined;
-}
-
-export function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Reads and summarizes one file through the workspace, yielding to the event loop before parsing. */

@@ -2,8 +2,8 @@
 // hover show. Made from the front matter alone (parseFrontMatter), in the index's thread or in an
 // index worker (index-worker.ts), so both keep the same summary of a file.
 import { parseCableId, parseFrontMatter, type FrontMatter, type Range } from '../model/cable-model.ts';
-import { isCableText } from './cable-detection.ts';
-import { baseName, extensionOf } from './uri-keys.ts';
+import { isCableFile } from './cable-detection.ts';
+import { baseName } from './uri-keys.ts';
 
 export interface IndexedCable {
   uri: string;
@@ -59,6 +59,5 @@ export function summarize(uri: string, model: FrontMatter): IndexedCable {
 
 /** The summary of a file's text: `.cable` files always, other files when the detector recognises a cable. */
 export function summarizeFile(uri: string, text: string): IndexedCable | undefined {
-  const isCable = extensionOf(uri) === 'cable' || isCableText(text);
-  return isCable ? summarize(uri, parseFrontMatter(text, { fileName: baseName(uri) })) : undefined;
+  return isCableFile(uri, text) ? summarize(uri, parseFrontMatter(text, { fileName: baseName(uri) })) : undefined;
 }

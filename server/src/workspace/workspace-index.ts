@@ -7,15 +7,16 @@
 // yields to the event loop between files so requests on the open file are answered meanwhile,
 // and starts over when the folders or the exclusions change.
 import { parseCableId } from '../model/cable-model.ts';
-import { createCancellationSource, unlessCancelled, type CancellationSource } from '../service/cancellation.ts';
+import { createCancellationSource, unlessCancelled, type CancellationSource } from './cancellation.ts';
 import { DEFAULT_MAX_FILE_SIZE, formatBytes } from './file-size.ts';
-import { describeError, readThroughWorkspace, yieldToEventLoop, type ReadRequest, type ReadResult } from './index-read.ts';
-import type { IndexWorkers } from '../node/index-workers.ts';
+import { describeError } from './errors.ts';
+import { readThroughWorkspace, yieldToEventLoop, type ReadRequest, type ReadResult } from './index-read.ts';
 import { START_OF_FILE, type Citation, type IndexedCable } from './indexed-cable.ts';
 import { SearchIndex, searchTerms } from './search-index.ts';
 import { createExcludeMatcher, DEFAULT_EXCLUDES, isExcludedPathOrParent } from './exclude-globs.ts';
-import { extensionOf, relativeKey, uriKey } from './uri-keys.ts';
-import type { Cancellation, FileStat, Logger, ProgressSink, Workspace } from '../service/host.ts';
+import { isCableFileName } from './cable-detection.ts';
+import { relativeKey, uriKey } from './uri-keys.ts';
+import type { Cancellation, FileStat, IndexWorkers, Logger, ProgressSink, Workspace } from './file-access.ts';
 
 export { summarize, type Citation, type IndexedCable } from './indexed-cable.ts';
 
@@ -64,12 +65,6 @@ function termsOf(cable: IndexedCable): string[] {
   const parts = cable.id ? parseCableId(cable.id) : undefined;
   if (cable.id && parts) terms.push(cable.id, parts.post, parts.serial, cable.date?.slice(0, 4) ?? `${Number(parts.year) < 50 ? 20 : 19}${parts.year}`);
   return terms.map((term) => term.toUpperCase());
-}
-
-/** A `.cable` or `.txt` file, by its URI or its key. */
-function isCandidateFile(uri: string): boolean {
-  const extension = extensionOf(uri);
-  return extension === 'cable' || extension === 'txt';
 }
 
 export class WorkspaceIndex {
@@ -252,7 +247,7 @@ export class WorkspaceIndex {
       for (const under of [...this.disk.keys()].filter((k) => k.startsWith(`${key}/`))) this.removeDiskEntry(under);
       return;
     }
-    if (!this.job || !isCandidateFile(uri)) return;
+    if (!this.job || !isCableFileName(uri)) return;
     const folder = this.folderOf(key);
     if (!folder || isExcludedPathOrParent(folder.isExcluded, relativeKey(folder.key, key)!)) return;
     await this.indexFile(uri, true);
@@ -499,7 +494,7 @@ async function candidatesOf(listed: string[], files: string[], keys: string[], t
   for (let i = 0; i < listed.length && !token.isCancellationRequested; i++) {
     const uri = listed[i]!;
     const key = uriKey(uri);
-    if (isCandidateFile(key)) {
+    if (isCableFileName(key)) {
       files.push(uri);
       keys.push(key);
     }

@@ -1,6 +1,9 @@
 // Cancellation for the service's own background work (indexing), and waiting on that work
 // from a request that may itself be cancelled.
-import type { Cancellation } from './host.ts';
+import type { Cancellation } from './file-access.ts';
+
+/** For work nobody cancels: a CLI run, a test. */
+export const NEVER_CANCELLED: Cancellation = { isCancellationRequested: false };
 
 export interface CancellationSource {
   readonly token: Cancellation;
