@@ -13,7 +13,7 @@ import { PublishDiagnosticsNotification, type Position } from 'vscode-languagese
 import { decodeCableBytes } from '../server/src/node/file-text.ts';
 import { createHostileFolder } from '../test/support/hostile-files.ts';
 import { FULL_CAPABILITIES, startServer } from '../test/support/lsp-client.ts';
-import { cpuMsOf, REQUEST_METHODS } from './fuzz.ts';
+import { cpuMsOf, REQUEST_METHODS } from '../test/support/fuzz.ts';
 
 const boundArgument = process.argv.indexOf('--bound-ms');
 const BOUND_MS = boundArgument > 0 ? Number(process.argv[boundArgument + 1]) : 2000;

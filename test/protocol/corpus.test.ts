@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentSymbol, LocationLink, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { parseCable } from '../../server/src/model/cable-model.ts';
 import { corpora } from '../support/corpus.ts';
-import { citationNamesCable, filesByTrueId, paragraphSymbols } from '../support/corpus-checks.ts';
+import { citationNamesCable, filesByTrueId, isSubsequence, outlineNumbers, paragraphSymbols, pilcrowNumbers } from '../support/corpus-checks.ts';
 import { startServer, type LspTestClient } from '../support/lsp-client.ts';
 
 for (const corpus of corpora()) {
@@ -38,6 +38,8 @@ for (const corpus of corpora()) {
         if (JSON.stringify(paragraphs.map((p) => JSON.stringify(p.selectionRange))) !== JSON.stringify(expected)) {
           problems.outline.push(`${cable.id}: ${paragraphs.length} of ${model.paragraphs.length} paragraphs`);
         }
+        // Against the text itself, not the model: every `¶N.` of the plain rendering is in the outline, in order.
+        if (!isSubsequence(pilcrowNumbers(document.getText()), outlineNumbers(symbols))) problems.outline.push(`${cable.id}: the outline misses a ¶ paragraph of the text`);
         for (const tag of model.tags?.codes ?? []) {
           tags++;
           const hover = await client.hover(document.uri, tag.range.start);

@@ -31,3 +31,20 @@ export function filesByTrueId(cables: { metadataId: string; textId: string | und
   }
   return files;
 }
+
+/** `¶N.` labels of the plain rendering (years wrapped to a line start, `¶2010.`, are not paragraphs). */
+export function pilcrowNumbers(text: string): number[] {
+  return [...text.matchAll(/^[ \t]*¶ ?(\d{1,3})\.(?!\d)/gm)].map((m) => Number(m[1]));
+}
+
+/** Whether `needle` appears in `haystack` in order, gaps allowed. */
+export function isSubsequence(needle: number[], haystack: number[]): boolean {
+  let i = 0;
+  for (const n of haystack) if (i < needle.length && needle[i] === n) i++;
+  return i === needle.length;
+}
+
+/** The paragraph numbers an outline shows, in order: its paragraph symbols are named `N.` or `N. (C) …`. */
+export function outlineNumbers(symbols: DocumentSymbol[]): number[] {
+  return paragraphSymbols(symbols).map((s) => Number(/^(\d+)\./.exec(s.name)?.[1]));
+}

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parseCable, type CableModel } from '../../server/src/model/cable-model.ts';
 import { corpora } from '../support/corpus.ts';
+import { isSubsequence, pilcrowNumbers } from '../support/corpus-checks.ts';
 
 /** Cables whose text is another cable than the metadata describes (named in STATS.md). */
 const BODY_IS_ANOTHER_CABLE: Record<string, string> = {
@@ -28,17 +29,6 @@ const CLASSIFICATION_DISAGREES: Record<string, string> = {
   '09STATE83014': 'the text has a NOFORN caption; metadata omits it',
   '09STATE119085': 'the text has a SECRET//NOFORN caption; metadata omits it',
 };
-
-/** `¶N.` labels of the plain rendering (years wrapped to a line start, `¶2010.`, are not paragraphs). */
-function pilcrowNumbers(text: string): number[] {
-  return [...text.matchAll(/^[ \t]*¶ ?(\d{1,3})\.(?!\d)/gm)].map((m) => Number(m[1]));
-}
-
-function isSubsequence(needle: number[], haystack: number[]): boolean {
-  let i = 0;
-  for (const n of haystack) if (i < needle.length && needle[i] === n) i++;
-  return i === needle.length;
-}
 
 /** The model without ranges: what must not depend on the rendering. */
 function rangeFree(model: CableModel): unknown {
@@ -70,23 +60,24 @@ for (const corpus of corpora()) {
     });
 
     for (const rendering of ['plain', 'markdown'] as const) {
-      it(`${rendering}: the ID is the metadata ID for ≥ 99%, each exception listed`, () => {
+      it(`${rendering}: the ID is the metadata ID, each exception listed and none stale`, () => {
         const wrong = parsed.filter((p) => p[rendering].id !== p.cable.id);
         const unexplained = wrong.filter((p) => !(p.cable.id in BODY_IS_ANOTHER_CABLE)).map((p) => `${p.cable.id} → ${p[rendering].id}`);
         assert.deepEqual(unexplained, []);
         const share = 1 - wrong.length / parsed.length;
         console.log(`# ${corpus.name}, ${rendering}: ID right for ${parsed.length - wrong.length}/${parsed.length} (${(share * 100).toFixed(2)}%)`);
-        assert.ok(share >= 0.99 || parsed.length < 100, `only ${(share * 100).toFixed(2)}% right`);
+        // Every listed exception of this corpus is still wrong: a fixed one leaves the list (the sample has some on purpose).
+        assert.deepEqual(wrong.map((p) => p.cable.id).sort(), parsed.filter((p) => p.cable.id in BODY_IS_ANOTHER_CABLE).map((p) => p.cable.id).sort());
       });
 
-      it(`${rendering}: the classification is the metadata's, each exception listed`, () => {
+      it(`${rendering}: the classification is the metadata's, each exception listed and none stale`, () => {
         const wrong = parsed.filter((p) => p[rendering].classification !== p.cable.classification);
         const unexplained = wrong.filter((p) => !(p.cable.id in CLASSIFICATION_DISAGREES)).map((p) => `${p.cable.id}: ${p[rendering].classification} ≠ ${p.cable.classification}`);
         assert.deepEqual(unexplained, []);
         const sameCable = parsed.filter((p) => !(p.cable.id in BODY_IS_ANOTHER_CABLE));
         const rightOfSame = sameCable.filter((p) => p[rendering].classification === p.cable.classification).length;
         console.log(`# ${corpus.name}, ${rendering}: classification right for ${parsed.length - wrong.length}/${parsed.length}; ${rightOfSame}/${sameCable.length} (${((rightOfSame / sameCable.length) * 100).toFixed(2)}%) of the pages that hold the cable they describe`);
-        assert.ok(rightOfSame / sameCable.length >= 0.99 || parsed.length < 100);
+        assert.deepEqual(wrong.map((p) => p.cable.id).sort(), parsed.filter((p) => p.cable.id in CLASSIFICATION_DISAGREES).map((p) => p.cable.id).sort());
       });
     }
 
