@@ -1,6 +1,6 @@
 // The JSON record `cable parse` prints for each input: a stable, documented schema (README).
 import { lookupTag } from '../data/reference.ts';
-import type { CableModel } from '../model/cable-model.ts';
+import { identifiedCitations, type CableModel } from '../model/cable-model.ts';
 
 export interface CableRecord {
   file: string;
@@ -35,6 +35,7 @@ export function toRecord(file: string, model: CableModel): CableRecord {
       text: entry.text,
       kind: entry.kind,
       id: entry.id ?? null,
+      ids: identifiedCitations(entry).map((c) => c.id),
       line: entry.range.start.line + 1,
     })),
     paragraphs: model.paragraphs.map((p) => ({ number: p.number, marking: p.marking?.text ?? null, line: p.range.start.line + 1 })),

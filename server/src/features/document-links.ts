@@ -2,7 +2,7 @@
 // `reftel` to the entry in the REF list; `para 4` to paragraph 4. A cited cable outside the
 // workspace links nowhere: no guessing at web addresses.
 import type { DocumentLink } from 'vscode-languageserver-types';
-import type { CableModel, Range } from '../model/cable-model.ts';
+import { identifiedCitations, type CableModel, type Range } from '../model/cable-model.ts';
 import { mentionsEntry, paragraphNumbered } from './find-references.ts';
 import type { IndexedCable } from '../workspace/workspace-index.ts';
 
@@ -14,12 +14,11 @@ export function linkTarget(uri: string, range: Range): string {
 export function documentLinks(model: CableModel, uri: string, index: { lookup(id: string): IndexedCable[] }): DocumentLink[] {
   const links: DocumentLink[] = [];
   const entries = model.references?.entries ?? [];
-  for (const entry of entries) {
-    if (!entry.id) continue;
-    const cable = index.lookup(entry.id)[0];
+  for (const citation of entries.flatMap(identifiedCitations)) {
+    const cable = index.lookup(citation.id)[0];
     if (!cable) continue;
     const subject = cable.subject ? `: ${cable.subject}` : '';
-    links.push({ range: entry.citationRange ?? entry.range, target: linkTarget(cable.uri, cable.anchor), tooltip: `Open ${entry.id}${subject}` });
+    links.push({ range: citation.range, target: linkTarget(cable.uri, cable.anchor), tooltip: `Open ${citation.id}${subject}` });
   }
 
   for (const mention of model.crossReferences) {

@@ -4,7 +4,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import { lookupTag } from '../data/reference.ts';
-import type { CableModel, Range } from '../model/cable-model.ts';
+import { identifiedCitations, type CableModel, type Range } from '../model/cable-model.ts';
 import type { IndexedCable } from '../workspace/workspace-index.ts';
 
 export const SEMANTIC_TOKEN_TYPES = ['cableReference', 'tagCode'] as const;
@@ -50,10 +50,9 @@ function encode(spans: Span[]): number[] {
 
 export function semanticTokens(model: CableModel, document: TextDocument, index: { lookup(id: string): IndexedCable[] }): SemanticTokens {
   const spans: Span[] = [];
-  for (const entry of model.references?.entries ?? []) {
-    if (!entry.id) continue;
-    const resolved = index.lookup(entry.id).length > 0;
-    spans.push(...spansOf(document, entry.citationRange ?? entry.range, 'cableReference', resolved ? [] : ['unresolved']));
+  for (const citation of (model.references?.entries ?? []).flatMap(identifiedCitations)) {
+    const resolved = index.lookup(citation.id).length > 0;
+    spans.push(...spansOf(document, citation.range, 'cableReference', resolved ? [] : ['unresolved']));
   }
   for (const tag of model.tags?.codes ?? []) {
     if (!lookupTag(tag.code)) spans.push(...spansOf(document, tag.range, 'tagCode', ['unknown']));

@@ -33,6 +33,8 @@ export interface Citation {
   id?: string;
   /** The post as written; for a further serial, the post of the citation before it. */
   post: string;
+  /** The post as IDs write it. */
+  origin: string;
   readings: CitationReading[];
   /** A bare serial after a citation (`AND 12377`), no entry of its own. */
   further?: boolean;
@@ -76,7 +78,7 @@ export function findCitations(text: string, cableYear: number | undefined): Cita
     const postText = wordsText.split(' ').slice(words.length - post.words).join(' ');
     const postStart = wordsStart + wordsText.length - postText.length;
     const start = yearBefore ? m.index : postStart;
-    const citation: Citation = { start, end: m.index + m[0].length, postStart, post: postText, readings: post.reading ? [post.reading] : [] };
+    const citation: Citation = { start, end: m.index + m[0].length, postStart, post: postText, origin: post.origin, readings: post.reading ? [post.reading] : [] };
     if (year !== undefined) citation.id = cableId(year, post.origin, m[4]!);
     found.push(citation);
     FURTHER_SERIAL.lastIndex = citation.end;
@@ -84,13 +86,18 @@ export function findCitations(text: string, cableYear: number | undefined): Cita
       const serialStart = FURTHER_SERIAL.lastIndex - f[1]!.length;
       // `ROME 123, 03 VAT 456`: a number that starts the next citation is its year.
       if (startsCitation(text, serialStart)) break;
-      const further: Citation = { start: serialStart, end: FURTHER_SERIAL.lastIndex, postStart: serialStart, post: postText, readings: [...citation.readings], further: true };
+      const further: Citation = { start: serialStart, end: FURTHER_SERIAL.lastIndex, postStart: serialStart, post: postText, origin: post.origin, readings: [...citation.readings], further: true };
       if (year !== undefined) further.id = cableId(year, post.origin, f[1]!);
       found.push(further);
       CITATION.lastIndex = further.end;
     }
   }
   return found;
+}
+
+/** The cables an entry cites whose IDs are known, in order: the ones a link, lens or index can find. */
+export function identifiedCitations(entry: ReferenceEntry): (CableCitation & { id: string })[] {
+  return (entry.citations ?? []).filter((c): c is CableCitation & { id: string } => c.id !== undefined);
 }
 
 /** Whether a cable citation starts at `at`: a year and a post, not a bare serial. */
@@ -296,7 +303,8 @@ function makeEntry(body: LinePiece[], cableYear: number | undefined): ReferenceE
     const range = { start: positionAt(found.start, false), end: positionAt(found.end, true) };
     const readings = [...found.readings];
     if (positionAt(found.postStart, false).line !== range.start.line) readings.push('year-line-before');
-    return found.id === undefined ? { range, post: found.post, readings } : { id: found.id, range, post: found.post, readings };
+    const citation: CableCitation = { range, post: found.post, origin: found.origin, readings };
+    return found.id === undefined ? citation : { id: found.id, ...citation };
   });
   if (citations.length > 1) for (const citation of citations) citation.readings.push('one-of-several');
   if (citations.length) {
