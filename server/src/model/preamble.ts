@@ -23,8 +23,9 @@ const SECTION_KEYWORDS: [Section, RegExp][] = [
  * Where a section keyword may start inside a line already taken by another section: after a space,
  * or a REF keyword glued to the subject's last word (`… PRIMEREF: A. LONDON 1939`).
  */
-const INLINE_KEYWORD = /(?:\s|(?<=[A-Z]))(TAGS?:|SUBJ(?:ECT)?:|REF(?:S|\(S\))?[:;]|CLASSIFIED\s+BY\b)/gi;
-const GLUED_KEYWORD = /^REFS?:$/;
+const INLINE_KEYWORD = /\s(TAGS?:|SUBJ(?:ECT)?:|REF(?:S|\(S\))?[:;]|CLASSIFIED\s+BY\b)/gi;
+/** Glued to a word, only an upper-case `REF:` after an upper-case letter opens a REF list. */
+const GLUED_REF_KEYWORD = /(?<=[A-Z])REFS?:(?=\s)/g;
 const INLINE_EO = /\s(?:E\.\s?O\.?|EO)\s*\d{5}/i;
 const HANDLING_CAPTION = /^(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|ROGER|CHEROKEE|SPECAT|SENSITIVE(?: BUT UNCLASSIFIED)?|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\/\/NOFORN|NOT FOR FOREIGN (?:DISSEMINATION|DISTRIBUTION)|C O R R E C T E D\s+COPY[\s\S]*|CORRECTED COPY[\s\S]*)\s*[.]?$/i; // [\s\S]*, not .*: a U+2028 after spaces made .* and \s* split the spaces every way
 const ADDRESSING_CAPTION = /\bFOR\b|^PASS\b|\bPASS TO\b|^DEPT\b|^STATE\b/i;
@@ -152,11 +153,12 @@ function splitInline(sections: OpenSection[], line: string, lineIndex: number): 
   const piece = current.pieces[current.pieces.length - 1]!;
   if (piece.line !== lineIndex) return;
   INLINE_KEYWORD.lastIndex = 0;
-  let m = INLINE_KEYWORD.exec(piece.text);
-  // Glued to a word, only an upper-case `REF:` after an upper-case letter opens a REF list.
-  while (m && m[0] === m[1] && !(GLUED_KEYWORD.test(m[1]!) && /[A-Z]/.test(piece.text[m.index - 1]!))) m = INLINE_KEYWORD.exec(piece.text);
+  GLUED_REF_KEYWORD.lastIndex = 0;
+  const spaced = INLINE_KEYWORD.exec(piece.text);
+  const glued = GLUED_REF_KEYWORD.exec(piece.text);
+  const m = glued && (!spaced || glued.index < spaced.index) ? { index: glued.index - 1 } : spaced;
   if (!m) return;
-  const at = piece.start + m.index + m[0].length - m[1]!.length;
+  const at = piece.start + m.index + 1;
   const section = keywordAt(line, at);
   if (!section || section.kind === current.kind) return;
   piece.text = piece.text.slice(0, m.index);
