@@ -100,11 +100,15 @@ export function identifiedCitations(entry: ReferenceEntry): (CableCitation & { i
   return (entry.citations ?? []).filter((c): c is CableCitation & { id: string } => c.id !== undefined);
 }
 
-/** Whether a cable citation starts at `at`: a year and a post, not a bare serial. */
+/** Whether a cable citation starts at `at` (a year, a post and a serial), read within the search of `text`. */
 function startsCitation(text: string, at: number): boolean {
-  const rest = /^\d{2,4}(?:\s*-\s*|\s+)?([A-Za-z]+(?: [A-Za-z]+){0,3})(?: +| ?- ?)(\d{1,7})\b/.exec(text.slice(at, at + 60));
-  return !!rest && !!readPost(rest[1]!.toUpperCase().split(' '), rest[2]!);
+  const [citationAt, serialAt] = [CITATION.lastIndex, FURTHER_SERIAL.lastIndex];
+  const first = findCitations(text.slice(at, at + MAX_CITATION_LENGTH), undefined)[0];
+  [CITATION.lastIndex, FURTHER_SERIAL.lastIndex] = [citationAt, serialAt];
+  return first?.start === 0;
 }
+/** Longer than any citation: a year, four words and a serial. */
+const MAX_CITATION_LENGTH = 80;
 
 /**
  * The word that opens a REF list, the one rule every reader of REF lines uses: `REF:`, `REFS:`,
