@@ -18,8 +18,10 @@ const STATION_KEYS: ReadonlySet<string> = new Set(posts.stations.map(postKey));
 
 /** The origin a post's name stands for in IDs: `MEXICO CITY` → `MEXICO`, `SECSTATE` → `STATE`. */
 export function originOf(name: string): string | undefined {
-  return ORIGIN_BY_KEY.get(postKey(name));
+  // Most names asked about are one upper-case word (`IIR`, `STATE`): no need to take their letters.
+  return ORIGIN_BY_KEY.get(name) ?? (ONE_WORD.test(name) ? undefined : ORIGIN_BY_KEY.get(postKey(name)));
 }
+const ONE_WORD = /^[A-Z]+$/;
 
 export function isKnownPost(name: string): boolean {
   const key = postKey(name);

@@ -40,20 +40,20 @@ export interface Citation {
   further?: boolean;
 }
 
-/** The origin the final words of `words` name, exactly, as an alias or misspelt, with how many words. */
-function readPost(words: string[], serial: string): { origin: string; words: number; reading?: CitationReading } | undefined {
+/**
+ * The origin the final words of `words` name, exactly or as an alias, with how many words; or, when
+ * `mayBeMisspelt`, the origin all the words misspell.
+ */
+function readPost(words: string[], serial: string, mayBeMisspelt: boolean): { origin: string; words: number; reading?: CitationReading } | undefined {
   for (let n = Math.min(words.length, 4); n >= 1; n--) {
     const written = words.slice(words.length - n).join(' ');
     const origin = originOf(written);
     if (origin) return postKey(written) === origin ? { origin, words: n } : { origin, words: n, reading: 'alias' };
   }
   const value = Number(serial);
-  if (value === 0 || value > MAX_TYPO_SERIAL) return undefined;
-  for (let n = Math.min(words.length, 3); n >= 1; n--) {
-    const origin = originOfMisspelt(words.slice(words.length - n).join(' '));
-    if (origin) return { origin, words: n, reading: 'typo' };
-  }
-  return undefined;
+  if (!mayBeMisspelt || value === 0 || value > MAX_TYPO_SERIAL || words.length > 3) return undefined;
+  const origin = originOfMisspelt(words.join(' '));
+  return origin ? { origin, words: words.length, reading: 'typo' } : undefined;
 }
 
 /** Finds cable citations in a text; `cableYear` is used when a citation has no year. */
@@ -64,8 +64,10 @@ export function findCitations(text: string, cableYear: number | undefined): Cita
     const wordsText = m[3]!;
     const wordsStart = m.index + m[0].indexOf(wordsText);
     const words = wordsText.toUpperCase().split(' ');
-    // The longest run of final words that names a post: `EMAIL FROM LA PAZ 6` cites LA PAZ 6.
-    const post = readPost(words, m[4]!);
+    // The longest run of final words that names a post: `EMAIL FROM LA PAZ 6` cites LA PAZ 6. A
+    // misspelt post is believed only where an entry's post stands: first, after a year or a
+    // separator (`A. BRASLIA 12`, `ROME 1, 03 BRASLIA 2`), not inside prose (`E-MAIL OF APRIL 12`).
+    const post = readPost(words, m[4]!, m[1] !== undefined || m[2] !== undefined || startsEntry(text, m.index));
     if (!post) {
       // Retry after the first word: it may be the start of the next citation's words.
       CITATION.lastIndex = wordsStart + words[0]!.length;
@@ -93,6 +95,16 @@ export function findCitations(text: string, cableYear: number | undefined): Cita
     }
   }
   return found;
+}
+
+/** Whether only separators stand before column `at`: `A. (B) STATE`'s label is no part of the text read. */
+function startsEntry(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === ',' || c === ';' || c === ':') return true;
+    if (c !== ' ' && c !== '\t') return false;
+  }
+  return true;
 }
 
 /** The cables an entry cites whose IDs are known, in order: the ones a link, lens or index can find. */
