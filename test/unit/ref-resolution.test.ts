@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseCable } from '../../server/src/model/cable-model.ts';
+import { originOf } from '../../server/src/model/cable-id.ts';
 import posts from '../../server/src/data/posts.json';
 import { SHARED_CORPUS_DIR } from '../support/corpus.ts';
 
@@ -176,4 +177,21 @@ describe('the shared corpus against cablemap’s reading', { skip: !existsSync(S
       assert.deepEqual(differ, Object.keys(CABLE_IS_RIGHT));
     });
   }
+
+  it('gives no ID to a post that is not a known origin unless its reading says it was misspelt', () => {
+    let misspelt = 0;
+    for (const id of Object.keys(cablemapReading())) {
+      for (const [dir, extension] of [['plain', 'txt'], ['markdown-style', 'cable']]) {
+        const file = join(SHARED_CORPUS_DIR, dir!, `${id}.${extension}`);
+        for (const entry of parseCable(readFileSync(file, 'utf8'), { fileName: file }).references?.entries ?? []) {
+          for (const citation of entry.citations ?? []) {
+            if (citation.readings.includes('typo')) misspelt++;
+            else assert.equal(originOf(citation.post), citation.origin, `${id}: ${citation.post}`);
+          }
+        }
+      }
+    }
+    // TALLIN 309 and BASRA 17, in both renderings.
+    assert.equal(misspelt, 4);
+  });
 });
