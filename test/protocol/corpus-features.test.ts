@@ -25,7 +25,7 @@ import {
   type SymbolInformation,
 } from 'vscode-languageserver-protocol/node';
 import { lookupTag } from '../../server/src/data/reference.ts';
-import { parseCable } from '../../server/src/model/cable-model.ts';
+import { identifiedCitations, parseCable } from '../../server/src/model/cable-model.ts';
 import { splitLines } from '../../server/src/model/text.ts';
 import { cableDiagnostics } from '../../server/src/features/diagnostics.ts';
 import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/lsp/lsp-encodings.ts';
@@ -44,10 +44,9 @@ for (const corpus of corpora()) {
     /** Cited ID → `uri:line:character` of each REF entry citing it. */
     const citations = new Map<string, string[]>();
     for (const { document, model } of cables) {
-      for (const entry of model.references?.entries ?? []) {
-        if (!entry.id) continue;
-        const at = (entry.citationRange ?? entry.range).start;
-        citations.set(entry.id, [...(citations.get(entry.id) ?? []), `${document.uri}:${at.line}:${at.character}`]);
+      for (const citation of (model.references?.entries ?? []).flatMap(identifiedCitations)) {
+        const at = citation.range.start;
+        citations.set(citation.id, [...(citations.get(citation.id) ?? []), `${document.uri}:${at.line}:${at.character}`]);
       }
     }
     let client: LspTestClient;
@@ -100,7 +99,7 @@ for (const corpus of corpora()) {
       const citingDocuments = new Map<string, Map<string, string>>();
       for (const { document, model } of cables) {
         // A cable counts once, by its ID (a file without one, by itself).
-        for (const entry of model.references?.entries ?? []) if (entry.id) citingDocuments.set(entry.id, (citingDocuments.get(entry.id) ?? new Map()).set(document.uri, model.id ?? document.uri));
+        for (const { id } of (model.references?.entries ?? []).flatMap(identifiedCitations)) citingDocuments.set(id, (citingDocuments.get(id) ?? new Map()).set(document.uri, model.id ?? document.uri));
       }
       const at = (p: { line: number; character: number }) => `${p.line}:${p.character}`;
       const counts = { lenses: 0, resolved: 0, unresolved: 0, unknownTags: 0, diagnostics: 0, fixes: 0, folds: 0, markings: 0 };
@@ -111,12 +110,13 @@ for (const corpus of corpora()) {
         for (const { document, model } of batch) {
           const uri = document.uri;
           const textDocument = { uri };
-          const entries = (model.references?.entries ?? []).filter((e) => e.id);
+          // Each cited cable of an entry (`STATE 12345 AND 12377`) has its own link and token.
+          const cited = (model.references?.entries ?? []).flatMap(identifiedCitations);
           const citing = model.id ? new Set([...(citingDocuments.get(model.id) ?? [])].filter(([u]) => u !== uri).map(([, id]) => id)).size : 0;
 
           const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument });
           if (model.banner || model.header) {
-            const title = `cited by ${citing} ${citing === 1 ? 'cable' : 'cables'} · cites ${new Set(entries.map((e) => e.id)).size}`;
+            const title = `cited by ${citing} ${citing === 1 ? 'cable' : 'cables'} · cites ${new Set(cited.map((c) => c.id)).size}`;
             assert.equal(lenses?.[0]?.command?.title, title, uri);
             counts.lenses++;
           }
@@ -125,18 +125,18 @@ for (const corpus of corpora()) {
           const links = (await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument })) ?? [];
           const linked = new Map(links.map((l) => [at(l.range.start), l.target!]));
           const tokens = decodeTokens((await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument }))!.data);
-          for (const entry of entries) {
-            const start = at((entry.citationRange ?? entry.range).start);
-            const inWorkspace = ids.has(entry.id!);
+          for (const citation of cited) {
+            const start = at(citation.range.start);
+            const inWorkspace = ids.has(citation.id);
             const target = linked.get(start);
             if (inWorkspace) {
-              assert.ok(target && cables.some((c) => c.model.id === entry.id && target.startsWith(`${c.document.uri}#L`)), `${uri} ${entry.text}: ${target}`);
+              assert.ok(target && cables.some((c) => c.model.id === citation.id && target.startsWith(`${c.document.uri}#L`)), `${uri} ${citation.id}: ${target}`);
               counts.resolved++;
             } else {
-              assert.equal(target, undefined, `${uri} ${entry.text} links to ${target}`);
+              assert.equal(target, undefined, `${uri} ${citation.id} links to ${target}`);
               counts.unresolved++;
             }
-            assert.equal(tokens.get(start), inWorkspace ? 'cableReference' : 'cableReference.unresolved', `${uri} ${entry.text}`);
+            assert.equal(tokens.get(start), inWorkspace ? 'cableReference' : 'cableReference.unresolved', `${uri} ${citation.id}`);
           }
           for (const tag of model.tags?.codes ?? []) {
             const unknown = !lookupTag(tag.code);

@@ -41,18 +41,24 @@ for (const corpus of corpora()) {
       for (const { cable, document, model } of cables) {
         for (const entry of model.references?.entries ?? []) {
           entries++;
-          const definitions = await service.definition(document, entry.range.start, NEVER_CANCELLED);
-          const targets = definitions.map((d) => d.targetUri).sort();
-          const expected = (entry.id && filesById.get(entry.id)) || [];
-          if (JSON.stringify(targets) !== JSON.stringify([...expected].sort())) wrong.push(`${cable.id} REF ${entry.label ?? ''} ${entry.text} → ${targets.join(', ') || 'nothing'}; expected ${expected.join(', ') || 'nothing'}`);
-          for (const definition of definitions) {
-            assert.deepEqual(definition.originSelectionRange, entry.range);
-            const citation = document.getText(entry.citationRange!);
-            assert.ok(citationNamesCable(citation, entry.id!), `${cable.id}: ${citation} does not name ${entry.id}`);
-          }
-          if (definitions.length) {
-            resolved++;
-            citing.add(cable.id);
+          // Each cited cable from its own serial when the entry cites several; else from the entry's start.
+          const several = (entry.citations?.length ?? 0) > 1;
+          const asked = several ? entry.citations!.map((c) => ({ at: c.range.start, id: c.id, origin: c.range })) : [{ at: entry.range.start, id: entry.id, origin: entry.range }];
+          for (const { at, id, origin } of asked) {
+            const definitions = await service.definition(document, at, NEVER_CANCELLED);
+            const targets = definitions.map((d) => d.targetUri).sort();
+            const expected = (id && filesById.get(id)) || [];
+            if (JSON.stringify(targets) !== JSON.stringify([...expected].sort())) wrong.push(`${cable.id} REF ${entry.label ?? ''} ${entry.text} → ${targets.join(', ') || 'nothing'}; expected ${expected.join(', ') || 'nothing'}`);
+            for (const definition of definitions) {
+              assert.deepEqual(definition.originSelectionRange, origin);
+              const citation = document.getText(several ? origin : entry.citationRange!);
+              const post = several ? document.getText(entry.citationRange!) : '';
+              assert.ok(citationNamesCable(`${post} ${citation}`, id!), `${cable.id}: ${citation} does not name ${id}`);
+            }
+            if (definitions.length) {
+              resolved++;
+              citing.add(cable.id);
+            }
           }
         }
       }

@@ -25,7 +25,7 @@ describe('cable parse', () => {
     assert.deepEqual(Object.keys(seed), ['file', 'id', 'documentNumber', 'classification', 'date', 'origin', 'precedence', 'subject', 'tags', 'references', 'paragraphs', 'diagnostics']);
     assert.equal(seed.id, '09BASRAH2');
     assert.deepEqual(seed.tags.find((t: { code: string }) => t.code === 'PINS'), { code: 'PINS', kind: 'subject', meaning: 'National Security' });
-    assert.deepEqual(seed.references, [{ label: null, text: '2008 BAGHDAD 3475', kind: 'cable', id: '08BAGHDAD3475', line: 23 }]);
+    assert.deepEqual(seed.references, [{ label: null, text: '2008 BAGHDAD 3475', kind: 'cable', id: '08BAGHDAD3475', ids: ['08BAGHDAD3475'], line: 23 }]);
     assert.deepEqual(seed.paragraphs.map((p: { number: number }) => p.number), [1, 2, 3, 4, 5]);
     // The partial extract has no DTG: its year comes from the file name, which matches the banner.
     assert.equal(ankara.id, '05ANKARA1730');

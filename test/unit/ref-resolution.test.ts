@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseCable } from '../../server/src/model/cable-model.ts';
+import { originOf } from '../../server/src/model/cable-id.ts';
 import posts from '../../server/src/data/posts.json';
 import { SHARED_CORPUS_DIR } from '../support/corpus.ts';
 
@@ -41,6 +42,7 @@ const HARD_LINES: Record<string, [string, string[]][]> = {
     ['REF: A. ALGIERS 110 AND ALGIERS 140 B. 07 ALGIERS 1807 AND 08 ALGIERS 0075', ['A cable:09ALGIERS110 09ALGIERS140', 'B cable:07ALGIERS1807 08ALGIERS75']],
     ['REF: 08 STATE 1234 AND PREVIOUS', ['cable:08STATE1234']],
     ['REF: A. STATE 10 AND 11 (NOTAL) B. STATE 12, 13', ['A cable:09STATE10 09STATE11', 'B cable:09STATE12 09STATE13']],
+    ['REF: A. STATE 12345, 12346 AND 2008 BAGHDAD 5, 6 B. STATE 7', ['A cable:09STATE12345 09STATE12346 08BAGHDAD5 08BAGHDAD6', 'B cable:09STATE7']],
   ],
   'a year on the line before its post': [
     ['REF: (A) ANKARA 1516 (B) ISTANBUL 421 (C) 2008\n     ISTANBUL 146 (D) ISTANBUL 425', ['A cable:09ANKARA1516', 'B cable:09ISTANBUL421', 'C cable:08ISTANBUL146', 'D cable:09ISTANBUL425']],
@@ -175,4 +177,21 @@ describe('the shared corpus against cablemap’s reading', { skip: !existsSync(S
       assert.deepEqual(differ, Object.keys(CABLE_IS_RIGHT));
     });
   }
+
+  it('gives no ID to a post that is not a known origin unless its reading says it was misspelt', () => {
+    let misspelt = 0;
+    for (const id of Object.keys(cablemapReading())) {
+      for (const [dir, extension] of [['plain', 'txt'], ['markdown-style', 'cable']]) {
+        const file = join(SHARED_CORPUS_DIR, dir!, `${id}.${extension}`);
+        for (const entry of parseCable(readFileSync(file, 'utf8'), { fileName: file }).references?.entries ?? []) {
+          for (const citation of entry.citations ?? []) {
+            if (citation.readings.includes('typo')) misspelt++;
+            else assert.equal(originOf(citation.post), citation.origin, `${id}: ${citation.post}`);
+          }
+        }
+      }
+    }
+    // TALLIN 309 and BASRA 17, in both renderings.
+    assert.equal(misspelt, 4);
+  });
 });

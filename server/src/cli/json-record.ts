@@ -1,5 +1,5 @@
 // The JSON record `cable parse` prints for each input: a stable, documented schema (README).
-import { lookupTag, type CableModel } from '../service/language-service.ts';
+import { identifiedCitations, lookupTag, type CableModel } from '../service/language-service.ts';
 import { sourceCableId } from '../sources/source-forms.ts';
 import { METADATA_ORIGIN, type SourceCable, type SourceForm } from '../sources/source-types.ts';
 
@@ -41,6 +41,7 @@ export function toRecord(file: string, model: CableModel): CableRecord {
       text: entry.text,
       kind: entry.kind,
       id: entry.id ?? null,
+      ids: identifiedCitations(entry).map((c) => c.id),
       line: entry.range.start.line + 1,
     })),
     paragraphs: model.paragraphs.map((p) => ({ number: p.number, marking: p.marking?.text ?? null, line: p.range.start.line + 1 })),

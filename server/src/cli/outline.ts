@@ -1,5 +1,5 @@
 // `cable outline`: the cable's structure as an indented text tree.
-import type { CableModel, Paragraph } from '../service/language-service.ts';
+import { identifiedCitations, type CableModel, type Paragraph } from '../service/language-service.ts';
 
 const TITLE_WIDTH = 72;
 
@@ -27,7 +27,8 @@ export function formatOutline(file: string, model: CableModel, lines: string[]):
   if (model.tags) out.push(`  TAGS: ${model.tags.codes.map((c) => c.code).join(' ')}`);
   for (const entry of model.references?.entries ?? []) {
     const label = entry.label ? `${entry.label}. ` : '';
-    out.push(`  REF ${label}${shorten(entry.text, 50)}${entry.id ? ` → ${entry.id}` : ''}`);
+    const ids = identifiedCitations(entry).map((c) => c.id);
+    out.push(`  REF ${label}${shorten(entry.text, 50)}${ids.length ? ` → ${ids.join(', ')}` : ''}`);
   }
   let heading: number | undefined;
   for (const p of model.paragraphs) {

@@ -1,7 +1,7 @@
 // The code lens above the banner: "cited by N cables · cites M". Its command lists them: the REF
 // entries of the cables that cite this one, then each cited cable (its file when it is in the
 // workspace, else the REF entry that cites it).
-import type { CableModel, Range } from '../model/cable-model.ts';
+import { identifiedCitations, type CableModel, type Range } from '../model/cable-model.ts';
 import { citationLocations, type CableLocation } from './find-references.ts';
 import { plural } from './wording.ts';
 import { uriKey } from '../workspace/uri-keys.ts';
@@ -45,12 +45,12 @@ export function citationLens(model: CableModel, uri: string, index: CitationInde
 
   const citedIds: string[] = [];
   const cited: CableLocation[] = [];
-  for (const entry of model.references?.entries ?? []) {
-    if (!entry.id || citedIds.includes(entry.id)) continue;
-    citedIds.push(entry.id);
-    const found = index.lookup(entry.id).filter((cable) => uriKey(cable.uri) !== self);
+  for (const citation of (model.references?.entries ?? []).flatMap(identifiedCitations)) {
+    if (citedIds.includes(citation.id)) continue;
+    citedIds.push(citation.id);
+    const found = index.lookup(citation.id).filter((cable) => uriKey(cable.uri) !== self);
     if (found.length > 0) cited.push(...found.map((cable) => ({ uri: cable.uri, range: cable.anchor })));
-    else cited.push({ uri, range: entry.citationRange ?? entry.range });
+    else cited.push({ uri, range: citation.range });
   }
 
   return {

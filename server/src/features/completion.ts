@@ -4,17 +4,15 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
 import { allTags, lookupMarking, type TagInfo } from '../data/reference.ts';
-import { CLASSIFICATION_LEVELS, MARKING_ABBREVIATIONS, parseCableId, TAGS_KEYWORD, type CableModel } from '../model/cable-model.ts';
+import { CLASSIFICATION_LEVELS, MARKING_ABBREVIATIONS, parseCableId, REF_KEYWORD, TAGS_KEYWORD, type CableModel } from '../model/cable-model.ts';
 import { rangeContains } from './ranges.ts';
 import type { IndexedCable } from '../workspace/workspace-index.ts';
 
 /** Enough to choose from; the client asks again as the user types more. */
 const MAX_CABLE_ITEMS = 100;
 
-/** A line that starts the REF list: `REF:`, `REFS:`, `Ref`, `REFTEL:`. */
-const REF_KEYWORD = /^\s*(?:REFS?|REFTELS?)\b:?/i;
-/** What stands before the citation on a REF line: the keyword and an entry label (`A.`, `(B)`, `C)`, `¶D.`). */
-const BEFORE_CITATION = /^(?:\s*(?:REFS?|REFTELS?)\b:?)?\s*(?:¶?[A-Z][.)]|\([A-Z]\))?\s*/i;
+/** What stands before the citation on a REF line after the keyword: an entry label (`A.`, `(B)`, `C)`, `¶D.`). */
+const LABEL_BEFORE_CITATION = /^\s*(?:¶?[A-Z][.)]|\([A-Z]\))?\s*/i;
 
 const LEVELS = CLASSIFICATION_LEVELS.map((level) => ({ level, abbreviations: MARKING_ABBREVIATIONS[level] }));
 
@@ -101,7 +99,7 @@ function markingCompletions(model: CableModel, document: TextDocument, position:
 function isInReferences(model: CableModel, document: TextDocument, position: Position): boolean {
   if (model.references && rangeContains(model.references.range, position)) return true;
   // A REF line being typed, which the model may not read as a REF list yet.
-  return REF_KEYWORD.test(lineUpTo(document, position));
+  return REF_KEYWORD.test(lineUpTo(document, position).trimStart());
 }
 
 /** `08BAGHDAD3475` as a REF entry cites it: `08 BAGHDAD 3475` (the post as the banner writes it). */
@@ -114,7 +112,9 @@ export function citationOf(cable: IndexedCable): string | undefined {
 function referenceCompletions(document: TextDocument, position: Position, index: CompletionIndex): CompletionList {
   // The entry being typed: after the last separator of the line, without keyword and label.
   const segment = lineUpTo(document, position).replace(/^.*[,;]/, '');
-  const typed = segment.slice(BEFORE_CITATION.exec(segment)![0].length);
+  const keyword = REF_KEYWORD.exec(segment.trimStart());
+  const afterKeyword = keyword ? segment.trimStart().slice(keyword[0].length) : segment;
+  const typed = afterKeyword.slice(LABEL_BEFORE_CITATION.exec(afterKeyword)![0].length);
   const range = rangeBack(position, typed.length);
   // One item per cable: its `.txt` and `.cable` renderings cite alike.
   const offered = new Set<string>();

@@ -40,7 +40,14 @@ function mentionDefinitions(model: CableModel, uri: string, mention: CrossRefere
 
 export function definitionQuery(model: CableModel, uri: string, position: Position): DefinitionQuery | undefined {
   const entry = model.references?.entries.find((e) => rangeContains(e.range, position));
-  if (entry) return entry.id ? { kind: 'cable', id: entry.id, origin: entry.range } : undefined;
+  if (entry) {
+    // An entry citing several cables (`STATE 12345 AND 12377`) leads from each serial to its cable.
+    const citations = entry.citations ?? [];
+    const several = citations.length > 1;
+    const pointed = several ? citations.find((c) => rangeContains(c.range, position)) : undefined;
+    const citation = pointed ?? citations[0];
+    return citation?.id ? { kind: 'cable', id: citation.id, origin: pointed ? pointed.range : entry.range } : undefined;
+  }
   const mention = model.crossReferences.find((m) => rangeContains(m.range, position));
   if (!mention) return undefined;
   const definitions = mentionDefinitions(model, uri, mention);

@@ -1,7 +1,7 @@
 // Document links: a REF entry whose cable is in the workspace links to that file; `REF A` and
 // `reftel` to the entry in the REF list; `para 4` to paragraph 4. A cited cable outside the
 // workspace links nowhere: no guessing at web addresses.
-import type { CableModel, Range } from '../model/cable-model.ts';
+import { identifiedCitations, type CableModel, type Range } from '../model/cable-model.ts';
 import { mentionsEntry, paragraphNumbered } from './mentions.ts';
 import type { IndexedCable } from '../workspace/workspace-index.ts';
 
@@ -16,12 +16,11 @@ export interface CableLink {
 export function documentLinks(model: CableModel, uri: string, index: { lookup(id: string): IndexedCable[] }): CableLink[] {
   const links: CableLink[] = [];
   const entries = model.references?.entries ?? [];
-  for (const entry of entries) {
-    if (!entry.id) continue;
-    const cable = index.lookup(entry.id)[0];
+  for (const citation of entries.flatMap(identifiedCitations)) {
+    const cable = index.lookup(citation.id)[0];
     if (!cable) continue;
     const subject = cable.subject ? `: ${cable.subject}` : '';
-    links.push({ range: entry.citationRange ?? entry.range, targetUri: cable.uri, targetRange: cable.anchor, tooltip: `Open ${entry.id}${subject}` });
+    links.push({ range: citation.range, targetUri: cable.uri, targetRange: cable.anchor, tooltip: `Open ${citation.id}${subject}` });
   }
 
   for (const mention of model.crossReferences) {

@@ -12,7 +12,7 @@ import {
   type MarkingInfo,
   type TagInfo,
 } from '../data/reference.ts';
-import type { Addressee, CableModel, CrossReference, PortionMarking, Range, ReferenceEntry, TagCode, Token } from '../model/cable-model.ts';
+import type { Addressee, CableCitation, CableModel, CrossReference, PortionMarking, Range, ReferenceEntry, TagCode, Token } from '../model/cable-model.ts';
 import { code, dayOfYear, escapeMarkdown, formatDate, link } from './markdown.ts';
 import { isNarrower, rangeContains } from './ranges.ts';
 import { relativeKey, uriKey } from '../workspace/uri-keys.ts';
@@ -220,11 +220,23 @@ function displayPath(uri: string, folderUris: string[]): string {
   return key;
 }
 
-function describeCited(entry: ReferenceEntry, context: HoverContext): string {
-  if (entry.kind !== 'cable') return 'Not a cable citation (an e-mail, memo, meeting or other document).';
-  if (!entry.id) return 'Cites a cable, but its year is unknown, so its ID is too.';
-  const found = context.index.lookup(entry.id);
-  const lines = [`Cable ${code(entry.id)}.`];
+/** How the ID was read from what the entry writes, when not plainly: the hover says so. */
+function readingNotes(citation: CableCitation, entry: ReferenceEntry): string[] {
+  const notes: string[] = [];
+  for (const reading of citation.readings) {
+    if (reading === 'alias') notes.push(`Read ${code(citation.post)} as ${code(citation.origin)}, the name WikiLeaks gives this post in cable IDs.`);
+    else if (reading === 'typo') notes.push(`Read the misspelt ${code(citation.post)} as ${code(citation.origin)}, the one known post within two letters of it.`);
+    else if (reading === 'year-line-before') notes.push('The year stands on the line before the post.');
+    else notes.push(`One of ${entry.citations!.length} cables this entry cites.`);
+  }
+  return notes;
+}
+
+function describeCitation(citation: CableCitation, entry: ReferenceEntry, context: HoverContext): string {
+  const notes = readingNotes(citation, entry);
+  if (!citation.id) return ['Cites a cable, but its year is unknown, so its ID is too.', ...notes].join(' ');
+  const found = context.index.lookup(citation.id);
+  const lines = [[`Cable ${code(citation.id)}.`, ...notes].join(' ')];
   if (found.length === 0) lines.push(context.index.ready ? 'Not in the workspace.' : 'Not found so far: the workspace is still being indexed.');
   for (const cable of found) {
     const facts = [
@@ -235,6 +247,13 @@ function describeCited(entry: ReferenceEntry, context: HoverContext): string {
     ].filter((f): f is string => typeof f === 'string');
     lines.push(facts.map((f) => `- ${f}`).join('\n'));
   }
+  return lines.join('\n\n');
+}
+
+/** The cables an entry cites; `only` the one under the cursor when the entry cites several. */
+function describeCited(entry: ReferenceEntry, context: HoverContext, only?: CableCitation): string {
+  if (entry.kind !== 'cable') return 'Not a cable citation (an e-mail, memo, meeting or other document).';
+  const lines = (only ? [only] : (entry.citations ?? [])).map((citation) => describeCitation(citation, entry, context));
   if (entry.notal) lines.push('NOTAL: the cited cable did not go to all addressees of this one.');
   return lines.join('\n\n');
 }
@@ -243,8 +262,8 @@ function entryName(entry: ReferenceEntry): string {
   return entry.label ? `REF ${entry.label}` : 'REF';
 }
 
-function renderReference(entry: ReferenceEntry, context: HoverContext): string {
-  return paragraphs(title(entryName(entry), escapeMarkdown(entry.text)), describeCited(entry, context));
+function renderReference(entry: ReferenceEntry, context: HoverContext, only?: CableCitation): string {
+  return paragraphs(title(entryName(entry), escapeMarkdown(entry.text)), describeCited(entry, context, only));
 }
 
 function mentionedEntries(mention: CrossReference, model: CableModel): ReferenceEntry[] {
@@ -338,7 +357,11 @@ function collectTargets(model: CableModel): Target[] {
       if (person) add(person.range, () => renderPerson(tag, person));
     }
   }
-  for (const entry of model.references?.entries ?? []) add(entry.range, (context) => renderReference(entry, context));
+  for (const entry of model.references?.entries ?? []) {
+    add(entry.range, (context) => renderReference(entry, context));
+    // Each of several cited cables has its own hover: the narrower range wins.
+    if ((entry.citations?.length ?? 0) > 1) for (const citation of entry.citations!) add(citation.range, (context) => renderReference(entry, context, citation));
+  }
   const classifiedBy = model.classifiedBy;
   if (classifiedBy) {
     add(classifiedBy.keyword.range, () => renderHeaderElement(classifiedBy.keyword, 'CLASSIFIED BY'));

@@ -3,7 +3,7 @@
 // (`tagCode.unknown`). package.json maps these to TextMate scopes, so every theme colours them.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lookupTag } from '../data/reference.ts';
-import type { CableModel, Range } from '../model/cable-model.ts';
+import { identifiedCitations, type CableModel, type Range } from '../model/cable-model.ts';
 import type { IndexedCable } from '../workspace/workspace-index.ts';
 
 export const SEMANTIC_TOKEN_TYPES = ['cableReference', 'tagCode'] as const;
@@ -34,10 +34,9 @@ function spansOf(document: TextDocument, range: Range, type: TokenType, modifier
 
 export function semanticTokens(model: CableModel, document: TextDocument, index: { lookup(id: string): IndexedCable[] }): SemanticSpan[] {
   const spans: SemanticSpan[] = [];
-  for (const entry of model.references?.entries ?? []) {
-    if (!entry.id) continue;
-    const resolved = index.lookup(entry.id).length > 0;
-    spans.push(...spansOf(document, entry.citationRange ?? entry.range, 'cableReference', resolved ? [] : ['unresolved']));
+  for (const citation of (model.references?.entries ?? []).flatMap(identifiedCitations)) {
+    const resolved = index.lookup(citation.id).length > 0;
+    spans.push(...spansOf(document, citation.range, 'cableReference', resolved ? [] : ['unresolved']));
   }
   for (const tag of model.tags?.codes ?? []) {
     if (!lookupTag(tag.code)) spans.push(...spansOf(document, tag.range, 'tagCode', ['unknown']));

@@ -2,7 +2,7 @@
 // REF list with the subjects of the cited cables found in the workspace, and the cables citing
 // this one. The "Cable: Show Summary" command shows it beside the cable.
 import { lookupTag } from '../data/reference.ts';
-import type { CableModel } from '../model/cable-model.ts';
+import { identifiedCitations, type CableModel } from '../model/cable-model.ts';
 import { distinctCables, type CitationIndex } from './code-lens.ts';
 import { code, escapeMarkdown, formatDate, link } from './markdown.ts';
 import { baseName, uriKey } from '../workspace/uri-keys.ts';
@@ -53,8 +53,12 @@ export function cableSummary(model: CableModel, uri: string, index: CitationInde
       ? entries
           .map((entry) => {
             const label = entry.label ? `${entry.label}. ` : '';
-            const cited = entry.id ? index.lookup(entry.id)[0] : undefined;
-            const where = !entry.id ? '' : cited ? ` → ${describe(cited)}` : ` → ${code(entry.id)}, not in the workspace`;
+            const where = identifiedCitations(entry)
+              .map(({ id }) => {
+                const cited = index.lookup(id)[0];
+                return cited ? ` → ${describe(cited)}` : ` → ${code(id)}, not in the workspace`;
+              })
+              .join('');
             return `- ${label}${escapeMarkdown(entry.text.replace(/\s+/g, ' '))}${where}`;
           })
           .join('\n')

@@ -18,8 +18,10 @@ const STATION_KEYS: ReadonlySet<string> = new Set(posts.stations.map(postKey));
 
 /** The origin a post's name stands for in IDs: `MEXICO CITY` → `MEXICO`, `SECSTATE` → `STATE`. */
 export function originOf(name: string): string | undefined {
-  return ORIGIN_BY_KEY.get(postKey(name));
+  // Most names asked about are one upper-case word (`IIR`, `STATE`): no need to take their letters.
+  return ORIGIN_BY_KEY.get(name) ?? (ONE_WORD.test(name) ? undefined : ORIGIN_BY_KEY.get(postKey(name)));
 }
+const ONE_WORD = /^[A-Z]+$/;
 
 export function isKnownPost(name: string): boolean {
   const key = postKey(name);
@@ -27,7 +29,28 @@ export function isKnownPost(name: string): boolean {
 }
 
 /** Names of five letters or more, the shortest a misspelling is matched against. */
-const TYPO_CANDIDATES = [...ORIGIN_BY_KEY.keys()].filter((key) => key.length >= 5);
+const MIN_TYPO_LENGTH = 5;
+/** The most edits a misspelling is matched within. */
+const MAX_TYPO_EDITS = 2;
+
+/** How many of each letter a name has: names whose counts differ by more than twice the edits allowed are not compared. */
+function letterCounts(key: string): Uint8Array {
+  const counts = new Uint8Array(26);
+  for (let i = 0; i < key.length; i++) counts[key.charCodeAt(i) - 65]!++;
+  return counts;
+}
+
+const TYPO_CANDIDATES = [...ORIGIN_BY_KEY.keys()].filter((key) => key.length >= MIN_TYPO_LENGTH).map((key) => ({ key, counts: letterCounts(key) }));
+
+/** Edit distance is at least half the letters the two counts differ by. */
+function countsWithin(a: Uint8Array, b: Uint8Array, edits: number): boolean {
+  let differ = 0;
+  for (let i = 0; i < 26; i++) {
+    differ += Math.abs(a[i]! - b[i]!);
+    if (differ > 2 * edits) return false;
+  }
+  return true;
+}
 
 /**
  * The one origin whose name a misspelt post is within reach of (`BRASLIA`, `SAO PAULLO`, `SECTATE`):
@@ -35,11 +58,12 @@ const TYPO_CANDIDATES = [...ORIGIN_BY_KEY.keys()].filter((key) => key.length >= 
  */
 export function originOfMisspelt(name: string): string | undefined {
   const key = postKey(name);
-  if (key.length < 5) return undefined;
-  const reach = key.length >= 8 ? 2 : 1;
+  if (key.length < MIN_TYPO_LENGTH) return undefined;
+  const reach = key.length >= 8 ? MAX_TYPO_EDITS : 1;
+  const counts = letterCounts(key);
   let found: string | undefined;
-  for (const candidate of TYPO_CANDIDATES) {
-    if (Math.abs(candidate.length - key.length) > reach || editDistanceWithin(key, candidate, reach) > reach) continue;
+  for (const { key: candidate, counts: candidateCounts } of TYPO_CANDIDATES) {
+    if (Math.abs(candidate.length - key.length) > reach || !countsWithin(counts, candidateCounts, reach) || editDistanceWithin(key, candidate, reach) > reach) continue;
     // `STATES` is the English plural, not a misspelt STATE.
     if (key === `${candidate}S`) continue;
     const origin = ORIGIN_BY_KEY.get(candidate)!;

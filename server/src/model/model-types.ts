@@ -209,6 +209,8 @@ export interface CableCitation {
   range: Range;
   /** The post as written (`SAO PAULLO`), for a bare serial the post of the citation before it. */
   post: string;
+  /** The post as IDs write it: `SAOPAULO`. */
+  origin: string;
   readings: CitationReading[];
 }
 

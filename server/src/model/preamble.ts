@@ -27,8 +27,9 @@ const SECTION_KEYWORDS: [Section, RegExp][] = [
  * Where a section keyword may start inside a line already taken by another section: after a space,
  * or a REF keyword glued to the subject's last word (`… PRIMEREF: A. LONDON 1939`).
  */
-const INLINE_KEYWORD = /(?:\s|(?<=[A-Z]))(TAGS?:|SUBJ(?:ECT)?:|REF(?:S|\(S\))?[:;]|CLASSIFIED\s+BY\b)/gi;
-const GLUED_KEYWORD = /^REFS?:$/;
+const INLINE_KEYWORD = /\s(TAGS?:|SUBJ(?:ECT)?:|REF(?:S|\(S\))?[:;]|CLASSIFIED\s+BY\b)/gi;
+/** Glued to a word, only an upper-case `REF:` after an upper-case letter opens a REF list (a literal first: fast to search). */
+const GLUED_REF_KEYWORD = /REFS?:(?=\s)/g;
 const INLINE_EO = /\s(?:E\.\s?O\.?|EO)\s*\d{5}/i;
 /** A line that opens with the E.O. line: `E.O. 12958: DECL: 1/25/2019`, `E. O. 11652: GDS`, `EO 12958`. */
 export const E_O_LINE = /^\s*(?:E\.\s?O\.?|EO)\s*\d{5}/i;
@@ -164,17 +165,21 @@ function splitInline(sections: OpenSection[], line: string, lineIndex: number): 
   const piece = current.pieces[current.pieces.length - 1]!;
   if (piece.line !== lineIndex) return;
   INLINE_KEYWORD.lastIndex = 0;
-  let m = INLINE_KEYWORD.exec(piece.text);
-  // Glued to a word, only an upper-case `REF:` after an upper-case letter opens a REF list.
-  while (m && m[0] === m[1] && !(GLUED_KEYWORD.test(m[1]!) && /[A-Z]/.test(piece.text[m.index - 1]!))) m = INLINE_KEYWORD.exec(piece.text);
+  GLUED_REF_KEYWORD.lastIndex = 0;
+  const spaced = INLINE_KEYWORD.exec(piece.text);
+  let glued = GLUED_REF_KEYWORD.exec(piece.text);
+  while (glued && !isUpperCaseLetter(piece.text.charCodeAt(glued.index - 1))) glued = GLUED_REF_KEYWORD.exec(piece.text);
+  const m = glued && (!spaced || glued.index < spaced.index) ? { index: glued.index - 1 } : spaced;
   if (!m) return;
-  const at = piece.start + m.index + m[0].length - m[1]!.length;
+  const at = piece.start + m.index + 1;
   const section = keywordAt(line, at);
   if (!section || section.kind === current.kind) return;
   piece.text = piece.text.slice(0, m.index);
   sections.push(openSection(section.kind, line, lineIndex, at, section.length));
   splitInline(sections, line, lineIndex);
 }
+
+const isUpperCaseLetter = (code: number) => code >= 65 && code <= 90;
 
 /** Whether a non-blank line without a keyword continues the open section. */
 function continues(open: OpenSection, line: string, hasLabel: boolean): boolean {

@@ -33,25 +33,27 @@ export interface Citation {
   id?: string;
   /** The post as written; for a further serial, the post of the citation before it. */
   post: string;
+  /** The post as IDs write it. */
+  origin: string;
   readings: CitationReading[];
   /** A bare serial after a citation (`AND 12377`), no entry of its own. */
   further?: boolean;
 }
 
-/** The origin the final words of `words` name, exactly, as an alias or misspelt, with how many words. */
-function readPost(words: string[], serial: string): { origin: string; words: number; reading?: CitationReading } | undefined {
+/**
+ * The origin the final words of `words` name, exactly or as an alias, with how many words; or, when
+ * `mayBeMisspelt`, the origin all the words misspell.
+ */
+function readPost(words: string[], serial: string, mayBeMisspelt: boolean): { origin: string; words: number; reading?: CitationReading } | undefined {
   for (let n = Math.min(words.length, 4); n >= 1; n--) {
     const written = words.slice(words.length - n).join(' ');
     const origin = originOf(written);
     if (origin) return postKey(written) === origin ? { origin, words: n } : { origin, words: n, reading: 'alias' };
   }
   const value = Number(serial);
-  if (value === 0 || value > MAX_TYPO_SERIAL) return undefined;
-  for (let n = Math.min(words.length, 3); n >= 1; n--) {
-    const origin = originOfMisspelt(words.slice(words.length - n).join(' '));
-    if (origin) return { origin, words: n, reading: 'typo' };
-  }
-  return undefined;
+  if (!mayBeMisspelt || value === 0 || value > MAX_TYPO_SERIAL || words.length > 3) return undefined;
+  const origin = originOfMisspelt(words.join(' '));
+  return origin ? { origin, words: words.length, reading: 'typo' } : undefined;
 }
 
 /** Finds cable citations in a text; `cableYear` is used when a citation has no year. */
@@ -62,8 +64,10 @@ export function findCitations(text: string, cableYear: number | undefined): Cita
     const wordsText = m[3]!;
     const wordsStart = m.index + m[0].indexOf(wordsText);
     const words = wordsText.toUpperCase().split(' ');
-    // The longest run of final words that names a post: `EMAIL FROM LA PAZ 6` cites LA PAZ 6.
-    const post = readPost(words, m[4]!);
+    // The longest run of final words that names a post: `EMAIL FROM LA PAZ 6` cites LA PAZ 6. A
+    // misspelt post is believed only where an entry's post stands: first, after a year or a
+    // separator (`A. BRASLIA 12`, `ROME 1, 03 BRASLIA 2`), not inside prose (`E-MAIL OF APRIL 12`).
+    const post = readPost(words, m[4]!, m[1] !== undefined || m[2] !== undefined || startsEntry(text, m.index));
     if (!post) {
       // Retry after the first word: it may be the start of the next citation's words.
       CITATION.lastIndex = wordsStart + words[0]!.length;
@@ -76,7 +80,7 @@ export function findCitations(text: string, cableYear: number | undefined): Cita
     const postText = wordsText.split(' ').slice(words.length - post.words).join(' ');
     const postStart = wordsStart + wordsText.length - postText.length;
     const start = yearBefore ? m.index : postStart;
-    const citation: Citation = { start, end: m.index + m[0].length, postStart, post: postText, readings: post.reading ? [post.reading] : [] };
+    const citation: Citation = { start, end: m.index + m[0].length, postStart, post: postText, origin: post.origin, readings: post.reading ? [post.reading] : [] };
     if (year !== undefined) citation.id = cableId(year, post.origin, m[4]!);
     found.push(citation);
     FURTHER_SERIAL.lastIndex = citation.end;
@@ -84,7 +88,7 @@ export function findCitations(text: string, cableYear: number | undefined): Cita
       const serialStart = FURTHER_SERIAL.lastIndex - f[1]!.length;
       // `ROME 123, 03 VAT 456`: a number that starts the next citation is its year.
       if (startsCitation(text, serialStart)) break;
-      const further: Citation = { start: serialStart, end: FURTHER_SERIAL.lastIndex, postStart: serialStart, post: postText, readings: [...citation.readings], further: true };
+      const further: Citation = { start: serialStart, end: FURTHER_SERIAL.lastIndex, postStart: serialStart, post: postText, origin: post.origin, readings: [...citation.readings], further: true };
       if (year !== undefined) further.id = cableId(year, post.origin, f[1]!);
       found.push(further);
       CITATION.lastIndex = further.end;
@@ -93,11 +97,30 @@ export function findCitations(text: string, cableYear: number | undefined): Cita
   return found;
 }
 
-/** Whether a cable citation starts at `at`: a year and a post, not a bare serial. */
-function startsCitation(text: string, at: number): boolean {
-  const rest = /^\d{2,4}(?:\s*-\s*|\s+)?([A-Za-z]+(?: [A-Za-z]+){0,3})(?: +| ?- ?)(\d{1,7})\b/.exec(text.slice(at, at + 60));
-  return !!rest && !!readPost(rest[1]!.toUpperCase().split(' '), rest[2]!);
+/** Whether only separators stand before column `at`: `A. (B) STATE`'s label is no part of the text read. */
+function startsEntry(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === ',' || c === ';' || c === ':') return true;
+    if (c !== ' ' && c !== '\t') return false;
+  }
+  return true;
 }
+
+/** The cables an entry cites whose IDs are known, in order: the ones a link, lens or index can find. */
+export function identifiedCitations(entry: ReferenceEntry): (CableCitation & { id: string })[] {
+  return (entry.citations ?? []).filter((c): c is CableCitation & { id: string } => c.id !== undefined);
+}
+
+/** Whether a cable citation starts at `at` (a year, a post and a serial), read within the search of `text`. */
+function startsCitation(text: string, at: number): boolean {
+  const [citationAt, serialAt] = [CITATION.lastIndex, FURTHER_SERIAL.lastIndex];
+  const first = findCitations(text.slice(at, at + MAX_CITATION_LENGTH), undefined)[0];
+  [CITATION.lastIndex, FURTHER_SERIAL.lastIndex] = [citationAt, serialAt];
+  return first?.start === 0;
+}
+/** Longer than any citation: a year, four words and a serial. */
+const MAX_CITATION_LENGTH = 80;
 
 /**
  * The word that opens a REF list, the one rule every reader of REF lines uses: `REF:`, `REFS:`,
@@ -296,7 +319,8 @@ function makeEntry(body: LinePiece[], cableYear: number | undefined): ReferenceE
     const range = { start: positionAt(found.start, false), end: positionAt(found.end, true) };
     const readings = [...found.readings];
     if (positionAt(found.postStart, false).line !== range.start.line) readings.push('year-line-before');
-    return found.id === undefined ? { range, post: found.post, readings } : { id: found.id, range, post: found.post, readings };
+    const citation: CableCitation = { range, post: found.post, origin: found.origin, readings };
+    return found.id === undefined ? citation : { id: found.id, ...citation };
   });
   if (citations.length > 1) for (const citation of citations) citation.readings.push('one-of-several');
   if (citations.length) {

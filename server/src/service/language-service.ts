@@ -34,6 +34,7 @@ import { DEFAULT_SETTINGS, isDiagnosticEnabled, readSettings, type CableSettings
 
 export { lookupTag } from '../data/reference.ts';
 export { splitLines } from '../model/text.ts';
+export { identifiedCitations } from '../model/cable-model.ts';
 export { describeError } from '../workspace/errors.ts';
 export { NEVER_CANCELLED, createCancellationSource } from '../workspace/cancellation.ts';
 export { isCableFile, isCableFileName, CABLE_FILE_GLOB } from '../workspace/cable-detection.ts';

@@ -1,7 +1,7 @@
 // What the workspace index keeps of each cable: its ID, the cables it cites, and what search and
 // hover show. Made from the front matter alone (parseFrontMatter), in the index's thread or in an
 // index worker (index-worker.ts), so both keep the same summary of a file.
-import { parseCableId, parseFrontMatter, type FrontMatter, type Range } from '../model/cable-model.ts';
+import { identifiedCitations, parseCableId, parseFrontMatter, type FrontMatter, type Range } from '../model/cable-model.ts';
 import { isCableFile } from './cable-detection.ts';
 import { baseName } from './uri-keys.ts';
 
@@ -39,7 +39,7 @@ function idFromFileName(uri: string): string | undefined {
 }
 
 export function summarize(uri: string, model: FrontMatter): IndexedCable {
-  const cites = (model.references?.entries ?? []).flatMap((entry) => (entry.id ? [{ id: entry.id, range: entry.citationRange ?? entry.range }] : []));
+  const cites = (model.references?.entries ?? []).flatMap(identifiedCitations).map(({ id, range }) => ({ id, range }));
   const tags = (model.tags?.codes ?? []).map((tag) => tag.code);
   const cable: IndexedCable = { uri, tags, cites, anchor: model.banner?.range ?? model.header?.range ?? START_OF_FILE };
   const nameId = model.id ? undefined : idFromFileName(uri);
