@@ -11,7 +11,7 @@ import { createCancellationSource, unlessCancelled, type CancellationSource } fr
 import { DEFAULT_MAX_FILE_SIZE, formatBytes } from './file-size.ts';
 import { describeError, readThroughWorkspace, yieldToEventLoop, type ReadRequest, type ReadResult } from './index-read.ts';
 import type { IndexWorkers } from '../node/index-workers.ts';
-import { START_OF_FILE, type Citation, type IndexedCable } from './indexed-cable.ts';
+import { idsOf, START_OF_FILE, type Citation, type IndexedCable } from './indexed-cable.ts';
 import { SearchIndex, searchTerms } from './search-index.ts';
 import { createExcludeMatcher, DEFAULT_EXCLUDES, isExcludedPathOrParent } from './exclude-globs.ts';
 import { extensionOf, relativeKey, uriKey } from './uri-keys.ts';
@@ -457,13 +457,13 @@ export class WorkspaceIndex {
 
   /** Makes a cable findable: by its ID, by the IDs it cites, by search. */
   private link(key: string, cable: IndexedCable): void {
-    if (cable.id) addTo(this.byId, cable.id, key);
+    for (const id of idsOf(cable)) addTo(this.byId, id, key);
     for (const citation of cable.cites) addTo(this.citers, citation.id, key);
     this.searchIndex.set(key, key, termsOf(cable));
   }
 
   private unlink(key: string, cable: IndexedCable): void {
-    if (cable.id) removeFrom(this.byId, cable.id, key);
+    for (const id of idsOf(cable)) removeFrom(this.byId, id, key);
     for (const citation of cable.cites) removeFrom(this.citers, citation.id, key);
     this.searchIndex.delete(key);
   }
