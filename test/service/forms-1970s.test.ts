@@ -1,0 +1,46 @@
+// Features on the 1970s forms: hover on (LOU) and `E.O. 11652: GDS` with their sources (PFOR's
+// meaning comes with the 1970s TAGS tables); the
+// outline of a PlusD cable lists its numbered paragraphs in order and no page head; no
+// paragraph-numbering or marking diagnostic fires on page heads or office lines.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { allSymbols, documentOf, hoverText, positionOf, serviceOver } from '../support/service.ts';
+
+const fixtures = join(__dirname, '..', 'fixtures', 'other-forms');
+const plusd = (name: string) => readFileSync(join(fixtures, 'plusd', `${name}.txt`), 'utf8');
+
+describe('features on the 1970s forms', () => {
+  const { service } = serviceOver({});
+
+  it('hover explains (LOU) and E.O. 11652: GDS, each with its source', async () => {
+    const athens = documentOf('file:///ws/1974ATHENS03099.txt', plusd('1974ATHENS03099'));
+    const gds = hoverText(await service.hover(athens, positionOf(athens, 'GDS', 1)));
+    assert.match(gds, /E\.O\. 11652/);
+    assert.match(gds, /General Declassification Schedule/);
+    assert.match(gds, /irp\.fas\.org/);
+    const lou = documentOf('file:///ws/lou.cable', 'LIMITED OFFICIAL USE STATE 123456\nE.O. 12065: N/A\nTAGS: PFOR\nSUBJECT: X\n\n1. (LOU) TEXT.\n');
+    const marking = hoverText(await service.hover(lou, positionOf(lou, '(LOU)', 1)));
+    assert.match(marking, /LIMITED OFFICIAL USE/);
+    assert.match(marking, /[Ss]ource/);
+  });
+
+  it('the outline of a PlusD cable lists its numbered paragraphs in order, and no page head', async () => {
+    const document = documentOf('file:///ws/1978MOSCOW30030.txt', plusd('1978MOSCOW30030'));
+    const names = allSymbols(service.documentSymbols(document) ?? []).map((s) => s.name);
+    assert.deepEqual(names.filter((n) => /^\d+\./.test(n)).map((n) => n.split('.')[0]), ['1', '2', '3', '4']);
+    assert.deepEqual(names.filter((n) => /PAGE|MOSCOW 30030|CONFIDENTIAL$/.test(n)), []);
+  });
+
+  it('no paragraph-numbering or marking diagnostic on page heads or office lines', () => {
+    for (const name of ['1974ATHENS02959', '1975NATO04605', '1973STATE097844', '1973STATE170651', '1978MOSCOW30030', '1979STATE161482']) {
+      const text = plusd(name);
+      const lines = text.split('\n');
+      const diagnostics = service.diagnostics(documentOf(`file:///ws/${name}.txt`, text));
+      const onHeadOrOffice = diagnostics.filter((d) => /^\s*(?:PAGE\b|ORIGIN\b|ACTION\b|INFO\b|DRAFTED\b|APPROVED\b|CLEARED\b|\/\d{3}\b|-{5})/.test(lines[d.range.start.line]!));
+      assert.deepEqual(onHeadOrOffice.map((d) => `${name}:${d.range.start.line + 1} ${d.code}`), []);
+      assert.deepEqual(diagnostics.filter((d) => d.code === 'paragraph-numbering' || d.code === 'section-mismatch').map((d) => `${name}:${d.range.start.line + 1} ${d.code} ${d.message}`), []);
+    }
+  });
+});
