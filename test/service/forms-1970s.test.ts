@@ -6,7 +6,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { readdirSync } from 'node:fs';
+import { foldingProblems, modelProblems, outlineProblems } from '../support/invariants.ts';
 import { allSymbols, documentOf, hoverText, positionOf, serviceOver } from '../support/service.ts';
+import { parseCable } from '../../server/src/model/cable-model.ts';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'other-forms');
 const plusd = (name: string) => readFileSync(join(fixtures, 'plusd', `${name}.txt`), 'utf8');
@@ -41,6 +44,24 @@ describe('features on the 1970s forms', () => {
       const onHeadOrOffice = diagnostics.filter((d) => /^\s*(?:PAGE\b|ORIGIN\b|ACTION\b|INFO\b|DRAFTED\b|APPROVED\b|CLEARED\b|\/\d{3}\b|-{5})/.test(lines[d.range.start.line]!));
       assert.deepEqual(onHeadOrOffice.map((d) => `${name}:${d.range.start.line + 1} ${d.code}`), []);
       assert.deepEqual(diagnostics.filter((d) => d.code === 'paragraph-numbering' || d.code === 'section-mismatch').map((d) => `${name}:${d.range.start.line + 1} ${d.code} ${d.message}`), []);
+    }
+  });
+
+  it('every feature answers on every vendored PlusD and FRUS text, with a sound model, outline and folding', async () => {
+    for (const form of ['plusd', 'frus']) {
+      for (const name of readdirSync(join(fixtures, form)).filter((f) => f.endsWith('.txt'))) {
+        const text = readFileSync(join(fixtures, form, name), 'utf8');
+        const document = documentOf(`file:///ws/${form}/${name}`, text);
+        const where = `${form}/${name}`;
+        assert.deepEqual(modelProblems(parseCable(text), text), [], where);
+        assert.deepEqual(outlineProblems(service.documentSymbols(document) ?? [], text), [], where);
+        assert.deepEqual(foldingProblems(service.foldingRanges(document) ?? [], text), [], where);
+        const summary = await service.summary(document);
+        assert.ok(summary, where);
+        for (let line = 0; line < text.split('\n').length; line += 3) await service.hover(document, { line, character: 1 });
+        service.diagnostics(document);
+        await service.completion(document, { line: 5, character: 0 });
+      }
     }
   });
 });

@@ -6,7 +6,7 @@
 // Indexing is lazy (it starts on the first `ensureIndexed`), reads with bounded concurrency,
 // yields to the event loop between files so requests on the open file are answered meanwhile,
 // and starts over when the folders or the exclusions change.
-import { parseCableId } from '../model/cable-model.ts';
+import { expandYear, parseCableId } from '../model/cable-model.ts';
 import { createCancellationSource, unlessCancelled, type CancellationSource } from '../service/cancellation.ts';
 import { DEFAULT_MAX_FILE_SIZE, formatBytes } from './file-size.ts';
 import { describeError, readThroughWorkspace, yieldToEventLoop, type ReadRequest, type ReadResult } from './index-read.ts';
@@ -62,7 +62,7 @@ const WORKER_BATCH = 64;
 function termsOf(cable: IndexedCable): string[] {
   const terms = [...cable.tags, ...searchTerms(cable.subject ?? ''), ...searchTerms(cable.origin ?? '')];
   const parts = cable.id ? parseCableId(cable.id) : undefined;
-  if (cable.id && parts) terms.push(cable.id, parts.post, parts.serial, cable.date?.slice(0, 4) ?? `${Number(parts.year) < 50 ? 20 : 19}${parts.year}`);
+  if (cable.id && parts) terms.push(cable.id, parts.post, parts.serial, cable.date?.slice(0, 4) ?? String(expandYear(Number(parts.year))));
   return terms.map((term) => term.toUpperCase());
 }
 
