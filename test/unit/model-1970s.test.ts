@@ -139,5 +139,8 @@ describe('FRUS telegrams', () => {
     assert.deepEqual([model.id, model.date, model.subject?.text, model.references?.entries.map((e) => e.id)], ['73TELAVIV8997', '1973-10-09T15:10Z', 'Cabinet decision.', ['73TELAVIV8996']]);
     assert.deepEqual(model.paragraphs.map((p) => p.number), [1, 2]);
     assert.deepEqual(model.frus?.footnotes.map((f) => f.number), [1, 2]);
+    // A sender whose post the date line does not name: no ID made up, and a diagnostic says why.
+    const unknown = parseCable(text.replace('Tel Aviv, October', 'Somewhere, October'));
+    assert.deepEqual([unknown.id, unknown.diagnostics.map((d) => d.code)], [undefined, ['no-id']]);
   });
 });

@@ -322,6 +322,7 @@ function diagnose(model: CableModel, lines: string[]): ModelDiagnostic[] {
   if (dtg && !dtg.date) diagnostics.push({ range: dtg.dtg.range, severity: 'warning', code: 'bad-dtg', message: `The date-time group ${dtg.dtg.text} is not a real date and time.` });
   const declassify = model.executiveOrder?.declassifyOn;
   if (declassify && !declassify.date) diagnostics.push({ range: declassify.range, severity: 'warning', code: 'bad-decl-date', message: `The declassification date ${declassify.text} is not a real date.` });
+  if (model.frus && !model.id) diagnostics.push({ range: model.frus.title.range, severity: 'information', code: 'no-id', message: 'The title names no post Cable knows, or the text no telegram number or date, so the ID is unknown.' });
   if (model.banner && !model.id) diagnostics.push({ range: model.banner.range, severity: 'information', code: 'no-id', message: model.year === undefined ? 'The cable has no date-time group, so its year and ID are unknown.' : 'The banner names no post and serial, so the ID is unknown.' });
   for (const entry of model.references?.entries ?? []) {
     if (entry.kind === 'cable' && !entry.id) diagnostics.push({ range: entry.range, severity: 'information', code: 'ref-without-year', message: 'This REF entry cites a cable but its year is unknown.' });
