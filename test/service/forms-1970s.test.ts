@@ -47,6 +47,14 @@ describe('features on the 1970s forms', () => {
     }
   });
 
+  it('the summary card names a FRUS telegram by its title and sender, and a PlusD cable by its document number', async () => {
+    const frus = await service.summary(documentOf('file:///ws/frus/d142.txt', readFileSync(join(fixtures, 'frus', 'frus1958-60v11-d142.txt'), 'utf8')));
+    assert.match(frus ?? '', /\*\*Telegram From the Embassy in Lebanon to the Department of State\*\*/);
+    assert.match(frus ?? '', /\| Origin \| Embassy in Lebanon \|/);
+    const addis = await service.summary(documentOf('file:///ws/plusd/addis.txt', plusd('1975ADDIS09462')));
+    assert.match(addis ?? '', /\| Document number \| 1975ADDIS09462 \|/);
+  });
+
   it('every feature answers on every vendored PlusD and FRUS text, with a sound model, outline and folding', async () => {
     for (const form of ['plusd', 'frus']) {
       for (const name of readdirSync(join(fixtures, form)).filter((f) => f.endsWith('.txt'))) {
