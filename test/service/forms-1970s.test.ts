@@ -10,6 +10,7 @@ import { readdirSync } from 'node:fs';
 import { foldingProblems, modelProblems, outlineProblems } from '../support/invariants.ts';
 import { allSymbols, documentOf, hoverText, positionOf, serviceOver } from '../support/service.ts';
 import { parseCable } from '../../server/src/model/cable-model.ts';
+import { isCableText } from '../../server/src/workspace/cable-detection.ts';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'other-forms');
 const plusd = (name: string) => readFileSync(join(fixtures, 'plusd', `${name}.txt`), 'utf8');
@@ -45,6 +46,13 @@ describe('features on the 1970s forms', () => {
       assert.deepEqual(onHeadOrOffice.map((d) => `${name}:${d.range.start.line + 1} ${d.code}`), []);
       assert.deepEqual(diagnostics.filter((d) => d.code === 'paragraph-numbering' || d.code === 'section-mismatch').map((d) => `${name}:${d.range.start.line + 1} ${d.code} ${d.message}`), []);
     }
+  });
+
+  it('the .txt detector opens PlusD and FRUS texts as cables, but not an excerpt that starts mid-body', () => {
+    const detected = (form: string) => readdirSync(join(fixtures, form)).filter((f) => f.endsWith('.txt')).filter((f) => !isCableText(readFileSync(join(fixtures, form, f), 'utf8')));
+    // 1973STATE170651 is the tail of a page: its head (PAGE 02, no year) names no document number.
+    assert.deepEqual(detected('plusd'), ['1973STATE170651.txt']);
+    assert.deepEqual(detected('frus'), []);
   });
 
   it('the summary card names a FRUS telegram by its title and sender, and a PlusD cable by its document number', async () => {
