@@ -317,7 +317,9 @@ function diagnose(model: CableModel, lines: string[]): ModelDiagnostic[] {
     if (!model.frus) diagnostics.push({ range: top, severity: 'warning', code: 'no-banner', message: 'No classification banner (such as `C O N F I D E N T I A L BASRAH 000002`) was found.' });
   } else if (model.banner.classification.damaged) diagnostics.push({ range: model.banner.classification.token.range, severity: 'information', code: 'damaged-banner', message: `The classification word is damaged; read as ${model.banner.classification.level}.` });
   const bannerPost = model.banner?.origin;
-  if (bannerPost && model.id && !model.id.slice(2).startsWith(postIdPart(bannerPost.text))) diagnostics.push({ range: bannerPost.range, severity: 'information', code: 'damaged-banner', message: `The banner's post ${bannerPost.text} agrees with neither the FM line nor the page head; the ID takes theirs: ${model.id}.` });
+  // Only a PlusD page head can overrule the banner's post (isDamagedPost); a redacted post (`XXXXXXXX`) is no damage.
+  const overruled = bannerPost && model.id && !/^X+$/i.test(bannerPost.text) && model.pageBreaks.some((p) => p.form === 'plusd') && !model.id.slice(2).startsWith(postIdPart(bannerPost.text));
+  if (overruled) diagnostics.push({ range: bannerPost!.range, severity: 'information', code: 'damaged-banner', message: `The banner's post ${bannerPost!.text} agrees with neither the FM line nor the page head; the ID takes theirs: ${model.id}.` });
   const dtg = model.header?.dateTimeGroup;
   if (dtg && !dtg.date) diagnostics.push({ range: dtg.dtg.range, severity: 'warning', code: 'bad-dtg', message: `The date-time group ${dtg.dtg.text} is not a real date and time.` });
   const declassify = model.executiveOrder?.declassifyOn;
