@@ -198,10 +198,14 @@ function buildPrecedence(referenceDir) {
   });
 }
 
+/** The 1970s codes (E.O. 11652's GDS and XGDS-n) with the sources they were written from. */
+const SOURCED_REASONS_FILE = join(repoRoot, 'server/src/data/classification-reasons-sourced.tsv');
+
 function buildClassificationReasons(referenceDir) {
   const path = join(referenceDir, 'classification-reasons.tsv');
   const seen = new Set();
-  return readTsv(path, ['code', 'authority', 'kind', 'meaning', 'source']).map((row) => {
+  const rows = [...readTsv(path, ['code', 'authority', 'kind', 'meaning', 'source']), ...readTsv(SOURCED_REASONS_FILE, ['code', 'authority', 'kind', 'meaning', 'source'])];
+  return rows.map((row) => {
     const id = `${row.code}\t${row.authority}`;
     if (seen.has(id)) fail(`${path}:${row.line}: ${row.code} (${row.authority}) is listed twice`);
     seen.add(id);

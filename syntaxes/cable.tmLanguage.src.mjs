@@ -55,8 +55,8 @@ const AT_LINE_START = '^';
 const AFTER_INDENT = '\\G';
 
 const MONTH = words(['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'].map(anyCase));
-/** Date-time group: day, hour, minute, zone Z, month, two-digit year (`251427Z JAN 09`). */
-const DTG = `\\d{6}Z${SP}+${MONTH}${SP}+\\d{2}\\b`;
+/** Date-time group: day, hour, minute, zone Z, month, two-digit year (`251427Z JAN 09`; the 1970s `221828 Z MAY 73`, `011830Z SEPT 75`). */
+const DTG = `\\d{6}${SP}?Z${SP}+${MONTH}[A-Za-z]?${SP}+\\d{2}\\b`;
 /** Routing indicator: five to eight letters starting with R (RUEHBC, RHMFISS). */
 const ROUTING_INDICATOR = 'R[A-Z]{4,7}';
 /** Post name in a page break: up to four words (RIO DE JANEIRO, Kabul). */
@@ -84,11 +84,13 @@ const CLASSIFICATIONS = [
   classification('top-secret', 'TOP', 'SECRET'),
   classification('secret', 'SECRET'),
   classification('confidential', 'CONFIDENTIAL'),
+  // The 1970s State level between UNCLASSIFIED and CONFIDENTIAL, never letter-spaced.
+  { level: 'limited-official-use', full: `LIMITED${SP}{1,3}OFFICIAL${SP}{1,3}USE` },
   { ...classification('unclassified', 'UNCLAS'), full: `${letterSpaced('UNCLAS')}(?: ?${letterSpaced('SIFIED')})?` },
 ];
 
 /** The classification word, one alternative per level: captures (stray letter, word) per level. */
-const CLASSIFICATION_WORD = either(...CLASSIFICATIONS.map((c) => `(?:([A-Z])(?=${c.full}))?(${c.full}|${c.truncated})`));
+const CLASSIFICATION_WORD = either(...CLASSIFICATIONS.map((c) => `(?:([A-Z])(?=${c.full}))?(${c.full}${c.truncated ? `|${c.truncated}` : ''})`));
 const classificationCaptures = (first) => Object.fromEntries(CLASSIFICATIONS.flatMap((c, i) => [
   [first + 2 * i, { name: scope('invalid.illegal.damaged-classification') }],
   [first + 2 * i + 1, { name: scope(`constant.language.classification.${c.level}`) }],
@@ -104,6 +106,7 @@ const MARKING_LEVELS = [
   { level: 'top-secret', code: 'TS' },
   { level: 'secret', code: 'S' },
   { level: 'confidential', code: 'C' },
+  { level: 'limited-official-use', code: 'LOU' },
   { level: 'sbu', code: 'SBU(?:-N)?' },
   { level: 'unclassified', code: 'U' },
 ];
@@ -287,7 +290,7 @@ const executiveOrder = (start) => ({
     { name: scope('constant.language.not-applicable'), match: '\\bN/A\\b' },
     {
       name: scope('constant.language.declassification-exemption'),
-      match: '\\b(?:OADR|MR|X[1-8]|25X[1-9]|50X[12](?:-[A-Z]+)?|DNG|GDS)\\b',
+      match: '\\b(?:OADR|MR|X[1-8]|25X[1-9]|50X[12](?:-[A-Z]+)?|DNG|XGDS-[1-4]|GDS|ADS)\\b',
     },
     { include: '#redaction' },
     { include: '#tags-mid-line' },
@@ -527,9 +530,10 @@ const grammar = {
       },
     },
     'teletype-line': {
-      // Teletype printout of partial extracts: `PAGE 01 ...`, `ACTION AF-00`, office lists, dashed stamp.
+      // Teletype printout of partial extracts and PlusD: `PAGE 01 ...`, `ACTION AF-00`, office lists
+      // ending `/033 R`, `DRAFTED BY`/`APPROVED BY`/`CLEARED BY` lines, dashed stamp.
       name: scope('comment.line.teletype'),
-      match: `^${SP}*(?:PAGE${SP}+\\d{2}\\b|(?:(?:ACTION|INFO|ORIGIN)${SP}+)?[A-Z][A-Z0-9]*-\\d\\d\\b|-{6,}|/\\d{3}[A-Z]\\b).*`,
+      match: `^${SP}*(?:PAGE${SP}+\\d{2}\\b|(?:(?:ACTION|INFO|ORIGIN)${SP}+)?[A-Z][A-Z0-9]*-\\d\\d\\b|-{6,}|/\\d{3}${SP}?[A-Z]\\b|(?:DRAFTED|APPROVED|CLEARED)${SP}+BY\\b).*`,
     },
     'routing-line': {
       // Format line 2 (`PP RUEHDE RUEHIHL`) and its continuation lines of routing indicators only.

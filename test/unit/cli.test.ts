@@ -32,6 +32,15 @@ describe('cable parse', () => {
     assert.deepEqual(ankara.references.map((r: { label: string; id: string }) => `${r.label}:${r.id}`), ['A:05ANKARA1074', 'B:05ANKARA1231', 'C:05ANKARA1275', 'D:05ANKARA1511', 'E:05ANKARA1342', 'F:05ANKARA944', 'G:05ANKARA1102']);
   });
 
+  it('gives a PlusD cable its document number, and a FRUS telegram its ID, local date and place of origin', () => {
+    const fixtures = join(__dirname, '..', 'fixtures', 'other-forms');
+    const { status, stdout } = cable(['parse', join(fixtures, 'plusd', '1975ADDIS09462.txt'), join(fixtures, 'frus', 'frus1958-60v11-d142.txt')]);
+    assert.equal(status, 0);
+    const [addis, frus] = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    assert.deepEqual([addis.id, addis.documentNumber, addis.classification, addis.date], ['75ADDISABABA9462', '1975ADDIS09462', 'CONFIDENTIAL', '1975-08-06T15:07Z']);
+    assert.deepEqual([frus.id, frus.documentNumber, frus.date, frus.origin, frus.paragraphs], ['58BEIRUT406', null, '1958-07-15T18:00', 'Beirut', []]);
+  });
+
   it('reads a fragment from stdin with --year and --id as its context', () => {
     const fragment = 'REF: A. STATE 123 B. 08 BAGHDAD 3475 C. E-MAIL FROM POLOFF 10/23/2008\n';
     const withYear = JSON.parse(cable(['parse', '--year', '2009', '-'], fragment).stdout);

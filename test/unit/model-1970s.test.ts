@@ -49,6 +49,14 @@ describe('the PlusD form', () => {
     assert.deepEqual(model.header?.info.map((a) => a.station?.text), ['AMEMBASSY LONDON']);
   });
 
+  it('reads the office, drafting and separator lines, none of them an addressee', () => {
+    const model = parseCable(plusd('1975ADDIS09462'));
+    assert.deepEqual(model.header?.offices?.map((o) => [o.kind, o.range.start.line, o.range.end.line, o.items.length, o.total?.text]), [['action', 3, 3, 1, undefined], ['info', 4, 7, 23, '/106 W'], ['separator', 8, 8, 1, undefined]]);
+    const state = parseCable(readFileSync(join(fixtures, 'plusd', '1973STATE097844.txt'), 'utf8'));
+    assert.deepEqual(state.header?.offices?.map((o) => [o.kind, o.keyword?.text]), [['origin', 'ORIGIN'], ['info', 'INFO'], ['drafted', 'DRAFTED BY'], ['approved', 'APPROVED BY'], ['separator', undefined]]);
+    assert.deepEqual(state.header?.to.map((a) => a.station?.text), ['AMEMBASSY LUXEMBOURG']);
+  });
+
   it('a page head under the REF line is a page break: no REF entry, no SUBJECT text, no paragraph', () => {
     const model = parseCable(ATHENS_HEAD);
     assert.deepEqual(model.references?.entries.map((e) => [e.text, e.id]), [['STATE 97844', '74STATE97844']]);
@@ -131,5 +139,8 @@ describe('FRUS telegrams', () => {
     assert.deepEqual([model.id, model.date, model.subject?.text, model.references?.entries.map((e) => e.id)], ['73TELAVIV8997', '1973-10-09T15:10Z', 'Cabinet decision.', ['73TELAVIV8996']]);
     assert.deepEqual(model.paragraphs.map((p) => p.number), [1, 2]);
     assert.deepEqual(model.frus?.footnotes.map((f) => f.number), [1, 2]);
+    // A sender whose post the date line does not name: no ID made up, and a diagnostic says why.
+    const unknown = parseCable(text.replace('Tel Aviv, October', 'Somewhere, October'));
+    assert.deepEqual([unknown.id, unknown.diagnostics.map((d) => d.code)], [undefined, ['no-id']]);
   });
 });

@@ -243,3 +243,26 @@ describe('workspace index: lazy, bounded, never blocking, cancellable', () => {
     assert.ok(small.logger.messages.some((m) => /Skipped file:\/\/\/ws\/big\.cable: 97\.7 KB is more than cable\.maxFileSize \(9\.8 KB\)/.test(m)));
   });
 });
+
+describe('workspace index: 1970s cables by either ID convention', () => {
+  const plusd = (name: string) => readFileSync(join(WORKSPACE_FIXTURE_DIR, '..', 'other-forms', 'plusd', `${name}.txt`), 'utf8');
+  const fragment = '1. A paragraph of an excerpt without banner, page head or header.\n';
+
+  it('a REF `BONN 1234` of a 1975 cable finds a file named 1975BONN01234 as well as 75BONN1234', async () => {
+    const { service } = serviceOver({ 'file:///ws/plusd/1975BONN01234.cable': fragment, 'file:///ws/cablegate/75BONN1234.cable': fragment });
+    await service.ensureIndexed(NEVER_CANCELLED);
+    assert.deepEqual(uris(service.lookup('75BONN1234')), ['file:///ws/cablegate/75BONN1234.cable', 'file:///ws/plusd/1975BONN01234.cable']);
+  });
+
+  it('a REF entry goes to the cited cable: by the banner’s post or by the page head’s abbreviation', async () => {
+    const citing = 'file:///ws/1974ATHENS03099.txt';
+    const addis = plusd('1975ADDIS09462');
+    const { service } = serviceOver({ [citing]: plusd('1974ATHENS03099'), 'file:///ws/1974ATHENS02959.txt': plusd('1974ATHENS02959'), 'file:///ws/1975ADDIS09462.txt': addis });
+    await service.ensureIndexed(NEVER_CANCELLED);
+    const document = documentOf(citing, plusd('1974ATHENS03099'));
+    const definitions = await service.definition(document, positionOf(document, 'ATHENS 2959'), NEVER_CANCELLED);
+    assert.deepEqual(definitions.map((d) => d.targetUri), ['file:///ws/1974ATHENS02959.txt']);
+    assert.deepEqual(uris(service.lookup('75ADDISABABA9462')), ['file:///ws/1975ADDIS09462.txt']);
+    assert.deepEqual(uris(service.lookup('75ADDIS9462')), ['file:///ws/1975ADDIS09462.txt']);
+  });
+});

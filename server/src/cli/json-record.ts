@@ -32,7 +32,8 @@ export function toRecord(file: string, model: CableModel): CableRecord {
     documentNumber: model.documentNumber ?? null,
     classification: model.classification ?? null,
     date: model.date ?? null,
-    origin: model.banner?.origin?.text ?? null,
+    // A FRUS telegram has no banner: its date line names the place it was sent from.
+    origin: model.banner?.origin?.text ?? model.frus?.place?.text ?? null,
     precedence: model.precedence ?? null,
     subject: model.subject?.text ?? null,
     tags: (model.tags?.codes ?? []).map((tag) => tagRecord(tag.code)),

@@ -20,13 +20,16 @@ function describe(cable: IndexedCable): string {
 export function cableSummary(model: CableModel, uri: string, index: CitationIndex): string {
   const out: string[] = [];
   out.push(`# ${escapeMarkdown(model.id ?? baseName(uri))}`);
-  if (model.subject) out.push(`**${escapeMarkdown(model.subject.text)}**`);
+  // A FRUS telegram without `Subj:` is known by its title.
+  const heading = model.subject?.text ?? model.frus?.title.text;
+  if (heading) out.push(`**${escapeMarkdown(heading)}**`);
 
   const rows: [string, string | undefined][] = [
     ['Date', model.date && formatDate(model.date)],
-    ['Origin', model.banner?.origin?.text ?? model.header?.from?.station?.text],
+    ['Origin', model.banner?.origin?.text ?? model.header?.from?.station?.text ?? model.frus?.from?.text],
     ['Classification', model.classification ?? model.banner?.classification.level],
     ['Precedence', model.precedence],
+    ['Document number', model.documentNumber],
     ['File', baseName(uri)],
   ];
   const facts = rows.filter((row): row is [string, string] => row[1] !== undefined);

@@ -116,3 +116,9 @@ export function parseDocumentNumber(text: string): { year: string; post: string;
   const match = DOCUMENT_NUMBER_PATTERN.exec(text);
   return match ? { year: match[1]!, post: match[2]!, serial: match[3]! } : undefined;
 }
+
+/** The Cablegate-style ID of a PlusD document number: `1975BONN01234` → `75BONN1234`. */
+export function idOfDocumentNumber(documentNumber: string): string | undefined {
+  const parts = parseDocumentNumber(documentNumber.toUpperCase());
+  return parts ? cableId(Number(parts.year), parts.post, parts.serial) : undefined;
+}

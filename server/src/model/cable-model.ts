@@ -1,6 +1,6 @@
 // The cable model's public surface.
 export { parseCable, parseFrontMatter, type FrontMatter } from './parse.ts';
-export { cableId, parseCableId, postIdPart } from './cable-id.ts';
+export { cableId, idOfDocumentNumber, parseCableId, postIdPart } from './cable-id.ts';
 export { identifiedCitations, REF_KEYWORD } from './ref-entries.ts';
 export type * from './model-types.ts';
 export { CLASSIFICATION_LEVELS, levelRank, MARKING_ABBREVIATIONS } from './classification-levels.ts';

@@ -1,8 +1,8 @@
 // The routing header (ACP-127 format lines) above the banner: VZCZC, precedence and routing
 // indicators, DE, ZNY/ZNR, precedence + DTG, FM / TO / INFO addressees.
 import { decodeDtg, DTG_PATTERN } from './dates.ts';
-import { lineRange, token, isBlank } from './text.ts';
-import type { Addressee, AddresseeRole, DateTimeGroup, PageBreak, RoutingHeader, Token } from './model-types.ts';
+import { indentOf, lineRange, token, isBlank, trimmedEnd } from './text.ts';
+import type { Addressee, AddresseeRole, DateTimeGroup, OfficeLine, OfficeLineKind, PageBreak, RoutingHeader, Token } from './model-types.ts';
 import { CLASSIFICATION_STAMP, parsePageBreak } from './page-breaks.ts';
 import { wordsOf, type Word } from './words.ts';
 
@@ -18,6 +18,50 @@ const ADDRESS_KEYWORD = /^\s*(FM|TO|INFO|XMT)\s+/;
 const PER_ADDRESSEE_PRECEDENCE = new Set(['FLASH', 'IMMEDIATE', 'PRIORITY', 'ROUTINE']);
 /** Teletype distribution lists (`INFO  LOG-00   NP-00`) are not addressees. */
 const TELETYPE_DISTRIBUTION = /\b[A-Z]{1,6}-\d{2}\b/;
+
+const OFFICE_KEYWORD = /^\s*(ORIGIN|ACTION|INFO)\s+(?=[A-Z][A-Z0-9]*-\d\d\b)/;
+const DRAFTING_KEYWORD = /^\s*(DRAFTED|APPROVED|CLEARED)\s+BY\b:?/;
+const SEPARATOR = /^\s*-{5,}/;
+/** `EUR-12`, `OCT-01`: an office symbol and its copy count. */
+const OFFICE = /^[A-Z][A-Z0-9]*-\d\d$/;
+const TOTAL = /^\/\d{3}[A-Z]?$/;
+
+/** Reads an office, drafting or separator line, or a line that continues `previous` (the line above's). */
+function readOfficeLine(line: string, lineIndex: number, previous: OfficeLine | undefined): OfficeLine | undefined {
+  const office = OFFICE_KEYWORD.exec(line) ?? DRAFTING_KEYWORD.exec(line);
+  const separator = office ? null : SEPARATOR.exec(line);
+  const start = indentOf(line);
+  if (office || separator) {
+    const kind = (office ? office[1]!.toLowerCase() : 'separator') as OfficeLineKind;
+    const result: OfficeLine = { kind, range: lineRange(lineIndex, start, trimmedEnd(line)), items: [] };
+    if (office) result.keyword = token(line.slice(start, office[0].trimEnd().length), lineIndex, start);
+    const from = office ? office[0].length : separator![0].length;
+    if (kind !== 'drafted' && kind !== 'approved' && kind !== 'cleared') readItems(result, line, lineIndex, from);
+    return result;
+  }
+  if (!previous || ADDRESS_KEYWORD.test(line)) return undefined;
+  if (previous.kind === 'origin' || previous.kind === 'action' || previous.kind === 'info') {
+    const words = wordsOf(line);
+    if (words.length === 0 || !words.every((w) => OFFICE.test(w.text) || TOTAL.test(w.text) || /^[A-Z]$/.test(w.text))) return undefined;
+    readItems(previous, line, lineIndex, 0);
+  } else if (previous.kind === 'separator') return undefined;
+  // Clearances under DRAFTED/APPROVED BY (`L:SMSCHWEBEL`, `4/16/73 X-22637`) go on until the separator.
+  previous.range.end = { line: lineIndex, character: trimmedEnd(line) };
+  return previous;
+}
+
+function readItems(office: OfficeLine, line: string, lineIndex: number, from: number): void {
+  const words = wordsOf(line, from);
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!;
+    if (TOTAL.test(word.text)) {
+      const letter = words[k + 1] && /^[A-Z]$/.test(words[k + 1]!.text) ? words[++k]! : undefined;
+      const end = (letter ?? word).start + (letter ?? word).text.length;
+      office.total = token(line.slice(word.start, end), lineIndex, word.start);
+    } else office.items.push(token(word.text, lineIndex, word.start));
+  }
+  office.range.end = { line: lineIndex, character: trimmedEnd(line) };
+}
 
 export function parsePrecedenceLine(line: string, lineIndex: number): RoutingHeader['precedenceLine'] {
   const words = wordsOf(line);
@@ -106,6 +150,7 @@ export function parseRoutingHeader(lines: string[], from: number, to: number): H
   const header: RoutingHeader = { range: lineRange(from, 0, 0), to: [], info: [] };
   const used = new Set<number>();
   const pageBreaks: PageBreak[] = [];
+  let office: OfficeLine | undefined;
   let role: AddresseeRole | undefined;
   let addressesDone = false;
   let first = -1;
@@ -183,6 +228,14 @@ export function parseRoutingHeader(lines: string[], from: number, to: number): H
         mark(i);
         continue;
       }
+    }
+    // A continuation line belongs to the office line right above it.
+    const officeLine = role ? undefined : readOfficeLine(line, i, office && office.range.end.line === i - 1 ? office : undefined);
+    if (officeLine) {
+      if (officeLine !== office) (header.offices ??= []).push(officeLine);
+      office = officeLine;
+      mark(i);
+      continue;
     }
     const keyword = ADDRESS_KEYWORD.exec(line);
     if (keyword && !addressesDone && !(keyword[1] === 'INFO' && TELETYPE_DISTRIBUTION.test(line))) {

@@ -92,8 +92,27 @@ export interface Addressee {
   serial?: Token;
 }
 
+export type OfficeLineKind = 'origin' | 'action' | 'info' | 'drafted' | 'approved' | 'cleared' | 'separator';
+
+/**
+ * A line of the teletype printout's distribution and drafting block (PlusD, partial extracts):
+ * `ORIGIN EUR-12`, `INFO OCT-01 ISO-00 /033 R`, `DRAFTED BY EUR/RPM:JDOE:LW`, `------ 041117`.
+ * Its continuation lines extend its range.
+ */
+export interface OfficeLine {
+  kind: OfficeLineKind;
+  range: Range;
+  keyword?: Token;
+  /** Office symbols with their copy counts (`EUR-12`), or the separator's numbers (`041117`). */
+  items: Token[];
+  /** `/033 R`: the total of copies and its letter. */
+  total?: Token;
+}
+
 export interface RoutingHeader {
   range: Range;
+  /** The printout's office and drafting lines, in order. */
+  offices?: OfficeLine[];
   transmission?: TransmissionLine;
   precedenceLine?: PrecedenceLine;
   originator?: OriginatorLine;

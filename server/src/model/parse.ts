@@ -317,11 +317,14 @@ function diagnose(model: CableModel, lines: string[]): ModelDiagnostic[] {
     if (!model.frus) diagnostics.push({ range: top, severity: 'warning', code: 'no-banner', message: 'No classification banner (such as `C O N F I D E N T I A L BASRAH 000002`) was found.' });
   } else if (model.banner.classification.damaged) diagnostics.push({ range: model.banner.classification.token.range, severity: 'information', code: 'damaged-banner', message: `The classification word is damaged; read as ${model.banner.classification.level}.` });
   const bannerPost = model.banner?.origin;
-  if (bannerPost && model.id && !model.id.slice(2).startsWith(postIdPart(bannerPost.text))) diagnostics.push({ range: bannerPost.range, severity: 'information', code: 'damaged-banner', message: `The banner's post ${bannerPost.text} agrees with neither the FM line nor the page head; the ID takes theirs: ${model.id}.` });
+  // Only a PlusD page head can overrule the banner's post (isDamagedPost); a redacted post (`XXXXXXXX`) is no damage.
+  const overruled = bannerPost && model.id && !/^X+$/i.test(bannerPost.text) && model.pageBreaks.some((p) => p.form === 'plusd') && !model.id.slice(2).startsWith(postIdPart(bannerPost.text));
+  if (overruled) diagnostics.push({ range: bannerPost!.range, severity: 'information', code: 'damaged-banner', message: `The banner's post ${bannerPost!.text} agrees with neither the FM line nor the page head; the ID takes theirs: ${model.id}.` });
   const dtg = model.header?.dateTimeGroup;
   if (dtg && !dtg.date) diagnostics.push({ range: dtg.dtg.range, severity: 'warning', code: 'bad-dtg', message: `The date-time group ${dtg.dtg.text} is not a real date and time.` });
   const declassify = model.executiveOrder?.declassifyOn;
   if (declassify && !declassify.date) diagnostics.push({ range: declassify.range, severity: 'warning', code: 'bad-decl-date', message: `The declassification date ${declassify.text} is not a real date.` });
+  if (model.frus && !model.id) diagnostics.push({ range: model.frus.title.range, severity: 'information', code: 'no-id', message: 'The title names no post Cable knows, or the text no telegram number or date, so the ID is unknown.' });
   if (model.banner && !model.id) diagnostics.push({ range: model.banner.range, severity: 'information', code: 'no-id', message: model.year === undefined ? 'The cable has no date-time group, so its year and ID are unknown.' : 'The banner names no post and serial, so the ID is unknown.' });
   for (const entry of model.references?.entries ?? []) {
     if (entry.kind === 'cable' && !entry.id) diagnostics.push({ range: entry.range, severity: 'information', code: 'ref-without-year', message: 'This REF entry cites a cable but its year is unknown.' });

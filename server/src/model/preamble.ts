@@ -37,7 +37,8 @@ const HANDLING_CAPTION = /^(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|ROGER|CHER
 const ADDRESSING_CAPTION = /\bFOR\b|^PASS\b|\bPASS TO\b|^DEPT\b|^STATE\b/i;
 const REASON_LINE = /^REASONS?\b/i;
 const REASON_SECTION = /\b(1\.[45])\s*/g;
-const EXEMPTION = /\b(?:X[1-8]|25X[1-9](?:-HUM)?|50X[12](?:-[A-Z]+)?|OADR|MR)\b/g;
+/** Exemption and schedule codes: E.O. 12958's `X1`, `25X1-HUM`, `OADR`; E.O. 11652's `GDS`, `XGDS-2`, `ADS`. */
+const EXEMPTION = /\b(?:X[1-8]|25X[1-9](?:-HUM)?|50X[12](?:-[A-Z]+)?|OADR|MR|XGDS-[1-4]|GDS|ADS)\b/g;
 
 /** The parts of the model the preamble gives, and where the body starts. */
 export type Preamble = Pick<CableModel, 'captions' | 'executiveOrder' | 'tags' | 'subject' | 'references' | 'classifiedBy' | 'pageBreaks'> & {

@@ -54,6 +54,8 @@ export function isCableText(text: string): boolean {
   const header = model.header;
   if (header?.transmission && header.transmission.range.start.line <= early) return true;
   if (header?.dateTimeGroup && header.from && header.dateTimeGroup.range.start.line <= early) return true;
+  // A FRUS telegram's heading and date line; a PlusD printout's page head that gives the document number.
+  if ((model.frus?.telegramNumber && model.dateLine) || model.documentNumber) return true;
   const banner = model.banner;
   if (!banner?.origin || !banner.serial || banner.range.start.line > early) return false;
   // A banner-shaped line alone (`Secret Santa 2024`) is not enough: it must name a post, be

@@ -1,7 +1,7 @@
 // What the workspace index keeps of each cable: its ID, the cables it cites, and what search and
 // hover show. Made from the front matter alone (parseFrontMatter), in the index's thread or in an
 // index worker (index-worker.ts), so both keep the same summary of a file.
-import { identifiedCitations, parseCableId, parseFrontMatter, type FrontMatter, type Range } from '../model/cable-model.ts';
+import { identifiedCitations, idOfDocumentNumber, parseCableId, parseFrontMatter, type FrontMatter, type Range } from '../model/cable-model.ts';
 import { isCableFile } from './cable-detection.ts';
 import { baseName } from './uri-keys.ts';
 
@@ -10,6 +10,8 @@ export interface IndexedCable {
   id?: string;
   /** `text`: computed from the text (the file name may have given the year); `file-name`: from the name alone. */
   idSource?: 'text' | 'file-name';
+  /** PlusD's document number (`1975ADDIS09462`), when the text gives it: the cable is found by its ID in either convention. */
+  documentNumber?: string;
   subject?: string;
   /** ISO 8601 UTC date-time of the DTG or date line. */
   date?: string;
@@ -32,10 +34,17 @@ export interface Citation {
 
 export const START_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** The ID a file name gives: `08BAGHDAD3475.cable` → `08BAGHDAD3475`. */
+/** The ID a file name gives: `08BAGHDAD3475.cable` → `08BAGHDAD3475`; PlusD's `1975BONN01234.txt` → `75BONN1234`. */
 function idFromFileName(uri: string): string | undefined {
   const stem = baseName(uri).replace(/\.[^.]*$/, '').toUpperCase();
-  return parseCableId(stem) ? stem : undefined;
+  return parseCableId(stem) ? stem : idOfDocumentNumber(stem);
+}
+
+/** The IDs a REF entry may cite the cable by: its own, and its document number's when the post is abbreviated differently (`75ADDIS9462` beside `75ADDISABABA9462`). */
+export function idsOf(cable: IndexedCable): string[] {
+  const fromNumber = cable.documentNumber ? idOfDocumentNumber(cable.documentNumber) : undefined;
+  const ids = cable.id ? [cable.id] : [];
+  return fromNumber && fromNumber !== cable.id ? [...ids, fromNumber] : ids;
 }
 
 export function summarize(uri: string, model: FrontMatter): IndexedCable {
@@ -50,6 +59,7 @@ export function summarize(uri: string, model: FrontMatter): IndexedCable {
     cable.id = nameId;
     cable.idSource = 'file-name';
   }
+  if (model.documentNumber) cable.documentNumber = model.documentNumber;
   if (model.subject) cable.subject = model.subject.text;
   if (model.date) cable.date = model.date;
   if (model.classification) cable.classification = model.classification;

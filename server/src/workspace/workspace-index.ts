@@ -6,12 +6,12 @@
 // Indexing is lazy (it starts on the first `ensureIndexed`), reads with bounded concurrency,
 // yields to the event loop between files so requests on the open file are answered meanwhile,
 // and starts over when the folders or the exclusions change.
-import { parseCableId } from '../model/cable-model.ts';
+import { expandYear, parseCableId } from '../model/cable-model.ts';
 import { createCancellationSource, unlessCancelled, type CancellationSource } from './cancellation.ts';
 import { DEFAULT_MAX_FILE_SIZE, formatBytes } from './file-size.ts';
 import { describeError } from './errors.ts';
 import { readThroughWorkspace, yieldToEventLoop, type ReadRequest, type ReadResult } from './index-read.ts';
-import { START_OF_FILE, type Citation, type IndexedCable } from './indexed-cable.ts';
+import { idsOf, START_OF_FILE, type Citation, type IndexedCable } from './indexed-cable.ts';
 import { SearchIndex, searchTerms } from './search-index.ts';
 import { createExcludeMatcher, DEFAULT_EXCLUDES, isExcludedPathOrParent } from './exclude-globs.ts';
 import { isCableFileName } from './cable-detection.ts';
@@ -63,7 +63,7 @@ const WORKER_BATCH = 64;
 function termsOf(cable: IndexedCable): string[] {
   const terms = [...cable.tags, ...searchTerms(cable.subject ?? ''), ...searchTerms(cable.origin ?? '')];
   const parts = cable.id ? parseCableId(cable.id) : undefined;
-  if (cable.id && parts) terms.push(cable.id, parts.post, parts.serial, cable.date?.slice(0, 4) ?? `${Number(parts.year) < 50 ? 20 : 19}${parts.year}`);
+  if (cable.id && parts) terms.push(cable.id, parts.post, parts.serial, cable.date?.slice(0, 4) ?? String(expandYear(Number(parts.year))));
   return terms.map((term) => term.toUpperCase());
 }
 
@@ -452,13 +452,13 @@ export class WorkspaceIndex {
 
   /** Makes a cable findable: by its ID, by the IDs it cites, by search. */
   private link(key: string, cable: IndexedCable): void {
-    if (cable.id) addTo(this.byId, cable.id, key);
+    for (const id of idsOf(cable)) addTo(this.byId, id, key);
     for (const citation of cable.cites) addTo(this.citers, citation.id, key);
     this.searchIndex.set(key, key, termsOf(cable));
   }
 
   private unlink(key: string, cable: IndexedCable): void {
-    if (cable.id) removeFrom(this.byId, cable.id, key);
+    for (const id of idsOf(cable)) removeFrom(this.byId, id, key);
     for (const citation of cable.cites) removeFrom(this.citers, citation.id, key);
     this.searchIndex.delete(key);
   }
