@@ -147,3 +147,29 @@ export async function importCables(sources: string[], options: ImportOptions): P
   summary.seconds = (Date.now() - started) / 1000;
   return summary;
 }
+
+const MB = 1024 * 1024;
+
+function clock(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** `12,345 cables · 61.2 MB/s · 0:14 left`, as the progress line and the notification say it. */
+export function describeProgress(progress: ImportProgress): string {
+  const rate = progress.seconds > 0 ? progress.bytes / MB / progress.seconds : 0;
+  const left = rate > 0 ? (progress.totalBytes - progress.bytes) / MB / rate : 0;
+  return `${progress.cables.toLocaleString('en-US')} cables · ${rate.toFixed(1)} MB/s · ${clock(left)} left`;
+}
+
+export function describeSummary(summary: ImportSummary, dryRun: boolean): string {
+  const parts = [
+    `${summary.cables.toLocaleString('en-US')} cables found`,
+    `${summary.written.toLocaleString('en-US')} ${dryRun ? 'would be written' : 'written'}`,
+    `${summary.identical.toLocaleString('en-US')} already there`,
+    `${summary.conflicts.length} conflicts`,
+    `${summary.problems.length} problems`,
+  ];
+  const rate = summary.seconds > 0 ? ` (${(summary.bytes / MB / summary.seconds).toFixed(1)} MB/s)` : '';
+  return `${parts.join(', ')} in ${summary.seconds.toFixed(1)} s${rate}${summary.cancelled ? ', cancelled' : ''}`;
+}
