@@ -80,6 +80,7 @@ describe('forms told by content', () => {
       ['rows.dat', 'cables.csv', '85BEIRUT992'],
       ['export', 'alxtxt-90MANAMA4053.txt', '90MANAMA4053'],
       ['line.txt', 'json2010release-07STATE152317.json', '07STATE152317'],
+      ['release.txt', 'foiaocr-96STATE258843-C06698368.txt', '96STATE258843'],
     ]) {
       writeFileSync(join(dir, name!), readFileSync(join(FIXTURES, source!)));
       const [first] = (await itemsOf(join(dir, name!))).filter(isCable);
@@ -96,6 +97,12 @@ describe('forms told by content', () => {
     assert.equal(plusd!.metadata.id, '74ATHENS2959');
     assert.deepEqual(plusd!.metadata.tags, ['PINS', 'GR']);
     assert.match(plusd!.text, /REF: STATE -097844/);
+  });
+
+  it('reads a FOIA printout’s header printed after its body', async () => {
+    const [release] = (await itemsOf(join(FIXTURES, 'foiaocr-96STATE258843-C06698368.txt'))).filter(isCable);
+    assert.deepEqual(release!.metadata, { id: '96STATE258843', date: '1996-12-20T02:26Z', tags: ['RO', 'PREL', 'OSCE', 'NATO'] });
+    assert.equal(release!.text, readFileSync(join(FIXTURES, 'foiaocr-96STATE258843-C06698368.txt'), 'utf8'));
   });
 
   it('puts a banner glued to the last address line back on its own line', () => {

@@ -2,7 +2,7 @@
 import { lookupTag } from '../data/reference.ts';
 import type { CableModel } from '../model/cable-model.ts';
 import { sourceCableId } from '../sources/source-forms.ts';
-import { METADATA_ORIGIN, type SourceCable, type SourceForm } from '../sources/source-types.ts';
+import { METADATA_ORIGIN, type MetadataOrigin, type SourceCable, type SourceForm } from '../sources/source-types.ts';
 
 export interface CableRecord {
   file: string;
@@ -50,7 +50,7 @@ export function toRecord(file: string, model: CableModel): CableRecord {
 export interface SourceRecordFields {
   source?: { form: SourceForm; line: number; row?: number };
   /** The fields the text lacked and the source's metadata gave, each with where it came from. */
-  sources?: Partial<Record<'id' | 'date' | 'classification' | 'origin' | 'subject' | 'tags', 'page' | 'row' | 'export'>>;
+  sources?: Partial<Record<'id' | 'date' | 'classification' | 'origin' | 'subject' | 'tags', MetadataOrigin>>;
 }
 
 /**

@@ -2,13 +2,14 @@
 // whole (every form but cables.csv, which is streamed: see node/source-stream.ts).
 import { isCablesCsv } from './cables-csv.ts';
 import { isCablegatePage, isPlusdPage, readCablegatePage, readPlusdPage } from './html-page.ts';
+import { isFoiaRelease, readFoiaRelease } from './foia-printout.ts';
 import { isJsonExport, readJsonExport } from './json-export.ts';
 import { isMetadataExport, readMetadataExport } from './metadata-export.ts';
 import type { ParseContext } from '../model/cable-model.ts';
 import type { SourceCable, SourceProblem } from './source-types.ts';
 
 /** What the start of a file says it is: `text` is plain cable text (or anything else the model reads). */
-export type DetectedForm = 'html' | 'cables-csv' | 'json-export' | 'metadata-export' | 'text';
+export type DetectedForm = 'html' | 'cables-csv' | 'json-export' | 'metadata-export' | 'foia-release' | 'text';
 
 /** Characters of a file's start that tell its form. */
 export const DETECTION_CHARS = 4096;
@@ -18,6 +19,7 @@ export function detectSourceForm(head: string): DetectedForm {
   if (isCablesCsv(head)) return 'cables-csv';
   if (isJsonExport(head)) return 'json-export';
   if (isMetadataExport(head)) return 'metadata-export';
+  if (isFoiaRelease(head)) return 'foia-release';
   return 'text';
 }
 
@@ -32,6 +34,8 @@ export function readWholeSource(form: Exclude<DetectedForm, 'text' | 'cables-csv
       return readJsonExport(text);
     case 'metadata-export':
       return [readMetadataExport(text)];
+    case 'foia-release':
+      return [readFoiaRelease(text)];
   }
 }
 
