@@ -12,6 +12,7 @@ import { importCables } from '../../server/src/node/import-cables.ts';
 import { readSourceFile } from '../../server/src/node/source-stream.ts';
 import { parseSourceDate } from '../../server/src/sources/source-dates.ts';
 import { sourceParseContext } from '../../server/src/sources/source-forms.ts';
+import { isCableText } from '../../server/src/workspace/cable-detection.ts';
 
 const OTHER_FORMS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'other-forms');
 const FOLDERS = ['html', 'csv', 'other'];
@@ -137,7 +138,9 @@ describe('distribution forms over the shared corpus (other-forms)', { skip: !pre
         for (const file of files) {
           for (const source of await recordsOf(file)) {
             if (!source.id) continue; // not imported: no ID (the 2000 FOIA form has no cable number), reported by the import
-            const imported = join(folderOut, `${source.id}.txt`);
+            const imported = [`${source.id}.txt`, `${source.id}.cable`].map((name) => join(folderOut, name)).find((path) => existsSync(path))!;
+            // Every imported file is a cable to the editor and the index: a `.cable`, or a `.txt` the detector takes.
+            assert.ok(imported.endsWith('.cable') || isCableText(readFileSync(imported, 'utf8')), `${imported} is not detected as a cable`);
             const copy = toRecord(imported, parseCable(readFileSync(imported, 'utf8'), { fileName: imported }));
             for (const field of ['id', 'date', 'classification', 'subject', 'precedence', 'tags', 'references', 'paragraphs'] as const) {
               if (source.sources?.[field as keyof NonNullable<Record['sources']>]) continue; // given by the page or row, not the text

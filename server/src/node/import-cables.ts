@@ -1,5 +1,5 @@
 // `cable import` and the editor's "Cable: Import Cables…": every cable a source holds written as
-// `OUT/<ID>.txt`, its text as the source has it. A file already there is never overwritten: the
+// `OUT/<ID>.txt` (`.cable` when its text does not start like a telegram), its text as the source has it. A file already there is never overwritten: the
 // same text is skipped silently, a different one is reported as a conflict. Run again after an
 // interruption, it skips what was written, completes a file cut short, and writes the rest.
 import { mkdirSync, statSync } from 'node:fs';
@@ -7,7 +7,9 @@ import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseFrontMatter } from '../model/cable-model.ts';
 import { sourceCableId, sourceParseContext } from '../sources/source-forms.ts';
-import { readSourceFile } from './source-stream.ts';
+import type { SourceCable } from '../sources/source-types.ts';
+import { isCableText } from '../workspace/cable-detection.ts';
+import { readSourceFile, type PlainText } from './source-stream.ts';
 import { describeFileError } from './file-text.ts';
 
 export interface ImportProgress {
@@ -37,6 +39,18 @@ export interface ImportOptions {
   dryRun?: boolean;
   isCancelled?: () => boolean;
   onProgress?: (progress: ImportProgress) => void;
+}
+
+/** Forms whose cables always start with their routing header or banner: checking each of a whole cables.csv would cost more than the import. */
+const STARTS_LIKE_A_TELEGRAM = new Set<string>(['cables-csv', 'cablegate-page']);
+
+/**
+ * `txt`, or `cable` for a text the index's detector would not take for a telegram (a JSON
+ * export's body without its routing header, a FOIA printout): `.cable` files are always cables,
+ * so every feature works on what was imported.
+ */
+function importedExtension(item: SourceCable | PlainText): 'txt' | 'cable' {
+  return STARTS_LIKE_A_TELEGRAM.has(item.form) || isCableText(item.text) ? 'txt' : 'cable';
 }
 
 /** An ID that can name a file: letters and digits only. */
@@ -136,7 +150,7 @@ export async function importCables(sources: string[], options: ImportOptions): P
         summary.problems.push({ source: where, message: id ? `the cable's ID ${JSON.stringify(id)} cannot name a file: not imported` : 'neither the text nor the source gives the cable an ID: not imported' });
         continue;
       }
-      const file = join(options.out, `${id}.txt`);
+      const file = join(options.out, `${id}.${importedExtension(item)}`);
       const text = item.text;
       // A second cable of the same ID waits for the first one's write, then compares with it.
       const before = writing.get(file);
