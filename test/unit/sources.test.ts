@@ -88,11 +88,16 @@ describe('forms told by content', () => {
     }
   });
 
-  it('restores a Cablegate page’s line breaks and a PlusD page’s raw content', async () => {
+  it('restores a Cablegate page’s line breaks and a PlusD page’s raw content', async (t) => {
     const [page] = (await itemsOf(join(FIXTURES, '08BRASILIA93.html'))).filter(isCable);
     assert.match(page!.text, /^O 151856Z JAN 08\nFM AMEMBASSY BRASILIA\n/);
     assert.match(page!.text, /\nTAGS: MASSMNUC NPT PARM PREL\nSUBJECT: BRAZIL'S NUCLEAR SUBMARINE AMBITIONS \n\n¶1\. \(U\)/);
     assert.deepEqual(page!.metadata, { id: '08BRASILIA93', date: '2008-01-15T18:06Z', classification: 'CONFIDENTIAL', origin: 'Embassy Brasilia', tags: ['MASSMNUC', 'NPT', 'PARM', 'PREL'] });
+    // The 2010 template wrote line breaks as such: the same cable.
+    const file2010 = join(scratch(t), 'page-2010.html');
+    writeFileSync(file2010, readFileSync(join(FIXTURES, '08BRASILIA93.html'), 'utf8').replace(/&#x000A;/g, '\n'));
+    const page2010 = (await itemsOf(file2010)).filter(isCable);
+    assert.deepEqual(page2010.map((cable) => cable.text), [page!.text]);
     const [plusd] = (await itemsOf(join(FIXTURES, '1974ATHENS02959_b.html'))).filter(isCable);
     assert.equal(plusd!.metadata.id, '74ATHENS2959');
     assert.deepEqual(plusd!.metadata.tags, ['PINS', 'GR']);
@@ -151,7 +156,7 @@ describe('import', () => {
     assert.match(run.stderr, /cable import: 3 cables found, 3 written, 0 already there, 0 conflicts, 0 problems in [\d.]+ s/);
     const again = spawnSync(process.execPath, [CLI, 'import', CSV, '--out', out], { encoding: 'utf8' });
     assert.match(again.stderr, /2 cables found, 0 written, 2 already there/);
-    const parsed = spawnSync(process.execPath, [CLI, 'parse', CSV], { encoding: 'utf8' });
+    const parsed = spawnSync(process.execPath, [CLI, 'parse', '-'], { encoding: 'utf8', input: readFileSync(CSV) });
     const records = parsed.stdout.trim().split('\n').map((line) => JSON.parse(line));
     assert.deepEqual(records.map((r) => [r.id, r.source.row, r.source.form]), [['85BEIRUT992', 1, 'cables-csv'], ['85BEIRUT1013', 2, 'cables-csv']]);
     assert.deepEqual(records[1].references.map((r: { id: string }) => r.id), ['85BEIRUT992']);

@@ -2,20 +2,13 @@
 // cable; a WikiLeaks page, a cables.csv file (streamed, one record per row) or an export gives the
 // cables it holds, each record completed by the source's metadata (json-record.ts).
 import { parseCable, type ParseContext } from '../model/cable-model.ts';
-import { readSourceFile, readSourceText, type SourceItem } from '../node/source-stream.ts';
+import { readSourceFile, readSourceStream, type SourceItem } from '../node/source-stream.ts';
 import { sourceParseContext } from '../sources/source-forms.ts';
 import { toRecord, toSourceRecord } from './json-record.ts';
-import { readCableFile } from './read-input.ts';
 
-/** The source items of a path, `-` being standard input (read whole). */
-export async function* sourceItems(path: string): AsyncGenerator<SourceItem> {
-  if (path !== '-') {
-    yield* readSourceFile(path);
-    return;
-  }
-  const input = readCableFile(path);
-  if ('error' in input) yield { message: input.error };
-  else yield* readSourceText(input.text);
+/** The source items of a path, `-` being standard input (streamed too). */
+function sourceItems(path: string): AsyncGenerator<SourceItem> {
+  return path === '-' ? readSourceStream(process.stdin) : readSourceFile(path);
 }
 
 /** Prints the records (`out` may wait for a slow reader: a whole cables.csv is not held in memory); returns of each file, and the exit status (1 when a file or a row could not be read). */

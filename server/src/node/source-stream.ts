@@ -66,6 +66,11 @@ export async function* readSourceFile(path: string, onBytes?: (bytes: number) =>
     yield { message: describeFileError(error) };
     return;
   }
+  yield* readSourceStream(createReadStream(path, { highWaterMark: CHUNK_BYTES }), onBytes);
+}
+
+/** The cables of a stream of bytes (a file, standard input), as readSourceFile gives them. */
+export async function* readSourceStream(chunks: AsyncIterable<Buffer>, onBytes?: (bytes: number) => void): AsyncGenerator<SourceItem> {
   let decoder: ChunkDecoder | undefined;
   let form: DetectedForm | undefined;
   let csv: CablesCsvReader | undefined;
@@ -73,7 +78,7 @@ export async function* readSourceFile(path: string, onBytes?: (bytes: number) =>
   let bytes = 0;
   let pending = '';
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+    for await (const chunk of chunks) {
       if (!decoder) {
         const encoding = encodingOf(chunk);
         if (encoding === 'utf-8' && chunk.subarray(0, 8192).includes(0)) {
@@ -120,11 +125,3 @@ export async function* readSourceFile(path: string, onBytes?: (bytes: number) =>
   onBytes?.(bytes);
 }
 
-/** The cables of a text already in memory (standard input, an editor's document), as readSourceFile gives them. */
-export function readSourceText(text: string): SourceItem[] {
-  const form = detectSourceForm(text.slice(0, DETECTION_CHARS));
-  if (form === 'text') return [{ form: 'text', text }];
-  if (form !== 'cables-csv') return readWholeSource(form, text);
-  const reader = new CablesCsvReader();
-  return [...reader.push(text), ...reader.end()];
-}
