@@ -49,6 +49,26 @@ describe('cables.csv', () => {
     }
   });
 
+  it('streams a JSON-lines export across chunks, one cable a line', async (t) => {
+    const line = readFileSync(join(FIXTURES, 'json2010release-07STATE152317.json'), 'utf8').trim();
+    const file = join(scratch(t), 'export.json');
+    // Over a 1 MB chunk, so that lines are cut between chunks.
+    writeFileSync(file, Array.from({ length: 200 }, () => line).join('\n'));
+    const cables = (await itemsOf(file)).filter(isCable);
+    assert.equal(cables.length, 200);
+    assert.deepEqual(new Set(cables.map((cable) => cable.metadata.id)), new Set(['07STATE152317']));
+    assert.deepEqual(cables.slice(0, 2).map((cable) => cable.row), [1, 2]);
+  });
+
+  it('stops at a row that is no cables.csv row, whatever its size', () => {
+    const reader = new CablesCsvReader();
+    const items = [...reader.push('"1","x",' + 'a,'.repeat(100) + '\n'), ...reader.push('b'.repeat(17 * 1024 * 1024))];
+    assert.match(messages(items)[0]!, /a row of over 64 columns: not a cables\.csv row/);
+    const unquoted = new CablesCsvReader();
+    const long = [...unquoted.push('"1",'), ...unquoted.push('c'.repeat(17 * 1024 * 1024))];
+    assert.match(messages(long)[0]!, /an unquoted field runs over 16 MB/);
+  });
+
   it('reads RFC 4180 `""` escapes and CRLF line ends', () => {
     const reader = new CablesCsvReader();
     const [row] = [...reader.push('"1","1/2/1985 10:00","85X1","E","SECRET","","H\r\n","say ""hi""\r\n"\r\n'), ...reader.end()];

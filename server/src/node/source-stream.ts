@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import { CablesCsvReader } from '../sources/cables-csv.ts';
+import { JsonLinesReader } from '../sources/json-export.ts';
 import { detectSourceForm, DETECTION_CHARS, readWholeSource, type DetectedForm } from '../sources/source-forms.ts';
 import type { SourceCable, SourceProblem } from '../sources/source-types.ts';
 import { decodeWindows1252, describeFileError } from './file-text.ts';
@@ -21,6 +22,12 @@ export interface SourceNote {
 }
 
 export type SourceItem = SourceCable | SourceProblem | PlainText | SourceNote;
+
+function streamedReader(form: DetectedForm): CablesCsvReader | JsonLinesReader | undefined {
+  if (form === 'cables-csv') return new CablesCsvReader();
+  if (form === 'json-export') return new JsonLinesReader();
+  return undefined;
+}
 
 /** A page or export read whole larger than this is no page: a form that is not streamed must stay small. */
 const LARGEST_WHOLE_FILE = 256 * 1024 * 1024;
@@ -73,7 +80,8 @@ export async function* readSourceFile(path: string, onBytes?: (bytes: number) =>
 export async function* readSourceStream(chunks: AsyncIterable<Buffer>, onBytes?: (bytes: number) => void): AsyncGenerator<SourceItem> {
   let decoder: ChunkDecoder | undefined;
   let form: DetectedForm | undefined;
-  let csv: CablesCsvReader | undefined;
+  /** The reader of a streamed form, rows out of chunks. */
+  let rows: CablesCsvReader | JsonLinesReader | undefined;
   let whole = '';
   let bytes = 0;
   let pending = '';
@@ -96,13 +104,13 @@ export async function* readSourceStream(chunks: AsyncIterable<Buffer>, onBytes?:
         pending += text;
         if (pending.length < DETECTION_CHARS) continue;
         form = detectSourceForm(pending);
-        if (form === 'cables-csv') csv = new CablesCsvReader();
+        rows = streamedReader(form);
       }
       const next = pending || text;
       pending = '';
-      if (csv) yield* csv.push(next);
+      if (rows) yield* rows.push(next);
       else if ((whole += next).length > LARGEST_WHOLE_FILE) {
-        yield { message: `is over ${LARGEST_WHOLE_FILE / 1024 / 1024} MB and not a cables.csv file: not read` };
+        yield { message: `is over ${LARGEST_WHOLE_FILE / 1024 / 1024} MB and neither a cables.csv nor a JSON-lines file: not read` };
         return;
       }
       onBytes?.(bytes);
@@ -113,11 +121,11 @@ export async function* readSourceStream(chunks: AsyncIterable<Buffer>, onBytes?:
   }
   const tail = (decoder?.decode(new Uint8Array(), true) ?? '') + pending;
   form ??= detectSourceForm(tail);
-  if (form === 'cables-csv') {
-    csv ??= new CablesCsvReader();
-    yield* csv.push(tail);
-    yield* csv.end();
-  } else {
+  rows ??= streamedReader(form);
+  if (rows) {
+    yield* rows.push(tail);
+    yield* rows.end();
+  } else if (form !== 'cables-csv' && form !== 'json-export') {
     whole += tail;
     if (form === 'text') yield { form: 'text', text: whole };
     else yield* readWholeSource(form, whole);

@@ -44,11 +44,32 @@ export function readJsonExportLine(line: string, lineIndex: number): SourceCable
   return { form: 'json-export', text: body, metadata, line: lineIndex, row: lineIndex + 1 };
 }
 
-/** Every line of an export file that is not blank. */
-export function readJsonExport(source: string): (SourceCable | SourceProblem)[] {
-  const out: (SourceCable | SourceProblem)[] = [];
-  source.split(/\r?\n/).forEach((line, index) => {
-    if (line.trim()) out.push(readJsonExportLine(line, index));
-  });
-  return out;
+/** Lines out of text pushed in chunks, as CablesCsvReader gives rows: an export of every cable is streamed too. */
+export class JsonLinesReader {
+  private buffer = '';
+  private line = 0;
+
+  push(chunk: string): (SourceCable | SourceProblem)[] {
+    this.buffer += chunk;
+    const out: (SourceCable | SourceProblem)[] = [];
+    let start = 0;
+    for (let end = this.buffer.indexOf('\n'); end !== -1; end = this.buffer.indexOf('\n', start)) {
+      this.take(this.buffer.slice(start, end), out);
+      start = end + 1;
+    }
+    this.buffer = this.buffer.slice(start);
+    return out;
+  }
+
+  end(): (SourceCable | SourceProblem)[] {
+    const out: (SourceCable | SourceProblem)[] = [];
+    if (this.buffer) this.take(this.buffer, out);
+    this.buffer = '';
+    return out;
+  }
+
+  private take(line: string, out: (SourceCable | SourceProblem)[]): void {
+    if (line.trim()) out.push(readJsonExportLine(line.replace(/\r$/, ''), this.line));
+    this.line++;
+  }
 }
