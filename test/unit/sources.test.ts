@@ -180,6 +180,10 @@ describe('import', () => {
     const records = parsed.stdout.trim().split('\n').map((line) => JSON.parse(line));
     assert.deepEqual(records.map((r) => [r.id, r.source.row, r.source.form]), [['85BEIRUT992', 1, 'cables-csv'], ['85BEIRUT1013', 2, 'cables-csv']]);
     assert.deepEqual(records[1].references.map((r: { id: string }) => r.id), ['85BEIRUT992']);
+    // As the README says: line n of a row's record is line source.line + n - 1 of the file, and line n of the imported file.
+    const ref = records[1].references[0];
+    assert.equal(readFileSync(CSV, 'utf8').split('\n')[records[1].source.line + ref.line - 2], 'REF:  BEIRUT 992 ');
+    assert.equal(readFileSync(join(out, '85BEIRUT1013.txt'), 'utf8').split('\n')[ref.line - 1], 'REF:  BEIRUT 992 ');
     const bad = spawnSync(process.execPath, [CLI, 'import', CSV], { encoding: 'utf8' });
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--out DIR is required/);
