@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import { importCables } from '../../server/src/node/import-cables.ts';
 import { readSourceFile, type SourceItem } from '../../server/src/node/source-stream.ts';
@@ -141,6 +142,7 @@ describe('forms told by content', () => {
     const write = (name: string, data: string | Buffer) => (writeFileSync(join(dir, name), data), join(dir, name));
     assert.deepEqual(messages(await itemsOf(write('empty.html', '<!DOCTYPE html><html><body><p>Nothing</p></body></html>'))), ['an HTML page that holds no cable (neither a WikiLeaks cable page nor a PlusD page)']);
     assert.deepEqual(messages(await itemsOf(write('image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13])))), ['is a binary file, not cable text']);
+    assert.deepEqual(messages(await itemsOf(write('cables.csv.gz', gzipSync(readFileSync(CSV))))), ['is a binary file, not cable text (gzip-compressed: unpack it first)']);
     const csv = readFileSync(CSV, 'utf8');
     const utf16 = await itemsOf(write('utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')])));
     assert.deepEqual(utf16.filter(isCable).map((row) => row.metadata.id), ['85BEIRUT992', '85BEIRUT1013']);

@@ -53,6 +53,15 @@ class ChunkDecoder {
   }
 }
 
+/** What a compressed download is, for the message: `cables.csv.gz` must be unpacked first. */
+function compressedFormOf(first: Uint8Array): string {
+  if (first[0] === 0x1f && first[1] === 0x8b) return ' (gzip-compressed: unpack it first)';
+  if (first[0] === 0x50 && first[1] === 0x4b && first[2] === 0x03 && first[3] === 0x04) return ' (a zip archive: unpack it first)';
+  if (first[0] === 0x42 && first[1] === 0x5a && first[2] === 0x68) return ' (bzip2-compressed: unpack it first)';
+  if (first[0] === 0xfd && first[1] === 0x37 && first[2] === 0x7a && first[3] === 0x58) return ' (xz-compressed: unpack it first)';
+  return '';
+}
+
 function encodingOf(first: Uint8Array): Encoding {
   if (first[0] === 0xff && first[1] === 0xfe) return 'utf-16le';
   if (first[0] === 0xfe && first[1] === 0xff) return 'utf-16be';
@@ -89,8 +98,9 @@ export async function* readSourceStream(chunks: AsyncIterable<Buffer>, onBytes?:
     for await (const chunk of chunks) {
       if (!decoder) {
         const encoding = encodingOf(chunk);
-        if (encoding === 'utf-8' && chunk.subarray(0, 8192).includes(0)) {
-          yield { message: 'is a binary file, not cable text' };
+        const compressed = compressedFormOf(chunk);
+        if (compressed || (encoding === 'utf-8' && chunk.subarray(0, 8192).includes(0))) {
+          yield { message: `is a binary file, not cable text${compressed}` };
           return;
         }
         decoder = new ChunkDecoder(encoding);
