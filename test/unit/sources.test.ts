@@ -11,6 +11,7 @@ import { describe, it } from 'node:test';
 import { importCables } from '../../server/src/node/import-cables.ts';
 import { readSourceFile, type SourceItem } from '../../server/src/node/source-stream.ts';
 import { CablesCsvReader } from '../../server/src/sources/cables-csv.ts';
+import { readJsonExportLine } from '../../server/src/sources/json-export.ts';
 import { unglueBanner } from '../../server/src/sources/metadata-export.ts';
 import type { SourceCable } from '../../server/src/sources/source-types.ts';
 
@@ -59,6 +60,13 @@ describe('cables.csv', () => {
     assert.equal(cables.length, 200);
     assert.deepEqual(new Set(cables.map((cable) => cable.metadata.id)), new Set(['07STATE152317']));
     assert.deepEqual(cables.slice(0, 2).map((cable) => cable.row), [1, 2]);
+  });
+
+  it('puts a dateline glued to the banner of a JSON body back on its own line', () => {
+    const line = JSON.stringify({ _id: '08RPODUBAI49', date_time: '2008-10-23 09:09', classification: 'SECRET', body: 'Thursday, 23 October 2008, 09:20S E C R E T SECTION 01 OF 03 RPO DUBAI 000049 SIPDIS' });
+    const cable = readJsonExportLine(line, 0);
+    assert.ok(isCable(cable));
+    assert.equal(cable.text, 'Thursday, 23 October 2008, 09:20\nS E C R E T SECTION 01 OF 03 RPO DUBAI 000049 SIPDIS');
   });
 
   it('stops at a row that is no cables.csv row, whatever its size', () => {
