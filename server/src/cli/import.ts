@@ -5,7 +5,8 @@ import { describeProgress, describeSummary, importCables } from '../node/import-
 export const IMPORT_USAGE = `usage: cable import SOURCE... --out DIR [--dry-run]
 
 Writes each cable found in the SOURCEs (WikiLeaks pages, cables.csv, exports, cable text) as
-DIR/<ID>.txt, its text as the source has it. A file already in DIR is never overwritten: the same
+DIR/<ID>.txt (.cable when its text does not start like a telegram), its text as the source has
+it. A file already in DIR is never overwritten: the same
 text is skipped, a different one is reported as a conflict. Run again after an interruption, it
 finishes the job. --dry-run reports what would be written and writes nothing.`;
 

@@ -11,7 +11,10 @@ function sourceItems(path: string): AsyncGenerator<SourceItem> {
   return path === '-' ? readSourceStream(process.stdin) : readSourceFile(path);
 }
 
-/** Prints the records (`out` may wait for a slow reader: a whole cables.csv is not held in memory); returns of each file, and the exit status (1 when a file or a row could not be read). */
+/**
+ * Prints the records of each file (`out` may wait for a slow reader: a whole cables.csv is never
+ * held in memory); returns the exit status, 1 when a file or a row could not be read.
+ */
 export async function runParse(files: string[], context: ParseContext, out: (line: string) => Promise<void> | void, err: (line: string) => void): Promise<number> {
   let failed = false;
   for (const file of files) {
