@@ -2,7 +2,8 @@
 // (≥ 50 MB/s, RSS < 300 MB). Builds a synthetic cables.csv of at least 1 GB from the corpus's
 // cables in the real quoting (eight quoted columns, no header, `\"` and `\'` escapes, multi-line
 // routing header and body), each row a cable with an ID of its own, then imports it once into an
-// empty folder with /usr/bin/time. Prints figures; never passes or fails.
+// empty folder with /usr/bin/time, after copying the file once (cp) as the disk's floor. Prints
+// figures; never passes or fails.
 //   node bench/import.mjs [GB]      (default 1; files go to a temporary folder, removed after)
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -42,6 +43,13 @@ try {
   await new Promise((resolve) => stream.end(resolve));
   const size = statSync(csv).size;
   console.log(`synthetic cables.csv: ${row.toLocaleString('en-US')} rows, ${(size / 1024 ** 2).toFixed(0)} MB (from ${cables.length} corpus cables)`);
+
+  // The floor: the same bytes read and written once (cp), on the same disk, just before.
+  const copyStart = process.hrtime.bigint();
+  spawnSync('cp', [csv, join(work, 'copy.csv')]);
+  const copySeconds = Number(process.hrtime.bigint() - copyStart) / 1e9;
+  rmSync(join(work, 'copy.csv'));
+  console.log(`floor: cp of the file ${(size / 1024 ** 2 / copySeconds).toFixed(1)} MB/s (${copySeconds.toFixed(1)} s), load ${loadavg()[0].toFixed(1)}`);
 
   const load = loadavg()[0].toFixed(1);
   const run = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, join(root, 'dist', 'cli', 'cable.js'), 'import', csv, '--out', out], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

@@ -25,12 +25,19 @@ await Promise.all([
     ...common,
     entryPoints: ['client/src/extension.ts'],
     outfile: 'dist/client/extension.js',
-    external: ['vscode', './language-client.js'],
+    external: ['vscode', './language-client.js', './import-cables.js'],
   }),
   esbuild.build({
     ...common,
     entryPoints: ['client/src/language-client.ts'],
     outfile: 'dist/client/language-client.js',
+    external: ['vscode'],
+  }),
+  // "Cable: Import Cables…" and the import module it runs, loaded when the command first runs.
+  esbuild.build({
+    ...common,
+    entryPoints: ['client/src/import-cables.ts'],
+    outfile: 'dist/client/import-cables.js',
     external: ['vscode'],
   }),
   esbuild.build({

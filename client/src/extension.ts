@@ -1,11 +1,12 @@
 // The extension's client, kept small because Plain Text activates it too (to find `.txt` cables):
-// it registers the two commands an LSP client cannot do alone — the references peek view and a
-// cable's summary beside it — and starts the language server with the first cable, loading the
+// it registers the commands an LSP client cannot do alone — the references peek view, a cable's
+// summary beside it, importing WikiLeaks pages and cables.csv — and starts the language server with the first cable, loading the
 // LSP client bundle (language-client.ts) only then. All language features live in the server, so
 // every editor gets the same behaviour.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CableLanguageClient } from './language-client.ts';
+import { offerImportOfSources } from './source-offer.ts';
 import { detectTextFileCables } from './text-file-cables.ts';
 
 /** Virtual documents holding summaries, shown in the markdown preview. */
@@ -64,6 +65,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.registerTextDocumentContentProvider(SUMMARY_SCHEME, summaries),
     vscode.commands.registerCommand('cable.showReferences', async (...args: Parameters<CableLanguageClient['showReferences']>) => (await client)?.showReferences(...args)),
     vscode.commands.registerCommand('cable.showSummary', () => showSummary(summaries)),
+    // The import module is a bundle of its own (scripts/build.mjs), loaded when the command first runs.
+    vscode.commands.registerCommand('cable.importCables', (sources?: vscode.Uri[], out?: vscode.Uri) =>
+      (require('./import-cables.js') as typeof import('./import-cables.ts')).importCablesCommand(sources, out),
+    ),
   );
   const isCable = (document: vscode.TextDocument): boolean => document.languageId === 'cable';
   if (vscode.workspace.textDocuments.some(isCable)) {
@@ -78,6 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context.subscriptions.push(starter);
   }
   detectTextFileCables(context);
+  offerImportOfSources(context);
 }
 
 export async function deactivate(): Promise<void> {

@@ -20,6 +20,7 @@ const ALLOWED = [
   /^syntaxes\/[\w.-]+\.tmLanguage\.json$/,
   /^dist\/client\/extension\.js$/,
   /^dist\/client\/language-client\.js$/,
+  /^dist\/client\/import-cables\.js$/,
   /^dist\/server\/server\.js$/,
   /^dist\/server\/index-worker\.js$/,
 ];
@@ -47,7 +48,7 @@ describe('the .vsix contents (vsce ls)', () => {
     const files = packagedFiles();
     const unexpected = files.filter((file) => !ALLOWED.some((pattern) => pattern.test(file)));
     assert.deepEqual(unexpected, [], `files that should not be packaged: ${unexpected.join(', ')}`);
-    for (const needed of ['package.json', 'dist/client/language-client.js', 'dist/server/server.js', 'dist/server/index-worker.js', 'README.md', 'LICENSE', 'CHANGELOG.md', ...filesTheManifestNames()]) {
+    for (const needed of ['package.json', 'dist/client/language-client.js', 'dist/client/import-cables.js', 'dist/server/server.js', 'dist/server/index-worker.js', 'README.md', 'LICENSE', 'CHANGELOG.md', ...filesTheManifestNames()]) {
       assert.ok(files.includes(needed), `${needed} is not packaged; packaged: ${files.join(', ')}`);
     }
   });

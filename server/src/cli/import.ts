@@ -1,11 +1,12 @@
 // `cable import SOURCE... --out DIR [--dry-run]`: node/import-cables.ts with a progress line on
 // stderr (cables, MB/s, time left) and a closing summary.
-import { importCables, type ImportProgress, type ImportSummary } from '../node/import-cables.ts';
+import { describeProgress, describeSummary, importCables } from '../node/import-cables.ts';
 
 export const IMPORT_USAGE = `usage: cable import SOURCE... --out DIR [--dry-run]
 
 Writes each cable found in the SOURCEs (WikiLeaks pages, cables.csv, exports, cable text) as
-DIR/<ID>.txt, its text as the source has it. A file already in DIR is never overwritten: the same
+DIR/<ID>.txt (.cable when its text does not start like a telegram), its text as the source has
+it. A file already in DIR is never overwritten: the same
 text is skipped, a different one is reported as a conflict. Run again after an interruption, it
 finishes the job. --dry-run reports what would be written and writes nothing.`;
 
@@ -28,32 +29,6 @@ export function parseImportArguments(args: string[]): ImportArguments | string {
   if (!parsed.out) return `cable import: --out DIR is required\n${IMPORT_USAGE}`;
   if (parsed.sources.length === 0) return `cable import: give at least one SOURCE\n${IMPORT_USAGE}`;
   return parsed;
-}
-
-const MB = 1024 * 1024;
-
-function clock(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
-/** `12,345 cables · 61.2 MB/s · 0:14 left`, as the progress line and the notification say it. */
-export function describeProgress(progress: ImportProgress): string {
-  const rate = progress.seconds > 0 ? progress.bytes / MB / progress.seconds : 0;
-  const left = rate > 0 ? (progress.totalBytes - progress.bytes) / MB / rate : 0;
-  return `${progress.cables.toLocaleString('en-US')} cables · ${rate.toFixed(1)} MB/s · ${clock(left)} left`;
-}
-
-export function describeSummary(summary: ImportSummary, dryRun: boolean): string {
-  const parts = [
-    `${summary.cables.toLocaleString('en-US')} cables found`,
-    `${summary.written.toLocaleString('en-US')} ${dryRun ? 'would be written' : 'written'}`,
-    `${summary.identical.toLocaleString('en-US')} already there`,
-    `${summary.conflicts.length} conflicts`,
-    `${summary.problems.length} problems`,
-  ];
-  const rate = summary.seconds > 0 ? ` (${(summary.bytes / MB / summary.seconds).toFixed(1)} MB/s)` : '';
-  return `${parts.join(', ')} in ${summary.seconds.toFixed(1)} s${rate}${summary.cancelled ? ', cancelled' : ''}`;
 }
 
 /** Runs the import; exit status 1 when a conflict or a problem was reported. */

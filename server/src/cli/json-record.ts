@@ -1,7 +1,7 @@
 // The JSON record `cable parse` prints for each input: a stable, documented schema (README).
 import { identifiedCitations, lookupTag, type CableModel } from '../service/language-service.ts';
 import { sourceCableId } from '../sources/source-forms.ts';
-import { METADATA_ORIGIN, type SourceCable, type SourceForm } from '../sources/source-types.ts';
+import { METADATA_ORIGIN, type MetadataOrigin, type SourceCable, type SourceForm } from '../sources/source-types.ts';
 
 export interface CableRecord {
   file: string;
@@ -54,7 +54,7 @@ export function toRecord(file: string, model: CableModel): CableRecord {
 export interface SourceRecordFields {
   source?: { form: SourceForm; line: number; row?: number };
   /** The fields the text lacked and the source's metadata gave, each with where it came from. */
-  sources?: Partial<Record<'id' | 'date' | 'classification' | 'origin' | 'subject' | 'tags', 'page' | 'row' | 'export'>>;
+  sources?: Partial<Record<'id' | 'date' | 'classification' | 'origin' | 'subject' | 'tags', MetadataOrigin>>;
 }
 
 /**

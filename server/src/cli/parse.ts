@@ -1,25 +1,21 @@
 // `cable parse`: one JSON record per cable. A file is read by its content: plain cable text is one
 // cable; a WikiLeaks page, a cables.csv file (streamed, one record per row) or an export gives the
 // cables it holds, each record completed by the source's metadata (json-record.ts).
-import { readSourceFile, readSourceText, type SourceItem } from '../node/source-stream.ts';
+import { readSourceFile, readSourceStream, type SourceItem } from '../node/source-stream.ts';
 import { NEVER_CANCELLED, type CableLanguageService, type CableModel, type ParseContext } from '../service/language-service.ts';
 import { sourceParseContext } from '../sources/source-forms.ts';
 import { documentOfFile } from './cli-service.ts';
 import { toRecord, toSourceRecord } from './json-record.ts';
-import { readCableFile } from './read-input.ts';
 
-/** The source items of a path, `-` being standard input (read whole). */
-export async function* sourceItems(path: string): AsyncGenerator<SourceItem> {
-  if (path !== '-') {
-    yield* readSourceFile(path);
-    return;
-  }
-  const input = readCableFile(path);
-  if ('error' in input) yield { message: input.error };
-  else yield* readSourceText(input.text);
+/** The source items of a path, `-` being standard input (streamed too). */
+function sourceItems(path: string): AsyncGenerator<SourceItem> {
+  return path === '-' ? readSourceStream(process.stdin) : readSourceFile(path);
 }
 
-/** Prints the records (`out` may wait for a slow reader: a whole cables.csv is not held in memory); returns of each file, and the exit status (1 when a file or a row could not be read). */
+/**
+ * Prints the records of each file (`out` may wait for a slow reader: a whole cables.csv is never
+ * held in memory); returns the exit status, 1 when a file or a row could not be read.
+ */
 export async function runParse(service: CableLanguageService, files: string[], context: ParseContext, out: (line: string) => Promise<void> | void, err: (line: string) => void): Promise<number> {
   // Through the service, as the editor parses; a context is given, so nothing is cached.
   const parse = (file: string, text: string, itemContext: ParseContext): CableModel => service.model(documentOfFile(file, text), NEVER_CANCELLED, itemContext);

@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import { CablesCsvReader } from '../sources/cables-csv.ts';
+import { JsonLinesReader } from '../sources/json-export.ts';
 import { detectSourceForm, DETECTION_CHARS, readWholeSource, type DetectedForm } from '../sources/source-forms.ts';
 import type { SourceCable, SourceProblem } from '../sources/source-types.ts';
 import { decodeWindows1252, describeFileError } from './file-text.ts';
@@ -21,6 +22,12 @@ export interface SourceNote {
 }
 
 export type SourceItem = SourceCable | SourceProblem | PlainText | SourceNote;
+
+function streamedReader(form: DetectedForm): CablesCsvReader | JsonLinesReader | undefined {
+  if (form === 'cables-csv') return new CablesCsvReader();
+  if (form === 'json-export') return new JsonLinesReader();
+  return undefined;
+}
 
 /** A page or export read whole larger than this is no page: a form that is not streamed must stay small. */
 const LARGEST_WHOLE_FILE = 256 * 1024 * 1024;
@@ -46,6 +53,15 @@ class ChunkDecoder {
   }
 }
 
+/** What a compressed download is, for the message: `cables.csv.gz` must be unpacked first. */
+function compressedFormOf(first: Uint8Array): string {
+  if (first[0] === 0x1f && first[1] === 0x8b) return ' (gzip-compressed: unpack it first)';
+  if (first[0] === 0x50 && first[1] === 0x4b && first[2] === 0x03 && first[3] === 0x04) return ' (a zip archive: unpack it first)';
+  if (first[0] === 0x42 && first[1] === 0x5a && first[2] === 0x68) return ' (bzip2-compressed: unpack it first)';
+  if (first[0] === 0xfd && first[1] === 0x37 && first[2] === 0x7a && first[3] === 0x58) return ' (xz-compressed: unpack it first)';
+  return '';
+}
+
 function encodingOf(first: Uint8Array): Encoding {
   if (first[0] === 0xff && first[1] === 0xfe) return 'utf-16le';
   if (first[0] === 0xfe && first[1] === 0xff) return 'utf-16be';
@@ -66,18 +82,25 @@ export async function* readSourceFile(path: string, onBytes?: (bytes: number) =>
     yield { message: describeFileError(error) };
     return;
   }
+  yield* readSourceStream(createReadStream(path, { highWaterMark: CHUNK_BYTES }), onBytes);
+}
+
+/** The cables of a stream of bytes (a file, standard input), as readSourceFile gives them. */
+export async function* readSourceStream(chunks: AsyncIterable<Buffer>, onBytes?: (bytes: number) => void): AsyncGenerator<SourceItem> {
   let decoder: ChunkDecoder | undefined;
   let form: DetectedForm | undefined;
-  let csv: CablesCsvReader | undefined;
+  /** The reader of a streamed form, rows out of chunks. */
+  let rows: CablesCsvReader | JsonLinesReader | undefined;
   let whole = '';
   let bytes = 0;
   let pending = '';
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+    for await (const chunk of chunks) {
       if (!decoder) {
         const encoding = encodingOf(chunk);
-        if (encoding === 'utf-8' && chunk.subarray(0, 8192).includes(0)) {
-          yield { message: 'is a binary file, not cable text' };
+        const compressed = compressedFormOf(chunk);
+        if (compressed || (encoding === 'utf-8' && chunk.subarray(0, 8192).includes(0))) {
+          yield { message: `is a binary file, not cable text${compressed}` };
           return;
         }
         decoder = new ChunkDecoder(encoding);
@@ -91,13 +114,13 @@ export async function* readSourceFile(path: string, onBytes?: (bytes: number) =>
         pending += text;
         if (pending.length < DETECTION_CHARS) continue;
         form = detectSourceForm(pending);
-        if (form === 'cables-csv') csv = new CablesCsvReader();
+        rows = streamedReader(form);
       }
       const next = pending || text;
       pending = '';
-      if (csv) yield* csv.push(next);
+      if (rows) yield* rows.push(next);
       else if ((whole += next).length > LARGEST_WHOLE_FILE) {
-        yield { message: `is over ${LARGEST_WHOLE_FILE / 1024 / 1024} MB and not a cables.csv file: not read` };
+        yield { message: `is over ${LARGEST_WHOLE_FILE / 1024 / 1024} MB and neither a cables.csv nor a JSON-lines file: not read` };
         return;
       }
       onBytes?.(bytes);
@@ -108,11 +131,11 @@ export async function* readSourceFile(path: string, onBytes?: (bytes: number) =>
   }
   const tail = (decoder?.decode(new Uint8Array(), true) ?? '') + pending;
   form ??= detectSourceForm(tail);
-  if (form === 'cables-csv') {
-    csv ??= new CablesCsvReader();
-    yield* csv.push(tail);
-    yield* csv.end();
-  } else {
+  rows ??= streamedReader(form);
+  if (rows) {
+    yield* rows.push(tail);
+    yield* rows.end();
+  } else if (form !== 'cables-csv' && form !== 'json-export') {
     whole += tail;
     if (form === 'text') yield { form: 'text', text: whole };
     else yield* readWholeSource(form, whole);
@@ -120,11 +143,3 @@ export async function* readSourceFile(path: string, onBytes?: (bytes: number) =>
   onBytes?.(bytes);
 }
 
-/** The cables of a text already in memory (standard input, an editor's document), as readSourceFile gives them. */
-export function readSourceText(text: string): SourceItem[] {
-  const form = detectSourceForm(text.slice(0, DETECTION_CHARS));
-  if (form === 'text') return [{ form: 'text', text }];
-  if (form !== 'cables-csv') return readWholeSource(form, text);
-  const reader = new CablesCsvReader();
-  return [...reader.push(text), ...reader.end()];
-}

@@ -6,6 +6,8 @@ import { parseSourceDate } from './source-dates.ts';
 import type { SourceCable, SourceMetadata, SourceProblem } from './source-types.ts';
 
 export const CSV_COLUMNS = 8;
+/** A row of more columns than this is no cables.csv row: reading stops there (a row is held whole until it ends). */
+const MOST_COLUMNS = 64;
 /** A quoted field longer than this is an unbalanced quote, not a cable: reading stops there. */
 const LONGEST_FIELD = 16 * 1024 * 1024;
 
@@ -67,7 +69,8 @@ function readRow(text: string, start: number, atEnd: boolean): RowResult {
       const newline = text.indexOf('\n', pos);
       let end = comma !== -1 && (newline === -1 || comma < newline) ? comma : newline;
       if (end === -1) {
-        if (!atEnd) return 'more';
+        if (!atEnd && text.length - pos < LONGEST_FIELD) return 'more';
+        if (!atEnd) return { problem: `an unquoted field runs over ${LONGEST_FIELD / 1024 / 1024} MB: not a cables.csv row` };
         end = text.length;
       }
       fields.push(text.slice(pos, end).replace(/\r$/, ''));
@@ -75,6 +78,7 @@ function readRow(text: string, start: number, atEnd: boolean): RowResult {
     }
     const next = text.charCodeAt(pos);
     if (next === 0x2c) {
+      if (fields.length > MOST_COLUMNS) return { problem: `a row of over ${MOST_COLUMNS} columns: not a cables.csv row` };
       pos++;
       continue;
     }

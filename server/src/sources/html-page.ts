@@ -26,34 +26,46 @@ function lineOf(text: string, index: number): number {
   return line;
 }
 
+const CABLE_TABLE = /<table[^>]*\bclass=['"]cable['"][^>]*>([\s\S]*?)<\/table>/i;
+const PRE_BLOCK = /<pre[^>]*>([\s\S]*?)<\/pre>/gi;
+
 /** A Cablegate viewer page: its `<table class='cable'>` and `<pre>` blocks. */
 export function isCablegatePage(head: string): boolean {
-  return /<table class=['"]cable['"]>/.test(head) || (/<title>Cable Viewer<\/title>/.test(head) && /<pre>/.test(head));
+  return CABLE_TABLE.test(head) || (/<title>\s*Cable Viewer\s*<\/title>/i.test(head) && /<pre[\s>]/i.test(head));
 }
 
 /** A PlusD page: a "Raw content" pane and the synopsis table. */
 export function isPlusdPage(head: string): boolean {
-  return /<table id="synopsis">/.test(head) || /class="pane-header">Raw content</.test(head);
+  return /<table id=['"]synopsis['"]>/i.test(head) || /class=['"]pane-header['"]>\s*Raw content\s*</i.test(head);
+}
+
+/** The page table's cells by their column heading (`Reference ID`, `Created`, `Classification` …). */
+function tableCells(table: string): Map<string, string> {
+  const headings = [...table.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/gi)].map((cell) => htmlToText(cell[1]!).trim().toLowerCase());
+  const cells = [...table.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/gi)].map((cell) => htmlToText(cell[1]!).trim());
+  return new Map(headings.map((heading, i) => [heading, cells[i] ?? '']));
 }
 
 export function readCablegatePage(html: string): SourceCable | SourceProblem {
-  const blocks = [...html.matchAll(/<pre[^>]*>([\s\S]*?)<\/pre>/g)];
+  const blocks = [...html.matchAll(PRE_BLOCK)];
   if (blocks.length === 0) return { message: 'a WikiLeaks page that holds no cable (no <pre> block)' };
   const text = blocks.map((block) => htmlToText(block[1]!)).join('\n');
   if (!text.trim()) return { message: 'a WikiLeaks page whose cable text is empty' };
   const metadata: SourceMetadata = {};
-  const table = /<table class=['"]cable['"]>([\s\S]*?)<\/table>/.exec(html);
+  const table = CABLE_TABLE.exec(html);
   if (table) {
-    // Reference ID, Created, Released, Classification, Origin, in that order.
-    const cells = [...table[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) => htmlToText(cell[1]!).trim());
-    const [id, created, , classification, origin] = cells;
+    const cells = tableCells(table[1]!);
+    const id = cells.get('reference id');
     if (id && /^\d{2}[A-Z]+\d+$/.test(id)) metadata.id = id;
+    const created = cells.get('created');
     const date = created ? parseSourceDate(created) : undefined;
     if (date) metadata.date = date;
+    const classification = cells.get('classification');
     if (classification) metadata.classification = classification;
+    const origin = cells.get('origin');
     if (origin) metadata.origin = origin;
   }
-  const tags = [...new Set([...blocks.map((b) => b[1]).join('\n').matchAll(/<a href=['"]\/tag\/([^'"_]+)_\d+\.html['"]/g)].map((m) => decodeURIComponent(m[1]!)))];
+  const tags = [...new Set([...blocks.map((b) => b[1]).join('\n').matchAll(/<a href=['"][^'"]*\/tag\/([^'"_/]+)_\d+\.html['"]/gi)].map((m) => decodeURIComponent(m[1]!)))];
   if (tags.length > 0) metadata.tags = tags;
   return { form: 'cablegate-page', text, metadata, line: lineOf(html, blocks[0]!.index!) };
 }
@@ -66,11 +78,11 @@ function paneValue(pane: string, key: string): string | undefined {
 }
 
 export function readPlusdPage(html: string): SourceCable | SourceProblem {
-  const raw = /class="pane-header">Raw content<\/div><div class="pane-content"><div class="text-content">([\s\S]*?)<\/div>/.exec(html);
+  const raw = /class=['"]pane-header['"]>\s*Raw content\s*<\/div>\s*<div class=['"]pane-content['"]>\s*<div class=['"]text-content['"]>([\s\S]*?)<\/div>/i.exec(html);
   if (!raw || !raw[1]!.trim()) return { message: 'a PlusD page that holds no cable (no "Raw content" pane)' };
   const text = htmlToText(raw[1]!);
   const metadata: SourceMetadata = {};
-  const pane = /class="pane-header">Metadata<\/div><div class="pane-content"><div class="text-content">([\s\S]*?)<\/div>/.exec(html)?.[1];
+  const pane = /class=['"]pane-header['"]>\s*Metadata\s*<\/div>\s*<div class=['"]pane-content['"]>\s*<div class=['"]text-content['"]>([\s\S]*?)<\/div>/i.exec(html)?.[1];
   const synopsisDate = /title="Date">Date:<\/a><\/div><div class="s_val"[^>]*>([^<]*)</.exec(html)?.[1];
   const date = synopsisDate ? parseSourceDate(decodeEntities(synopsisDate)) : undefined;
   if (date) metadata.date = date;

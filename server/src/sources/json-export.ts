@@ -22,6 +22,15 @@ function parseLine(line: string): Record<string, unknown> | undefined {
   return undefined;
 }
 
+/**
+ * The bodies lost their line breaks: a partial extract's dateline runs into the banner
+ * (`Thursday, 23 October 2008, 09:20S E C R E T …`). It is put back on a line of its own, so the
+ * banner starts a line as the model reads it.
+ */
+function unglueDateline(body: string): string {
+  return body.replace(/^(\s*[A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2})(?=\S)/, '$1\n');
+}
+
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
 /** One line of the export (`row` 1-based, `line` 0-based in the file). */
@@ -41,14 +50,35 @@ export function readJsonExportLine(line: string, lineIndex: number): SourceCable
   if (origin) metadata.origin = origin;
   const classification = text(record['classification']);
   if (classification) metadata.classification = classification;
-  return { form: 'json-export', text: body, metadata, line: lineIndex, row: lineIndex + 1 };
+  return { form: 'json-export', text: unglueDateline(body), metadata, line: lineIndex, row: lineIndex + 1 };
 }
 
-/** Every line of an export file that is not blank. */
-export function readJsonExport(source: string): (SourceCable | SourceProblem)[] {
-  const out: (SourceCable | SourceProblem)[] = [];
-  source.split(/\r?\n/).forEach((line, index) => {
-    if (line.trim()) out.push(readJsonExportLine(line, index));
-  });
-  return out;
+/** Lines out of text pushed in chunks, as CablesCsvReader gives rows: an export of every cable is streamed too. */
+export class JsonLinesReader {
+  private buffer = '';
+  private line = 0;
+
+  push(chunk: string): (SourceCable | SourceProblem)[] {
+    this.buffer += chunk;
+    const out: (SourceCable | SourceProblem)[] = [];
+    let start = 0;
+    for (let end = this.buffer.indexOf('\n'); end !== -1; end = this.buffer.indexOf('\n', start)) {
+      this.take(this.buffer.slice(start, end), out);
+      start = end + 1;
+    }
+    this.buffer = this.buffer.slice(start);
+    return out;
+  }
+
+  end(): (SourceCable | SourceProblem)[] {
+    const out: (SourceCable | SourceProblem)[] = [];
+    if (this.buffer) this.take(this.buffer, out);
+    this.buffer = '';
+    return out;
+  }
+
+  private take(line: string, out: (SourceCable | SourceProblem)[]): void {
+    if (line.trim()) out.push(readJsonExportLine(line.replace(/\r$/, ''), this.line));
+    this.line++;
+  }
 }

@@ -1,14 +1,15 @@
 // Which form a file is in, told by its content (not its extension), and the cables of a form read
-// whole (every form but cables.csv, which is streamed: see node/source-stream.ts).
+// whole (pages and single-cable exports; cables.csv and JSON lines are streamed: node/source-stream.ts).
 import { isCablesCsv } from './cables-csv.ts';
 import { isCablegatePage, isPlusdPage, readCablegatePage, readPlusdPage } from './html-page.ts';
-import { isJsonExport, readJsonExport } from './json-export.ts';
+import { isFoiaRelease, readFoiaRelease } from './foia-printout.ts';
+import { isJsonExport } from './json-export.ts';
 import { isMetadataExport, readMetadataExport } from './metadata-export.ts';
 import type { ParseContext } from '../model/cable-model.ts';
 import type { SourceCable, SourceProblem } from './source-types.ts';
 
 /** What the start of a file says it is: `text` is plain cable text (or anything else the model reads). */
-export type DetectedForm = 'html' | 'cables-csv' | 'json-export' | 'metadata-export' | 'text';
+export type DetectedForm = 'html' | 'cables-csv' | 'json-export' | 'metadata-export' | 'foia-release' | 'text';
 
 /** Characters of a file's start that tell its form. */
 export const DETECTION_CHARS = 4096;
@@ -18,20 +19,21 @@ export function detectSourceForm(head: string): DetectedForm {
   if (isCablesCsv(head)) return 'cables-csv';
   if (isJsonExport(head)) return 'json-export';
   if (isMetadataExport(head)) return 'metadata-export';
+  if (isFoiaRelease(head)) return 'foia-release';
   return 'text';
 }
 
-/** The cables of a whole file in a form other than plain text and cables.csv. */
-export function readWholeSource(form: Exclude<DetectedForm, 'text' | 'cables-csv'>, text: string): (SourceCable | SourceProblem)[] {
+/** The cables of a whole file in a form other than plain text, cables.csv and JSON lines. */
+export function readWholeSource(form: Exclude<DetectedForm, 'text' | 'cables-csv' | 'json-export'>, text: string): (SourceCable | SourceProblem)[] {
   switch (form) {
     case 'html':
       if (isCablegatePage(text)) return [readCablegatePage(text)];
       if (isPlusdPage(text)) return [readPlusdPage(text)];
       return [{ message: 'an HTML page that holds no cable (neither a WikiLeaks cable page nor a PlusD page)' }];
-    case 'json-export':
-      return readJsonExport(text);
     case 'metadata-export':
       return [readMetadataExport(text)];
+    case 'foia-release':
+      return [readFoiaRelease(text)];
   }
 }
 

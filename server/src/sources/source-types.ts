@@ -2,15 +2,18 @@
 // text as the source holds it, and the fields the source itself states about the cable.
 
 /** The forms Cable reads besides plain cable text. */
-export type SourceForm = 'cablegate-page' | 'plusd-page' | 'cables-csv' | 'json-export' | 'metadata-export';
+export type SourceForm = 'cablegate-page' | 'plusd-page' | 'cables-csv' | 'json-export' | 'metadata-export' | 'foia-release';
+
+export type MetadataOrigin = 'page' | 'row' | 'export' | 'printout';
 
 /** Where a form's metadata comes from, as `cable parse` marks a field it filled (`sources`). */
-export const METADATA_ORIGIN: Record<SourceForm, 'page' | 'row' | 'export'> = {
+export const METADATA_ORIGIN: Record<SourceForm, MetadataOrigin> = {
   'cablegate-page': 'page',
   'plusd-page': 'page',
   'cables-csv': 'row',
   'json-export': 'row',
   'metadata-export': 'export',
+  'foia-release': 'printout',
 };
 
 /** Fields as the source states them, in the model's formats (ISO date `2009-01-25T14:27Z`). */
