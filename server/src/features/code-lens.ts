@@ -3,10 +3,13 @@
 // workspace, else the REF entry that cites it).
 import type { CableModel, Range } from '../model/cable-model.ts';
 import { citationLocations, type CableLocation } from './find-references.ts';
-import { uriKey } from '../workspace/uri-keys.ts';
+import { baseName, uriKey } from '../workspace/uri-keys.ts';
 import type { Citation, IndexedCable } from '../workspace/workspace-index.ts';
 
-/** The client command that shows a list of locations (VS Code: the references peek view). */
+/**
+ * The code lens's command. VS Code's client shows its locations in the references peek view;
+ * other clients send it back through `workspace/executeCommand`, and the server shows the list.
+ */
 export const SHOW_REFERENCES_COMMAND = 'cable.showReferences';
 
 export interface CitationLens {
@@ -15,6 +18,8 @@ export interface CitationLens {
   /** Where the lens stands, for the peek view. */
   position: Range['start'];
   locations: CableLocation[];
+  /** The same as lines of text (`cited by 06MADRID3104 (06MADRID3104.txt:24)`), for a client that can only show a message. */
+  listing: string[];
 }
 
 export interface CitationIndex {
@@ -46,14 +51,18 @@ export function citationLens(model: CableModel, uri: string, index: CitationInde
   const self = uriKey(uri);
   const citing = model.id ? index.citing(model.id).filter(({ cable }) => uriKey(cable.uri) !== self) : [];
 
+  const at = (location: CableLocation) => `${baseName(location.uri)}:${location.range.start.line + 1}`;
+  const listing = citing.flatMap(({ cable, citations }) => citations.map((c) => `cited by ${cable.id ?? baseName(cable.uri)} (${at({ uri: cable.uri, range: c.range })})`));
   const citedIds: string[] = [];
   const cited: CableLocation[] = [];
   for (const entry of model.references?.entries ?? []) {
     if (!entry.id || citedIds.includes(entry.id)) continue;
     citedIds.push(entry.id);
     const found = index.lookup(entry.id).filter((cable) => uriKey(cable.uri) !== self);
-    if (found.length > 0) cited.push(...found.map((cable) => ({ uri: cable.uri, range: cable.anchor })));
+    const locations = found.map((cable) => ({ uri: cable.uri, range: cable.anchor }));
+    if (locations.length > 0) cited.push(...locations);
     else cited.push({ uri, range: entry.citationRange ?? entry.range });
+    listing.push(`cites ${entry.id} (${locations.length > 0 ? locations.map(at).join(', ') : 'not in the workspace'})`);
   }
 
   return {
@@ -61,5 +70,6 @@ export function citationLens(model: CableModel, uri: string, index: CitationInde
     position: range.start,
     title: `cited by ${plural(distinctCables(citing).length, 'cable', 'cables')} · cites ${citedIds.length}`,
     locations: [...citationLocations(citing), ...cited],
+    listing,
   };
 }

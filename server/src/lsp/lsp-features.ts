@@ -7,6 +7,10 @@ import {
   CodeActionKind,
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  MessageType,
+  ResponseError,
+  ShowMessageNotification,
   type CancellationToken,
   type ClientCapabilities,
   type Connection,
@@ -24,6 +28,7 @@ import {
   SHOW_REFERENCES_COMMAND,
   toLspDiagnostic,
   type CableLanguageService,
+  type CableLocation,
   type CableSettings,
   type Cancellation,
   type Logger,
@@ -139,6 +144,22 @@ export function registerCableFeatures(host: FeatureHost): CableFeatures {
     }),
   );
 
+  // Clients other than VS Code's run the lens's command through the server: the list as a
+  // message, and its locations as the answer.
+  connection.onExecuteCommand(
+    guarded('executeCommand', null, async (params, token): Promise<CableLocation[] | ResponseError<void> | null> => {
+      if (params.command !== SHOW_REFERENCES_COMMAND) return new ResponseError(ErrorCodes.InvalidParams, `Cable has no command ${params.command}.`);
+      const uri = params.arguments?.[0];
+      const document = typeof uri === 'string' ? documentOf(uri) : undefined;
+      if (!document) return new ResponseError(ErrorCodes.InvalidParams, `${SHOW_REFERENCES_COMMAND} takes the URI of an open cable as its first argument.`);
+      if (!(await foldersReady(token))) return null;
+      const lens = await service.codeLens(document, token);
+      if (!lens) return null;
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: [lens.title, ...lens.listing].join('\n') });
+      return lens.locations;
+    }),
+  );
+
   connection.onWorkspaceSymbol(
     guarded('workspaceSymbol', null, async (params, token) => {
       if (!(await foldersReady(token))) return null;
@@ -211,6 +232,7 @@ export function registerCableFeatures(host: FeatureHost): CableFeatures {
       return {
         referencesProvider: true,
         codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [SHOW_REFERENCES_COMMAND] },
         workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         foldingRangeProvider: true,
