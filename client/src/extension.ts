@@ -1,6 +1,6 @@
 // The extension's client, kept small because Plain Text activates it too (to find `.txt` cables):
-// it registers the two commands an LSP client cannot do alone — the references peek view and a
-// cable's summary beside it — and starts the language server with the first cable, loading the
+// it registers what an LSP client cannot do alone — a cable's summary beside it, whose links open
+// the cited cables — and starts the language server with the first cable, loading the
 // LSP client bundle (language-client.ts) only then. All language features live in the server, so
 // every editor gets the same behaviour.
 import * as path from 'node:path';
@@ -30,8 +30,29 @@ class SummaryDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
+/** The path of this extension's URIs (`vscode://cable-tools.cable/open?<file URI>`) that open a cable. */
+const OPEN_CABLE_PATH = '/open';
+
+/**
+ * The summary's links to cited cables, as links the markdown preview follows: it does not render
+ * `file:` links, and runs no `command:` link, but hands this editor's own URIs to the extension.
+ */
+function followableLinks(markdown: string, extensionId: string): string {
+  return markdown.replace(/\]\((file:[^()\s]*)\)/g, (_, target: string) => `](${vscode.env.uriScheme}://${extensionId}${OPEN_CABLE_PATH}?${encodeURIComponent(target)})`);
+}
+
+/** Opens the cable of a summary's link; only a `.cable` or `.txt` file (a URI handler can be called from outside). */
+async function openLinkedCable(uri: vscode.Uri): Promise<void> {
+  const target = uri.path === OPEN_CABLE_PATH ? vscode.Uri.parse(uri.query, true) : undefined;
+  if (!target || target.scheme !== 'file' || !/\.(?:cable|txt)$/i.test(target.path)) {
+    void vscode.window.showWarningMessage(`Cable: cannot open ${uri.toString(true)}: not a link to a cable file.`);
+    return;
+  }
+  await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.One });
+}
+
 /** "Cable: Show Summary": the server's markdown card of the active cable, in a preview beside it. */
-async function showSummary(summaries: SummaryDocuments): Promise<void> {
+async function showSummary(summaries: SummaryDocuments, extensionId: string): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
   if (!client || !document || document.languageId !== 'cable') {
     void vscode.window.showInformationMessage('Cable: open a cable to see its summary.');
@@ -41,7 +62,7 @@ async function showSummary(summaries: SummaryDocuments): Promise<void> {
   if (markdown === undefined) return;
   const name = path.basename(document.uri.path).replace(/\.[^.]*$/, '');
   const uri = vscode.Uri.from({ scheme: SUMMARY_SCHEME, path: `/${name} summary.md`, query: document.uri.toString() });
-  summaries.set(uri, markdown);
+  summaries.set(uri, followableLinks(markdown, extensionId));
   try {
     await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
   } catch {
@@ -61,8 +82,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const summaries = new SummaryDocuments();
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(SUMMARY_SCHEME, summaries),
-    vscode.commands.registerCommand('cable.showReferences', async (...args: Parameters<CableLanguageClient['showReferences']>) => (await client)?.showReferences(...args)),
-    vscode.commands.registerCommand('cable.showSummary', () => showSummary(summaries)),
+    vscode.commands.registerCommand('cable.showSummary', () => showSummary(summaries, context.extension.id)),
+    vscode.window.registerUriHandler({ handleUri: openLinkedCable }),
   );
   const isCable = (document: vscode.TextDocument): boolean => document.languageId === 'cable';
   if (vscode.workspace.textDocuments.some(isCable)) {
