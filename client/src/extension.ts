@@ -30,29 +30,25 @@ class SummaryDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
-/** The path of this extension's URIs (`vscode://cable-tools.cable/open?<file URI>`) that open a cable. */
-const OPEN_CABLE_PATH = '/open';
-
 /**
- * The summary's links to cited cables, as links the markdown preview follows: it does not render
- * `file:` links, and runs no `command:` link, but hands this editor's own URIs to the extension.
+ * The summary's links to cited cables, as links the markdown preview follows. It renders no
+ * `file:` link, runs no `command:` link, and in a browser (code-server) opens none of this
+ * editor's own URIs; it resolves a link that starts with `/` against the first workspace folder
+ * when the previewed document (the summary, a virtual document) is in none. So a cable's link is
+ * its path from there. Without a folder of the link's scheme the link stays as the server wrote it.
  */
-function followableLinks(markdown: string, extensionId: string): string {
-  return markdown.replace(/\]\((file:[^()\s]*)\)/g, (_, target: string) => `](${vscode.env.uriScheme}://${extensionId}${OPEN_CABLE_PATH}?${encodeURIComponent(target)})`);
-}
-
-/** Opens the cable of a summary's link; only a `.cable` or `.txt` file (a URI handler can be called from outside). */
-async function openLinkedCable(uri: vscode.Uri): Promise<void> {
-  const target = uri.path === OPEN_CABLE_PATH ? vscode.Uri.parse(uri.query, true) : undefined;
-  if (!target || target.scheme !== 'file' || !/\.(?:cable|txt)$/i.test(target.path)) {
-    void vscode.window.showWarningMessage(`Cable: cannot open ${uri.toString(true)}: not a link to a cable file.`);
-    return;
-  }
-  await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.One });
+function followableLinks(markdown: string): string {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return markdown.replace(/\]\((file:[^()\s]*)\)/g, (link, target: string) => {
+    const uri = vscode.Uri.parse(target, true);
+    if (!root || root.scheme !== uri.scheme || root.authority !== uri.authority) return link;
+    const fromRoot = path.posix.relative(root.path, uri.path).split('/').map(encodeURIComponent).join('/');
+    return `](/${fromRoot})`;
+  });
 }
 
 /** "Cable: Show Summary": the server's markdown card of the active cable, in a preview beside it. */
-async function showSummary(summaries: SummaryDocuments, extensionId: string): Promise<void> {
+async function showSummary(summaries: SummaryDocuments): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
   if (!client || !document || document.languageId !== 'cable') {
     void vscode.window.showInformationMessage('Cable: open a cable to see its summary.');
@@ -62,7 +58,7 @@ async function showSummary(summaries: SummaryDocuments, extensionId: string): Pr
   if (markdown === undefined) return;
   const name = path.basename(document.uri.path).replace(/\.[^.]*$/, '');
   const uri = vscode.Uri.from({ scheme: SUMMARY_SCHEME, path: `/${name} summary.md`, query: document.uri.toString() });
-  summaries.set(uri, followableLinks(markdown, extensionId));
+  summaries.set(uri, followableLinks(markdown));
   try {
     await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
   } catch {
@@ -82,8 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const summaries = new SummaryDocuments();
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(SUMMARY_SCHEME, summaries),
-    vscode.commands.registerCommand('cable.showSummary', () => showSummary(summaries, context.extension.id)),
-    vscode.window.registerUriHandler({ handleUri: openLinkedCable }),
+    vscode.commands.registerCommand('cable.showSummary', () => showSummary(summaries)),
   );
   const isCable = (document: vscode.TextDocument): boolean => document.languageId === 'cable';
   if (vscode.workspace.textDocuments.some(isCable)) {
