@@ -1,6 +1,6 @@
 // The extension's client, kept small because Plain Text activates it too (to find `.txt` cables):
-// it registers the commands an LSP client cannot do alone — the references peek view, a cable's
-// summary beside it, importing WikiLeaks pages and cables.csv — and starts the language server with the first cable, loading the
+// it registers what an LSP client cannot do alone — a cable's summary beside it, whose links open
+// the cited cables; importing WikiLeaks pages and cables.csv — and starts the language server with the first cable, loading the
 // LSP client bundle (language-client.ts) only then. All language features live in the server, so
 // every editor gets the same behaviour.
 import * as path from 'node:path';
@@ -31,6 +31,23 @@ class SummaryDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
+/**
+ * The summary's links to cited cables, as links the markdown preview follows. It renders no
+ * `file:` link, runs no `command:` link, and in a browser (code-server) opens none of this
+ * editor's own URIs; it resolves a link that starts with `/` against the first workspace folder
+ * when the previewed document (the summary, a virtual document) is in none. So a cable's link is
+ * its path from there. Without a folder of the link's scheme the link stays as the server wrote it.
+ */
+function followableLinks(markdown: string): string {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return markdown.replace(/\]\((file:[^()\s]*)\)/g, (link, target: string) => {
+    const uri = vscode.Uri.parse(target, true);
+    if (!root || root.scheme !== uri.scheme || root.authority !== uri.authority) return link;
+    const fromRoot = path.posix.relative(root.path, uri.path).split('/').map(encodeURIComponent).join('/');
+    return `](/${fromRoot})`;
+  });
+}
+
 /** "Cable: Show Summary": the server's markdown card of the active cable, in a preview beside it. */
 async function showSummary(summaries: SummaryDocuments): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
@@ -42,7 +59,7 @@ async function showSummary(summaries: SummaryDocuments): Promise<void> {
   if (markdown === undefined) return;
   const name = path.basename(document.uri.path).replace(/\.[^.]*$/, '');
   const uri = vscode.Uri.from({ scheme: SUMMARY_SCHEME, path: `/${name} summary.md`, query: document.uri.toString() });
-  summaries.set(uri, markdown);
+  summaries.set(uri, followableLinks(markdown));
   try {
     await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
   } catch {
@@ -63,7 +80,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const summaries = new SummaryDocuments();
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(SUMMARY_SCHEME, summaries),
-    vscode.commands.registerCommand('cable.showReferences', async (...args: Parameters<CableLanguageClient['showReferences']>) => (await client)?.showReferences(...args)),
     vscode.commands.registerCommand('cable.showSummary', () => showSummary(summaries)),
     // The import module is a bundle of its own (scripts/build.mjs), loaded when the command first runs.
     vscode.commands.registerCommand('cable.importCables', (sources?: vscode.Uri[], out?: vscode.Uri) =>

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentSymbol, LocationLink, MarkupContent } from 'vscode-languageserver-protocol/node';
+import { SymbolKind, type DocumentSymbol, type LocationLink, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { parseCable } from '../../server/src/model/cable-model.ts';
 import { corpora } from '../support/corpus.ts';
 import { citationNamesCable, filesByTrueId, isSubsequence, outlineNumbers, paragraphSymbols, pilcrowNumbers } from '../support/corpus-checks.ts';
@@ -73,6 +73,20 @@ for (const corpus of corpora()) {
     it('every TAGS code gets a hover over the code', () => {
       assert.ok(tags > 0);
       assert.deepEqual(problems.tags, []);
+    });
+
+    it('Go to Symbol reaches the first paragraph within 15 entries in the cable with the most addressees', async () => {
+      const addressees = ({ model }: (typeof cables)[number]) => (model.header?.to.length ?? 0) + (model.header?.info.length ?? 0);
+      const most = cables.reduce((a, b) => (addressees(b) > addressees(a) ? b : a));
+      // Go to Symbol in Editor lists the tree depth first, as this flattens it.
+      const flatten = (symbols: DocumentSymbol[]): DocumentSymbol[] => symbols.flatMap((s) => [s, ...flatten(s.children ?? [])]);
+      client.open(most.document.uri, most.document.getText());
+      const flat = flatten((await client.symbols(most.document.uri)) as DocumentSymbol[]);
+      client.close(most.document.uri);
+      const first = flat.findIndex((s) => s.kind === SymbolKind.Number);
+      console.log(`# ${corpus.name}: ${most.cable.id} has ${addressees(most)} addressees; its first paragraph is entry ${first + 1} of Go to Symbol`);
+      assert.ok(addressees(most) >= 10, `${most.cable.id}: ${addressees(most)} addressees`);
+      assert.ok(first >= 0 && first < 15, flat.map((s) => s.name).join(' | '));
     });
 
     it('the server logged no error or warning', () => {

@@ -15,6 +15,10 @@ import {
   CompletionRequest,
   DidChangeConfigurationNotification,
   DocumentLinkRequest,
+  ExecuteCommandRequest,
+  MessageType,
+  ShowMessageNotification,
+  type ShowMessageParams,
   FileChangeType,
   FoldingRangeRequest,
   PublishDiagnosticsNotification,
@@ -121,6 +125,7 @@ describe('features over stdio', () => {
     const { capabilities } = client.initializeResult;
     assert.equal(capabilities.referencesProvider, true);
     assert.deepEqual(capabilities.codeLensProvider, { resolveProvider: false });
+    assert.deepEqual(capabilities.executeCommandProvider, { commands: ['cable.showReferences'] });
     assert.equal(capabilities.workspaceSymbolProvider, true);
     assert.deepEqual(capabilities.documentLinkProvider, { resolveProvider: false });
     assert.equal(capabilities.foldingRangeProvider, true);
@@ -152,6 +157,22 @@ describe('features over stdio', () => {
     assert.deepEqual([uri, position, locations.map((l) => l.uri)], [BAGHDAD_URI, lens!.range.start, [SEED_URI]]);
   });
 
+  it('the lens’s command run through workspace/executeCommand: its locations as the answer, the list as a message', async () => {
+    const messages: ShowMessageParams[] = [];
+    const listener = client.connection.onNotification(ShowMessageNotification.type, (params: ShowMessageParams) => void messages.push(params));
+    try {
+      const [lens] = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: SEED_URI } }))!;
+      const answer = (await client.connection.sendRequest(ExecuteCommandRequest.type, lens!.command!)) as { uri: string }[];
+      assert.deepEqual(answer.map((l) => l.uri), [BAGHDAD_URI]);
+      for (let waited = 0; messages.length === 0 && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(messages, [{ type: MessageType.Info, message: 'cited by 0 cables · cites 1\ncites 08BAGHDAD3475 (08BAGHDAD3475.cable:9)' }]);
+      await assert.rejects(client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'cable.showReferences', arguments: ['file:///not/open.cable'] }), /takes the URI of an open cable/);
+      await assert.rejects(client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'cable.other' }), /Cable has no command cable.other/);
+    } finally {
+      listener.dispose();
+    }
+  });
+
   it('workspace symbols by ID prefix, TAGS code and subject words', async () => {
     const find = async (query: string) => ((await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query })) as SymbolInformation[]).map((s) => s.name.split(' ')[0]);
     assert.deepEqual(await find('09BAS'), ['09BASRAH2']);
@@ -159,6 +180,14 @@ describe('features over stdio', () => {
     assert.deepEqual(await find('aziz confident'), ['09BASRAH2']);
     const [symbol] = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '08BAGHDAD3475' })) as SymbolInformation[];
     assert.equal(symbol!.location.uri, BAGHDAD_URI);
+  });
+
+  it('an empty workspace symbol query lists the cables, newest first', async () => {
+    const all = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' })) as SymbolInformation[];
+    assert.deepEqual(all.map((s) => [s.name.split(' ')[0], s.containerName?.split(' · ')[0]]), [
+      ['09BASRAH2', '2009-01-25'],
+      ['08BAGHDAD3475', '2008-10-31'],
+    ]);
   });
 
   it('document links: the REF entry to the cited file, reftel to the entry', async () => {

@@ -4,10 +4,13 @@
 import { identifiedCitations, type CableModel, type Range } from '../model/cable-model.ts';
 import { citationLocations, type CableLocation } from './find-references.ts';
 import { plural } from './wording.ts';
-import { uriKey } from '../workspace/uri-keys.ts';
+import { baseName, uriKey } from '../workspace/uri-keys.ts';
 import type { Citation, IndexedCable } from '../workspace/workspace-index.ts';
 
-/** The client command that shows a list of locations (VS Code: the references peek view). */
+/**
+ * The code lens's command. VS Code's client shows its locations in the references peek view;
+ * other clients send it back through `workspace/executeCommand`, and the server shows the list.
+ */
 export const SHOW_REFERENCES_COMMAND = 'cable.showReferences';
 
 export interface CitationLens {
@@ -16,6 +19,8 @@ export interface CitationLens {
   /** Where the lens stands, for the peek view. */
   position: Range['start'];
   locations: CableLocation[];
+  /** The same as lines of text (`cited by 06MADRID3104 (06MADRID3104.txt:24)`), for a client that can only show a message. */
+  listing: string[];
 }
 
 export interface CitationIndex {
@@ -43,14 +48,18 @@ export function citationLens(model: CableModel, uri: string, index: CitationInde
   const self = uriKey(uri);
   const citing = model.id ? index.citing(model.id).filter(({ cable }) => uriKey(cable.uri) !== self) : [];
 
+  const at = (location: CableLocation) => `${baseName(location.uri)}:${location.range.start.line + 1}`;
+  const listing = citing.flatMap(({ cable, citations }) => citations.map((c) => `cited by ${cable.id ?? baseName(cable.uri)} (${at({ uri: cable.uri, range: c.range })})`));
   const citedIds: string[] = [];
   const cited: CableLocation[] = [];
   for (const citation of (model.references?.entries ?? []).flatMap(identifiedCitations)) {
     if (citedIds.includes(citation.id)) continue;
     citedIds.push(citation.id);
     const found = index.lookup(citation.id).filter((cable) => uriKey(cable.uri) !== self);
-    if (found.length > 0) cited.push(...found.map((cable) => ({ uri: cable.uri, range: cable.anchor })));
+    const locations = found.map((cable) => ({ uri: cable.uri, range: cable.anchor }));
+    if (locations.length > 0) cited.push(...locations);
     else cited.push({ uri, range: citation.range });
+    listing.push(`cites ${citation.id} (${locations.length > 0 ? locations.map(at).join(', ') : 'not in the workspace'})`);
   }
 
   return {
@@ -58,5 +67,6 @@ export function citationLens(model: CableModel, uri: string, index: CitationInde
     position: range.start,
     title: `cited by ${plural(distinctCables(citing).length, 'cable', 'cables')} · cites ${citedIds.length}`,
     locations: [...citationLocations(citing), ...cited],
+    listing,
   };
 }

@@ -1,4 +1,4 @@
-// The outline: routing header (FM, TO, INFO), subject, REF list, then the paragraphs, nested
+// The outline: routing header (FM, TO, INFO, their addressees as detail), subject, REF list, then the paragraphs, nested
 // under their section headings, with sub-paragraphs under their paragraph. Every child range lies
 // inside its parent's and every selection range inside its range, as clients require.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -57,9 +57,11 @@ function addressGroup(role: 'FM' | 'TO' | 'INFO', addressees: Addressee[]): Docu
   const last = addressees[addressees.length - 1];
   if (!first || !last) return undefined;
   const range = spanOf(first.range, last.range);
+  // The addressees are the group's detail, not symbols of their own: a cable with 50 INFO
+  // addressees would otherwise push its first paragraph pages down Go to Symbol's flat list.
   const stations = addressees.map(addresseeName);
-  const children = addressees.length > 1 ? addressees.map((a) => symbol(addresseeName(a), SymbolKind.Field, a.range, a.routingIndicator?.range ?? a.station?.range ?? a.range, undefined, a.routingIndicator?.text)) : undefined;
-  return symbol(role, SymbolKind.Field, range, first.keyword?.range ?? first.range, children, truncate(stations.join(', '), SUBJECT_LENGTH));
+  const count = addressees.length > 1 ? ` (${addressees.length})` : '';
+  return symbol(role, SymbolKind.Field, range, first.keyword?.range ?? first.range, undefined, `${truncate(stations.join(', '), SUBJECT_LENGTH)}${count}`);
 }
 
 /** Addressees in runs that each start at their keyword: a stray `INFO` line above the header is a run of its own, so groups never overlap. */

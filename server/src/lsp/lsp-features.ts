@@ -7,13 +7,17 @@
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
+  ErrorCodes,
+  MessageType,
+  ResponseError,
+  ShowMessageNotification,
   type CancellationToken,
   type Connection,
   type ServerCapabilities,
   type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeError, NEVER_CANCELLED, SHOW_REFERENCES_COMMAND, type CableLanguageService, type Logger } from '../service/language-service.ts';
+import { describeError, NEVER_CANCELLED, SHOW_REFERENCES_COMMAND, type CableLanguageService, type CableLocation, type Logger } from '../service/language-service.ts';
 import type { ClientSupport } from './client-configuration.ts';
 import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND, toLspCodeAction, toLspDiagnostic, toLspDocumentLink } from './lsp-encodings.ts';
 
@@ -111,6 +115,21 @@ export function registerCableFeatures(host: FeatureHost): CableFeatures {
     }),
   );
 
+  // Clients other than VS Code's run the lens's command through the server: the list as a
+  // message, and its locations as the answer.
+  connection.onExecuteCommand(
+    guarded('executeCommand', null, async (params, token): Promise<CableLocation[] | ResponseError<void> | null> => {
+      if (params.command !== SHOW_REFERENCES_COMMAND) return new ResponseError(ErrorCodes.InvalidParams, `Cable has no command ${params.command}.`);
+      const uri = params.arguments?.[0];
+      const document = typeof uri === 'string' ? documentOf(uri) : undefined;
+      if (!document) return new ResponseError(ErrorCodes.InvalidParams, `${SHOW_REFERENCES_COMMAND} takes the URI of an open cable as its first argument.`);
+      const lens = await service.codeLens(document, token);
+      if (!lens) return null;
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: [lens.title, ...lens.listing].join('\n') });
+      return lens.locations;
+    }),
+  );
+
   connection.onWorkspaceSymbol(
     guarded('workspaceSymbol', null, async (params, token) => {
       return service.workspaceSymbols(params.query, token);
@@ -175,6 +194,7 @@ export function registerCableFeatures(host: FeatureHost): CableFeatures {
     capabilities: {
       referencesProvider: true,
       codeLensProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: [SHOW_REFERENCES_COMMAND] },
       workspaceSymbolProvider: true,
       documentLinkProvider: { resolveProvider: false },
       foldingRangeProvider: true,

@@ -2,6 +2,9 @@
 // `.cable` files always; `.txt` files when their first lines look like the start of a telegram — a
 // `VZCZC` transmission line, a classification banner, or a date-time group with an FM line —
 // as the cable model reads them, so the detector and the parser never disagree on a form.
+// Editors that cannot run this code mirror it with line patterns (editors/neovim/cable-filetype.lua,
+// editors/emacs/cable.el): their tests check, on the same files as this one's, that they open as
+// a cable every text this accepts and leave the rest alone.
 import { isKnownPost } from '../model/cable-id.ts';
 import { parseFrontMatter } from '../model/cable-model.ts';
 import { extensionOf } from './uri-keys.ts';

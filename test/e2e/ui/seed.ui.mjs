@@ -34,6 +34,10 @@ function themeTests(theme, fileName) {
       async run(context) {
         const page = await seedIn(context, theme);
         assert.equal(await languageMode(page), 'Cable');
+        // What the README's screenshot shows: the lens above the banner, and no colour swatch
+        // before `#0002` of the DE line (the editor defaults switch the default colour decorators off).
+        await page.locator('.codelens-decoration', { hasText: 'cited by 0 cables · cites 1' }).waitFor({ timeout: 60_000 });
+        assert.equal(await page.locator('.editor-instance .colorpicker-color-decoration').count(), 0, 'a colour swatch is shown');
         const shot = await page.screenshot({ path: join(context.screenshotsDir, fileName) });
         assert.ok(shot.length > 10_000, `a screenshot of ${shot.length} bytes is too small to show the editor`);
       },
