@@ -65,7 +65,8 @@ export interface CableLanguageClient {
   stop(): Promise<void>;
 }
 
-export async function startCableLanguageClient(serverModule: string): Promise<CableLanguageClient> {
+/** `cacheDir`: where the server keeps its workspace index between runs (given as `initializationOptions.cacheDir`). */
+export async function startCableLanguageClient(serverModule: string, cacheDir: string): Promise<CableLanguageClient> {
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
@@ -73,6 +74,7 @@ export async function startCableLanguageClient(serverModule: string): Promise<Ca
   let defaultErrorHandler: ErrorHandler | undefined;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'cable' }],
+    initializationOptions: { cacheDir },
     errorHandler: new RestartingErrorHandler(() => (defaultErrorHandler ??= client.createDefaultErrorHandler())),
   };
   const client = new LanguageClient('cable', 'Cable Language Server', serverOptions, clientOptions);

@@ -21,12 +21,18 @@ import packageJson from '../../../package.json';
 import { registerCableFeatures } from './lsp-features.ts';
 import { unlessCancelled } from '../service/cancellation.ts';
 import { createIndexWorkers } from '../node/index-workers.ts';
+import { cacheVersion, createIndexCache, defaultCacheDir } from '../node/index-cache.ts';
+import type { IndexStore } from '../workspace/index-store.ts';
 import { createCableLanguageService, createNodeWorkspace, DEFAULT_EXCLUDES, enabledPatterns, flattenSymbols, type Logger, type ProgressSink } from '../service/language-service.ts';
 
-const USAGE = `Usage: cable-language-server --stdio | --node-ipc | --socket=<port> | --pipe=<name>
+const USAGE = `Usage: cable-language-server --stdio | --node-ipc | --socket=<port> | --pipe=<name> [--cache-dir DIR]
 
 The Cable language server (outline, hover, go-to-definition for US diplomatic cables) speaks the
-Language Server Protocol over the given transport; editors start it with --stdio.`;
+Language Server Protocol over the given transport; editors start it with --stdio.
+
+--cache-dir DIR  where the workspace index is kept between runs, so a folder opened again is
+                 answered at once (default: ${defaultCacheDir()}; safe to delete).
+                 A client's initializationOptions.cacheDir wins over it.`;
 
 const TRANSPORT = /^--(?:stdio|node-ipc|socket(?:=|$)|pipe(?:=|$)|clientProcessId)/;
 const args = process.argv.slice(2);
@@ -42,6 +48,18 @@ if (!args.some((arg) => TRANSPORT.test(arg))) {
   process.stderr.write(`cable-language-server: no transport given.\n\n${USAGE}\n`);
   process.exit(2);
 }
+/** `--cache-dir DIR` or `--cache-dir=DIR`. */
+function cacheDirArgument(): string | undefined {
+  const at = args.findIndex((arg) => arg === '--cache-dir' || arg.startsWith('--cache-dir='));
+  if (at < 0) return undefined;
+  const dir = args[at] === '--cache-dir' ? args[at + 1] : args[at]!.slice('--cache-dir='.length);
+  if (!dir || dir.startsWith('--')) {
+    process.stderr.write(`cable-language-server: --cache-dir needs a directory.\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+  return dir;
+}
+let cacheDir = cacheDirArgument() ?? defaultCacheDir();
 
 const connection = createConnection(ProposedFeatures.all);
 /**
@@ -85,9 +103,15 @@ let appliedFolders = '';
 /** Folder and configuration updates run one after another; definitions wait for the last. */
 let foldersSettled: Promise<void> = Promise.resolve();
 
+/** The index cache in `cacheDir`, made at initialize (the client may name the directory). */
+let indexCache: IndexStore | undefined;
 const service = createCableLanguageService({
   workspace: createNodeWorkspace(logger),
   workers: createIndexWorkers(logger),
+  store: {
+    load: (folder) => indexCache?.load(folder) ?? Promise.resolve(undefined),
+    save: (folder, files) => indexCache?.save(folder, files) ?? Promise.resolve(),
+  },
   logger,
   progress: () => (client.workDoneProgress ? progressSink() : undefined),
 });
@@ -171,6 +195,10 @@ connection.onInitialize((params) => {
   readCapabilities(params.capabilities);
   const rootUri = params.rootUri;
   folders = params.workspaceFolders ?? (rootUri ? [{ uri: rootUri, name: rootUri }] : []);
+  const options: unknown = params.initializationOptions;
+  const clientCacheDir = options && typeof options === 'object' && 'cacheDir' in options ? options.cacheDir : undefined;
+  if (typeof clientCacheDir === 'string' && clientCacheDir) cacheDir = clientCacheDir;
+  indexCache = createIndexCache(cacheDir, cacheVersion(packageJson.version), logger);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -260,7 +288,11 @@ connection.onDefinition(
   }),
 );
 
-connection.onShutdown(() => service.dispose());
+// The index cache being written is finished first: the next run would read it again otherwise.
+connection.onShutdown(async () => {
+  await service.index.stored();
+  service.dispose();
+});
 
 process.on('uncaughtException', (error) => logger.error(`Uncaught: ${describeError(error)}`));
 process.on('unhandledRejection', (reason) => logger.error(`Unhandled rejection: ${describeError(reason)}`));

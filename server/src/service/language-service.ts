@@ -139,7 +139,7 @@ export function createCableLanguageService(options: CableLanguageServiceOptions)
       if (!query) return [];
       if (query.kind === 'local') return query.definitions;
       if (!(await index.ensureIndexed(token))) return [];
-      return cableDefinitions(query.origin, index.lookup(query.id));
+      return index.checked(() => cableDefinitions(query.origin, index.lookup(query.id)));
     },
 
     async references(document, position, includeDeclaration, token) {
@@ -147,23 +147,23 @@ export function createCableLanguageService(options: CableLanguageServiceOptions)
       if (!query) return [];
       if (query.kind === 'local') return query.locations;
       if (!(await index.ensureIndexed(token))) return [];
-      const citing = citationLocations(index.citing(query.id));
+      const citing = await index.checked(() => citationLocations(index.citing(query.id)));
       return includeDeclaration ? [query.declaration, ...citing] : citing;
     },
 
     async codeLens(document, token) {
       if (!(await index.ensureIndexed(token))) return undefined;
-      return citationLens(cache.get(document), document.uri, index);
+      return index.checked(() => citationLens(cache.get(document), document.uri, index));
     },
 
     async workspaceSymbols(query, token) {
       if (!(await index.ensureIndexed(token))) return [];
-      return workspaceSymbols(index, query);
+      return index.checked(() => workspaceSymbols(index, query));
     },
 
     async documentLinks(document, token) {
       if (!(await index.ensureIndexed(token))) return [];
-      return documentLinks(cache.get(document), document.uri, index);
+      return index.checked(() => documentLinks(cache.get(document), document.uri, index));
     },
 
     foldingRanges(document, token) {
@@ -192,12 +192,12 @@ export function createCableLanguageService(options: CableLanguageServiceOptions)
 
     async semanticTokens(document, token) {
       if (!(await index.ensureIndexed(token))) return { data: [] };
-      return semanticTokens(cache.get(document), document, index);
+      return index.checked(() => semanticTokens(cache.get(document), document, index));
     },
 
     async summary(document, token) {
       if (!(await index.ensureIndexed(token))) return undefined;
-      return cableSummary(cache.get(document), document.uri, index);
+      return index.checked(() => cableSummary(cache.get(document), document.uri, index));
     },
 
     setMaxFileSize(bytes) {

@@ -6,9 +6,14 @@
 // Indexing is lazy (it starts on the first `ensureIndexed`), reads with bounded concurrency,
 // yields to the event loop between files so requests on the open file are answered meanwhile,
 // and starts over when the folders or the exclusions change.
+//
+// With a store (index-store.ts), the first pass starts from what the last run read: lookups are
+// answered from it at once while the pass checks each file's size and mtime and reads only the
+// changed ones; a cable not yet checked is checked (and re-read if changed) before it is served.
 import { parseCableId } from '../model/cable-model.ts';
 import { createCancellationSource, unlessCancelled, type CancellationSource } from '../service/cancellation.ts';
 import { DEFAULT_MAX_FILE_SIZE, formatBytes } from './file-size.ts';
+import type { IndexStore, StoredFile, StoredFolder } from './index-store.ts';
 import { describeError, readThroughWorkspace, yieldToEventLoop, type ReadRequest, type ReadResult } from './index-read.ts';
 import type { IndexWorkers } from '../node/index-workers.ts';
 import { START_OF_FILE, type Citation, type IndexedCable } from './indexed-cable.ts';
@@ -31,6 +36,8 @@ export interface WorkspaceIndexOptions {
    * file system (createNodeWorkspace); without them the index reads through the workspace.
    */
   workers?: IndexWorkers;
+  /** What the last run read, loaded by the first pass and saved after a pass that changed it. */
+  store?: IndexStore;
 }
 
 type FileChange = 'created' | 'changed' | 'deleted';
@@ -38,7 +45,18 @@ type FileChange = 'created' | 'changed' | 'deleted';
 interface Folder {
   uri: string;
   key: string;
+  excludes: readonly string[];
   isExcluded: (relativePath: string) => boolean;
+}
+
+interface Job {
+  promise: Promise<void>;
+  source: CancellationSource;
+  done: boolean;
+  /** The pass started from the store: lookups are answered before it is done. */
+  fromStore: boolean;
+  /** Resolves when lookups can be answered: the store is loaded, or the pass is done. */
+  answerable: Promise<void>;
 }
 
 interface DiskEntry {
@@ -87,7 +105,14 @@ export class WorkspaceIndex {
   /** Strings many cables hold (classifications, posts, TAGS codes), one copy each. */
   private readonly strings = new Map<string, string>();
   private nextTicket = 0;
-  private job: { promise: Promise<void>; source: CancellationSource; done: boolean } | undefined;
+  private job: Job | undefined;
+  /** Files loaded from the store whose size and mtime are not checked yet. */
+  private readonly unchecked = new Set<string>();
+  /** While `checked` computes an answer: the unchecked files it served. */
+  private served: Set<string> | undefined;
+  /** The disk entries changed since they were loaded from or saved to the store. */
+  private changedSinceStored = false;
+  private saving: Promise<void> = Promise.resolve();
   /** File events being applied: a lookup through `ensureIndexed` waits for them. */
   private readonly updates = new Set<Promise<void>>();
   /** Resolved by the first `setFolders`: indexing before the host knows its folders would find nothing. */
@@ -97,6 +122,7 @@ export class WorkspaceIndex {
   private maxFileBytes: number;
   private readonly progress: (() => ProgressSink | undefined) | undefined;
   private readonly workers: IndexWorkers | undefined;
+  private readonly store: IndexStore | undefined;
 
   constructor(
     private readonly workspace: Workspace,
@@ -107,12 +133,13 @@ export class WorkspaceIndex {
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_SIZE;
     this.progress = options.progress;
     this.workers = options.workers;
+    this.store = options.store;
     this.configured = new Promise((resolve) => (this.markConfigured = resolve));
   }
 
   /** The folders to index, each with its `files.exclude` patterns (VS Code's defaults when absent). */
   setFolders(folders: { uri: string; excludes?: readonly string[] }[]): void {
-    this.folders = folders.map(({ uri, excludes }) => ({ uri, key: uriKey(uri), isExcluded: createExcludeMatcher(excludes ?? DEFAULT_EXCLUDES) }));
+    this.folders = folders.map(({ uri, excludes = DEFAULT_EXCLUDES }) => ({ uri, key: uriKey(uri), excludes, isExcluded: createExcludeMatcher(excludes) }));
     this.markConfigured();
     this.restart();
   }
@@ -135,9 +162,9 @@ export class WorkspaceIndex {
 
   /**
    * Starts indexing if it has not started (once the folders are set), and resolves when it is
-   * done and the file events received meanwhile are applied: true, or false when `token` (the
-   * caller's request) was cancelled first. The indexing itself goes on; a pass restarted by new
-   * folders or exclusions is waited for in turn.
+   * done (or answers from the store: see `checked`) and the file events received meanwhile are
+   * applied: true, or false when `token` (the caller's request) was cancelled first. The indexing
+   * itself goes on; a pass restarted by new folders or exclusions is waited for in turn.
    */
   async ensureIndexed(token?: Cancellation): Promise<boolean> {
     const waitFor = async (work: Promise<unknown>) => (await unlessCancelled(work.then(() => true), token)) === true;
@@ -146,11 +173,42 @@ export class WorkspaceIndex {
     for (;;) {
       const job = this.job;
       if (!job) return false;
-      if (!(await waitFor(job.promise))) return false;
-      if (job.done) break;
+      if (!(await waitFor(job.answerable))) return false;
+      if (job.done || (job.fromStore && this.job === job)) break;
     }
     while (this.updates.size) if (!(await waitFor(Promise.all(this.updates)))) return false;
     return true;
+  }
+
+  /**
+   * `answer`, computed over the index, once every cable it served from the store unchecked has been
+   * checked (its size and mtime; read again when changed): computed again until it served none.
+   */
+  async checked<T>(answer: () => T): Promise<T> {
+    for (;;) {
+      const served = new Set<string>();
+      this.served = served;
+      let result: T;
+      try {
+        result = answer();
+      } finally {
+        this.served = undefined;
+      }
+      if (served.size === 0) return result;
+      await Promise.all([...served].map((key) => this.check(key)));
+    }
+  }
+
+  private async check(key: string): Promise<void> {
+    const uri = this.disk.get(key)?.cable?.uri;
+    if (uri) await this.trackUpdate(this.indexFile(uri, false));
+    // Whatever the read found (a later read may be the one that files it), the file is checked.
+    this.unchecked.delete(key);
+  }
+
+  /** Resolves when the index's last save to the store is written (before the process exits). */
+  stored(): Promise<void> {
+    return this.saving;
   }
 
   /** Stops indexing (the user cancelled it, or shutdown); the next `ensureIndexed` starts over. */
@@ -237,8 +295,8 @@ export class WorkspaceIndex {
     for (const listener of this.changeListeners) listener();
   }
 
-  private trackUpdate(work: Promise<void>): Promise<void> {
-    const update = work.finally(() => this.updates.delete(update));
+  private trackUpdate(work: Promise<unknown>): Promise<void> {
+    const update: Promise<void> = work.then(() => undefined).finally(() => this.updates.delete(update));
     this.updates.add(update);
     return update;
   }
@@ -275,25 +333,38 @@ export class WorkspaceIndex {
 
   private start(): void {
     const source = createCancellationSource();
-    const job = { promise: Promise.resolve(), source, done: false };
-    job.promise = this.run(source.token, this.progress?.()).then(
+    let markAnswerable!: () => void;
+    const job: Job = { promise: Promise.resolve(), source, done: false, fromStore: false, answerable: new Promise((resolve) => (markAnswerable = resolve)) };
+    const fromStore = () => {
+      job.fromStore = true;
+      markAnswerable();
+    };
+    job.promise = this.run(source.token, this.progress?.(), fromStore).then(
       () => {
         if (source.token.isCancellationRequested) return;
         job.done = true;
         this.notifyChange();
+        this.save();
       },
       (error: unknown) => {
         this.logger.error(`Indexing failed: ${describeError(error)}`);
         job.done = true;
       },
     );
+    void job.promise.then(markAnswerable);
     this.job = job;
   }
 
-  private async run(token: Cancellation, progress?: ProgressSink): Promise<void> {
+  private async run(token: Cancellation, progress: ProgressSink | undefined, fromStore: () => void): Promise<void> {
     const started = Date.now();
     progress?.begin('Indexing cables', 'listing files');
     try {
+      const loaded = this.store !== undefined && this.disk.size === 0 && (await this.load(token));
+      if (loaded) {
+        this.logger.info(`Loaded ${this.size} cables from the index cache in ${Date.now() - started} ms; checking their files`);
+        fromStore();
+      }
+      if (token.isCancellationRequested) return;
       const files: string[] = [];
       const keys: string[] = [];
       for (const folder of this.folders) {
@@ -310,6 +381,7 @@ export class WorkspaceIndex {
       }
 
       let done = 0;
+      let read = 0;
       let lastReport = -Infinity;
       const reported = (count: number) => {
         done += count;
@@ -322,17 +394,19 @@ export class WorkspaceIndex {
         const starts = Array.from({ length: Math.ceil(files.length / WORKER_BATCH) }, (_, i) => i * WORKER_BATCH);
         await forEachLimited(starts, this.workers.capacity, token, async (start) => {
           const end = Math.min(files.length, start + WORKER_BATCH);
-          await this.indexBatch(files.slice(start, end), keys.slice(start, end), token);
+          const count = await this.indexBatch(files.slice(start, end), keys.slice(start, end), token);
+          read += count;
           reported(end - start);
         });
       } else {
         await forEachLimited(files, this.concurrency, token, async (uri, i) => {
-          await this.indexFile(uri, false, token, keys[i]);
+          const count = await this.indexFile(uri, false, token, keys[i]);
+          read += count;
           reported(1);
         });
       }
       if (token.isCancellationRequested) return;
-      this.logger.info(`Indexed ${this.size} cables from ${files.length} files in ${Date.now() - started} ms`);
+      this.logger.info(`Indexed ${this.size} cables from ${files.length} files in ${Date.now() - started} ms${loaded ? ` (${read} read, the others unchanged since the index cache)` : ''}`);
     } finally {
       progress?.end();
     }
@@ -354,15 +428,17 @@ export class WorkspaceIndex {
   /**
    * Reads and summarizes one file in this thread, unless it is unchanged since the last read (or
    * `force`). A pass cancelled meanwhile (new folders or exclusions) leaves what it read unwritten.
+   * Resolves with the number of files read (1 or 0).
    */
-  private async indexFile(uri: string, force: boolean, token?: Cancellation, key = uriKey(uri)): Promise<void> {
+  private async indexFile(uri: string, force: boolean, token?: Cancellation, key = uriKey(uri)): Promise<number> {
     const ticket = this.ticketFor(key);
     const result = await readThroughWorkspace(this.workspace, this.requestFor(uri, key, force));
     this.apply(uri, key, ticket, result, token);
+    return result.kind === 'read' ? 1 : 0;
   }
 
-  /** A batch of a pass's files, read by an index worker; in this thread if no worker can. */
-  private async indexBatch(uris: string[], keys: string[], token: Cancellation): Promise<void> {
+  /** A batch of a pass's files, read by an index worker (in this thread if no worker can); resolves with the number read. */
+  private async indexBatch(uris: string[], keys: string[], token: Cancellation): Promise<number> {
     const tickets = keys.map((key) => this.ticketFor(key));
     const requests = uris.map((uri, i) => this.requestFor(uri, keys[i]!, false));
     let results: ReadResult[];
@@ -373,6 +449,7 @@ export class WorkspaceIndex {
       for (const request of requests) if (!token.isCancellationRequested) results.push(await readThroughWorkspace(this.workspace, request));
     }
     results.forEach((result, i) => this.apply(uris[i]!, keys[i]!, tickets[i]!, result, token));
+    return results.filter((result) => result.kind === 'read').length;
   }
 
   /** Files what a read found; a read overtaken by a later one (its ticket is old) writes nothing. */
@@ -380,6 +457,7 @@ export class WorkspaceIndex {
     const isLatest = this.readTickets.get(key) === ticket;
     // The last read of the file is done: no ticket to keep (250,000 of them were kept before).
     if (isLatest) this.readTickets.delete(key);
+    const wasUnchecked = this.unchecked.delete(key);
     switch (result.kind) {
       case 'missing':
         this.removeDiskEntry(key);
@@ -393,6 +471,8 @@ export class WorkspaceIndex {
         return;
       case 'failed':
         this.logger.warn(`Cannot index ${uri}: ${result.reason}`);
+        // What the store says of a file that cannot be read now is not served.
+        if (wasUnchecked) this.removeDiskEntry(key);
         return;
       case 'read':
         for (const note of result.notes ?? []) this.logger.info(note);
@@ -416,6 +496,50 @@ export class WorkspaceIndex {
     return cable;
   }
 
+  // ---------------------------------------------------------------- the store
+
+  /** What the store must have been written under for a folder: its exclusions and the size cap. */
+  private storedFolder(folder: Folder): StoredFolder {
+    return { uri: folder.uri, settings: JSON.stringify({ excludes: folder.excludes, maxFileBytes: this.maxFileBytes }) };
+  }
+
+  /** Fills the index from the store, folder by folder: true when a folder had anything stored. */
+  private async load(token: Cancellation): Promise<boolean> {
+    let loaded = false;
+    for (const folder of this.folders) {
+      const files = await this.store!.load(this.storedFolder(folder));
+      if (!files || token.isCancellationRequested) continue;
+      loaded = true;
+      const prefix = folder.key.endsWith('/') ? folder.key : `${folder.key}/`;
+      for (let i = 0; i < files.length && !token.isCancellationRequested; i++) {
+        const { path, stat, cable } = files[i]!;
+        const key = prefix + path;
+        this.setDiskEntry(key, cable ? { stat, cable: this.shared(cable) } : { stat });
+        this.unchecked.add(key);
+        if (i % KEYS_BETWEEN_YIELDS === KEYS_BETWEEN_YIELDS - 1) await yieldToEventLoop();
+      }
+    }
+    this.changedSinceStored = false;
+    return loaded && !token.isCancellationRequested;
+  }
+
+  /** Saves each folder's files to the store after a pass that changed them (one save at a time). */
+  private save(): void {
+    const store = this.store;
+    if (!store || !this.changedSinceStored) return;
+    this.changedSinceStored = false;
+    const byFolder = new Map<Folder, StoredFile[]>(this.folders.map((folder) => [folder, []]));
+    for (const [key, { stat, cable }] of this.disk) {
+      const folder = this.folderOf(key);
+      if (!folder) continue;
+      const path = relativeKey(folder.key, key)!;
+      byFolder.get(folder)!.push(cable ? { path, stat, cable } : { path, stat });
+    }
+    this.saving = this.saving.then(async () => {
+      for (const [folder, files] of byFolder) await store.save(this.storedFolder(folder), files);
+    });
+  }
+
   // ---------------------------------------------------------------- bookkeeping
 
   private folderOf(key: string): Folder | undefined {
@@ -424,7 +548,9 @@ export class WorkspaceIndex {
 
   private cableOf(key: string): IndexedCable | undefined {
     const open = this.open.get(key);
-    return open ? open.cable : this.disk.get(key)?.cable;
+    if (open) return open.cable;
+    if (this.served && this.unchecked.has(key)) this.served.add(key);
+    return this.disk.get(key)?.cable;
   }
 
   private refreshOpenDocuments(): void {
@@ -444,6 +570,7 @@ export class WorkspaceIndex {
 
   private setDiskEntry(key: string, entry: DiskEntry): void {
     this.removeDiskEntry(key);
+    this.changedSinceStored = true;
     this.disk.set(key, entry);
     if (!this.open.has(key) && entry.cable) this.link(key, entry.cable);
   }
@@ -451,6 +578,8 @@ export class WorkspaceIndex {
   private removeDiskEntry(key: string): void {
     const entry = this.disk.get(key);
     if (!entry) return;
+    this.changedSinceStored = true;
+    this.unchecked.delete(key);
     this.disk.delete(key);
     if (!this.open.has(key) && entry.cable) this.unlink(key, entry.cable);
   }

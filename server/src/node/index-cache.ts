@@ -1,0 +1,115 @@
+// The workspace index's cache on the local disk (an IndexStore): one file per workspace folder in
+// a cache directory outside the workspace (VS Code's extension storage, `--cache-dir`, or the
+// platform's cache directory), named by a hash of the folder. Each file carries the Cable version
+// and a hash of the index worker's bundle (the model and the summary it keeps), so a new model or
+// a new Cable rebuilds it. Written whole to a temporary file then renamed, so a reader never sees
+// half a cache and deleting the directory at any time is safe.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import { describeError } from '../workspace/index-read.ts';
+import type { IndexStore, StoredFile, StoredFolder } from '../workspace/index-store.ts';
+import type { Logger } from '../service/host.ts';
+import { INDEX_WORKER_SCRIPT } from './index-workers.ts';
+
+/** Changes when the layout of a cache file changes. */
+const FORMAT = 'cable-index-cache 1';
+
+interface CacheFile {
+  format: string;
+  version: string;
+  folder: string;
+  settings: string;
+  files: StoredFile[];
+}
+
+/** The platform's cache directory for Cable: `$XDG_CACHE_HOME/cable` (`~/.cache/cable`) on Linux. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') return join(env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'cable', 'Cache');
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Caches', 'cable');
+  const xdg = env.XDG_CACHE_HOME;
+  // The XDG spec: a relative XDG_CACHE_HOME is invalid and ignored.
+  return join(xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.cache'), 'cable');
+}
+
+/**
+ * What a cache must have been written by: this Cable version and this build of the code that
+ * summarizes a file (the index worker's bundle, else the running script), hashed.
+ */
+export function cacheVersion(cableVersion: string): string {
+  const code = existsSync(INDEX_WORKER_SCRIPT) ? INDEX_WORKER_SCRIPT : __filename;
+  let hash = 'unknown';
+  try {
+    hash = createHash('sha256').update(readFileSync(code)).digest('hex').slice(0, 16);
+  } catch {
+    // Without the code to hash, the cache is tied to the Cable version alone.
+  }
+  return `${cableVersion} ${hash}`;
+}
+
+/** True when `path` is `folder` or inside it. */
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+export function createIndexCache(dir: string, version: string, logger: Logger): IndexStore {
+  const cacheDir = resolve(dir);
+  const fileOf = (folder: StoredFolder) => join(cacheDir, `index-${createHash('sha256').update(folder.uri).digest('hex').slice(0, 24)}.bin`);
+
+  return {
+    async load(folder) {
+      const file = fileOf(folder);
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(file);
+      } catch {
+        return undefined;
+      }
+      let cache: CacheFile;
+      try {
+        cache = deserialize(bytes) as CacheFile;
+      } catch (error) {
+        logger.warn(`The index cache ${file} cannot be read (${describeError(error)}): the folder is indexed again`);
+        return undefined;
+      }
+      if (cache?.format !== FORMAT || cache.version !== version || !Array.isArray(cache.files)) {
+        logger.info(`The index cache ${file} is of another Cable version: the folder is indexed again`);
+        return undefined;
+      }
+      if (cache.folder !== folder.uri || cache.settings !== folder.settings) {
+        logger.info(`The index cache of ${folder.uri} was made under other settings: the folder is indexed again`);
+        return undefined;
+      }
+      return cache.files;
+    },
+
+    async save(folder, files) {
+      let folderPath: string | undefined;
+      try {
+        folderPath = fileURLToPath(folder.uri);
+      } catch {
+        // Not a file URI: the cache cannot be inside it.
+      }
+      if (folderPath && isInside(cacheDir, folderPath)) {
+        logger.warn(`The index cache directory ${cacheDir} is inside the workspace folder ${folderPath}: no cache is written there`);
+        return;
+      }
+      const file = fileOf(folder);
+      const temporary = `${file}.${process.pid}.tmp`;
+      try {
+        await mkdir(cacheDir, { recursive: true, mode: 0o700 });
+        const cache: CacheFile = { format: FORMAT, version, folder: folder.uri, settings: folder.settings, files };
+        await writeFile(temporary, serialize(cache), { mode: 0o600 });
+        await rename(temporary, file);
+      } catch (error) {
+        logger.warn(`Cannot write the index cache ${file}: ${describeError(error)}`);
+        await rm(temporary, { force: true }).catch(() => {});
+      }
+    },
+  };
+}
