@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceSymbolRequest, type LocationLink, type SymbolInformation } from 'vscode-languageserver-protocol/node';
 import { startServer, type LspTestClient } from '../support/lsp-client.ts';
@@ -61,7 +60,7 @@ describe('server over stdio: the index cache between runs', () => {
   }
   const targetsOf = async (client: LspTestClient, needle: string) => ((await client.definition(citing.uri, positionOf(citing, needle, 3))) as LocationLink[]).map((l) => l.targetUri);
   const indexedLine = (client: LspTestClient) => client.logs.find((line) => line.startsWith('Indexed'));
-  const cacheFiles = (at = cacheDir) => readdirSync(at).filter((name) => name.endsWith('.bin'));
+  const cacheFiles = (at = cacheDir) => readdirSync(at).filter((name) => name.endsWith('.json'));
 
   it('a second start answers from the cache and reads no file that did not change', async () => {
     const first = await run();
@@ -112,7 +111,7 @@ describe('server over stdio: the index cache between runs', () => {
     assert.equal(await afterCorrupt.stop(), 0);
     assert.deepEqual(readFileSync(file), good, 'the rebuilt cache is the one a first run writes');
 
-    writeFileSync(file, serialize({ ...(deserialize(good) as object), version: '0.0.1 0000000000000000' }));
+    writeFileSync(file, JSON.stringify({ ...(JSON.parse(good.toString('utf8')) as object), version: '0.0.1 0000000000000000' }));
     const afterOld = await run();
     assert.ok(afterOld.logs.some((line) => line.includes('another Cable version')), afterOld.logs.join('\n'));
     assert.match(indexedLine(afterOld)!, /^Indexed 3 cables from 4 files in \d+ ms$/);
