@@ -165,16 +165,17 @@ export class WorkspaceIndex {
    * done (or answers from the store: see `checked`) and the file events received meanwhile are
    * applied: true, or false when `token` (the caller's request) was cancelled first. The indexing
    * itself goes on; a pass restarted by new folders or exclusions is waited for in turn.
+   * `checkedAll`: waits for the pass even when it answers from the store (every file checked).
    */
-  async ensureIndexed(token?: Cancellation): Promise<boolean> {
+  async ensureIndexed(token?: Cancellation, checkedAll = false): Promise<boolean> {
     const waitFor = async (work: Promise<unknown>) => (await unlessCancelled(work.then(() => true), token)) === true;
     if (!(await waitFor(this.configured))) return false;
     if (!this.job) this.start();
     for (;;) {
       const job = this.job;
       if (!job) return false;
-      if (!(await waitFor(job.answerable))) return false;
-      if (job.done || (job.fromStore && this.job === job)) break;
+      if (!(await waitFor(checkedAll ? job.promise : job.answerable))) return false;
+      if (job.done || (job.fromStore && !checkedAll && this.job === job)) break;
     }
     while (this.updates.size) if (!(await waitFor(Promise.all(this.updates)))) return false;
     return true;
