@@ -49,6 +49,11 @@ describe('workspace index: a store of the last run', () => {
     );
 
     assert.deepEqual(await second.checked(() => second.citing('08BAGHDAD3475').map(({ cable }) => cable.uri)), [BASRAH]);
+    assert.deepEqual(
+      (await second.checked(() => second.search('09BASRAH2', 10))).map((c) => c.uri),
+      [BASRAH],
+      'found by search from the store',
+    );
     assert.equal(workspace.reads, readsBefore, 'the unchanged citing cable is checked by its stat, not read');
     assert.deepEqual(await second.checked(() => second.lookup('08BAGHDAD3475')), [], 'the changed file is read again and no longer served');
     assert.equal(workspace.reads, readsBefore + 1);
