@@ -35,6 +35,8 @@ describe('Neovim’s LSP client', { skip }, () => {
         env: {
           ...process.env,
           CABLE_SERVER: SERVER_SCRIPT,
+          // The server's index cache ($XDG_CACHE_HOME/cable) goes with the test's folder, not into the home directory.
+          XDG_CACHE_HOME: dir,
           CABLE_FILE: SEED_FILE,
           CABLE_FOLDERS: [join(SEED_FILE, '..'), WORKSPACE_FIXTURE_DIR].join(':'),
           CABLE_OUT: out,
