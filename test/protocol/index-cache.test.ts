@@ -60,7 +60,7 @@ describe('server over stdio: the index cache between runs', () => {
   }
   const targetsOf = async (client: LspTestClient, needle: string) => ((await client.definition(citing.uri, positionOf(citing, needle, 3))) as LocationLink[]).map((l) => l.targetUri);
   const indexedLine = (client: LspTestClient) => client.logs.find((line) => line.startsWith('Indexed'));
-  const cacheFiles = (at = cacheDir) => readdirSync(at).filter((name) => name.endsWith('.json'));
+  const cacheFiles = (at = cacheDir) => readdirSync(at).filter((name) => name.endsWith('.jsonl'));
 
   it('a second start answers from the cache and reads no file that did not change', async () => {
     const first = await run();
@@ -103,15 +103,19 @@ describe('server over stdio: the index cache between runs', () => {
     const [name] = cacheFiles();
     const file = join(cacheDir, name!);
     const good = readFileSync(file);
-    writeFileSync(file, good.subarray(0, good.length / 2));
-    const afterCorrupt = await run();
-    assert.ok(afterCorrupt.logs.some((line) => line.includes('cannot be read') && line.includes('indexed again')), afterCorrupt.logs.join('\n'));
-    assert.match(indexedLine(afterCorrupt)!, /^Indexed 3 cables from 4 files in \d+ ms$/);
-    assert.deepEqual(await targetsOf(afterCorrupt, '2008 BAGHDAD 3475'), [pathToFileURL(cited).href]);
-    assert.equal(await afterCorrupt.stop(), 0);
-    assert.deepEqual(readFileSync(file), good, 'the rebuilt cache is the one a first run writes');
+    // Cut in its rows, then in its header line.
+    for (const damaged of [good.subarray(0, good.length - 40), good.subarray(0, 20)]) {
+      writeFileSync(file, damaged);
+      const afterCorrupt = await run();
+      assert.ok(afterCorrupt.logs.some((line) => line.includes('cannot be read') && line.includes('indexed again')), afterCorrupt.logs.join('\n'));
+      assert.match(indexedLine(afterCorrupt)!, /^Indexed 3 cables from 4 files in \d+ ms$/);
+      assert.deepEqual(await targetsOf(afterCorrupt, '2008 BAGHDAD 3475'), [pathToFileURL(cited).href]);
+      assert.equal(await afterCorrupt.stop(), 0);
+      assert.deepEqual(readFileSync(file), good, 'the rebuilt cache is the one a first run writes');
+    }
 
-    writeFileSync(file, JSON.stringify({ ...(JSON.parse(good.toString('utf8')) as object), version: '0.0.1 0000000000000000' }));
+    const [header, ...lines] = good.toString('utf8').split('\n');
+    writeFileSync(file, [JSON.stringify({ ...(JSON.parse(header!) as object), version: '0.0.1 0000000000000000' }), ...lines].join('\n'));
     const afterOld = await run();
     assert.ok(afterOld.logs.some((line) => line.includes('another Cable version')), afterOld.logs.join('\n'));
     assert.match(indexedLine(afterOld)!, /^Indexed 3 cables from 4 files in \d+ ms$/);

@@ -8,10 +8,13 @@
 // The layout is JSON with each file as a flat array (`Row`), not objects: over the 20,000-cable
 // bench workspace (bench/make-workspace.ts) JSON.parse of it takes 57 ms against 342 ms for
 // v8.deserialize of the objects (and 263 ms for JSON of the objects), and it is half the size
-// (6.2 MB against 11.8 MB); node 20 on 2 shared cores, load average 8.6.
+// (6.2 MB against 11.8 MB); node 20 on 2 shared cores, load average 8.6. A header line, then
+// lines of up to 4,096 rows each, parsed and written one at a time: the rows of 250,000 cables
+// parsed at once and the summaries made of them were a peak of 893 MB (828 MB with the rows
+// released as they were used), more than the 690 MB of indexing the folder from nothing.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,14 +26,15 @@ import type { Logger } from '../service/host.ts';
 import { INDEX_WORKER_SCRIPT } from './index-workers.ts';
 
 /** Changes when the layout of a cache file changes. */
-const FORMAT = 'cable-index-cache 2';
+const FORMAT = 'cable-index-cache 3';
+const ROWS_A_LINE = 4096;
 
-interface CacheFile {
+/** The first line of a cache file. */
+interface CacheHeader {
   format: string;
   version: string;
   folder: string;
   settings: string;
-  files: Row[];
 }
 
 /**
@@ -51,6 +55,38 @@ function rowOf(file: StoredFile, uriPrefix: string): Row {
   const cites = cable.cites.flatMap((c) => [c.id, ...numbersOf(c.range)]);
   const { id = 0, idSource = 0, subject = 0, date = 0, classification = 0, origin = 0 } = cable;
   return [path, stat.size, stat.mtime, uri, id, idSource, subject, date, classification, origin, cable.tags.join(' '), cites, numbersOf(cable.anchor)];
+}
+
+/**
+ * The files of the lines after the header, a line parsed at a time (the rows of every file are
+ * never all held at once). A line or row that cannot be read (a damaged cache) is skipped: its
+ * files are read again by the index's pass, as new files.
+ */
+function* filesOfLines(bytes: Buffer, from: number, uriPrefix: string, onDamaged: () => void): Generator<StoredFile> {
+  let damaged = false;
+  for (let start = from; start < bytes.length; ) {
+    const newline = bytes.indexOf(10, start);
+    const end = newline < 0 ? bytes.length : newline;
+    let rows: Row[] = [];
+    try {
+      rows = JSON.parse(bytes.toString('utf8', start, end)) as Row[];
+      if (!Array.isArray(rows)) throw new Error('not a list of rows');
+    } catch {
+      damaged = true;
+    }
+    start = end + 1;
+    for (const row of rows) {
+      let file: StoredFile;
+      try {
+        file = fileOfRow(row, uriPrefix);
+      } catch {
+        damaged = true;
+        continue;
+      }
+      yield file;
+    }
+  }
+  if (damaged) onDamaged();
 }
 
 function fileOfRow(row: Row, uriPrefix: string): StoredFile {
@@ -100,7 +136,7 @@ function isInside(path: string, folder: string): boolean {
 
 export function createIndexCache(dir: string, version: string, logger: Logger): IndexStore {
   const cacheDir = resolve(dir);
-  const fileOf = (folder: StoredFolder) => join(cacheDir, `index-${createHash('sha256').update(folder.uri).digest('hex').slice(0, 24)}.json`);
+  const fileOf = (folder: StoredFolder) => join(cacheDir, `index-${createHash('sha256').update(folder.uri).digest('hex').slice(0, 24)}.jsonl`);
 
   return {
     async load(folder) {
@@ -111,14 +147,15 @@ export function createIndexCache(dir: string, version: string, logger: Logger): 
       } catch {
         return undefined;
       }
-      let cache: CacheFile;
+      const headerEnd = bytes.indexOf(10);
+      let cache: CacheHeader;
       try {
-        cache = JSON.parse(bytes.toString('utf8')) as CacheFile;
+        cache = JSON.parse(bytes.toString('utf8', 0, headerEnd < 0 ? bytes.length : headerEnd)) as CacheHeader;
       } catch (error) {
         logger.warn(`The index cache ${file} cannot be read (${describeError(error)}): the folder is indexed again`);
         return undefined;
       }
-      if (cache?.format !== FORMAT || cache.version !== version || !Array.isArray(cache.files)) {
+      if (cache?.format !== FORMAT || cache.version !== version) {
         logger.info(`The index cache ${file} is of another Cable version: the folder is indexed again`);
         return undefined;
       }
@@ -126,13 +163,8 @@ export function createIndexCache(dir: string, version: string, logger: Logger): 
         logger.info(`The index cache of ${folder.uri} was made under other settings: the folder is indexed again`);
         return undefined;
       }
-      try {
-        const uriPrefix = `${folder.uri}/`;
-        return cache.files.map((row) => fileOfRow(row, uriPrefix));
-      } catch (error) {
-        logger.warn(`The index cache ${file} cannot be read (${describeError(error)}): the folder is indexed again`);
-        return undefined;
-      }
+      if (headerEnd < 0) return [];
+      return filesOfLines(bytes, headerEnd + 1, `${folder.uri}/`, () => logger.warn(`Part of the index cache ${file} cannot be read: its files are indexed again`));
     },
 
     async save(folder, files) {
@@ -151,8 +183,16 @@ export function createIndexCache(dir: string, version: string, logger: Logger): 
       try {
         await mkdir(cacheDir, { recursive: true, mode: 0o700 });
         const uriPrefix = `${folder.uri}/`;
-        const cache: CacheFile = { format: FORMAT, version, folder: folder.uri, settings: folder.settings, files: files.map((file) => rowOf(file, uriPrefix)) };
-        await writeFile(temporary, JSON.stringify(cache), { mode: 0o600 });
+        const header: CacheHeader = { format: FORMAT, version, folder: folder.uri, settings: folder.settings };
+        const handle = await open(temporary, 'w', 0o600);
+        try {
+          await handle.write(JSON.stringify(header));
+          for (let start = 0; start < files.length; start += ROWS_A_LINE) {
+            await handle.write(`\n${JSON.stringify(files.slice(start, start + ROWS_A_LINE).map((f) => rowOf(f, uriPrefix)))}`);
+          }
+        } finally {
+          await handle.close();
+        }
         await rename(temporary, file);
       } catch (error) {
         logger.warn(`Cannot write the index cache ${file}: ${describeError(error)}`);

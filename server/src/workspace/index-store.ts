@@ -21,8 +21,8 @@ export interface StoredFolder {
 }
 
 export interface IndexStore {
-  /** The files stored for the folder under these settings, or undefined (none, another version, corrupt). */
-  load(folder: StoredFolder): Promise<StoredFile[] | undefined>;
+  /** The files stored for the folder under these settings (iterated once), or undefined (none, another version, corrupt). */
+  load(folder: StoredFolder): Promise<Iterable<StoredFile> | undefined>;
   /** Replaces what is stored for the folder; failures are logged, not thrown. */
   save(folder: StoredFolder, files: StoredFile[]): Promise<void>;
 }

@@ -515,22 +515,23 @@ export class WorkspaceIndex {
     return { uri: folder.uri, settings: JSON.stringify({ excludes: folder.excludes, maxFileBytes: this.maxFileBytes }) };
   }
 
-  /** Fills the index from the store, folder by folder: true when a folder had anything stored. */
+  /** Fills the index from the store, folder by folder: true when it held any file. */
   private async load(token: Cancellation): Promise<boolean> {
     let loaded = false;
     for (const folder of this.folders) {
       const files = await this.store!.load(this.storedFolder(folder));
       if (!files || token.isCancellationRequested) continue;
-      loaded = true;
       const prefix = folder.key.endsWith('/') ? folder.key : `${folder.key}/`;
       this.searchLater = true;
       try {
-        for (let i = 0; i < files.length && !token.isCancellationRequested; i++) {
-          const { path, stat, cable } = files[i]!;
+        let count = 0;
+        for (const { path, stat, cable } of files) {
           const key = prefix + path;
           this.setDiskEntry(key, cable ? { stat, cable: this.shared(cable) } : { stat });
           this.unchecked.add(key);
-          if (i % KEYS_BETWEEN_YIELDS === KEYS_BETWEEN_YIELDS - 1) await yieldToEventLoop();
+          loaded = true;
+          if (++count % KEYS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
+          if (token.isCancellationRequested) break;
         }
       } finally {
         this.searchLater = false;
