@@ -621,12 +621,12 @@ export class WorkspaceIndex {
     this.searchIndex.delete(key);
   }
 
-  /** Files up to `count` cables loaded from the store for search (each is its file's cable: others were linked since). */
+  /** Files up to `count` of the cables linked while loading from the store for search (an open document's, if one was linked meanwhile). */
   private fileForSearch(count: number): void {
     for (const key of this.unsearchable) {
       if (count-- <= 0) return;
       this.unsearchable.delete(key);
-      const cable = this.disk.get(key)?.cable;
+      const cable = this.open.get(key)?.cable ?? this.disk.get(key)?.cable;
       if (cable) this.searchIndex.set(key, key, termsOf(cable));
     }
   }
