@@ -4,13 +4,18 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createNodeWorkspace, type IndexedCable } from '../service/language-service.ts';
 import { createIndexWorkers } from '../node/index-workers.ts';
+import { cacheVersion, createIndexCache } from '../node/index-cache.ts';
 import { WorkspaceIndex } from '../workspace/workspace-index.ts';
+import packageJson from '../../../package.json';
 
-export const INDEX_USAGE = `usage: cable index DIR
+export const INDEX_USAGE = `usage: cable index [--cache-dir CACHE] DIR
 
 Prints the citation graph of the cables under DIR as JSON: each cable with its ID, file, subject,
 date and classification, the cables it cites (with the line of the REF entry, and whether the
-cited cable is under DIR) and the cables under DIR that cite it.`;
+cited cable is under DIR) and the cables under DIR that cite it.
+
+--cache-dir CACHE  keep the index in CACHE (the language server's --cache-dir): a later run reads
+                   only the files changed since (checked by size and modification time).`;
 
 export interface GraphCable {
   id: string | null;
@@ -28,13 +33,17 @@ export interface CitationGraph {
   totals: { cables: number; citations: number; citationsInFolder: number; citedCables: number };
 }
 
-export async function buildCitationGraph(dir: string, warn: (message: string) => void): Promise<CitationGraph> {
+export async function buildCitationGraph(dir: string, warn: (message: string) => void, cacheDir?: string): Promise<CitationGraph> {
   const logger = { info() {}, warn, error: warn };
   // The server's index workers, beside the CLI's bundle (dist/cli/ and dist/server/); none from source.
-  const workers = createIndexWorkers(logger, { script: join(__dirname, '..', 'server', 'index-worker.js') });
-  const index = new WorkspaceIndex(createNodeWorkspace(logger), logger, workers ? { workers } : {});
+  const workerScript = join(__dirname, '..', 'server', 'index-worker.js');
+  const workers = createIndexWorkers(logger, { script: workerScript });
+  const store = cacheDir ? createIndexCache(cacheDir, cacheVersion(packageJson.version, workerScript), logger) : undefined;
+  const index = new WorkspaceIndex(createNodeWorkspace(logger), logger, { ...(workers ? { workers } : {}), ...(store ? { store } : {}) });
   index.setFolders([{ uri: pathToFileURL(dir).href }]);
-  await index.ensureIndexed();
+  // Every file checked, not only what the cache says.
+  await index.ensureIndexed(undefined, true);
+  await index.stored();
   const fileOf = (cable: IndexedCable) => relative(dir, fileURLToPath(cable.uri));
 
   const cables = index.cables().map((cable): GraphCable => {

@@ -115,10 +115,11 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, platform: 
 
 /**
  * What a cache must have been written by: this Cable version and this build of the code that
- * summarizes a file (the index worker's bundle, else the running script), hashed.
+ * summarizes a file (the index worker's bundle, else the running script), hashed. The server and
+ * the CLI name the same worker bundle, so they read each other's caches.
  */
-export function cacheVersion(cableVersion: string): string {
-  const code = existsSync(INDEX_WORKER_SCRIPT) ? INDEX_WORKER_SCRIPT : __filename;
+export function cacheVersion(cableVersion: string, workerScript = INDEX_WORKER_SCRIPT): string {
+  const code = existsSync(workerScript) ? workerScript : __filename;
   let hash = 'unknown';
   try {
     hash = createHash('sha256').update(readFileSync(code)).digest('hex').slice(0, 16);
