@@ -7,6 +7,10 @@
 // a workspace it made; delete it when done.
 //   - index time: from the initialize request (the server process just spawned) to the end of
 //     the index's work-done progress report; the index starts when the cable is opened, at once.
+//   - cold and warm opens: the first run starts with an empty index cache (--cache-dir, a new
+//     directory); after it, a second server is started on the same folder with that cache: the
+//     time to its first definition (a REF entry of the open cable), to its progress end, and
+//     its peak RSS.
 //   - peak RSS of the server process (VmHWM in /proc/PID/status) and its CPU time.
 //   - outline of the open cable while indexing runs: the first request (parse + outline), then
 //     one request every OUTLINE_EVERY_MS until the index is done.
@@ -15,7 +19,7 @@
 //   - after indexing, workspace/symbol queries as typed (IDs, TAGS, subject words) and references
 //     on the banners of 200 cables spread over the workspace, each opened first.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -158,19 +162,24 @@ async function main(): Promise<void> {
   console.log(`workspace ${dir}: ${files.length.toLocaleString('en')} files, ${(bytes / 1e6).toFixed(0)} MB (page cache warm: every file was just read)`);
   if (files.length !== count) console.log(`  (asked for ${count.toLocaleString('en')}: the folder holds a workspace made before)`);
 
-  // The opened cable, and the files changed later: spread over the workspace, each with a subject.
-  const opened = files[Math.floor(files.length / 2)]!;
+  // The opened cable (from the middle, with a REF entry citing a cable), and the files changed later: spread over the workspace, each with a subject.
+  const opened = files.slice(Math.floor(files.length / 2)).find((file) => parseCable(readFileSync(file, 'utf8'), { fileName: file }).references?.entries.some((e) => e.id)) ?? files[Math.floor(files.length / 2)]!;
   const openedUri = pathToFileURL(opened).href;
   const openedText = readFileSync(opened, 'utf8');
+  const refEntry = parseCable(openedText, { fileName: opened }).references?.entries.find((e) => e.id);
+  const definitionAt = refEntry ? (refEntry.citationRange ?? refEntry.range).start : undefined;
+  const cacheDir = mkdtempSync(join(tmpdir(), 'cable-bench-cache-'));
   const start = performance.now();
-  const client = await startServer({ folders: [pathToFileURL(dir).href], configuration: () => ({}) });
+  const client = await startServer({ folders: [pathToFileURL(dir).href], configuration: () => ({}), cacheDir });
   const initializedMs = performance.now() - start;
   const indexed = client.progressEnd();
   client.open(openedUri, openedText);
+  const firstDefinition = definitionAt ? client.definition(openedUri, definitionAt).then((result) => ({ ms: performance.now() - start, result })) : undefined;
   const first = await timed(() => client.symbols(openedUri));
   const during = await outlinesUntil(client, openedUri, indexed);
   await indexed;
   const indexMs = performance.now() - start;
+  const coldDefinition = await firstDefinition;
   const afterIndex = processFigures(client);
   const logged = client.logs.find((l) => l.startsWith('Indexed')) ?? '(no "Indexed" log line)';
 
@@ -240,6 +249,26 @@ async function main(): Promise<void> {
   const end = processFigures(client);
   console.log(`server at the end: RSS ${end.rssMb.toFixed(0)} MB, peak ${end.peakMb.toFixed(0)} MB`);
   await client.stop();
+
+  // Warm: the same folder again, with the cache the first run left (written before it exited).
+  const cacheBytes = readdirSync(cacheDir).reduce((sum, name) => sum + readFileSync(join(cacheDir, name)).length, 0);
+  const warmStart = performance.now();
+  const warm = await startServer({ folders: [pathToFileURL(dir).href], configuration: () => ({}), cacheDir });
+  const warmIndexed = warm.progressEnd();
+  warm.open(openedUri, openedText);
+  const warmDefinition = definitionAt ? await timed(() => warm.definition(openedUri, definitionAt)) : undefined;
+  const warmDefinitionMs = warmDefinition ? performance.now() - warmStart : NaN;
+  await warmIndexed;
+  const warmIndexMs = performance.now() - warmStart;
+  const warmFigures = processFigures(warm);
+  const warmLoaded = warm.logs.find((l) => l.startsWith('Loaded')) ?? '(no "Loaded" log line: the cache was not used)';
+  const warmLogged = warm.logs.find((l) => l.startsWith('Indexed')) ?? '(no "Indexed" log line)';
+  const sameAnswer = JSON.stringify(warmDefinition?.result) === JSON.stringify(coldDefinition?.result);
+  await warm.stop();
+  rmSync(cacheDir, { recursive: true, force: true });
+  console.log(`index cache: ${(cacheBytes / 1e6).toFixed(1)} MB on disk`);
+  console.log(`cold open: first definition ${((coldDefinition?.ms ?? NaN) / 1000).toFixed(2)} s, progress end ${(indexMs / 1000).toFixed(2)} s, peak RSS ${afterIndex.peakMb.toFixed(0)} MB, CPU ${afterIndex.cpuSeconds.toFixed(1)} s (at progress end)`);
+  console.log(`warm open: first definition ${(warmDefinitionMs / 1000).toFixed(2)} s, progress end ${(warmIndexMs / 1000).toFixed(2)} s, peak RSS ${warmFigures.peakMb.toFixed(0)} MB, CPU ${warmFigures.cpuSeconds.toFixed(1)} s (at progress end)   [${warmLoaded}] [${warmLogged}]${sameAnswer ? '' : '  (the warm definition differs from the cold one)'}`);
 }
 
 void main().catch((error: unknown) => {

@@ -73,7 +73,9 @@ function startClient(context: vscode.ExtensionContext): Promise<CableLanguageCli
   // A bundle of its own (scripts/build.mjs), required here so that activation does not load it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, not at activation
   const { startCableLanguageClient } = require('./language-client.js') as typeof import('./language-client.ts');
-  return startCableLanguageClient(context.asAbsolutePath(path.join('dist', 'server', 'server.js')));
+  // The workspace index's cache: the extension's storage for this workspace (global storage without one), never the workspace.
+  const cacheDir = path.join((context.storageUri ?? context.globalStorageUri).fsPath, 'index');
+  return startCableLanguageClient(context.asAbsolutePath(path.join('dist', 'server', 'server.js')), cacheDir);
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {

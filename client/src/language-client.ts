@@ -63,7 +63,8 @@ export interface CableLanguageClient {
   stop(): Promise<void>;
 }
 
-export async function startCableLanguageClient(serverModule: string): Promise<CableLanguageClient> {
+/** `cacheDir`: where the server keeps its workspace index between runs (given as `initializationOptions.cacheDir`). */
+export async function startCableLanguageClient(serverModule: string, cacheDir: string): Promise<CableLanguageClient> {
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
@@ -71,6 +72,7 @@ export async function startCableLanguageClient(serverModule: string): Promise<Ca
   let defaultErrorHandler: ErrorHandler | undefined;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'cable' }],
+    initializationOptions: { cacheDir },
     errorHandler: new RestartingErrorHandler(() => (defaultErrorHandler ??= client.createDefaultErrorHandler())),
     middleware: {
       // The server runs the code lens's command for any client (it declares it, so the client

@@ -2,7 +2,8 @@
 // `node dist/server/server.js --stdio` and talks JSON-RPC to it, answering the requests a server
 // makes of its client (configuration, progress, registration).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ConfigurationRequest,
@@ -64,6 +65,9 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** The answer to `workspace/configuration` for one item. */
   configuration?: (item: ConfigurationItem) => unknown;
+  /** The server's `--cache-dir`; default: a new empty directory, so every start indexes from nothing. */
+  cacheDir?: string;
+  initializationOptions?: unknown;
 }
 
 type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
@@ -76,6 +80,8 @@ export class LspTestClient {
   private versions = new Map<string, number>();
   private progressEndListeners: (() => void)[] = [];
   initializeResult!: InitializeResult;
+  /** The cache directory made for this server alone, removed when it stops. */
+  ownCacheDir: string | undefined;
 
   constructor(
     readonly process: ChildProcess,
@@ -138,6 +144,7 @@ export class LspTestClient {
     }
     const code = this.process.exitCode ?? (await exited);
     this.connection.dispose();
+    if (this.ownCacheDir) rmSync(this.ownCacheDir, { recursive: true, force: true });
     return code;
   }
 }
@@ -146,9 +153,11 @@ export async function startServer(options: StartOptions): Promise<LspTestClient>
   if (!existsSync(SERVER_SCRIPT)) throw new Error(`${SERVER_SCRIPT} is missing: run node scripts/build.mjs first`);
   // Node options for the server, for profiling a bench (`--cpu-prof`, which NODE_OPTIONS refuses).
   const nodeArgs = process.env.CABLE_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, SERVER_SCRIPT, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const cacheDir = options.cacheDir ?? mkdtempSync(join(tmpdir(), 'cable-test-cache-'));
+  const child = spawn(process.execPath, [...nodeArgs, SERVER_SCRIPT, '--stdio', '--cache-dir', cacheDir], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const client = new LspTestClient(child, connection);
+  if (!options.cacheDir) client.ownCacheDir = cacheDir;
   child.stderr!.on('data', (chunk: Buffer) => client.logs.push(`stderr: ${chunk.toString()}`));
 
   connection.onNotification(LogMessageNotification.type, (params) => {
@@ -172,6 +181,7 @@ export async function startServer(options: StartOptions): Promise<LspTestClient>
     rootUri: folders[0]?.uri ?? null,
     workspaceFolders: folders,
     capabilities: options.capabilities ?? FULL_CAPABILITIES,
+    initializationOptions: options.initializationOptions,
   });
   await connection.sendNotification(InitializedNotification.type, {});
   return client;

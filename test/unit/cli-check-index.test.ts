@@ -2,7 +2,7 @@
 // the check output read back with the problem matcher the manifest contributes.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -123,6 +123,33 @@ describe('cable index', () => {
   it('not a folder, or no folder: exit 2 with usage', () => {
     assert.equal(cable(['index', SEED_FILE]).status, 2);
     assert.equal(cable(['index']).status, 2);
-    assert.match(cable(['index', '--help']).stdout, /^usage: cable index DIR/);
+    assert.equal(cable(['index', '--cache-dir']).status, 2);
+    assert.match(cable(['index', '--help']).stdout, /^usage: cable index \[--cache-dir CACHE\] DIR/);
+  });
+
+  it('--cache-dir: a second run gives the same graph from the cache, and a file changed since is read again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cable-index-'));
+    const cacheDir = mkdtempSync(join(tmpdir(), 'cable-index-cache-'));
+    scratchFolders.push(dir, cacheDir);
+    for (const name of ['06MADRID2657.txt', '06MADRID3104.txt', '07MADRID173.txt']) writeFileSync(join(dir, name), readFileSync(join(SAMPLE_CORPUS_DIR, 'plain', name)));
+    const plain = cable(['index', dir]);
+    const first = cable(['index', '--cache-dir', cacheDir, dir]);
+    assert.equal(first.status, 0, first.stderr);
+    assert.equal(first.stdout, plain.stdout);
+    const [cacheFile] = readdirSync(cacheDir);
+    assert.match(cacheFile ?? '', /^index-[0-9a-f]+\.jsonl$/);
+    const written = statSync(join(cacheDir, cacheFile!)).mtimeMs;
+
+    const second = cable(['index', '--cache-dir', cacheDir, dir]);
+    assert.equal(second.stdout, plain.stdout);
+    assert.equal(statSync(join(cacheDir, cacheFile!)).mtimeMs, written, 'nothing changed: the cache is not written again');
+
+    // 07MADRID173 no longer cites 06MADRID3104.
+    const citing = join(dir, '07MADRID173.txt');
+    writeFileSync(citing, readFileSync(citing, 'utf8').replace(/2006 MADRID 3104/g, '2006 MADRID 9999'));
+    const cites = (stdout: string) => (JSON.parse(stdout) as { cables: { id: string; cites: { id: string }[] }[] }).cables.find((c) => c.id === '07MADRID173')!.cites.map((c) => c.id);
+    const third = cable(['index', '--cache-dir', cacheDir, dir]);
+    assert.deepEqual(cites(third.stdout), cites(cable(['index', dir]).stdout));
+    assert.ok(!cites(third.stdout).includes('06MADRID3104'));
   });
 });

@@ -59,7 +59,7 @@ export async function runCheck(options: CheckOptions, out: (line: string) => voi
   for (const { path, error } of errors) err(`cable check: ${path}: ${error}`);
   // `--ignore` switches codes off as the settings do in the editor.
   const diagnostics = Object.fromEntries([...options.ignore].map((code) => [code, false]));
-  const service = createCliService(err, { ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}), diagnostics });
+  const service = createCliService(err, { section: { ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}), diagnostics } });
   const counts = { error: 0, warning: 0, info: 0 };
   for (const file of files) {
     const document = documentOfFile(file.path, file.text);

@@ -5,11 +5,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { NEVER_CANCELLED, type IndexedCable } from '../service/language-service.ts';
 import { createCliService } from './cli-service.ts';
 
-export const INDEX_USAGE = `usage: cable index DIR
+export const INDEX_USAGE = `usage: cable index [--cache-dir CACHE] DIR
 
 Prints the citation graph of the cables under DIR as JSON: each cable with its ID, file, subject,
 date and classification, the cables it cites (with the line of the REF entry, and whether the
-cited cable is under DIR) and the cables under DIR that cite it.`;
+cited cable is under DIR) and the cables under DIR that cite it.
+
+--cache-dir CACHE  keep the index in CACHE (the language server's --cache-dir): a later run reads
+                   only the files changed since (checked by size and modification time).`;
 
 export interface GraphCable {
   id: string | null;
@@ -27,10 +30,12 @@ export interface CitationGraph {
   totals: { cables: number; citations: number; citationsInFolder: number; citedCables: number };
 }
 
-export async function buildCitationGraph(dir: string, warn: (message: string) => void): Promise<CitationGraph> {
-  const index = createCliService(warn);
+export async function buildCitationGraph(dir: string, warn: (message: string) => void, cacheDir?: string): Promise<CitationGraph> {
+  const index = createCliService(warn, cacheDir ? { cacheDir } : {});
   await index.setWorkspaceFolders([{ uri: pathToFileURL(dir).href }]);
-  await index.ensureIndexed(NEVER_CANCELLED);
+  // Every file checked, not only what the cache says.
+  await index.ensureEveryFileChecked(NEVER_CANCELLED);
+  await index.indexStored();
   const fileOf = (cable: IndexedCable) => relative(dir, fileURLToPath(cable.uri));
 
   const cables = index.cables().map((cable): GraphCable => {

@@ -113,6 +113,14 @@ async function runAsync(command: string, args: string[]): Promise<number> {
     write(process.stdout)(INDEX_USAGE);
     return 0;
   }
+  const cacheDir = args[0] === '--cache-dir' ? args[1] : undefined;
+  if (args[0] === '--cache-dir') {
+    if (!cacheDir) {
+      write(process.stderr)(`cable index: --cache-dir needs a folder\n${INDEX_USAGE}`);
+      return 2;
+    }
+    args = args.slice(2);
+  }
   const dir = args[0];
   let isDirectory = false;
   try {
@@ -124,7 +132,7 @@ async function runAsync(command: string, args: string[]): Promise<number> {
     write(process.stderr)(`cable index: ${args.length === 1 ? `${dir} is not a folder` : 'takes one folder'}\n${INDEX_USAGE}`);
     return 2;
   }
-  const graph = await buildCitationGraph(dir!, write(process.stderr));
+  const graph = await buildCitationGraph(dir!, write(process.stderr), cacheDir);
   write(process.stdout)(JSON.stringify(graph, null, 2));
   return 0;
 }

@@ -16,15 +16,20 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../../package.json';
 import { createNodeHost } from '../node/node-host.ts';
-import { CABLE_FILE_GLOB, createCableLanguageService, describeError, type Logger, type ProgressSink } from '../service/language-service.ts';
+import { CABLE_FILE_GLOB, createCableLanguageService, describeError, type IndexStore, type Logger, type ProgressSink } from '../service/language-service.ts';
 import { createClientConfiguration } from './client-configuration.ts';
 import { flattenSymbols, plainTextHover } from './lsp-encodings.ts';
 import { registerCableFeatures } from './lsp-features.ts';
+import { cacheVersion, createIndexCache, defaultCacheDir } from '../node/index-cache.ts';
 
-const USAGE = `Usage: cable-language-server --stdio | --node-ipc | --socket=<port> | --pipe=<name>
+const USAGE = `Usage: cable-language-server --stdio | --node-ipc | --socket=<port> | --pipe=<name> [--cache-dir DIR]
 
 The Cable language server (outline, hover, go-to-definition for US diplomatic cables) speaks the
-Language Server Protocol over the given transport; editors start it with --stdio.`;
+Language Server Protocol over the given transport; editors start it with --stdio.
+
+--cache-dir DIR  where the workspace index is kept between runs, so a folder opened again is
+                 answered at once (default: ${defaultCacheDir()}; safe to delete).
+                 A client's initializationOptions.cacheDir wins over it.`;
 
 const TRANSPORT = /^--(?:stdio|node-ipc|socket(?:=|$)|pipe(?:=|$)|clientProcessId)/;
 const args = process.argv.slice(2);
@@ -40,6 +45,18 @@ if (!args.some((arg) => TRANSPORT.test(arg))) {
   process.stderr.write(`cable-language-server: no transport given.\n\n${USAGE}\n`);
   process.exit(2);
 }
+/** `--cache-dir DIR` or `--cache-dir=DIR`. */
+function cacheDirArgument(): string | undefined {
+  const at = args.findIndex((arg) => arg === '--cache-dir' || arg.startsWith('--cache-dir='));
+  if (at < 0) return undefined;
+  const dir = args[at] === '--cache-dir' ? args[at + 1] : args[at]!.slice('--cache-dir='.length);
+  if (!dir || dir.startsWith('--')) {
+    process.stderr.write(`cable-language-server: --cache-dir needs a directory.\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+  return dir;
+}
+let cacheDir = cacheDirArgument() ?? defaultCacheDir();
 
 const connection = createConnection(ProposedFeatures.all);
 /**
@@ -66,8 +83,14 @@ const logger: Logger = {
   error: (message) => connection.console.error(message),
 };
 
+/** The index cache in `cacheDir`, made at initialize (the client may name the directory). */
+let indexCache: IndexStore | undefined;
 const service = createCableLanguageService({
   ...createNodeHost(logger),
+  store: {
+    load: (folder) => indexCache?.load(folder) ?? Promise.resolve(undefined),
+    save: (folder, files) => indexCache?.save(folder, files) ?? Promise.resolve(),
+  },
   progress: () => (configuration.support.workDoneProgress ? progressSink() : undefined),
 });
 const configuration = createClientConfiguration(connection, service, logger);
@@ -110,6 +133,10 @@ function progressSink(): ProgressSink {
 connection.onInitialize((params) => {
   const rootUri = params.rootUri;
   configuration.initialize(params.capabilities, params.workspaceFolders ?? (rootUri ? [{ uri: rootUri, name: rootUri }] : []));
+  const options: unknown = params.initializationOptions;
+  const clientCacheDir = options && typeof options === 'object' && 'cacheDir' in options ? options.cacheDir : undefined;
+  if (typeof clientCacheDir === 'string' && clientCacheDir) cacheDir = clientCacheDir;
+  indexCache = createIndexCache(cacheDir, cacheVersion(packageJson.version), logger);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -191,7 +218,11 @@ connection.onDefinition(
   }),
 );
 
-connection.onShutdown(() => service.dispose());
+// The index cache being written is finished first: the next run would read it again otherwise.
+connection.onShutdown(async () => {
+  await service.indexStored();
+  service.dispose();
+});
 
 process.on('uncaughtException', (error) => logger.error(`Uncaught: ${describeError(error, { stack: true })}`));
 process.on('unhandledRejection', (reason) => logger.error(`Unhandled rejection: ${describeError(reason, { stack: true })}`));

@@ -26,10 +26,20 @@ function readAll(fd: number, size: number): Uint8Array {
   }
 }
 
-/** One open, fstat, read and close: the fstat is the stat the index keeps. */
+/**
+ * One open, fstat, read and close: the fstat is the stat the index keeps. A file read before (a
+ * reopened folder checks every file of its index cache) is first only stat'ed: unchanged, it is
+ * not opened.
+ */
 function readFromDisk(request: ReadRequest): ReadResult {
   try {
     const path = fileURLToPath(request.uri);
+    if (request.known) {
+      const info = statSync(path, { throwIfNoEntry: false });
+      const stat = info && fileStatOf(info);
+      const skipped = stat && resultOfStat(request, stat);
+      if (skipped) return skipped;
+    }
     let fd: number;
     try {
       fd = openSync(path, 'r');

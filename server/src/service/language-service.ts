@@ -85,6 +85,10 @@ export interface CableLanguageService {
   readonly indexReady: boolean;
   /** Resolves when the index is up to date: true, or false when `token` was cancelled first. */
   ensureIndexed(token: Cancellation): Promise<boolean>;
+  /** Like ensureIndexed, but every file loaded from the store is checked first (a command-line run answers once). */
+  ensureEveryFileChecked(token: Cancellation): Promise<boolean>;
+  /** Resolves when the index's store has been written (before a shutdown). */
+  indexStored(): Promise<void>;
   /** The cables indexed so far (open documents' live text instead of disk), by file. */
   cables(): IndexedCable[];
   /** The indexed cables whose ID is `id`. */
@@ -137,6 +141,7 @@ export function createCableLanguageService(host: CableServiceHost): CableLanguag
     ...(host.concurrency ? { concurrency: host.concurrency } : {}),
     ...(host.progress ? { progress: host.progress } : {}),
     ...(host.workers ? { workers: host.workers } : {}),
+    ...(host.store ? { store: host.store } : {}),
   });
   /** A model stands for one document version: its diagnostics never change. */
   const diagnosticsByModel = new WeakMap<CableModel, CableDiagnostic[]>();
@@ -206,6 +211,8 @@ export function createCableLanguageService(host: CableServiceHost): CableLanguag
       return index.ready;
     },
     ensureIndexed: indexed,
+    ensureEveryFileChecked: async (token) => (await unlessCancelled(foldersSettled.then(() => true), token)) === true && (await index.ensureIndexed(token, true)),
+    indexStored: () => index.stored(),
     cables: () => index.cables(),
     lookup: (id) => index.lookup(id),
     citing: (id) => index.citing(id),
@@ -247,7 +254,7 @@ export function createCableLanguageService(host: CableServiceHost): CableLanguag
       if (!query) return [];
       if (query.kind === 'local') return query.definitions;
       if (!(await indexed(token))) return [];
-      return cableDefinitions(query.origin, index.lookup(query.id));
+      return index.checked(() => cableDefinitions(query.origin, index.lookup(query.id)));
     },
 
     async references(document, position, includeDeclaration, token) {
@@ -255,23 +262,23 @@ export function createCableLanguageService(host: CableServiceHost): CableLanguag
       if (!query) return [];
       if (query.kind === 'local') return query.locations;
       if (!(await indexed(token))) return [];
-      const citing = citationLocations(index.citing(query.id));
+      const citing = await index.checked(() => citationLocations(index.citing(query.id)));
       return includeDeclaration ? [query.declaration, ...citing] : citing;
     },
 
     async codeLens(document, token) {
       if (!settingsFor(document.uri).codeLens || !(await indexed(token))) return undefined;
-      return citationLens(cache.get(document), document.uri, index);
+      return index.checked(() => citationLens(cache.get(document), document.uri, index));
     },
 
     async workspaceSymbols(query, token) {
       if (!(await indexed(token))) return [];
-      return workspaceSymbols(index, query);
+      return index.checked(() => workspaceSymbols(index, query));
     },
 
     async documentLinks(document, token) {
       if (!settingsFor(document.uri).documentLinks || !(await indexed(token))) return [];
-      return documentLinks(cache.get(document), document.uri, index);
+      return index.checked(() => documentLinks(cache.get(document), document.uri, index));
     },
 
     foldingRanges(document, token) {
@@ -296,12 +303,12 @@ export function createCableLanguageService(host: CableServiceHost): CableLanguag
 
     async semanticTokens(document, token) {
       if (!settingsFor(document.uri).semanticHighlighting || !(await indexed(token))) return [];
-      return semanticTokens(cache.get(document), document, index);
+      return index.checked(() => semanticTokens(cache.get(document), document, index));
     },
 
     async summary(document, token) {
       if (!(await indexed(token))) return undefined;
-      return cableSummary(cache.get(document), document.uri, index);
+      return index.checked(() => cableSummary(cache.get(document), document.uri, index));
     },
 
     dispose() {

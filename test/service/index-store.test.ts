@@ -1,0 +1,105 @@
+// The workspace index over a store of what the last run read: answers at once from it, checks a
+// cable's file before serving it (reading it again only when changed), reads nothing unchanged.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { WorkspaceIndex } from '../../server/src/workspace/workspace-index.ts';
+import type { IndexStore, StoredFile, StoredFolder } from '../../server/src/workspace/index-store.ts';
+import { createMemoryWorkspace } from '../support/memory-workspace.ts';
+import { BAGHDAD_TEXT, SEED_TEXT } from '../support/service.ts';
+
+const FOLDER = 'file:///ws';
+const BAGHDAD = 'file:///ws/cables/08BAGHDAD3475.cable';
+const BASRAH = 'file:///ws/drafts/09BASRAH2.cable';
+const baghdadWithSerial = (serial: string) => BAGHDAD_TEXT.replace('BAGHDAD 003475', `BAGHDAD 00${serial}`).replace('#3475', `#${serial}`);
+const silent = { info() {}, warn() {}, error() {} };
+
+function memoryStore(): IndexStore & { saved: Map<string, StoredFile[]> } {
+  const saved = new Map<string, StoredFile[]>();
+  const keyOf = (folder: StoredFolder) => `${folder.uri} ${folder.settings}`;
+  return {
+    saved,
+    load: async (folder) => structuredClone(saved.get(keyOf(folder))),
+    save: async (folder, files) => void saved.set(keyOf(folder), structuredClone(files)),
+  };
+}
+
+describe('workspace index: a store of the last run', () => {
+  it('answers from the store before any file is listed; a changed file is read again before it is served, an unchanged one never', async () => {
+    const workspace = createMemoryWorkspace({ [BAGHDAD]: BAGHDAD_TEXT, [BASRAH]: SEED_TEXT });
+    const store = memoryStore();
+    const first = new WorkspaceIndex(workspace, silent, { store });
+    first.setFolders([{ uri: FOLDER }]);
+    assert.equal(await first.ensureIndexed(), true);
+    await first.stored();
+    assert.deepEqual([...store.saved.values()].map((files) => files.map((f) => f.path).sort()), [['cables/08BAGHDAD3475.cable', 'drafts/09BASRAH2.cable']]);
+
+    workspace.write(BAGHDAD, baghdadWithSerial('3477'));
+    const readsBefore = workspace.reads;
+    // The second run's listing waits until released: every answer before it comes from the store.
+    let releaseListing!: () => void;
+    const listed = new Promise<void>((resolve) => (releaseListing = resolve));
+    const second = new WorkspaceIndex({ ...workspace, listFiles: async (uri, options) => (await listed, workspace.listFiles(uri, options)) }, silent, { store });
+    second.setFolders([{ uri: FOLDER }]);
+    assert.equal(await second.ensureIndexed(), true);
+    assert.equal(second.ready, false);
+    assert.deepEqual(
+      second.lookup('08BAGHDAD3475').map((c) => c.uri),
+      [BAGHDAD],
+      'unchecked, the store says what the file held',
+    );
+
+    assert.deepEqual(await second.checked(() => second.citing('08BAGHDAD3475').map(({ cable }) => cable.uri)), [BASRAH]);
+    assert.deepEqual(
+      (await second.checked(() => second.search('09BASRAH2', 10))).map((c) => c.uri),
+      [BASRAH],
+      'found by search from the store',
+    );
+    assert.equal(workspace.reads, readsBefore, 'the unchanged citing cable is checked by its stat, not read');
+    assert.deepEqual(await second.checked(() => second.lookup('08BAGHDAD3475')), [], 'the changed file is read again and no longer served');
+    assert.equal(workspace.reads, readsBefore + 1);
+    assert.deepEqual(
+      second.lookup('08BAGHDAD3477').map((c) => c.uri),
+      [BAGHDAD],
+    );
+
+    releaseListing();
+    await second.ensureIndexed(undefined, true);
+    assert.equal(second.ready, true);
+    assert.equal(workspace.reads, readsBefore + 1, 'the pass reads neither file again');
+  });
+
+  it('a file deleted since the last run is not served', async () => {
+    const workspace = createMemoryWorkspace({ [BAGHDAD]: BAGHDAD_TEXT, [BASRAH]: SEED_TEXT });
+    const store = memoryStore();
+    const first = new WorkspaceIndex(workspace, silent, { store });
+    first.setFolders([{ uri: FOLDER }]);
+    await first.ensureIndexed();
+    await first.stored();
+
+    workspace.remove(BAGHDAD);
+    const second = new WorkspaceIndex({ ...workspace, listFiles: () => new Promise(() => {}) }, silent, { store });
+    second.setFolders([{ uri: FOLDER }]);
+    await second.ensureIndexed();
+    assert.deepEqual(await second.checked(() => second.lookup('08BAGHDAD3475')), []);
+    assert.deepEqual(
+      (await second.checked(() => second.search('08BAG', 10))).map((c) => c.uri),
+      [],
+    );
+    second.cancel();
+  });
+
+  it('a store made under other exclusions is not used', async () => {
+    const workspace = createMemoryWorkspace({ [BAGHDAD]: BAGHDAD_TEXT, [BASRAH]: SEED_TEXT });
+    const store = memoryStore();
+    const first = new WorkspaceIndex(workspace, silent, { store });
+    first.setFolders([{ uri: FOLDER }]);
+    await first.ensureIndexed();
+    await first.stored();
+
+    const second = new WorkspaceIndex(workspace, silent, { store });
+    second.setFolders([{ uri: FOLDER, excludes: ['cables'] }]);
+    await second.ensureIndexed();
+    assert.deepEqual(second.lookup('08BAGHDAD3475'), []);
+    assert.equal(store.saved.size, 2, 'saved beside the other, under its own settings');
+  });
+});
