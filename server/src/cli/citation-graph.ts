@@ -28,13 +28,19 @@ export interface CitationGraph {
   totals: { cables: number; citations: number; citationsInFolder: number; citedCables: number };
 }
 
-export async function buildCitationGraph(dir: string, warn: (message: string) => void): Promise<CitationGraph> {
+/** The language server's workspace index over DIR, complete. */
+export async function indexFolder(dir: string, warn: (message: string) => void): Promise<WorkspaceIndex> {
   const logger = { info() {}, warn, error: warn };
   // The server's index workers, beside the CLI's bundle (dist/cli/ and dist/server/); none from source.
   const workers = createIndexWorkers(logger, { script: join(__dirname, '..', 'server', 'index-worker.js') });
   const index = new WorkspaceIndex(createNodeWorkspace(logger), logger, workers ? { workers } : {});
   index.setFolders([{ uri: pathToFileURL(dir).href }]);
   await index.ensureIndexed();
+  return index;
+}
+
+export async function buildCitationGraph(dir: string, warn: (message: string) => void): Promise<CitationGraph> {
+  const index = await indexFolder(dir, warn);
   const fileOf = (cable: IndexedCable) => relative(dir, fileURLToPath(cable.uri));
 
   const cables = index.cables().map((cable): GraphCable => {

@@ -3,6 +3,8 @@
 //   cable outline FILE...                                    the paragraph tree, readably
 //   cable check [--ignore CODE,...] [PATH...]                diagnostics, file:line:col: severity code: message
 //   cable index DIR                                          the cited/cites graph as JSON
+//   cable search [--json] QUERY [DIR]                        the cables a query finds
+//   cable graph ID [DIR] [--hops N] [--format dot|json|svg]  a cable's citation neighbourhood
 import { statSync } from 'node:fs';
 import { parseCable, type ParseContext } from '../model/cable-model.ts';
 import { splitLines } from '../model/text.ts';
@@ -11,17 +13,22 @@ import { buildCitationGraph, INDEX_USAGE } from './citation-graph.ts';
 import { toRecord } from './json-record.ts';
 import { formatOutline } from './outline.ts';
 import { readCableFile } from './read-input.ts';
+import { runGraph, runSearch } from './search.ts';
 
 const USAGE = `usage: cable parse [--year YYYY] [--id CABLEID] [FILE...|-]
        cable outline FILE...
        cable check [--ignore CODE[,CODE...]] [PATH...]
        cable index DIR
+       cable search [--json] QUERY [DIR]
+       cable graph ID [DIR] [--hops N] [--format dot|json|svg] [--time-axis]
 
 parse    prints one JSON object per input (JSON Lines); see README.md for the schema.
          --year and --id give the context a fragment lacks (a REF line without its cable).
 outline  prints the routing header, REF list and paragraph tree of each cable.
 check    prints the diagnostics of files and folders (cable check --help).
 index    prints the citation graph of the cables under DIR as JSON (cable index --help).
+search   prints the cables a query finds: tag:PTER origin:MADRID year:2006 … (cable search --help).
+graph    prints a cable's citation neighbourhood as DOT, JSON or SVG (cable graph --help).
 A file that cannot be read is reported on stderr; the others are still processed,
 and the exit status is 1.`;
 
@@ -34,7 +41,7 @@ interface Options {
 function parseArguments(args: string[]): Options | string {
   const [command, ...rest] = args;
   if (!command || command === '--help' || command === '-h') return USAGE;
-  if (command !== 'parse' && command !== 'outline' && command !== 'check' && command !== 'index') return `cable: unknown command '${command}'\n${USAGE}`;
+  if (command !== 'parse' && command !== 'outline') return `cable: unknown command '${command}'\n${USAGE}`;
   const options: Options = { command, files: [], context: {} };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -81,7 +88,7 @@ function main(args: string[]): number {
   return failed ? 1 : 0;
 }
 
-/** `check` and `index` read folders, asynchronously; they parse their own arguments. */
+/** `check`, `index`, `search` and `graph` read folders, asynchronously; they parse their own arguments. */
 async function runAsync(command: string, args: string[]): Promise<number> {
   const write = (stream: NodeJS.WriteStream) => (line: string) => stream.write(`${line}\n`);
   if (command === 'check') {
@@ -93,6 +100,8 @@ async function runAsync(command: string, args: string[]): Promise<number> {
     }
     return runCheck(options, write(process.stdout), write(process.stderr));
   }
+  if (command === 'search') return runSearch(args, write(process.stdout), write(process.stderr));
+  if (command === 'graph') return runGraph(args, write(process.stdout), write(process.stderr));
   if (args[0] === '--help' || args[0] === '-h') {
     write(process.stdout)(INDEX_USAGE);
     return 0;
@@ -120,7 +129,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 const [command, ...rest] = process.argv.slice(2);
-if (command === 'check' || command === 'index') {
+if (command === 'check' || command === 'index' || command === 'search' || command === 'graph') {
   runAsync(command, rest).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {

@@ -33,7 +33,7 @@ export const DIAGNOSTIC_CODES: Readonly<Record<string, string>> = {
   'too-large': 'The file is larger than `cable.maxFileSize`: only its first 64 KB are analysed.',
 };
 
-const LEVEL_RANK: Record<ClassificationLevel, number> = { UNCLASSIFIED: 0, CONFIDENTIAL: 1, SECRET: 2, 'TOP SECRET': 3 };
+export const LEVEL_RANK: Record<ClassificationLevel, number> = { UNCLASSIFIED: 0, CONFIDENTIAL: 1, SECRET: 2, 'TOP SECRET': 3 };
 
 function diagnostic(range: Range, severity: DiagnosticSeverity, code: string, message: string): CableDiagnostic {
   return { range, severity, code, message };

@@ -23,14 +23,23 @@ import {
   SEMANTIC_TOKENS_LEGEND,
   SHOW_REFERENCES_COMMAND,
   toLspDiagnostic,
+  CABLE_QUERY_HELP,
+  GROUPINGS,
   type CableLanguageService,
   type CableSettings,
+  type GroupBy,
   type Cancellation,
   type Logger,
 } from '../service/language-service.ts';
 
 /** The `cable/summary` request: the cable's card as markdown, or null for a document not open. */
 export const SUMMARY_REQUEST = 'cable/summary';
+/** `cable/query` `{ query, limit?, groupBy?, wait? }`: the cables found, or `{ errors, help }` for a bad query. */
+export const QUERY_REQUEST = 'cable/query';
+/** `cable/citationGraph` `{ id } | { textDocument }, hops?`: the citation neighbourhood, or null. */
+export const CITATION_GRAPH_REQUEST = 'cable/citationGraph';
+/** Sent, once a client has queried, when the index has changed: `{ ready, cables }`. */
+export const INDEX_CHANGED_NOTIFICATION = 'cable/indexChanged';
 
 /** Diagnostics wait this long after the last change of a document (typing). */
 const DIAGNOSTICS_DELAY_MS = 150;
@@ -64,6 +73,8 @@ export function registerCableFeatures(host: FeatureHost): CableFeatures {
   const client = { configuration: false, configurationRegistration: false, codeLensRefresh: false, semanticTokensRefresh: false, collapsedText: false };
   const pendingDiagnostics = new Map<string, NodeJS.Timeout>();
   let pendingRefresh: NodeJS.Timeout | undefined;
+  /** The client has queried: it follows the index. */
+  let queried = false;
 
   const documentOf = (uri: string) => documents.get(uri);
   /** Waits for the folders, unless the request is cancelled first. */
@@ -98,6 +109,7 @@ export function registerCableFeatures(host: FeatureHost): CableFeatures {
   function refreshViews(): void {
     if (client.codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch((error: unknown) => logger.warn(`No code lens refresh: ${String(error)}`));
     if (client.semanticTokensRefresh) void connection.languages.semanticTokens.refresh().catch((error: unknown) => logger.warn(`No semantic tokens refresh: ${String(error)}`));
+    if (queried) void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, { ready: service.index.ready, cables: service.index.size });
   }
 
   service.index.onDidChange(() => {
@@ -198,6 +210,31 @@ export function registerCableFeatures(host: FeatureHost): CableFeatures {
       if (!document || !(await foldersReady(token))) return null;
       const markdown = await service.summary(document, token);
       return markdown === undefined ? null : { markdown };
+    }),
+  );
+
+  connection.onRequest(
+    QUERY_REQUEST,
+    guarded('query', null, async (params: { query?: unknown; limit?: unknown; groupBy?: unknown; wait?: unknown }, token) => {
+      const text = typeof params?.query === 'string' ? params.query : '';
+      const limit = typeof params?.limit === 'number' && params.limit >= 0 ? params.limit : undefined;
+      const groupBy = GROUPINGS.find((g) => g === params?.groupBy) as GroupBy | undefined;
+      if (!(await foldersReady(token))) return null;
+      queried = true;
+      const answer = await service.query(text, { ...(limit === undefined ? {} : { limit }), ...(groupBy ? { groupBy } : {}), wait: params?.wait === true }, token);
+      if (!answer) return null;
+      return 'errors' in answer ? { errors: answer.errors, help: CABLE_QUERY_HELP } : answer;
+    }),
+  );
+
+  connection.onRequest(
+    CITATION_GRAPH_REQUEST,
+    guarded('citationGraph', null, async (params: { id?: unknown; textDocument?: { uri?: unknown }; hops?: unknown }, token) => {
+      const uri = params?.textDocument?.uri;
+      const document = typeof uri === 'string' ? documentOf(uri) : undefined;
+      const of = typeof params?.id === 'string' ? { id: params.id } : document ? { document } : undefined;
+      if (!of || !(await foldersReady(token))) return null;
+      return (await service.citationGraph(of, typeof params?.hops === 'number' ? params.hops : 1, token)) ?? null;
     }),
   );
 

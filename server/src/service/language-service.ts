@@ -34,6 +34,8 @@ import { semanticTokens } from '../features/semantic-tokens.ts';
 import { cableSummary } from '../features/summary.ts';
 import { workspaceSymbols } from '../features/workspace-symbols.ts';
 import { summarize, WorkspaceIndex, type WorkspaceIndexOptions } from '../workspace/workspace-index.ts';
+import { runCableQuery, type QueryError, type QueryOptions, type QueryResult } from '../workspace/cable-query.ts';
+import { citationNeighbourhood, MAX_GRAPH_HOPS, type CitationNeighbourhood } from '../workspace/citation-neighbourhood.ts';
 import type { Cancellation, Logger, Workspace } from './host.ts';
 
 export { isCableText } from '../workspace/cable-detection.ts';
@@ -52,6 +54,11 @@ export type { CableLocation } from '../features/find-references.ts';
 export type { CableSettings } from './settings.ts';
 export type { IndexedCable } from '../workspace/workspace-index.ts';
 export type * from './host.ts';
+export { CABLE_QUERY_HELP, GROUPINGS, type GroupBy, type QueryError, type QueryHit, type QueryResult } from '../workspace/cable-query.ts';
+export { MAX_GRAPH_HOPS, type CitationNeighbourhood, type GraphNode } from '../workspace/citation-neighbourhood.ts';
+
+/** A query's answer, with how far the index has got: the view shows what is indexed so far. */
+export type QueryAnswer = (QueryResult & { indexing: { ready: boolean; cables: number } }) | { errors: QueryError[] };
 
 export interface CableLanguageServiceOptions extends WorkspaceIndexOptions {
   workspace: Workspace;
@@ -92,6 +99,13 @@ export interface CableLanguageService {
   semanticTokens(document: TextDocument, token?: Cancellation): Promise<SemanticTokens>;
   /** The cable's card in markdown (waits for the index, for the cited-by list). */
   summary(document: TextDocument, token?: Cancellation): Promise<string | undefined>;
+  /**
+   * The cables a query finds (cable-query.ts), in order. With `wait`, once the index is complete
+   * (undefined when cancelled); without, from what is indexed so far, starting the index.
+   */
+  query(text: string, options?: QueryOptions & { wait?: boolean }, token?: Cancellation): Promise<QueryAnswer | undefined>;
+  /** The citation neighbourhood of a cable ID, or of the document's cable, within 1–3 hops (waits for the index). */
+  citationGraph(of: { id: string } | { document: TextDocument }, hops: number, token?: Cancellation): Promise<CitationNeighbourhood | undefined>;
   /** `cable.maxFileSize`: bytes up to which a document is analysed whole and a file is indexed. */
   setMaxFileSize(bytes: number): void;
   dispose(): void;
@@ -198,6 +212,23 @@ export function createCableLanguageService(options: CableLanguageServiceOptions)
     async summary(document, token) {
       if (!(await index.ensureIndexed(token))) return undefined;
       return cableSummary(cache.get(document), document.uri, index);
+    },
+
+    async query(text, queryOptions = {}, token) {
+      const { wait, ...options } = queryOptions;
+      if (wait) {
+        if (!(await index.ensureIndexed(token))) return undefined;
+      } else {
+        void index.ensureIndexed();
+      }
+      const answer = runCableQuery(index, text, options);
+      return 'errors' in answer ? answer : { ...answer, indexing: { ready: index.ready, cables: index.size } };
+    },
+
+    async citationGraph(of, hops, token) {
+      const id = 'id' in of ? of.id : cache.get(of.document).id;
+      if (!id || !(await index.ensureIndexed(token))) return undefined;
+      return citationNeighbourhood(index, id, Math.max(1, Math.min(MAX_GRAPH_HOPS, Math.round(hops) || 1)));
     },
 
     setMaxFileSize(bytes) {

@@ -1,0 +1,509 @@
+// The query language over the workspace's cables, one for the editor's Cables view and for
+// `cable search`: subject words and facets (`tag:PTER origin:MADRID year:2006 class>=SECRET
+// cites:06MADRID2657 citedby:07MADRID173 missing:`), all of which must hold. Parsing gives a typed
+// query or messages that point at the faulty term; evaluation reads the workspace index only.
+//
+// Sized for 250,000 cables: the candidates come from the narrowest source (the citers of a cited
+// ID, the cables one cable cites, the search index for words), a scan only when every term is a
+// facet of the cable itself; the first `limit` hits in order are kept in a heap, not by sorting
+// every match.
+import type { ClassificationLevel } from '../model/cable-model.ts';
+import { parseCableId, postIdPart } from '../model/cable-id.ts';
+import { isoDate } from '../model/dates.ts';
+import { LEVEL_RANK } from '../features/diagnostics.ts';
+import type { IndexedCable } from './indexed-cable.ts';
+import { citingCount, missingCables, postOf, type CitationSource, type MissingCable } from './missing-cables.ts';
+import { searchTerms } from './search-index.ts';
+
+export const CABLE_QUERY_HELP = `Words match the ID, subject, TAGS and origin by prefix (iran nuclear, 09BAS). Facets, all of which must hold:
+  tag:PTER                 a TAGS code (tag:PTER,PGOV: either)
+  origin:MADRID            the sending post (origin:"LA PAZ", origin:LAPAZ)
+  year:2006                the cable's year
+  from:2006-01 to:2006-06  a date range, by year, month or day, both ends included
+  class:SECRET             a classification level (UNCLASSIFIED, CONFIDENTIAL, SECRET, TOP SECRET), or a caveat (class:NOFORN)
+  class>=CONFIDENTIAL      that level or above (also >, <=, <)
+  cites:06MADRID2657       the cables that cite this one
+  citedby:07MADRID173      the cables this one cites
+  missing:                 cables cited in the workspace but not in it, dated from their neighbours`;
+
+export type GroupBy = 'year' | 'origin' | 'tag';
+export const GROUPINGS: readonly GroupBy[] = ['year', 'origin', 'tag'];
+
+type Comparison = '=' | '>=' | '>' | '<=' | '<';
+
+export interface ClassificationTest {
+  comparison: Comparison;
+  /** A level, compared by rank; else `caveat`, a word of the classification (`NOFORN`). */
+  level?: ClassificationLevel;
+  caveat?: string;
+}
+
+export interface CableQuery {
+  /** Upper-case words, each a prefix of a term of the cable. */
+  words: string[];
+  /** Each facet's codes; a cable holds one of each facet's. */
+  tags: string[][];
+  /** Posts as IDs write them (`LAPAZ`); a cable is from one of each facet's. */
+  origins: string[][];
+  /** Inclusive bounds, as prefixes of an ISO date: `2006`, `2006-01`, `2006-01-31`. */
+  from?: string;
+  to?: string;
+  classification: ClassificationTest[];
+  cites: string[];
+  citedBy: string[];
+  missing: boolean;
+}
+
+export interface QueryError {
+  message: string;
+  /** Offsets of the faulty term in the query text. */
+  start: number;
+  end: number;
+}
+
+export type ParsedQuery = { query: CableQuery; errors?: undefined } | { query?: undefined; errors: QueryError[] };
+
+/** One cable found: in the workspace (`uri`), or cited by it but missing (`missing`, its date estimated). */
+export interface QueryHit {
+  id: string | null;
+  uri: string | null;
+  subject: string | null;
+  /** ISO 8601: the cable's own date, or for a missing cable the estimated day (`dateEstimated`). */
+  date: string | null;
+  dateEstimated: boolean;
+  classification: string | null;
+  origin: string | null;
+  tags: string[];
+  /** Cables of the workspace that cite it. */
+  citedBy: number;
+  missing: boolean;
+}
+
+export interface QueryGroup {
+  key: string;
+  count: number;
+}
+
+export interface QueryResult {
+  /** Every match, of which `hits` are the first `limit` in order (date, then ID). */
+  total: number;
+  hits: QueryHit[];
+  /** The matches counted by `groupBy`, when asked: years in order, origins and TAGS most frequent first. */
+  groups?: QueryGroup[];
+}
+
+export interface QueryOptions {
+  limit?: number;
+  groupBy?: GroupBy;
+}
+
+/** What a query reads: the workspace index (WorkspaceIndex), or any index answering the same. */
+export interface QuerySource extends CitationSource {
+  /** Cables by the words of a query, each word a prefix of one of their terms. */
+  search(query: string, limit: number): IndexedCable[];
+}
+
+const FACETS = ['tag', 'origin', 'year', 'from', 'to', 'class', 'cites', 'citedby', 'missing'] as const;
+type Facet = (typeof FACETS)[number];
+
+const LEVEL_NAMES: Record<string, ClassificationLevel> = {
+  U: 'UNCLASSIFIED',
+  UNCLASSIFIED: 'UNCLASSIFIED',
+  C: 'CONFIDENTIAL',
+  CONFIDENTIAL: 'CONFIDENTIAL',
+  S: 'SECRET',
+  SECRET: 'SECRET',
+  TS: 'TOP SECRET',
+  TOPSECRET: 'TOP SECRET',
+};
+
+/** Caveats as a query names them, and as the classification writes them after `//`. */
+const CAVEATS: Record<string, string> = {
+  NOFORN: 'NOFORN',
+  ORCON: 'ORCON',
+  NOCONTRACT: 'NOCONTRACT',
+  PROPIN: 'PROPIN',
+  REL: 'REL',
+  FOUO: 'FOR OFFICIAL USE ONLY',
+  SBU: 'FOR OFFICIAL USE ONLY',
+  FOROFFICIALUSEONLY: 'FOR OFFICIAL USE ONLY',
+};
+
+/** A level's rank from a classification as the index keeps it (`SECRET//NOFORN` is SECRET). */
+export function levelOf(classification: string | undefined | null): ClassificationLevel | undefined {
+  if (!classification) return undefined;
+  const level = /^(TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)\b/.exec(classification)?.[1];
+  return level as ClassificationLevel | undefined;
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Whitespace-separated terms; a double-quoted stretch (`origin:"LA PAZ"`) stays in its term, quotes removed. */
+function tokenize(text: string, errors: QueryError[]): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (/\s/.test(text[i]!)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let value = '';
+    while (i < text.length && !/\s/.test(text[i]!)) {
+      if (text[i] === '"') {
+        const close = text.indexOf('"', i + 1);
+        if (close < 0) {
+          errors.push({ message: 'A quote is not closed: add the closing " or remove it.', start: i, end: text.length });
+          value += text.slice(i + 1);
+          i = text.length;
+          break;
+        }
+        value += text.slice(i + 1, close);
+        i = close + 1;
+      } else {
+        value += text[i++];
+      }
+    }
+    tokens.push({ text: value, start, end: i });
+  }
+  return tokens;
+}
+
+/** `2006`, `2006-01`, `2006-01-31` (a real day), else undefined. */
+function datePrefix(text: string): string | undefined {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+  if (!m) return undefined;
+  return isoDate(Number(m[1]), m[2] ? Number(m[2]) : 1, m[3] ? Number(m[3]) : 1) ? text : undefined;
+}
+
+function isCableIdText(text: string): boolean {
+  return parseCableId(text.toUpperCase()) !== undefined;
+}
+
+export function parseCableQuery(text: string): ParsedQuery {
+  const errors: QueryError[] = [];
+  const query: CableQuery = { words: [], tags: [], origins: [], classification: [], cites: [], citedBy: [], missing: false };
+  let from: { value: string; token: Token } | undefined;
+  let to: { value: string; token: Token } | undefined;
+  const fail = (token: Token, message: string) => errors.push({ message, start: token.start, end: token.end });
+
+  for (const token of tokenize(text, errors)) {
+    const facet = /^([A-Za-z]+)(:|>=|<=|>|<)(.*)$/s.exec(token.text);
+    if (!facet) {
+      query.words.push(...searchTerms(token.text));
+      continue;
+    }
+    const name = facet[1]!.toLowerCase() as Facet;
+    const comparison = (facet[2] === ':' ? '=' : facet[2]) as Comparison;
+    const value = facet[3]!.trim();
+    if (!FACETS.includes(name)) {
+      fail(token, `Unknown facet '${facet[1]}${facet[2]}'. Facets: ${FACETS.map((f) => `${f}:`).join(' ')}.`);
+      continue;
+    }
+    if (comparison !== '=' && name !== 'class') {
+      fail(token, `${name} takes ':', not '${facet[2]}' (only class compares: class>=CONFIDENTIAL).`);
+      continue;
+    }
+    if (name === 'missing') {
+      if (value) fail(token, `missing: takes no value: write 'missing:' alone.`);
+      else query.missing = true;
+      continue;
+    }
+    if (!value) {
+      fail(token, `${name}: needs a value, as in ${EXAMPLES[name]}.`);
+      continue;
+    }
+    switch (name) {
+      case 'tag': {
+        const codes = value.split(',').map((code) => code.trim().toUpperCase());
+        if (codes.some((code) => !/^[A-Z0-9]+$/.test(code))) fail(token, `tag: takes TAGS codes, letters and digits, as in tag:PTER or tag:PTER,PGOV; not '${value}'.`);
+        else query.tags.push(codes);
+        break;
+      }
+      case 'origin': {
+        const posts = value.split(',').map((post) => postIdPart(post));
+        if (posts.some((post) => !/^[A-Z][A-Z0-9]*$/.test(post))) fail(token, `origin: takes a post, as in origin:MADRID or origin:"LA PAZ"; not '${value}'.`);
+        else query.origins.push(posts);
+        break;
+      }
+      case 'year':
+        if (!/^\d{4}$/.test(value)) fail(token, `year: takes a four-digit year, as in year:2006; not '${value}'.`);
+        else {
+          from = { value, token };
+          to = { value, token };
+        }
+        break;
+      case 'from':
+      case 'to': {
+        const prefix = datePrefix(value);
+        if (!prefix) fail(token, `${name}: takes a date as YYYY, YYYY-MM or YYYY-MM-DD, as in ${EXAMPLES[name]}; not '${value}'.`);
+        else if (name === 'from') from = { value: prefix, token };
+        else to = { value: prefix, token };
+        break;
+      }
+      case 'class': {
+        const word = value.toUpperCase().replace(/[\s_-]+/g, '');
+        const level = LEVEL_NAMES[word];
+        if (level) query.classification.push({ comparison, level });
+        else if (comparison !== '=') fail(token, `class${facet[2]} compares levels: UNCLASSIFIED, CONFIDENTIAL, SECRET or TOP SECRET; not '${value}'.`);
+        else if (!CAVEATS[word]) fail(token, `class: takes a level (UNCLASSIFIED, CONFIDENTIAL, SECRET, TOP SECRET) or a caveat (${Object.keys(CAVEATS).join(', ')}); not '${value}'.`);
+        else query.classification.push({ comparison, caveat: CAVEATS[word] });
+        break;
+      }
+      case 'cites':
+      case 'citedby':
+        if (!isCableIdText(value)) fail(token, `${name}: takes a cable ID, as in ${EXAMPLES[name]}; not '${value}'.`);
+        else (name === 'cites' ? query.cites : query.citedBy).push(value.toUpperCase());
+        break;
+    }
+  }
+  if (from && to && from.value > to.value.slice(0, from.value.length)) {
+    errors.push({ message: `The range is empty: from:${from.value} is after to:${to.value}.`, start: from.token.start, end: to.token.end });
+  }
+  if (errors.length) return { errors };
+  if (from) query.from = from.value;
+  if (to) query.to = to.value;
+  return { query };
+}
+
+const EXAMPLES: Record<Facet, string> = {
+  tag: 'tag:PTER',
+  origin: 'origin:MADRID',
+  year: 'year:2006',
+  from: 'from:2006-01',
+  to: 'to:2006-06',
+  class: 'class:SECRET',
+  cites: 'cites:06MADRID2657',
+  citedby: 'citedby:07MADRID173',
+  missing: 'missing:',
+};
+
+/** What the predicates read of a cable, present or missing. */
+interface Candidate {
+  date?: string;
+  classification?: string;
+  tags: readonly string[];
+  cites: readonly { id: string }[];
+}
+
+function matchesClassification(classification: string | undefined, test: ClassificationTest): boolean {
+  if (test.caveat) return classification !== undefined && classification.split('//').slice(1).some((caveat) => caveat === test.caveat || caveat.startsWith(`${test.caveat} `));
+  const level = levelOf(classification);
+  if (!level) return false;
+  const difference = LEVEL_RANK[level] - LEVEL_RANK[test.level!];
+  switch (test.comparison) {
+    case '=':
+      return difference === 0;
+    case '>=':
+      return difference >= 0;
+    case '>':
+      return difference > 0;
+    case '<=':
+      return difference <= 0;
+    case '<':
+      return difference < 0;
+  }
+}
+
+/** The facets about the cable itself, `post` as IDs write it (words and cited-by are checked through their sources). */
+function matchesFacets(query: CableQuery, cable: Candidate, post: string | undefined): boolean {
+  for (const codes of query.tags) if (!codes.some((code) => cable.tags.includes(code))) return false;
+  for (const posts of query.origins) if (!post || !posts.includes(post)) return false;
+  if (query.from && (!cable.date || cable.date.slice(0, query.from.length) < query.from)) return false;
+  if (query.to && (!cable.date || cable.date.slice(0, query.to.length) > query.to)) return false;
+  for (const test of query.classification) if (!matchesClassification(cable.classification, test)) return false;
+  for (const id of query.cites) if (!cable.cites.some((c) => c.id === id)) return false;
+  return true;
+}
+
+/** The post a cable is from, as IDs write it: the banner's, else its ID's. */
+function postOfCable(cable: IndexedCable): string | undefined {
+  return cable.origin ? postIdPart(cable.origin) : postOf(cable.id);
+}
+
+function presentHit(cable: IndexedCable, source: CitationSource): QueryHit {
+  return {
+    id: cable.id ?? null,
+    uri: cable.uri,
+    subject: cable.subject ?? null,
+    date: cable.date ?? null,
+    dateEstimated: false,
+    classification: cable.classification ?? null,
+    origin: cable.origin ?? null,
+    tags: cable.tags,
+    citedBy: cable.id ? citingCount(source, cable.id) : 0,
+    missing: false,
+  };
+}
+
+function missingHit(cable: MissingCable): QueryHit {
+  return {
+    id: cable.id,
+    uri: null,
+    subject: null,
+    date: cable.estimatedDate ?? null,
+    dateEstimated: cable.estimatedDate !== undefined,
+    classification: null,
+    origin: cable.post ?? null,
+    tags: [],
+    citedBy: cable.citedBy,
+    missing: true,
+  };
+}
+
+/** Order of hits: by date (undated last), then ID, then file. */
+function compareEntries(a: Entry, b: Entry): number {
+  if (a.sortDate !== b.sortDate) return a.sortDate < b.sortDate ? -1 : 1;
+  if (a.sortId !== b.sortId) return a.sortId < b.sortId ? -1 : 1;
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0;
+}
+
+interface Entry {
+  sortDate: string;
+  sortId: string;
+  uri: string;
+  hit: () => QueryHit;
+}
+
+/** The first `limit` entries in order, by a max-heap of that size (the matches may be 250,000). */
+class FirstInOrder {
+  private readonly heap: Entry[] = [];
+  constructor(private readonly limit: number) {}
+
+  add(entry: Entry): void {
+    const heap = this.heap;
+    if (heap.length < this.limit) {
+      heap.push(entry);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (compareEntries(heap[parent]!, heap[i]!) >= 0) break;
+        [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
+        i = parent;
+      }
+      return;
+    }
+    if (this.limit === 0 || compareEntries(entry, heap[0]!) >= 0) return;
+    heap[0] = entry;
+    for (let i = 0; ; ) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let largest = i;
+      if (left < heap.length && compareEntries(heap[left]!, heap[largest]!) > 0) largest = left;
+      if (right < heap.length && compareEntries(heap[right]!, heap[largest]!) > 0) largest = right;
+      if (largest === i) break;
+      [heap[largest], heap[i]] = [heap[i]!, heap[largest]!];
+      i = largest;
+    }
+  }
+
+  sorted(): Entry[] {
+    return [...this.heap].sort(compareEntries);
+  }
+}
+
+const NO_DATE = '\uffff';
+
+/** IDs in natural order: `08DOHA75` before `08DOHA152`. */
+function idSortKey(id: string | undefined): string {
+  if (!id) return '';
+  const parts = parseCableId(id);
+  return parts ? `${parts.year}${parts.post} ${parts.serial.padStart(10, '0')}` : id;
+}
+
+function groupKeys(groupBy: GroupBy, date: string | undefined, post: string | undefined, tags: readonly string[]): readonly string[] {
+  switch (groupBy) {
+    case 'year':
+      return [date?.slice(0, 4) ?? 'no date'];
+    case 'origin':
+      return [post ?? 'no origin'];
+    case 'tag':
+      return tags.length ? tags : ['no TAGS'];
+  }
+}
+
+/** Runs a parsed query over the index: the total, the first `limit` hits in order, and the groups asked for. */
+export function evaluateCableQuery(source: QuerySource, query: CableQuery, options: QueryOptions = {}): QueryResult {
+  const limit = options.limit ?? Infinity;
+  const first = new FirstInOrder(Number.isFinite(limit) ? Math.max(0, limit) : Number.MAX_SAFE_INTEGER);
+  const counts = new Map<string, number>();
+  let total = 0;
+  const count = (keys: readonly string[]) => {
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  };
+
+  const citedByIds = citedByFilter(source, query);
+  if (query.missing) {
+    for (const cable of missingCables(source)) {
+      if (citedByIds && !citedByIds.has(cable.id)) continue;
+      if (query.words.length && !query.words.every((word) => cable.id.startsWith(word) || cable.post?.startsWith(word))) continue;
+      if (!matchesFacets(query, { ...(cable.estimatedDate ? { date: cable.estimatedDate } : {}), tags: [], cites: [] }, cable.post)) continue;
+      total++;
+      if (options.groupBy) count(groupKeys(options.groupBy, cable.estimatedDate, cable.post, []));
+      first.add({ sortDate: cable.estimatedDate ?? NO_DATE, sortId: idSortKey(cable.id), uri: '', hit: () => missingHit(cable) });
+    }
+  } else {
+    const visit = (cable: IndexedCable) => {
+      if (citedByIds && (!cable.id || !citedByIds.has(cable.id))) return;
+      const post = postOfCable(cable);
+      if (!matchesFacets(query, cable, post)) return;
+      total++;
+      if (options.groupBy) count(groupKeys(options.groupBy, cable.date, post, cable.tags));
+      first.add({ sortDate: cable.date ?? NO_DATE, sortId: idSortKey(cable.id), uri: cable.uri, hit: () => presentHit(cable, source) });
+    };
+    candidatesOf(source, query, citedByIds, visit);
+  }
+
+  const result: QueryResult = { total, hits: first.sorted().map((entry) => entry.hit()) };
+  if (options.groupBy) result.groups = sortGroups(options.groupBy, counts);
+  return result;
+}
+
+/** The IDs cited by every `citedby:` cable, or undefined without that facet. */
+function citedByFilter(source: QuerySource, query: CableQuery): Set<string> | undefined {
+  let ids: Set<string> | undefined;
+  for (const citer of query.citedBy) {
+    const cited = new Set(source.lookup(citer).flatMap((cable) => cable.cites.map((c) => c.id)));
+    ids = ids ? new Set([...ids].filter((id) => cited.has(id))) : cited;
+  }
+  return ids;
+}
+
+/** Visits the cables that may match, from the narrowest source; `visit` checks every facet. */
+function candidatesOf(source: QuerySource, query: CableQuery, citedByIds: Set<string> | undefined, visit: (cable: IndexedCable) => void): void {
+  const byWords = query.words.length ? new Set(source.search(query.words.join(' '), Infinity)) : undefined;
+  const keep = (cable: IndexedCable) => {
+    if (!byWords || byWords.has(cable)) visit(cable);
+  };
+  if (query.cites.length) {
+    for (const { cable } of source.citing(query.cites[0]!)) keep(cable);
+  } else if (citedByIds) {
+    const seen = new Set<IndexedCable>();
+    for (const id of citedByIds) {
+      for (const cable of source.lookup(id)) {
+        if (seen.has(cable)) continue;
+        seen.add(cable);
+        keep(cable);
+      }
+    }
+  } else if (byWords) {
+    for (const cable of byWords) visit(cable);
+  } else {
+    source.forEachCable(visit);
+  }
+}
+
+function sortGroups(groupBy: GroupBy, counts: Map<string, number>): QueryGroup[] {
+  const groups = [...counts].map(([key, count]) => ({ key, count }));
+  if (groupBy === 'year') return groups.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return groups.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Parses and runs a query: the result, or the parse errors. */
+export function runCableQuery(source: QuerySource, text: string, options: QueryOptions = {}): QueryResult | { errors: QueryError[] } {
+  const parsed = parseCableQuery(text);
+  return parsed.errors ? { errors: parsed.errors } : evaluateCableQuery(source, parsed.query, options);
+}
