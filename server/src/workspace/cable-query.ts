@@ -320,11 +320,6 @@ function matchesFacets(query: CableQuery, cable: Candidate, post: string | undef
   return true;
 }
 
-/** The post a cable is from, as IDs write it: the banner's, else its ID's. */
-function postOfCable(cable: IndexedCable): string | undefined {
-  return cable.origin ? postIdPart(cable.origin) : postOf(cable.id);
-}
-
 function presentHit(cable: IndexedCable, source: CitationSource): QueryHit {
   return {
     id: cable.id ?? null,
@@ -355,16 +350,16 @@ function missingHit(cable: MissingCable): QueryHit {
   };
 }
 
-/** Order of hits: by date (undated last), then ID, then file. */
+/** Order of hits: by date (undated last), then ID in natural order, then file. */
 function compareEntries(a: Entry, b: Entry): number {
-  if (a.sortDate !== b.sortDate) return a.sortDate < b.sortDate ? -1 : 1;
-  if (a.sortId !== b.sortId) return a.sortId < b.sortId ? -1 : 1;
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  if (a.id !== b.id) return idSortKey(a.id) < idSortKey(b.id) ? -1 : 1;
   return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0;
 }
 
 interface Entry {
-  sortDate: string;
-  sortId: string;
+  date: string;
+  id: string;
   uri: string;
   hit: () => QueryHit;
 }
@@ -373,6 +368,14 @@ interface Entry {
 class FirstInOrder {
   private readonly heap: Entry[] = [];
   constructor(private readonly limit: number) {}
+
+  /** False when an entry of this date and ID would not be kept: the caller makes no entry. */
+  wants(date: string, id: string): boolean {
+    if (this.heap.length < this.limit) return true;
+    const last = this.heap[0];
+    if (!last || date > last.date) return false;
+    return date < last.date || id === last.id || idSortKey(id) < idSortKey(last.id);
+  }
 
   add(entry: Entry): void {
     const heap = this.heap;
@@ -408,10 +411,20 @@ class FirstInOrder {
 const NO_DATE = '\uffff';
 
 /** IDs in natural order: `08DOHA75` before `08DOHA152`. */
-function idSortKey(id: string | undefined): string {
-  if (!id) return '';
+function idSortKey(id: string): string {
   const parts = parseCableId(id);
   return parts ? `${parts.year}${parts.post} ${parts.serial.padStart(10, '0')}` : id;
+}
+
+/** Posts as IDs write them, by the origin as written: a few hundred origins, 250,000 cables. */
+const postsByOrigin = new Map<string, string>();
+
+/** The post a cable is from, as IDs write it: the banner's, else its ID's. */
+function postOfCable(cable: IndexedCable): string | undefined {
+  if (!cable.origin) return postOf(cable.id);
+  let post = postsByOrigin.get(cable.origin);
+  if (post === undefined) postsByOrigin.set(cable.origin, (post = postIdPart(cable.origin)));
+  return post;
 }
 
 function groupKeys(groupBy: GroupBy, date: string | undefined, post: string | undefined, tags: readonly string[]): readonly string[] {
@@ -429,10 +442,14 @@ function groupKeys(groupBy: GroupBy, date: string | undefined, post: string | un
 export function evaluateCableQuery(source: QuerySource, query: CableQuery, options: QueryOptions = {}): QueryResult {
   const limit = options.limit ?? Infinity;
   const first = new FirstInOrder(Number.isFinite(limit) ? Math.max(0, limit) : Number.MAX_SAFE_INTEGER);
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { count: number }>();
   let total = 0;
   const count = (keys: readonly string[]) => {
-    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (const key of keys) {
+      const counter = counts.get(key);
+      if (counter) counter.count++;
+      else counts.set(key, { count: 1 });
+    }
   };
 
   const citedByIds = citedByFilter(source, query);
@@ -443,7 +460,8 @@ export function evaluateCableQuery(source: QuerySource, query: CableQuery, optio
       if (!matchesFacets(query, { ...(cable.estimatedDate ? { date: cable.estimatedDate } : {}), tags: [], cites: [] }, cable.post)) continue;
       total++;
       if (options.groupBy) count(groupKeys(options.groupBy, cable.estimatedDate, cable.post, []));
-      first.add({ sortDate: cable.estimatedDate ?? NO_DATE, sortId: idSortKey(cable.id), uri: '', hit: () => missingHit(cable) });
+      const date = cable.estimatedDate ?? NO_DATE;
+      if (first.wants(date, cable.id)) first.add({ date, id: cable.id, uri: '', hit: () => missingHit(cable) });
     }
   } else {
     const visit = (cable: IndexedCable) => {
@@ -452,7 +470,8 @@ export function evaluateCableQuery(source: QuerySource, query: CableQuery, optio
       if (!matchesFacets(query, cable, post)) return;
       total++;
       if (options.groupBy) count(groupKeys(options.groupBy, cable.date, post, cable.tags));
-      first.add({ sortDate: cable.date ?? NO_DATE, sortId: idSortKey(cable.id), uri: cable.uri, hit: () => presentHit(cable, source) });
+      const date = cable.date ?? NO_DATE;
+      if (first.wants(date, cable.id ?? '')) first.add({ date, id: cable.id ?? '', uri: cable.uri, hit: () => presentHit(cable, source) });
     };
     candidatesOf(source, query, citedByIds, visit);
   }
@@ -496,8 +515,8 @@ function candidatesOf(source: QuerySource, query: CableQuery, citedByIds: Set<st
   }
 }
 
-function sortGroups(groupBy: GroupBy, counts: Map<string, number>): QueryGroup[] {
-  const groups = [...counts].map(([key, count]) => ({ key, count }));
+function sortGroups(groupBy: GroupBy, counts: Map<string, { count: number }>): QueryGroup[] {
+  const groups = [...counts].map(([key, { count }]) => ({ key, count }));
   if (groupBy === 'year') return groups.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return groups.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
