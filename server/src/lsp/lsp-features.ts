@@ -25,6 +25,7 @@ import {
   toLspDiagnostic,
   CABLE_QUERY_HELP,
   GROUPINGS,
+  graphSvg,
   type CableLanguageService,
   type CableSettings,
   type GroupBy,
@@ -34,9 +35,9 @@ import {
 
 /** The `cable/summary` request: the cable's card as markdown, or null for a document not open. */
 export const SUMMARY_REQUEST = 'cable/summary';
-/** `cable/query` `{ query, limit?, groupBy?, wait? }`: the cables found, or `{ errors, help }` for a bad query. */
+/** `cable/query` `{ query, limit?, groupBy?, group?, wait? }`: the cables found, or `{ errors, help }` for a bad query. */
 export const QUERY_REQUEST = 'cable/query';
-/** `cable/citationGraph` `{ id } | { textDocument }, hops?`: the citation neighbourhood, or null. */
+/** `cable/citationGraph` `{ id } | { textDocument }, hops?, drawing?: { timeAxis? }`: the citation neighbourhood (with `svg` when drawing is asked), or null. */
 export const CITATION_GRAPH_REQUEST = 'cable/citationGraph';
 /** Sent, once a client has queried, when the index has changed: `{ ready, cables }`. */
 export const INDEX_CHANGED_NOTIFICATION = 'cable/indexChanged';
@@ -215,13 +216,14 @@ export function registerCableFeatures(host: FeatureHost): CableFeatures {
 
   connection.onRequest(
     QUERY_REQUEST,
-    guarded('query', null, async (params: { query?: unknown; limit?: unknown; groupBy?: unknown; wait?: unknown }, token) => {
+    guarded('query', null, async (params: { query?: unknown; limit?: unknown; groupBy?: unknown; group?: unknown; wait?: unknown }, token) => {
       const text = typeof params?.query === 'string' ? params.query : '';
       const limit = typeof params?.limit === 'number' && params.limit >= 0 ? params.limit : undefined;
       const groupBy = GROUPINGS.find((g) => g === params?.groupBy) as GroupBy | undefined;
+      const group = groupBy && typeof params?.group === 'string' ? { group: params.group } : {};
       if (!(await foldersReady(token))) return null;
       queried = true;
-      const answer = await service.query(text, { ...(limit === undefined ? {} : { limit }), ...(groupBy ? { groupBy } : {}), wait: params?.wait === true }, token);
+      const answer = await service.query(text, { ...(limit === undefined ? {} : { limit }), ...(groupBy ? { groupBy } : {}), ...group, wait: params?.wait === true }, token);
       if (!answer) return null;
       return 'errors' in answer ? { errors: answer.errors, help: CABLE_QUERY_HELP } : answer;
     }),
@@ -229,12 +231,15 @@ export function registerCableFeatures(host: FeatureHost): CableFeatures {
 
   connection.onRequest(
     CITATION_GRAPH_REQUEST,
-    guarded('citationGraph', null, async (params: { id?: unknown; textDocument?: { uri?: unknown }; hops?: unknown }, token) => {
+    guarded('citationGraph', null, async (params: { id?: unknown; textDocument?: { uri?: unknown }; hops?: unknown; drawing?: { timeAxis?: unknown } }, token) => {
       const uri = params?.textDocument?.uri;
       const document = typeof uri === 'string' ? documentOf(uri) : undefined;
       const of = typeof params?.id === 'string' ? { id: params.id } : document ? { document } : undefined;
       if (!of || !(await foldersReady(token))) return null;
-      return (await service.citationGraph(of, typeof params?.hops === 'number' ? params.hops : 1, token)) ?? null;
+      const graph = await service.citationGraph(of, typeof params?.hops === 'number' ? params.hops : 1, token);
+      if (!graph) return null;
+      // A client that draws nothing itself (the webview) asks for the picture.
+      return params?.drawing ? { ...graph, svg: graphSvg(graph, { timeAxis: params.drawing.timeAxis === true }) } : graph;
     }),
   );
 

@@ -56,6 +56,7 @@ export type { IndexedCable } from '../workspace/workspace-index.ts';
 export type * from './host.ts';
 export { CABLE_QUERY_HELP, GROUPINGS, type GroupBy, type QueryError, type QueryHit, type QueryResult } from '../workspace/cable-query.ts';
 export { MAX_GRAPH_HOPS, type CitationNeighbourhood, type GraphNode } from '../workspace/citation-neighbourhood.ts';
+export { graphSvg } from '../features/citation-graph-drawing.ts';
 
 /** A query's answer, with how far the index has got: the view shows what is indexed so far. */
 export type QueryAnswer = (QueryResult & { indexing: { ready: boolean; cables: number } }) | { errors: QueryError[] };
