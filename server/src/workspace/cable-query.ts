@@ -9,7 +9,7 @@
 // every match.
 import type { ClassificationLevel } from '../model/cable-model.ts';
 import { parseCableId, postIdPart } from '../model/cable-id.ts';
-import { isoDate } from '../model/dates.ts';
+import { expandYear, isoDate } from '../model/dates.ts';
 import { LEVEL_RANK } from '../features/diagnostics.ts';
 import type { IndexedCable } from './indexed-cable.ts';
 import { citingCount, missingCables, postOf, type CitationSource, type MissingCable } from './missing-cables.ts';
@@ -290,7 +290,7 @@ const EXAMPLES: Record<Facet, string> = {
  * 250,000 was ten times slower than reading these. Kept for each version of the index.
  */
 interface Row {
-  /** The date, or NO_DATE. */
+  /** The date; the ID's year when the text has none; else NO_DATE. */
   date: string;
   id: string;
   /** The post as IDs write it, or undefined. */
@@ -319,8 +319,14 @@ function rankOf(classification: string | undefined): number {
   return rank;
 }
 
+/** The year an ID gives (`06VIENNA515`: 2006), for a cable whose text has no date: it sorts at the start of that year. */
+function yearOfId(id: string | undefined): string | undefined {
+  const parts = id ? parseCableId(id) : undefined;
+  return parts ? String(expandYear(Number(parts.year))) : undefined;
+}
+
 function rowOf(cable: IndexedCable): Row {
-  return { date: cable.date ?? NO_DATE, id: cable.id ?? '', post: postOfCable(cable), level: rankOf(cable.classification), classification: cable.classification, tags: cable.tags, cites: cable.cites, cable, missing: undefined };
+  return { date: cable.date ?? yearOfId(cable.id) ?? NO_DATE, id: cable.id ?? '', post: postOfCable(cable), level: rankOf(cable.classification), classification: cable.classification, tags: cable.tags, cites: cable.cites, cable, missing: undefined };
 }
 
 function missingRowOf(missing: MissingCable): Row {
