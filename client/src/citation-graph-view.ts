@@ -95,6 +95,7 @@ function pageHtml(graph: CitationGraphAnswer | undefined, state: GraphState, csp
   .legend { display: flex; gap: 14px; flex-wrap: wrap; margin: 4px 0 8px; }
   .legend span::before { content: ""; display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 5px; vertical-align: middle; border: 1px solid var(--vscode-foreground); }
   .note { color: var(--vscode-descriptionForeground); }
+  .graph svg { max-width: 100%; height: auto; }
   svg text { fill: var(--vscode-foreground); font-size: 12px; }
   .edge { stroke: var(--vscode-descriptionForeground); stroke-width: 1.2; }
   #arrow path { fill: var(--vscode-descriptionForeground); }

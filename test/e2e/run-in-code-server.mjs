@@ -167,7 +167,10 @@ async function runUiTests(browser, server) {
       home: server.home,
       screenshotsDir: process.env.CABLE_SCREENSHOTS_DIR ?? join(root, 'dist', 'screenshots'),
     };
+    // CABLE_E2E_GREP picks UI tests by name as it picks the mocha suite's.
+    const grep = process.env.CABLE_E2E_GREP ? new RegExp(process.env.CABLE_E2E_GREP) : undefined;
     for (const { name, run } of tests) {
+      if (grep && !grep.test(name)) continue;
       const testStarted = Date.now();
       try {
         await run(context);
