@@ -5,6 +5,7 @@
 // workbench's own server. Screenshots of both go to the README.
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { QUIET_SETTINGS, writeUserSettings } from '../../../scripts/code-server.mjs';
 import { editorReady, openFile, openWorkbench, waitFor } from './workbench.mjs';
 
 let page;
@@ -37,7 +38,7 @@ async function runCommand(page, title) {
   await page.keyboard.press('Enter');
 }
 
-export default [
+const tests = [
   {
     name: 'the Cables view lists the cables grouped by year, and narrows to tag:PTER; screenshot cables-view.png',
     async run(context) {
@@ -89,11 +90,7 @@ export default [
       };
       page.context().on('request', record);
       try {
-        await openFile(page, '06MADRID2657.cable');
-        await editorReady(page, 'Cable');
-        await runCommand(page, 'Cable: Show Citation Graph');
-        const graph = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-        await graph.locator('.node[data-id="06MADRID2657"]').waitFor({ timeout: 30_000 });
+        const graph = await showGraphOfMadrid(page);
         const citing = await graph.locator('.node[data-uri]:not(.centre)').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')).sort());
         assert.deepEqual(citing, ['06MADRID3104', '07MADRID173']);
         assert.equal(await graph.locator('.node.missing').count(), 3);
@@ -116,6 +113,39 @@ export default [
     },
   },
 ];
+
+/** Opens 06MADRID2657's graph in `page` and returns the graph's frame once its centre is drawn. */
+async function showGraphOfMadrid(page) {
+  await openFile(page, '06MADRID2657.cable');
+  await editorReady(page, 'Cable');
+  await runCommand(page, 'Cable: Show Citation Graph');
+  const graph = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  await graph.locator('.node[data-id="06MADRID2657"]').waitFor({ timeout: 30_000 });
+  return graph;
+}
+
+tests.push({
+  name: 'the citation graph works in an untrusted workspace (Restricted Mode)',
+  async run(context) {
+    const untrusted = await context.untrusted();
+    // Trust on, and never asked: the folder opens in Restricted Mode.
+    writeUserSettings(untrusted.home, { ...QUIET_SETTINGS, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'workbench.colorTheme': 'Light Modern' });
+    const page = await untrusted.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await page.goto(untrusted.url, { waitUntil: 'domcontentloaded' });
+      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+      await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor({ timeout: 30_000 });
+      const graph = await showGraphOfMadrid(page);
+      assert.deepEqual(await graph.locator('.node[data-uri]:not(.centre)').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')).sort()), ['06MADRID3104', '07MADRID173']);
+      await graph.locator('.node[data-id="07MADRID173"]').click();
+      await page.locator('.tab.active', { hasText: '07MADRID173.cable' }).waitFor({ timeout: 20_000 });
+    } finally {
+      await page.close();
+    }
+  },
+});
+
+export default tests;
 
 export async function cleanUp() {
   await page?.close();
