@@ -48,7 +48,11 @@ const cache = new WeakMap<CitationSource, { version: number; cables: MissingCabl
 export function missingCables(source: CitationSource): MissingCable[] {
   const cached = cache.get(source);
   if (cached && cached.version === source.version) return cached.cables;
-  const missing = [...source.citedIds()].filter((id) => source.lookup(id).length === 0);
+  // One pass over the cables rather than a lookup of each cited ID (750,000 of them at 250,000 cables).
+  const present = new Set<string>();
+  source.forEachCable((cable) => cable.id && present.add(cable.id));
+  const missing: string[] = [];
+  for (const id of source.citedIds()) if (!present.has(id)) missing.push(id);
   const neighbours = serialNeighbours(source, new Set(missing.flatMap((id) => yearPost(id) ?? [])));
   const cables = missing.sort().map((id) => estimate(source, id, neighbours));
   cache.set(source, { version: source.version, cables });
