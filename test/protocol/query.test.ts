@@ -72,8 +72,14 @@ describe('cable/query and cable/citationGraph', () => {
     assert.equal(graph.hops, 1);
     assert.deepEqual(graph.nodes.filter((n) => n.side === 'citing').map((n) => n.id), ['06MADRID3104', '07MADRID173']);
     assert.equal(graph.nodes.filter((n) => n.side === 'cited' && n.missing).length, 3);
-    const far = (await client.connection.sendRequest('cable/citationGraph', { id: '07MADRID173', hops: 9 })) as { hops: number };
+    const far = (await client.connection.sendRequest('cable/citationGraph', { id: '07MADRID173', hops: 9 })) as { hops: number; svg?: string };
     assert.equal(far.hops, 3);
+    assert.equal(far.svg, undefined);
+    // Drawn when asked, for a client that draws nothing itself: classes for the theme's colours, no style of its own.
+    const drawn = (await client.connection.sendRequest('cable/citationGraph', { id: '06MADRID2657', drawing: { timeAxis: true } })) as { svg: string };
+    assert.match(drawn.svg, /^<svg [^>]*role="group" aria-label="Citations of 06MADRID2657 within 1 hop">/);
+    assert.match(drawn.svg, /<g class="node level-c" data-id="07MADRID173" data-uri="file:\/\/[^"]+07MADRID173\.(?:txt|cable)" tabindex="0" role="button"/);
+    assert.doesNotMatch(drawn.svg, /<style>/);
     assert.equal(await client.connection.sendRequest('cable/citationGraph', { id: '99NOWHERE1' }), null);
     assert.equal(await client.connection.sendRequest('cable/citationGraph', {}), null);
   });
