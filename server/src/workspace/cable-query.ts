@@ -287,14 +287,18 @@ const EXAMPLES: Record<Facet, string> = {
 /**
  * What the predicates read of a cable, present or missing, in one shape: the index's cables come
  * in many shapes (their optional fields set in different orders), and reading them in a scan of
- * 250,000 was ten times slower than reading these. Kept for each version of the index.
+ * 250,000 was ten times slower than reading these. A table of them, in the order of the hits, is
+ * kept for each version of the index, with the rows of each TAGS code.
  */
 interface Row {
-  /** The date; the ID's year when the text has none; else NO_DATE. */
-  date: string;
+  /** The date as a number, YYYYMMDDhhmm (the ID's year alone when the text has no date: YYYY00000000); NO_DAY when neither. */
+  day: number;
   /** Its group by year: the date's year, or `no date`. */
   year: string;
   id: string;
+  /** The ID in natural order (`08DOHA75` before `08DOHA152`), made when two rows of one minute are ordered. */
+  sortId: string | undefined;
+  uri: string;
   /** The post as IDs write it, or undefined. */
   post: string | undefined;
   /** The level's rank, -1 when unknown. */
@@ -306,10 +310,36 @@ interface Row {
   missing: MissingCable | undefined;
 }
 
-const NO_DATE = '\uffff';
+interface Table {
+  version: number;
+  /** In the order of the hits: by date (undated last), then ID in natural order, then file. */
+  rows: Row[];
+  byCable: Map<IndexedCable, number>;
+  /** The rows holding each TAGS code, in order. */
+  byTag: Map<string, number[]>;
+}
 
-function yearGroup(date: string): string {
-  return date === NO_DATE ? 'no date' : date.slice(0, 4);
+const NO_DAY = Infinity;
+
+/** `2006-10-20T12:58Z` → 200610201258; a prefix (`2006-10`) is padded with `pad` (0 for a lower bound, 9 for an upper one). */
+function dayOf(date: string, pad: '0' | '9' = '0'): number {
+  let digits = '';
+  for (let i = 0; i < date.length && digits.length < 12; i++) {
+    const c = date.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits += date[i];
+  }
+  return Number(digits.padEnd(12, pad));
+}
+
+/** One copy of each year group (`2006`): a scan that counts by year then reads a handful of strings, not 250,000. */
+const yearGroups = new Map<string, string>();
+
+function yearGroupOf(date: string | undefined): string {
+  if (!date) return 'no date';
+  const year = date.slice(0, 4);
+  let shared = yearGroups.get(year);
+  if (shared === undefined) yearGroups.set(year, (shared = year));
+  return shared;
 }
 
 /** Ranks by classification as written: a handful of them, 250,000 cables. */
@@ -325,6 +355,17 @@ function rankOf(classification: string | undefined): number {
   return rank;
 }
 
+/** Posts as IDs write them, by the origin as written: a few hundred origins, 250,000 cables. */
+const postsByOrigin = new Map<string, string>();
+
+/** The post a cable is from, as IDs write it: the banner's, else its ID's. */
+function postOfCable(cable: IndexedCable): string | undefined {
+  if (!cable.origin) return postOf(cable.id);
+  let post = postsByOrigin.get(cable.origin);
+  if (post === undefined) postsByOrigin.set(cable.origin, (post = postIdPart(cable.origin)));
+  return post;
+}
+
 /** The year an ID gives (`06VIENNA515`: 2006), for a cable whose text has no date: it sorts at the start of that year. */
 function yearOfId(id: string | undefined): string | undefined {
   const parts = id ? parseCableId(id) : undefined;
@@ -332,25 +373,88 @@ function yearOfId(id: string | undefined): string | undefined {
 }
 
 function rowOf(cable: IndexedCable): Row {
-  const date = cable.date ?? yearOfId(cable.id) ?? NO_DATE;
-  return { date, year: yearGroup(date), id: cable.id ?? '', post: postOfCable(cable), level: rankOf(cable.classification), classification: cable.classification, tags: cable.tags, cites: cable.cites, cable, missing: undefined };
+  const date = cable.date ?? yearOfId(cable.id);
+  return {
+    day: date ? dayOf(date) : NO_DAY,
+    year: yearGroupOf(date),
+    id: cable.id ?? '',
+    sortId: undefined,
+    uri: cable.uri,
+    post: postOfCable(cable),
+    level: rankOf(cable.classification),
+    classification: cable.classification,
+    tags: cable.tags,
+    cites: cable.cites,
+    cable,
+    missing: undefined,
+  };
 }
 
 function missingRowOf(missing: MissingCable): Row {
-  const date = missing.estimatedDate ?? NO_DATE;
-  return { date, year: yearGroup(date), id: missing.id, post: missing.post, level: -1, classification: undefined, tags: [], cites: [], cable: undefined, missing };
+  const date = missing.estimatedDate;
+  return {
+    day: date ? dayOf(date) : NO_DAY,
+    year: yearGroupOf(date),
+    id: missing.id,
+    sortId: undefined,
+    uri: '',
+    post: missing.post,
+    level: -1,
+    classification: undefined,
+    tags: [],
+    cites: [],
+    cable: undefined,
+    missing,
+  };
 }
 
-const tables = new WeakMap<QuerySource, { version: number; rows: Row[] }>();
+/** IDs in natural order: `08DOHA75` before `08DOHA152`. */
+function idSortKey(id: string): string {
+  const parts = parseCableId(id);
+  return parts ? `${parts.year}${parts.post} ${parts.serial.padStart(10, '0')}` : id;
+}
 
-/** Every cable of the index as a row, made again when the index has changed. */
-function rowsOf(source: QuerySource): Row[] {
-  const cached = tables.get(source);
-  if (cached && cached.version === source.version) return cached.rows;
+function compareRows(a: Row, b: Row): number {
+  if (a.day !== b.day) return a.day < b.day ? -1 : 1;
+  if (a.id !== b.id) {
+    a.sortId ??= idSortKey(a.id);
+    b.sortId ??= idSortKey(b.id);
+    return a.sortId < b.sortId ? -1 : 1;
+  }
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0;
+}
+
+function tableOf(unsorted: Row[], version: number): Table {
+  // Copied in their new order, so a scan reads memory in order (the sort left them where they were made).
+  const rows = unsorted.sort(compareRows).map((row): Row => ({ ...row }));
+  const byCable = new Map<IndexedCable, number>();
+  const byTag = new Map<string, number[]>();
+  rows.forEach((row, i) => {
+    if (row.cable) byCable.set(row.cable, i);
+    for (const tag of row.tags) {
+      const list = byTag.get(tag);
+      if (!list) byTag.set(tag, [i]);
+      // A code written twice in one TAGS line lists its cable once.
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  });
+  return { version, rows, byCable, byTag };
+}
+
+const tables = new WeakMap<QuerySource, { present?: Table; missing?: Table }>();
+
+/** The table of the index's cables, or of its missing cables, made again when the index has changed. */
+function tableFor(source: QuerySource, missing: boolean): Table {
+  const version = source.version;
+  let cached = tables.get(source);
+  if (!cached) tables.set(source, (cached = {}));
+  const kind = missing ? 'missing' : 'present';
+  const known = cached[kind];
+  if (known && known.version === version) return known;
   const rows: Row[] = [];
-  source.forEachCable((cable) => rows.push(rowOf(cable)));
-  tables.set(source, { version: source.version, rows });
-  return rows;
+  if (missing) for (const cable of missingCables(source)) rows.push(missingRowOf(cable));
+  else source.forEachCable((cable) => rows.push(rowOf(cable)));
+  return (cached[kind] = tableOf(rows, version));
 }
 
 function matchesClassification(row: Row, test: ClassificationTest): boolean {
@@ -377,13 +481,11 @@ function holdsAny(tags: readonly string[], codes: readonly string[]): boolean {
   return false;
 }
 
-/** The facets about the cable itself (words and cited-by are checked through their sources). */
-function matchesFacets(query: CableQuery, row: Row): boolean {
+/** The facets about the cable itself, its date within [from, to] (words and cited-by are checked through their sources). */
+function matchesFacets(query: CableQuery, row: Row, from: number, to: number): boolean {
+  if (row.day < from || row.day > to) return false;
   for (const codes of query.tags) if (!holdsAny(row.tags, codes)) return false;
   for (const posts of query.origins) if (!row.post || !posts.includes(row.post)) return false;
-  // A date at or after the prefix `from` is not less than it; one in or before the prefix `to` is less than `to` + U+FFFF.
-  if (query.from && (row.date === NO_DATE || row.date < query.from)) return false;
-  if (query.to && row.date > `${query.to}\uffff`) return false;
   for (const test of query.classification) if (!matchesClassification(row, test)) return false;
   for (const id of query.cites) if (!row.cites.some((c) => c.id === id)) return false;
   return true;
@@ -419,80 +521,6 @@ function missingHit(cable: MissingCable): QueryHit {
   };
 }
 
-/** Order of hits: by date (undated last), then ID in natural order, then file. */
-function compareEntries(a: Entry, b: Entry): number {
-  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-  if (a.id !== b.id) return idSortKey(a.id) < idSortKey(b.id) ? -1 : 1;
-  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0;
-}
-
-interface Entry {
-  date: string;
-  id: string;
-  uri: string;
-  hit: () => QueryHit;
-}
-
-/** The first `limit` entries in order, by a max-heap of that size (the matches may be 250,000). */
-class FirstInOrder {
-  private readonly heap: Entry[] = [];
-  constructor(private readonly limit: number) {}
-
-  /** False when an entry of this date and ID would not be kept: the caller makes no entry. */
-  wants(date: string, id: string): boolean {
-    if (this.heap.length < this.limit) return true;
-    const last = this.heap[0];
-    if (!last || date > last.date) return false;
-    return date < last.date || id === last.id || idSortKey(id) < idSortKey(last.id);
-  }
-
-  add(entry: Entry): void {
-    const heap = this.heap;
-    if (heap.length < this.limit) {
-      heap.push(entry);
-      for (let i = heap.length - 1; i > 0; ) {
-        const parent = (i - 1) >> 1;
-        if (compareEntries(heap[parent]!, heap[i]!) >= 0) break;
-        [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
-        i = parent;
-      }
-      return;
-    }
-    if (this.limit === 0 || compareEntries(entry, heap[0]!) >= 0) return;
-    heap[0] = entry;
-    for (let i = 0; ; ) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let largest = i;
-      if (left < heap.length && compareEntries(heap[left]!, heap[largest]!) > 0) largest = left;
-      if (right < heap.length && compareEntries(heap[right]!, heap[largest]!) > 0) largest = right;
-      if (largest === i) break;
-      [heap[largest], heap[i]] = [heap[i]!, heap[largest]!];
-      i = largest;
-    }
-  }
-
-  sorted(): Entry[] {
-    return [...this.heap].sort(compareEntries);
-  }
-}
-
-/** IDs in natural order: `08DOHA75` before `08DOHA152`. */
-function idSortKey(id: string): string {
-  const parts = parseCableId(id);
-  return parts ? `${parts.year}${parts.post} ${parts.serial.padStart(10, '0')}` : id;
-}
-
-/** Posts as IDs write them, by the origin as written: a few hundred origins, 250,000 cables. */
-const postsByOrigin = new Map<string, string>();
-
-/** The post a cable is from, as IDs write it: the banner's, else its ID's. */
-function postOfCable(cable: IndexedCable): string | undefined {
-  if (!cable.origin) return postOf(cable.id);
-  let post = postsByOrigin.get(cable.origin);
-  if (post === undefined) postsByOrigin.set(cable.origin, (post = postIdPart(cable.origin)));
-  return post;
-}
 
 /** Whether the row is in `group` of `groupBy`. */
 function inGroup(groupBy: GroupBy, row: Row, group: string): boolean {
@@ -506,23 +534,69 @@ function inGroup(groupBy: GroupBy, row: Row, group: string): boolean {
   }
 }
 
+/** First index in the table whose day is not less than `day`. */
+function firstFrom(rows: Row[], day: number): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (rows[middle]!.day < day) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The rows that may match, in order, from the narrowest source (indices, or a range of them); every facet is checked on each. */
+function candidatesOf(source: QuerySource, table: Table, query: CableQuery, citedByIds: Set<string> | undefined, from: number, to: number): number[] | { start: number; end: number } {
+  const { rows } = table;
+  if (query.missing) {
+    const indices: number[] = [];
+    rows.forEach((row, i) => {
+      if ((!citedByIds || citedByIds.has(row.id)) && query.words.every((word) => row.id.startsWith(word) || row.post?.startsWith(word))) indices.push(i);
+    });
+    return indices;
+  }
+  const ofCables = (cables: Iterable<IndexedCable>) => {
+    const indices = new Set<number>();
+    for (const cable of cables) {
+      const i = table.byCable.get(cable);
+      if (i !== undefined) indices.add(i);
+    }
+    return [...indices].sort((a, b) => a - b);
+  };
+  const byWords = query.words.length ? new Set(source.search(query.words.join(' '), Infinity)) : undefined;
+  const withWords = (cables: Iterable<IndexedCable>) => (byWords ? [...cables].filter((cable) => byWords.has(cable)) : cables);
+  if (query.cites.length) return ofCables(withWords(source.citing(query.cites[0]!).map(({ cable }) => cable)));
+  if (citedByIds) return ofCables(withWords([...citedByIds].flatMap((id) => source.lookup(id))));
+  if (byWords) return ofCables(byWords);
+  if (query.tags.length) {
+    const codes = query.tags[0]!;
+    const lists = codes.map((code) => table.byTag.get(code) ?? []);
+    return lists.length === 1 ? lists[0]! : [...new Set(lists.flat())].sort((a, b) => a - b);
+  }
+  // A date range: the rows between its ends; else every row.
+  return { start: from > -Infinity ? firstFrom(rows, from) : 0, end: to < Infinity ? firstFrom(rows, to + 1) : rows.length };
+}
+
 /** Runs a parsed query over the index: the total, the first `limit` hits in order, and the groups asked for. */
 export function evaluateCableQuery(source: QuerySource, query: CableQuery, options: QueryOptions = {}): QueryResult {
   const limit = options.limit ?? Infinity;
-  const first = new FirstInOrder(Number.isFinite(limit) ? Math.max(0, limit) : Number.MAX_SAFE_INTEGER);
+  const { groupBy, group } = options;
   const counts = new Map<string, { count: number }>();
-  let total = 0;
   const countIn = (key: string) => {
     const counter = counts.get(key);
     if (counter) counter.count++;
     else counts.set(key, { count: 1 });
   };
-  const { groupBy, group } = options;
-
+  const from = query.from ? dayOf(query.from, '0') : -Infinity;
+  const to = query.to ? dayOf(query.to, '9') : Infinity;
   const citedByIds = citedByFilter(source, query);
+  const table = tableFor(source, query.missing);
+  const hits: Row[] = [];
+  let total = 0;
   const visit = (row: Row) => {
     if (citedByIds && !citedByIds.has(row.id)) return;
-    if (!matchesFacets(query, row)) return;
+    if (!matchesFacets(query, row, from, to)) return;
     if (groupBy && group !== undefined && !inGroup(groupBy, row, group)) return;
     total++;
     if (groupBy === 'year') countIn(row.year);
@@ -531,20 +605,13 @@ export function evaluateCableQuery(source: QuerySource, query: CableQuery, optio
       if (row.tags.length === 0) countIn('no TAGS');
       for (const tag of row.tags) countIn(tag);
     }
-    if (!first.wants(row.date, row.id)) return;
-    const { cable, missing } = row;
-    first.add({ date: row.date, id: row.id, uri: cable?.uri ?? '', hit: () => (cable ? presentHit(cable, source) : missingHit(missing!)) });
+    if (hits.length < limit) hits.push(row);
   };
-  if (query.missing) {
-    for (const cable of missingCables(source)) {
-      if (query.words.length && !query.words.every((word) => cable.id.startsWith(word) || cable.post?.startsWith(word))) continue;
-      visit(missingRowOf(cable));
-    }
-  } else {
-    candidatesOf(source, query, citedByIds, visit);
-  }
-
-  const result: QueryResult = { total, hits: first.sorted().map((entry) => entry.hit()) };
+  const candidates = candidatesOf(source, table, query, citedByIds, from, to);
+  const { rows } = table;
+  if (Array.isArray(candidates)) for (const i of candidates) visit(rows[i]!);
+  else for (let i = candidates.start; i < candidates.end; i++) visit(rows[i]!);
+  const result: QueryResult = { total, hits: hits.map((row) => (row.cable ? presentHit(row.cable, source) : missingHit(row.missing!))) };
   if (groupBy) result.groups = sortGroups(groupBy, counts);
   return result;
 }
@@ -557,30 +624,6 @@ function citedByFilter(source: QuerySource, query: CableQuery): Set<string> | un
     ids = ids ? new Set([...ids].filter((id) => cited.has(id))) : cited;
   }
   return ids;
-}
-
-/** Visits the cables that may match, from the narrowest source; `visit` checks every facet. */
-function candidatesOf(source: QuerySource, query: CableQuery, citedByIds: Set<string> | undefined, visit: (row: Row) => void): void {
-  const byWords = query.words.length ? new Set(source.search(query.words.join(' '), Infinity)) : undefined;
-  const keep = (cable: IndexedCable) => {
-    if (!byWords || byWords.has(cable)) visit(rowOf(cable));
-  };
-  if (query.cites.length) {
-    for (const { cable } of source.citing(query.cites[0]!)) keep(cable);
-  } else if (citedByIds) {
-    const seen = new Set<IndexedCable>();
-    for (const id of citedByIds) {
-      for (const cable of source.lookup(id)) {
-        if (seen.has(cable)) continue;
-        seen.add(cable);
-        keep(cable);
-      }
-    }
-  } else if (byWords) {
-    for (const cable of byWords) visit(rowOf(cable));
-  } else {
-    for (const row of rowsOf(source)) visit(row);
-  }
 }
 
 function sortGroups(groupBy: GroupBy, counts: Map<string, { count: number }>): QueryGroup[] {
