@@ -41,14 +41,15 @@ function scratchEnv(home, extra) {
   };
 }
 
-function commonArgs(home, extensionsDir) {
+/** `workspaceTrust`: ask VS Code's workspace trust as a user's editor does (else every folder is trusted). */
+function commonArgs(home, extensionsDir, workspaceTrust = false) {
   return [
     '--config', join(home, 'config.yaml'),
     '--user-data-dir', userDataDir(home),
     '--extensions-dir', extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
   ];
 }
 
@@ -81,7 +82,7 @@ export function linkExtension(extensionsDir) {
  * `testDriver` turns on the smoke-test driver, without which the workbench ignores test payloads.
  * The returned `stop()` ends code-server's whole process group (extension hosts, language servers).
  */
-export async function startCodeServer({ home, folder, extensionsDir = join(home, 'extensions'), port = 0, testDriver = false, env = {}, timeoutMs = 60_000 }) {
+export async function startCodeServer({ home, folder, extensionsDir = join(home, 'extensions'), port = 0, testDriver = false, workspaceTrust = false, env = {}, timeoutMs = 60_000 }) {
   mkdirSync(home, { recursive: true });
   const logFile = join(home, 'code-server.log');
   const logStream = createWriteStream(logFile);
@@ -89,7 +90,7 @@ export async function startCodeServer({ home, folder, extensionsDir = join(home,
     tools.codeServerEntry,
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
-    ...commonArgs(home, extensionsDir),
+    ...commonArgs(home, extensionsDir, workspaceTrust),
     ...(testDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     folder,
   ];

@@ -1,10 +1,13 @@
 // The extension's client, kept small because Plain Text activates it too (to find `.txt` cables):
 // it registers what an LSP client cannot do alone — a cable's summary beside it, whose links open
-// the cited cables; importing WikiLeaks pages and cables.csv — and starts the language server with the first cable, loading the
+// the cited cables; importing WikiLeaks pages and cables.csv; the Cables view and the citation
+// graph webview — and starts the language server with the first cable, loading the
 // LSP client bundle (language-client.ts) only then. All language features live in the server, so
 // every editor gets the same behaviour.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { CablesView } from './cables-view.ts';
+import { registerCitationGraph } from './citation-graph-view.ts';
 import type { CableLanguageClient } from './language-client.ts';
 import { offerImportOfSources } from './source-offer.ts';
 import { detectTextFileCables } from './text-file-cables.ts';
@@ -88,15 +91,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       (require('./import-cables.js') as typeof import('./import-cables.ts')).importCablesCommand(sources, out),
     ),
   );
+  // The Cables view and the graph start the server when they are first shown, before any cable is opened.
+  const running = () => (client ??= startClient(context));
+  context.subscriptions.push(new CablesView(running), registerCitationGraph(running));
   const isCable = (document: vscode.TextDocument): boolean => document.languageId === 'cable';
   if (vscode.workspace.textDocuments.some(isCable)) {
-    client = startClient(context);
-    await client;
+    await running();
   } else {
     const starter = vscode.workspace.onDidOpenTextDocument((document) => {
       if (!isCable(document)) return;
       starter.dispose();
-      client = startClient(context);
+      void running();
     });
     context.subscriptions.push(starter);
   }

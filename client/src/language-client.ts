@@ -60,7 +60,46 @@ class RestartingErrorHandler implements ErrorHandler {
 export interface CableLanguageClient {
   /** The server's markdown card of a cable, or undefined when the server has none. */
   summary(document: vscode.TextDocument): Promise<string | undefined>;
+  /** The server's `cable/query`: the cables found, or the errors of a bad query; undefined when cancelled. */
+  query(params: CableQueryParams): Promise<CableQueryAnswer | undefined>;
+  /** The server's `cable/citationGraph` with its picture; undefined when the cable is neither in the workspace nor cited. */
+  citationGraph(of: { id: string } | { document: vscode.TextDocument }, hops: number, timeAxis: boolean): Promise<CitationGraphAnswer | undefined>;
+  /** The index changed (a pass ended, files changed): views that list cables ask again. */
+  onIndexChanged(listener: () => void): vscode.Disposable;
   stop(): Promise<void>;
+}
+
+export interface CableQueryParams {
+  query: string;
+  limit?: number;
+  groupBy?: 'year' | 'origin' | 'tag';
+  group?: string;
+  wait?: boolean;
+}
+
+export interface CableQueryHit {
+  id: string | null;
+  uri: string | null;
+  subject: string | null;
+  date: string | null;
+  dateEstimated: boolean;
+  classification: string | null;
+  origin: string | null;
+  tags: string[];
+  citedBy: number;
+  missing: boolean;
+}
+
+export type CableQueryAnswer =
+  | { total: number; hits: CableQueryHit[]; groups?: { key: string; count: number }[]; indexing: { ready: boolean; cables: number } }
+  | { errors: { message: string; start: number; end: number }[]; help: string };
+
+export interface CitationGraphAnswer {
+  centre: string;
+  hops: number;
+  nodes: { id: string; uri: string | null }[];
+  note?: string;
+  svg: string;
 }
 
 /** `cacheDir`: where the server keeps its workspace index between runs (given as `initializationOptions.cacheDir`). */
@@ -92,6 +131,14 @@ export async function startCableLanguageClient(serverModule: string, cacheDir: s
       const answer = await client.sendRequest<{ markdown: string } | null>('cable/summary', { textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) } });
       return answer?.markdown;
     },
+    async query(params) {
+      return (await client.sendRequest<CableQueryAnswer | null>('cable/query', params)) ?? undefined;
+    },
+    async citationGraph(of, hops, timeAxis) {
+      const target = 'id' in of ? { id: of.id } : { textDocument: { uri: client.code2ProtocolConverter.asUri(of.document.uri) } };
+      return (await client.sendRequest<CitationGraphAnswer | null>('cable/citationGraph', { ...target, hops, drawing: { timeAxis } })) ?? undefined;
+    },
+    onIndexChanged: (listener) => client.onNotification('cable/indexChanged', listener),
     stop: () => client.stop(),
   };
 }

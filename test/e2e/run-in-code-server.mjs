@@ -156,7 +156,17 @@ async function runMochaSuite(browser, server, label, payload) {
   }
 }
 
-async function runUiTests(browser, server) {
+async function runUiTests(browser, server, extensionsDir) {
+  const screenshotsDir = process.env.CABLE_SCREENSHOTS_DIR ?? join(root, 'dist', 'screenshots');
+  // A second workbench with workspace trust on, started for the tests that ask for it.
+  let untrusted;
+  const untrustedContext = () =>
+    (untrusted ??= startServer('ui-untrusted', { extensionsDir, workspaceTrust: true }).then((other) => ({
+      browser,
+      url: `${other.origin}/?folder=${encodeURIComponent(fixtures)}`,
+      home: other.home,
+      screenshotsDir,
+    })));
   const files = existsSync(uiTestsDir) ? readdirSync(uiTestsDir).filter((name) => name.endsWith('.ui.mjs')).sort() : [];
   for (const file of files) {
     const { default: tests, cleanUp: cleanUpFile } = await import(pathToFileURL(join(uiTestsDir, file)).href);
@@ -165,9 +175,13 @@ async function runUiTests(browser, server) {
       browser,
       url: `${server.origin}/?folder=${encodeURIComponent(fixtures)}`,
       home: server.home,
-      screenshotsDir: process.env.CABLE_SCREENSHOTS_DIR ?? join(root, 'dist', 'screenshots'),
+      screenshotsDir,
+      untrusted: untrustedContext,
     };
+    // CABLE_E2E_GREP picks UI tests by name as it picks the mocha suite's.
+    const grep = process.env.CABLE_E2E_GREP ? new RegExp(process.env.CABLE_E2E_GREP) : undefined;
     for (const { name, run } of tests) {
+      if (grep && !grep.test(name)) continue;
       const testStarted = Date.now();
       try {
         await run(context);
@@ -206,7 +220,7 @@ async function main() {
     // workbench ignore the user's settings) the workbench honours no extensionDevelopmentPath.
     const extensionsDir = join(scratch, 'ui', 'extensions');
     linkExtension(extensionsDir);
-    await runUiTests(browser, await startServer('ui', { extensionsDir }));
+    await runUiTests(browser, await startServer('ui', { extensionsDir }), extensionsDir);
   }
 
   if (phases.includes('vsix')) {

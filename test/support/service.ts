@@ -1,5 +1,6 @@
 // Helpers for the language service tests: a service over an in-memory workspace, documents and
 // positions found by the text they point at.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -7,6 +8,7 @@ import type { DocumentSymbol, Position } from 'vscode-languageserver-types';
 import { createCableLanguageService, type CableLanguageService, type Logger, type ProgressSink } from '../../server/src/service/language-service.ts';
 import { SEED_FILE } from './corpus.ts';
 import { createMemoryWorkspace, type MemoryWorkspace } from './memory-workspace.ts';
+import { WorkspaceIndex } from '../../server/src/workspace/workspace-index.ts';
 
 export const WORKSPACE_FIXTURE_DIR = join(__dirname, '..', 'fixtures', 'workspace');
 export const SEED_TEXT = readFileSync(SEED_FILE, 'utf8');
@@ -49,6 +51,14 @@ export function serviceOver(
   });
   service.setWorkspaceFolders((options.folders ?? ['file:///ws']).map((uri) => ({ uri, ...(options.excludes ? { excludes: options.excludes } : {}) })));
   return { service, workspace, logger };
+}
+
+/** The workspace index alone over in-memory files, complete: for tests of the workspace layer (queries, graphs). */
+export async function indexOver(files: Record<string, string>, folders = ['file:///ws']): Promise<WorkspaceIndex> {
+  const index = new WorkspaceIndex(createMemoryWorkspace(files), collectingLogger(), {});
+  index.setFolders(folders.map((uri) => ({ uri })));
+  assert.ok(await index.ensureIndexed());
+  return index;
 }
 
 export function seedWorkspace(): TestService {

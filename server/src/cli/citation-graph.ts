@@ -2,7 +2,7 @@
 // language service's own workspace index (same detection, exclusions and IDs).
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { NEVER_CANCELLED, type IndexedCable } from '../service/language-service.ts';
+import { NEVER_CANCELLED, type CableLanguageService, type IndexedCable } from '../service/language-service.ts';
 import { createCliService } from './cli-service.ts';
 
 export const INDEX_USAGE = `usage: cable index [--cache-dir CACHE] DIR
@@ -30,12 +30,17 @@ export interface CitationGraph {
   totals: { cables: number; citations: number; citationsInFolder: number; citedCables: number };
 }
 
+/** The language service over DIR, its index complete (every file checked, not only what a cache says). */
+export async function indexFolder(dir: string, warn: (message: string) => void, cacheDir?: string): Promise<CableLanguageService> {
+  const service = createCliService(warn, cacheDir ? { cacheDir } : {});
+  await service.setWorkspaceFolders([{ uri: pathToFileURL(dir).href }]);
+  await service.ensureEveryFileChecked(NEVER_CANCELLED);
+  await service.indexStored();
+  return service;
+}
+
 export async function buildCitationGraph(dir: string, warn: (message: string) => void, cacheDir?: string): Promise<CitationGraph> {
-  const index = createCliService(warn, cacheDir ? { cacheDir } : {});
-  await index.setWorkspaceFolders([{ uri: pathToFileURL(dir).href }]);
-  // Every file checked, not only what the cache says.
-  await index.ensureEveryFileChecked(NEVER_CANCELLED);
-  await index.indexStored();
+  const index = await indexFolder(dir, warn, cacheDir);
   const fileOf = (cable: IndexedCable) => relative(dir, fileURLToPath(cable.uri));
 
   const cables = index.cables().map((cable): GraphCable => {

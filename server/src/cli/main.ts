@@ -4,6 +4,8 @@
 //   cable check [--ignore CODE,...] [PATH...]                diagnostics, file:line:col: severity code: message
 //   cable index DIR                                          the cited/cites graph as JSON
 //   cable import SOURCE... --out DIR [--dry-run]             the cables of pages, cables.csv, exports as DIR/<ID>.txt
+//   cable search [--json] QUERY [DIR]                        the cables a query finds
+//   cable graph ID [DIR] [--hops N] [--format dot|json|svg]  a cable's citation neighbourhood
 import { once } from 'node:events';
 import { statSync } from 'node:fs';
 import { NEVER_CANCELLED, splitLines, type ParseContext } from '../service/language-service.ts';
@@ -14,12 +16,15 @@ import { IMPORT_USAGE, parseImportArguments, runImport } from './import.ts';
 import { formatOutline } from './outline.ts';
 import { runParse } from './parse.ts';
 import { readCableFile } from './read-input.ts';
+import { runGraph, runSearch } from './search.ts';
 
 const USAGE = `usage: cable parse [--year YYYY] [--id CABLEID] [FILE...|-]
        cable outline FILE...
        cable check [--ignore CODE[,CODE...]] [PATH...]
        cable index DIR
        cable import SOURCE... --out DIR [--dry-run]
+       cable search [--json] QUERY [DIR]
+       cable graph ID [DIR] [--hops N] [--format dot|json|svg] [--time-axis]
 
 parse    prints one JSON object per input (JSON Lines); see README.md for the schema.
          --year and --id give the context a fragment lacks (a REF line without its cable).
@@ -27,6 +32,8 @@ outline  prints the routing header, REF list and paragraph tree of each cable.
 check    prints the diagnostics of files and folders (cable check --help).
 index    prints the citation graph of the cables under DIR as JSON (cable index --help).
 import   writes the cables of WikiLeaks pages, cables.csv and exports as DIR/<ID>.txt (cable import --help).
+search   prints the cables a query finds: tag:PTER origin:MADRID year:2006 … (cable search --help).
+graph    prints a cable's citation neighbourhood as DOT, JSON or SVG (cable graph --help).
 A file that cannot be read is reported on stderr; the others are still processed,
 and the exit status is 1.`;
 
@@ -39,7 +46,7 @@ interface Options {
 function parseArguments(args: string[]): Options | string {
   const [command, ...rest] = args;
   if (!command || command === '--help' || command === '-h') return USAGE;
-  if (command !== 'parse' && command !== 'outline' && command !== 'check' && command !== 'index' && command !== 'import') return `cable: unknown command '${command}'\n${USAGE}`;
+  if (command !== 'parse' && command !== 'outline' && command !== 'check' && command !== 'index' && command !== 'import' && command !== 'search' && command !== 'graph') return `cable: unknown command '${command}'\n${USAGE}`;
   const options: Options = { command, files: [], context: {} };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -87,7 +94,7 @@ async function main(args: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-/** `check` and `index` read folders, asynchronously; they parse their own arguments. */
+/** `check`, `index`, `search` and `graph` read folders, asynchronously; they parse their own arguments. */
 async function runAsync(command: string, args: string[]): Promise<number> {
   if (command === 'check') {
     const options = parseCheckArguments(args);
@@ -109,6 +116,8 @@ async function runAsync(command: string, args: string[]): Promise<number> {
     const progressLine = process.stderr.isTTY ? (text: string) => process.stderr.write(`\r\x1b[K${text}`) : (text: string) => text && write(process.stderr)(text);
     return runImport(options, write(process.stderr), progressLine);
   }
+  if (command === 'search') return runSearch(args, write(process.stdout), write(process.stderr));
+  if (command === 'graph') return runGraph(args, write(process.stdout), write(process.stderr));
   if (args[0] === '--help' || args[0] === '-h') {
     write(process.stdout)(INDEX_USAGE);
     return 0;
@@ -150,7 +159,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 const [command, ...rest] = process.argv.slice(2);
-if (command === 'check' || command === 'index' || command === 'import') {
+if (command === 'check' || command === 'index' || command === 'import' || command === 'search' || command === 'graph') {
   runAsync(command, rest).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {

@@ -5,6 +5,7 @@ import { identifiedCitations, type CableModel, type Range } from '../model/cable
 import { citationLocations, type CableLocation } from './find-references.ts';
 import { plural } from './wording.ts';
 import { baseName, uriKey } from '../workspace/uri-keys.ts';
+import { distinctCables } from '../workspace/indexed-cable.ts';
 import type { Citation, IndexedCable } from '../workspace/workspace-index.ts';
 
 /**
@@ -28,19 +29,6 @@ export interface CitationIndex {
   lookup(id: string): IndexedCable[];
 }
 
-/**
- * The citing cables, each once: the same cable in two files (a Cablegate `.txt` and its `.cable`
- * rendering) is one cable citing this one, though both its REF entries are listed.
- */
-export function distinctCables<T extends { cable: IndexedCable }>(citing: T[]): T[] {
-  const seen = new Set<string>();
-  return citing.filter(({ cable }) => {
-    const key = cable.id ?? uriKey(cable.uri);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 export function citationLens(model: CableModel, uri: string, index: CitationIndex): CitationLens | undefined {
   const range = model.banner?.range ?? model.header?.range;

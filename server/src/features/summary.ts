@@ -3,7 +3,8 @@
 // this one. The "Cable: Show Summary" command shows it beside the cable.
 import { lookupTag } from '../data/reference.ts';
 import { identifiedCitations, type CableModel } from '../model/cable-model.ts';
-import { distinctCables, type CitationIndex } from './code-lens.ts';
+import type { CitationIndex } from './code-lens.ts';
+import { distinctCables } from '../workspace/indexed-cable.ts';
 import { code, escapeMarkdown, formatDate, link } from './markdown.ts';
 import { baseName, uriKey } from '../workspace/uri-keys.ts';
 import type { IndexedCable } from '../workspace/workspace-index.ts';

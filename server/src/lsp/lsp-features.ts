@@ -17,12 +17,29 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeError, NEVER_CANCELLED, SHOW_REFERENCES_COMMAND, type CableLanguageService, type CableLocation, type Logger } from '../service/language-service.ts';
+import {
+  CABLE_QUERY_HELP,
+  describeError,
+  GROUPINGS,
+  graphSvg,
+  NEVER_CANCELLED,
+  SHOW_REFERENCES_COMMAND,
+  type CableLanguageService,
+  type CableLocation,
+  type GroupBy,
+  type Logger,
+} from '../service/language-service.ts';
 import type { ClientSupport } from './client-configuration.ts';
 import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND, toLspCodeAction, toLspDiagnostic, toLspDocumentLink } from './lsp-encodings.ts';
 
 /** The `cable/summary` request: the cable's card as markdown, or null for a document not open. */
 export const SUMMARY_REQUEST = 'cable/summary';
+/** `cable/query` `{ query, limit?, groupBy?, group?, wait? }`: the cables found, or `{ errors, help }` for a bad query. */
+export const QUERY_REQUEST = 'cable/query';
+/** `cable/citationGraph` `{ id } | { textDocument }, hops?, drawing?: { timeAxis? }`: the citation neighbourhood (with `svg` when drawing is asked), or null. */
+export const CITATION_GRAPH_REQUEST = 'cable/citationGraph';
+/** Sent, once a client has queried, when the index has changed: `{ ready, cables }`. */
+export const INDEX_CHANGED_NOTIFICATION = 'cable/indexChanged';
 
 /** Diagnostics wait this long after the last change of a document (typing). */
 const DIAGNOSTICS_DELAY_MS = 150;
@@ -51,6 +68,8 @@ export function registerCableFeatures(host: FeatureHost): CableFeatures {
   const { connection, documents, service, logger, guarded, client } = host;
   const pendingDiagnostics = new Map<string, NodeJS.Timeout>();
   let pendingRefresh: NodeJS.Timeout | undefined;
+  /** The client has queried: it follows the index. */
+  let queried = false;
 
   const documentOf = (uri: string) => documents.get(uri);
 
@@ -81,6 +100,7 @@ export function registerCableFeatures(host: FeatureHost): CableFeatures {
   function refreshViews(): void {
     if (client().codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch((error: unknown) => logger.warn(`No code lens refresh: ${String(error)}`));
     if (client().semanticTokensRefresh) void connection.languages.semanticTokens.refresh().catch((error: unknown) => logger.warn(`No semantic tokens refresh: ${String(error)}`));
+    if (queried) void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, { ready: service.indexReady, cables: service.indexedCount });
   }
 
   service.onIndexChanged(() => {
@@ -187,6 +207,34 @@ export function registerCableFeatures(host: FeatureHost): CableFeatures {
       if (!document) return null;
       const markdown = await service.summary(document, token);
       return markdown === undefined ? null : { markdown };
+    }),
+  );
+
+  connection.onRequest(
+    QUERY_REQUEST,
+    guarded('query', null, async (params: { query?: unknown; limit?: unknown; groupBy?: unknown; group?: unknown; wait?: unknown }, token) => {
+      const text = typeof params?.query === 'string' ? params.query : '';
+      const limit = typeof params?.limit === 'number' && params.limit >= 0 ? params.limit : undefined;
+      const groupBy = GROUPINGS.find((g) => g === params?.groupBy) as GroupBy | undefined;
+      const group = groupBy && typeof params?.group === 'string' ? { group: params.group } : {};
+      queried = true;
+      const answer = await service.query(text, { ...(limit === undefined ? {} : { limit }), ...(groupBy ? { groupBy } : {}), ...group, wait: params?.wait === true }, token);
+      if (!answer) return null;
+      return 'errors' in answer ? { errors: answer.errors, help: CABLE_QUERY_HELP } : answer;
+    }),
+  );
+
+  connection.onRequest(
+    CITATION_GRAPH_REQUEST,
+    guarded('citationGraph', null, async (params: { id?: unknown; textDocument?: { uri?: unknown }; hops?: unknown; drawing?: { timeAxis?: unknown } }, token) => {
+      const uri = params?.textDocument?.uri;
+      const document = typeof uri === 'string' ? documentOf(uri) : undefined;
+      const of = typeof params?.id === 'string' ? { id: params.id } : document ? { document } : undefined;
+      if (!of) return null;
+      const graph = await service.citationGraph(of, typeof params?.hops === 'number' ? params.hops : 1, token);
+      if (!graph) return null;
+      // A client that draws nothing itself (the webview) asks for the picture.
+      return params?.drawing ? { ...graph, svg: graphSvg(graph, { timeAxis: params.drawing.timeAxis === true }) } : graph;
     }),
   );
 

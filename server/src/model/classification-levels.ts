@@ -11,6 +11,14 @@ export function levelRank(level: ClassificationLevel): number {
   return CLASSIFICATION_LEVELS.indexOf(level);
 }
 
+const LONGEST_FIRST = [...CLASSIFICATION_LEVELS].sort((a, b) => b.length - a.length);
+
+/** The level a classification as WikiLeaks writes it starts with: `SECRET//NOFORN` is SECRET. */
+export function classificationLevel(classification: string | null | undefined): ClassificationLevel | undefined {
+  if (!classification) return undefined;
+  return LONGEST_FIRST.find((level) => classification.startsWith(level) && !/[A-Z]/.test(classification.charAt(level.length)));
+}
+
 /** Each level's portion-marking abbreviations, its plain one first (`(U)`, `(SBU)`; `(LOU)`). */
 export const MARKING_ABBREVIATIONS: Record<ClassificationLevel, string[]> = {
   UNCLASSIFIED: ['U', 'SBU'],

@@ -28,6 +28,8 @@ import { DEFAULT_EXCLUDES } from '../workspace/exclude-globs.ts';
 import { DEFAULT_MAX_FILE_SIZE, parseWithinLimit, readMaxFileSize } from '../workspace/file-size.ts';
 import { relativeKey, uriKey } from '../workspace/uri-keys.ts';
 import { summarize, WorkspaceIndex, type Citation, type IndexedCable } from '../workspace/workspace-index.ts';
+import { runCableQuery, type QueryError, type QueryOptions, type QueryResult } from '../workspace/cable-query.ts';
+import { citationNeighbourhood, MAX_GRAPH_HOPS, type CitationNeighbourhood } from '../workspace/citation-neighbourhood.ts';
 import type { Cancellation, CableServiceHost } from './host.ts';
 import { ModelCache } from './model-cache.ts';
 import { DEFAULT_SETTINGS, isDiagnosticEnabled, readSettings, type CableSettings } from './settings.ts';
@@ -56,6 +58,12 @@ export type { CableModel, Paragraph, ParseContext } from '../model/cable-model.t
 export type { CableSettings } from './settings.ts';
 export type { Citation, IndexedCable } from '../workspace/workspace-index.ts';
 export type * from './host.ts';
+export { CABLE_QUERY_HELP, GROUPINGS, type GroupBy, type QueryError, type QueryHit, type QueryResult } from '../workspace/cable-query.ts';
+export { MAX_GRAPH_HOPS, type CitationNeighbourhood, type GraphNode } from '../workspace/citation-neighbourhood.ts';
+export { graphDot, graphSvg } from '../features/citation-graph-drawing.ts';
+
+/** A query's answer, with how far the index has got: the view shows what is indexed so far. */
+export type QueryAnswer = (QueryResult & { indexing: { ready: boolean; cables: number } }) | { errors: QueryError[] };
 
 /** A workspace folder, with its `files.exclude` patterns (VS Code's defaults when absent). */
 export interface WorkspaceFolderSetting {
@@ -83,6 +91,8 @@ export interface CableLanguageService {
   onIndexChanged(listener: () => void): { dispose(): void };
   /** True once the last indexing pass over the current folders has finished. */
   readonly indexReady: boolean;
+  /** How many cables are indexed so far. */
+  readonly indexedCount: number;
   /** Resolves when the index is up to date: true, or false when `token` was cancelled first. */
   ensureIndexed(token: Cancellation): Promise<boolean>;
   /** Like ensureIndexed, but every file loaded from the store is checked first (a command-line run answers once). */
@@ -129,6 +139,13 @@ export interface CableLanguageService {
   semanticTokens(document: TextDocument, token: Cancellation): Promise<SemanticSpan[]>;
   /** The cable's card in markdown (waits for the index, for the cited-by list). */
   summary(document: TextDocument, token: Cancellation): Promise<string | undefined>;
+  /**
+   * The cables a query finds (cable-query.ts), in order. With `wait`, once the index is complete
+   * (undefined when cancelled); without, from what is indexed so far, starting the index.
+   */
+  query(text: string, options: QueryOptions & { wait?: boolean }, token: Cancellation): Promise<QueryAnswer | undefined>;
+  /** The citation neighbourhood of a cable ID, or of the document's cable, within 1–3 hops (waits for the index). */
+  citationGraph(of: { id: string } | { document: TextDocument }, hops: number, token: Cancellation): Promise<CitationNeighbourhood | undefined>;
 
   dispose(): void;
 }
@@ -209,6 +226,9 @@ export function createCableLanguageService(host: CableServiceHost): CableLanguag
     onIndexChanged: (listener) => index.onDidChange(listener),
     get indexReady() {
       return index.ready;
+    },
+    get indexedCount() {
+      return index.size;
     },
     ensureIndexed: indexed,
     ensureEveryFileChecked: async (token) => (await unlessCancelled(foldersSettled.then(() => true), token)) === true && (await index.ensureIndexed(token, true)),
@@ -309,6 +329,23 @@ export function createCableLanguageService(host: CableServiceHost): CableLanguag
     async summary(document, token) {
       if (!(await indexed(token))) return undefined;
       return index.checked(() => cableSummary(cache.get(document), document.uri, index));
+    },
+
+    async query(text, queryOptions, token) {
+      const { wait, ...options } = queryOptions;
+      if (wait) {
+        if (!(await indexed(token))) return undefined;
+      } else {
+        void index.ensureIndexed();
+      }
+      const answer = runCableQuery(index, text, options);
+      return 'errors' in answer ? answer : { ...answer, indexing: { ready: index.ready, cables: index.size } };
+    },
+
+    async citationGraph(of, hops, token) {
+      const id = 'id' in of ? of.id : cache.get(of.document).id;
+      if (!id || !(await indexed(token))) return undefined;
+      return citationNeighbourhood(index, id, Math.max(1, Math.min(MAX_GRAPH_HOPS, Math.round(hops) || 1)));
     },
 
     dispose() {

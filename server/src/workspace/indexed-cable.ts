@@ -3,7 +3,7 @@
 // index worker (index-worker.ts), so both keep the same summary of a file.
 import { identifiedCitations, idOfDocumentNumber, parseCableId, parseFrontMatter, type FrontMatter, type Range } from '../model/cable-model.ts';
 import { isCableFile } from './cable-detection.ts';
-import { baseName } from './uri-keys.ts';
+import { baseName, uriKey } from './uri-keys.ts';
 
 export interface IndexedCable {
   uri: string;
@@ -70,4 +70,18 @@ export function summarize(uri: string, model: FrontMatter): IndexedCable {
 /** The summary of a file's text: `.cable` files always, other files when the detector recognises a cable. */
 export function summarizeFile(uri: string, text: string): IndexedCable | undefined {
   return isCableFile(uri, text) ? summarize(uri, parseFrontMatter(text, { fileName: baseName(uri) })) : undefined;
+}
+
+/**
+ * The citing cables, each once: the same cable in two files (a Cablegate `.txt` and its `.cable`
+ * rendering) is one cable citing this one, though both its REF entries are listed.
+ */
+export function distinctCables<T extends { cable: IndexedCable }>(citing: T[]): T[] {
+  const seen = new Set<string>();
+  return citing.filter(({ cable }) => {
+    const key = cable.id ?? uriKey(cable.uri);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

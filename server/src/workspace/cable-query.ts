@@ -1,0 +1,633 @@
+// The query language over the workspace's cables, one for the editor's Cables view and for
+// `cable search`: subject words and facets (`tag:PTER origin:MADRID year:2006 class>=SECRET
+// cites:06MADRID2657 citedby:07MADRID173 missing:`), all of which must hold. Parsing gives a typed
+// query or messages that point at the faulty term; evaluation reads the workspace index only.
+//
+// Sized for 250,000 cables: the candidates come from the narrowest source (the citers of a cited
+// ID, the cables one cable cites, the search index for words), a scan only when every term is a
+// facet of the cable itself; the first `limit` hits in order are kept in a heap, not by sorting
+// every match.
+import { classificationLevel, levelRank, type ClassificationLevel } from '../model/cable-model.ts';
+import { parseCableId, postIdPart } from '../model/cable-id.ts';
+import { expandYear, isoDate } from '../model/dates.ts';
+import type { IndexedCable } from './indexed-cable.ts';
+import { citingCount, missingCables, postOf, type CitationSource, type MissingCable } from './missing-cables.ts';
+import { searchTerms } from './search-index.ts';
+
+export const CABLE_QUERY_HELP = `Words match the ID, subject, TAGS and origin by prefix (iran nuclear, 09BAS). Facets, all of which must hold:
+  tag:PTER                 a TAGS code (tag:PTER,PGOV: either)
+  origin:MADRID            the sending post (origin:"LA PAZ", origin:LAPAZ)
+  year:2006                the cable's year
+  from:2006-01 to:2006-06  a date range, by year, month or day, both ends included
+  class:SECRET             a classification level (UNCLASSIFIED, CONFIDENTIAL, SECRET, TOP SECRET), or a caveat (class:NOFORN)
+  class>=CONFIDENTIAL      that level or above (also >, <=, <)
+  cites:06MADRID2657       the cables that cite this one
+  citedby:07MADRID173      the cables this one cites
+  missing:                 cables cited in the workspace but not in it, dated from their neighbours`;
+
+export type GroupBy = 'year' | 'origin' | 'tag';
+export const GROUPINGS: readonly GroupBy[] = ['year', 'origin', 'tag'];
+
+type Comparison = '=' | '>=' | '>' | '<=' | '<';
+
+export interface ClassificationTest {
+  comparison: Comparison;
+  /** A level, compared by rank; else `caveat`, a word of the classification (`NOFORN`). */
+  level?: ClassificationLevel;
+  caveat?: string;
+}
+
+export interface CableQuery {
+  /** Upper-case words, each a prefix of a term of the cable. */
+  words: string[];
+  /** Each facet's codes; a cable holds one of each facet's. */
+  tags: string[][];
+  /** Posts as IDs write them (`LAPAZ`); a cable is from one of each facet's. */
+  origins: string[][];
+  /** Inclusive bounds, as prefixes of an ISO date: `2006`, `2006-01`, `2006-01-31`. */
+  from?: string;
+  to?: string;
+  classification: ClassificationTest[];
+  cites: string[];
+  citedBy: string[];
+  missing: boolean;
+}
+
+export interface QueryError {
+  message: string;
+  /** Offsets of the faulty term in the query text. */
+  start: number;
+  end: number;
+}
+
+export type ParsedQuery = { query: CableQuery; errors?: undefined } | { query?: undefined; errors: QueryError[] };
+
+/** One cable found: in the workspace (`uri`), or cited by it but missing (`missing`, its date estimated). */
+export interface QueryHit {
+  id: string | null;
+  uri: string | null;
+  subject: string | null;
+  /** ISO 8601: the cable's own date, or for a missing cable the estimated day (`dateEstimated`). */
+  date: string | null;
+  dateEstimated: boolean;
+  classification: string | null;
+  origin: string | null;
+  tags: string[];
+  /** Cables of the workspace that cite it. */
+  citedBy: number;
+  missing: boolean;
+}
+
+export interface QueryGroup {
+  key: string;
+  count: number;
+}
+
+export interface QueryResult {
+  /** Every match, of which `hits` are the first `limit` in order (date, then ID). */
+  total: number;
+  hits: QueryHit[];
+  /** The matches counted by `groupBy`, when asked: years in order, origins and TAGS most frequent first. */
+  groups?: QueryGroup[];
+}
+
+export interface QueryOptions {
+  limit?: number;
+  groupBy?: GroupBy;
+  /** Only the matches in this group of `groupBy` (`2006`, `MADRID`, `PTER`, `no date`): a group of the view opened. */
+  group?: string;
+}
+
+/** What a query reads: the workspace index (WorkspaceIndex), or any index answering the same. */
+export interface QuerySource extends CitationSource {
+  /** Cables by the words of a query, each word a prefix of one of their terms. */
+  search(query: string, limit: number): IndexedCable[];
+}
+
+const FACETS = ['tag', 'origin', 'year', 'from', 'to', 'class', 'cites', 'citedby', 'missing'] as const;
+type Facet = (typeof FACETS)[number];
+
+const LEVEL_NAMES: Record<string, ClassificationLevel> = {
+  U: 'UNCLASSIFIED',
+  UNCLASSIFIED: 'UNCLASSIFIED',
+  LOU: 'LIMITED OFFICIAL USE',
+  C: 'CONFIDENTIAL',
+  CONFIDENTIAL: 'CONFIDENTIAL',
+  S: 'SECRET',
+  SECRET: 'SECRET',
+  TS: 'TOP SECRET',
+  TOPSECRET: 'TOP SECRET',
+};
+
+/** Caveats as a query names them, and as the classification writes them after `//`. */
+const CAVEATS: Record<string, string> = {
+  NOFORN: 'NOFORN',
+  ORCON: 'ORCON',
+  NOCONTRACT: 'NOCONTRACT',
+  PROPIN: 'PROPIN',
+  REL: 'REL',
+  FOUO: 'FOR OFFICIAL USE ONLY',
+  SBU: 'FOR OFFICIAL USE ONLY',
+  FOROFFICIALUSEONLY: 'FOR OFFICIAL USE ONLY',
+};
+
+/** A level's rank from a classification as the index keeps it (`SECRET//NOFORN` is SECRET). */
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Whitespace-separated terms; a double-quoted stretch (`origin:"LA PAZ"`) stays in its term, quotes removed. */
+function tokenize(text: string, errors: QueryError[]): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (/\s/.test(text[i]!)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let value = '';
+    while (i < text.length && !/\s/.test(text[i]!)) {
+      if (text[i] === '"') {
+        const close = text.indexOf('"', i + 1);
+        if (close < 0) {
+          errors.push({ message: 'A quote is not closed: add the closing " or remove it.', start: i, end: text.length });
+          value += text.slice(i + 1);
+          i = text.length;
+          break;
+        }
+        value += text.slice(i + 1, close);
+        i = close + 1;
+      } else {
+        value += text[i++];
+      }
+    }
+    tokens.push({ text: value, start, end: i });
+  }
+  return tokens;
+}
+
+/** `2006`, `2006-01`, `2006-01-31` (a real day), else undefined. */
+function datePrefix(text: string): string | undefined {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+  if (!m) return undefined;
+  return isoDate(Number(m[1]), m[2] ? Number(m[2]) : 1, m[3] ? Number(m[3]) : 1) ? text : undefined;
+}
+
+function isCableIdText(text: string): boolean {
+  return parseCableId(text.toUpperCase()) !== undefined;
+}
+
+export function parseCableQuery(text: string): ParsedQuery {
+  const errors: QueryError[] = [];
+  const query: CableQuery = { words: [], tags: [], origins: [], classification: [], cites: [], citedBy: [], missing: false };
+  let from: { value: string; token: Token } | undefined;
+  let to: { value: string; token: Token } | undefined;
+  const fail = (token: Token, message: string) => errors.push({ message, start: token.start, end: token.end });
+
+  for (const token of tokenize(text, errors)) {
+    const facet = /^([A-Za-z]+)(:|>=|<=|>|<)(.*)$/s.exec(token.text);
+    if (!facet) {
+      query.words.push(...searchTerms(token.text));
+      continue;
+    }
+    const name = facet[1]!.toLowerCase() as Facet;
+    const comparison = (facet[2] === ':' ? '=' : facet[2]) as Comparison;
+    const value = facet[3]!.trim();
+    if (!FACETS.includes(name)) {
+      fail(token, `Unknown facet '${facet[1]}${facet[2]}'. Facets: ${FACETS.map((f) => `${f}:`).join(' ')}.`);
+      continue;
+    }
+    if (comparison !== '=' && name !== 'class') {
+      fail(token, `${name} takes ':', not '${facet[2]}' (only class compares: class>=CONFIDENTIAL).`);
+      continue;
+    }
+    if (name === 'missing') {
+      if (value) fail(token, `missing: takes no value: write 'missing:' alone.`);
+      else query.missing = true;
+      continue;
+    }
+    if (!value) {
+      fail(token, `${name}: needs a value, as in ${EXAMPLES[name]}.`);
+      continue;
+    }
+    switch (name) {
+      case 'tag': {
+        const codes = value.split(',').map((code) => code.trim().toUpperCase());
+        if (codes.some((code) => !/^[A-Z0-9]+$/.test(code))) fail(token, `tag: takes TAGS codes, letters and digits, as in tag:PTER or tag:PTER,PGOV; not '${value}'.`);
+        else query.tags.push(codes);
+        break;
+      }
+      case 'origin': {
+        const posts = value.split(',').map((post) => postIdPart(post));
+        if (posts.some((post) => !/^[A-Z][A-Z0-9]*$/.test(post))) fail(token, `origin: takes a post, as in origin:MADRID or origin:"LA PAZ"; not '${value}'.`);
+        else query.origins.push(posts);
+        break;
+      }
+      case 'year':
+        if (!/^\d{4}$/.test(value)) fail(token, `year: takes a four-digit year, as in year:2006; not '${value}'.`);
+        else {
+          from = { value, token };
+          to = { value, token };
+        }
+        break;
+      case 'from':
+      case 'to': {
+        const prefix = datePrefix(value);
+        if (!prefix) fail(token, `${name}: takes a date as YYYY, YYYY-MM or YYYY-MM-DD, as in ${EXAMPLES[name]}; not '${value}'.`);
+        else if (name === 'from') from = { value: prefix, token };
+        else to = { value: prefix, token };
+        break;
+      }
+      case 'class': {
+        const word = value.toUpperCase().replace(/[\s_-]+/g, '');
+        const level = LEVEL_NAMES[word];
+        if (level) query.classification.push({ comparison, level });
+        else if (comparison !== '=') fail(token, `class${facet[2]} compares levels: UNCLASSIFIED, CONFIDENTIAL, SECRET or TOP SECRET; not '${value}'.`);
+        else if (!CAVEATS[word]) fail(token, `class: takes a level (UNCLASSIFIED, CONFIDENTIAL, SECRET, TOP SECRET) or a caveat (${Object.keys(CAVEATS).join(', ')}); not '${value}'.`);
+        else query.classification.push({ comparison, caveat: CAVEATS[word] });
+        break;
+      }
+      case 'cites':
+      case 'citedby':
+        if (!isCableIdText(value)) fail(token, `${name}: takes a cable ID, as in ${EXAMPLES[name]}; not '${value}'.`);
+        else (name === 'cites' ? query.cites : query.citedBy).push(value.toUpperCase());
+        break;
+    }
+  }
+  if (from && to && from.value > to.value.slice(0, from.value.length)) {
+    errors.push({ message: `The range is empty: from:${from.value} is after to:${to.value}.`, start: from.token.start, end: to.token.end });
+  }
+  if (errors.length) return { errors };
+  if (from) query.from = from.value;
+  if (to) query.to = to.value;
+  return { query };
+}
+
+const EXAMPLES: Record<Facet, string> = {
+  tag: 'tag:PTER',
+  origin: 'origin:MADRID',
+  year: 'year:2006',
+  from: 'from:2006-01',
+  to: 'to:2006-06',
+  class: 'class:SECRET',
+  cites: 'cites:06MADRID2657',
+  citedby: 'citedby:07MADRID173',
+  missing: 'missing:',
+};
+
+/**
+ * What the predicates read of a cable, present or missing, in one shape: the index's cables come
+ * in many shapes (their optional fields set in different orders), and reading them in a scan of
+ * 250,000 was ten times slower than reading these. A table of them, in the order of the hits, is
+ * kept for each version of the index, with the rows of each TAGS code.
+ */
+interface Row {
+  /** The date as a number, YYYYMMDDhhmm (the ID's year alone when the text has no date: YYYY00000000); NO_DAY when neither. */
+  day: number;
+  /** Its group by year: the date's year, or `no date`. */
+  year: string;
+  id: string;
+  /** The ID in natural order (`08DOHA75` before `08DOHA152`), made when two rows of one minute are ordered. */
+  sortId: string | undefined;
+  uri: string;
+  /** The post as IDs write it, or undefined. */
+  post: string | undefined;
+  /** The level's rank, -1 when unknown. */
+  level: number;
+  classification: string | undefined;
+  tags: readonly string[];
+  cites: readonly { id: string }[];
+  cable: IndexedCable | undefined;
+  missing: MissingCable | undefined;
+}
+
+interface Table {
+  version: number;
+  /** In the order of the hits: by date (undated last), then ID in natural order, then file. */
+  rows: Row[];
+  byCable: Map<IndexedCable, number>;
+  /** The rows holding each TAGS code, in order. */
+  byTag: Map<string, number[]>;
+}
+
+const NO_DAY = Infinity;
+
+/** `2006-10-20T12:58Z` → 200610201258; a prefix (`2006-10`) is padded with `pad` (0 for a lower bound, 9 for an upper one). */
+function dayOf(date: string, pad: '0' | '9' = '0'): number {
+  let digits = '';
+  for (let i = 0; i < date.length && digits.length < 12; i++) {
+    const c = date.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits += date[i];
+  }
+  return Number(digits.padEnd(12, pad));
+}
+
+/** One copy of each year group (`2006`): a scan that counts by year then reads a handful of strings, not 250,000. */
+const yearGroups = new Map<string, string>();
+
+function yearGroupOf(date: string | undefined): string {
+  if (!date) return 'no date';
+  const year = date.slice(0, 4);
+  let shared = yearGroups.get(year);
+  if (shared === undefined) yearGroups.set(year, (shared = year));
+  return shared;
+}
+
+/** Ranks by classification as written: a handful of them, 250,000 cables. */
+const ranksByClassification = new Map<string, number>();
+
+function rankOf(classification: string | undefined): number {
+  if (!classification) return -1;
+  let rank = ranksByClassification.get(classification);
+  if (rank === undefined) {
+    const level = classificationLevel(classification);
+    ranksByClassification.set(classification, (rank = level ? levelRank(level) : -1));
+  }
+  return rank;
+}
+
+/** Posts as IDs write them, by the origin as written: a few hundred origins, 250,000 cables. */
+const postsByOrigin = new Map<string, string>();
+
+/** The post a cable is from, as IDs write it: the banner's, else its ID's. */
+function postOfCable(cable: IndexedCable): string | undefined {
+  if (!cable.origin) return postOf(cable.id);
+  let post = postsByOrigin.get(cable.origin);
+  if (post === undefined) postsByOrigin.set(cable.origin, (post = postIdPart(cable.origin)));
+  return post;
+}
+
+/** The year an ID gives (`06VIENNA515`: 2006), for a cable whose text has no date: it sorts at the start of that year. */
+function yearOfId(id: string | undefined): string | undefined {
+  const parts = id ? parseCableId(id) : undefined;
+  return parts ? String(expandYear(Number(parts.year))) : undefined;
+}
+
+function rowOf(cable: IndexedCable): Row {
+  const date = cable.date ?? yearOfId(cable.id);
+  return {
+    day: date ? dayOf(date) : NO_DAY,
+    year: yearGroupOf(date),
+    id: cable.id ?? '',
+    sortId: undefined,
+    uri: cable.uri,
+    post: postOfCable(cable),
+    level: rankOf(cable.classification),
+    classification: cable.classification,
+    tags: cable.tags,
+    cites: cable.cites,
+    cable,
+    missing: undefined,
+  };
+}
+
+function missingRowOf(missing: MissingCable): Row {
+  const date = missing.estimatedDate;
+  return {
+    day: date ? dayOf(date) : NO_DAY,
+    year: yearGroupOf(date),
+    id: missing.id,
+    sortId: undefined,
+    uri: '',
+    post: missing.post,
+    level: -1,
+    classification: undefined,
+    tags: [],
+    cites: [],
+    cable: undefined,
+    missing,
+  };
+}
+
+/** IDs in natural order: `08DOHA75` before `08DOHA152`. */
+function idSortKey(id: string): string {
+  const parts = parseCableId(id);
+  return parts ? `${parts.year}${parts.post} ${parts.serial.padStart(10, '0')}` : id;
+}
+
+function compareRows(a: Row, b: Row): number {
+  if (a.day !== b.day) return a.day < b.day ? -1 : 1;
+  if (a.id !== b.id) {
+    a.sortId ??= idSortKey(a.id);
+    b.sortId ??= idSortKey(b.id);
+    return a.sortId < b.sortId ? -1 : 1;
+  }
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0;
+}
+
+function tableOf(unsorted: Row[], version: number): Table {
+  // Copied in their new order, so a scan reads memory in order (the sort left them where they were made).
+  const rows = unsorted.sort(compareRows).map((row): Row => ({ ...row }));
+  const byCable = new Map<IndexedCable, number>();
+  const byTag = new Map<string, number[]>();
+  rows.forEach((row, i) => {
+    if (row.cable) byCable.set(row.cable, i);
+    for (const tag of row.tags) {
+      const list = byTag.get(tag);
+      if (!list) byTag.set(tag, [i]);
+      // A code written twice in one TAGS line lists its cable once.
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  });
+  return { version, rows, byCable, byTag };
+}
+
+const tables = new WeakMap<QuerySource, { present?: Table; missing?: Table }>();
+
+/** The table of the index's cables, or of its missing cables, made again when the index has changed. */
+function tableFor(source: QuerySource, missing: boolean): Table {
+  const version = source.version;
+  let cached = tables.get(source);
+  if (!cached) tables.set(source, (cached = {}));
+  const kind = missing ? 'missing' : 'present';
+  const known = cached[kind];
+  if (known && known.version === version) return known;
+  const rows: Row[] = [];
+  if (missing) for (const cable of missingCables(source)) rows.push(missingRowOf(cable));
+  else source.forEachCable((cable) => rows.push(rowOf(cable)));
+  return (cached[kind] = tableOf(rows, version));
+}
+
+function matchesClassification(row: Row, test: ClassificationTest): boolean {
+  if (test.caveat) return row.classification !== undefined && row.classification.split('//').slice(1).some((caveat) => caveat === test.caveat || caveat.startsWith(`${test.caveat} `));
+  if (row.level < 0) return false;
+  const difference = row.level - levelRank(test.level!);
+  switch (test.comparison) {
+    case '=':
+      return difference === 0;
+    case '>=':
+      return difference >= 0;
+    case '>':
+      return difference > 0;
+    case '<=':
+      return difference <= 0;
+    case '<':
+      return difference < 0;
+  }
+}
+
+/** A plain loop: a closure for each of 250,000 rows was most of a tag: scan. */
+function holdsAny(tags: readonly string[], codes: readonly string[]): boolean {
+  for (const code of codes) if (tags.includes(code)) return true;
+  return false;
+}
+
+/** The facets about the cable itself, its date within [from, to] (words and cited-by are checked through their sources). */
+function matchesFacets(query: CableQuery, row: Row, from: number, to: number): boolean {
+  if (row.day < from || row.day > to) return false;
+  for (const codes of query.tags) if (!holdsAny(row.tags, codes)) return false;
+  for (const posts of query.origins) if (!row.post || !posts.includes(row.post)) return false;
+  for (const test of query.classification) if (!matchesClassification(row, test)) return false;
+  for (const id of query.cites) if (!row.cites.some((c) => c.id === id)) return false;
+  return true;
+}
+
+function presentHit(cable: IndexedCable, source: CitationSource): QueryHit {
+  return {
+    id: cable.id ?? null,
+    uri: cable.uri,
+    subject: cable.subject ?? null,
+    date: cable.date ?? null,
+    dateEstimated: false,
+    classification: cable.classification ?? null,
+    origin: cable.origin ?? null,
+    tags: cable.tags,
+    citedBy: cable.id ? citingCount(source, cable.id) : 0,
+    missing: false,
+  };
+}
+
+function missingHit(cable: MissingCable): QueryHit {
+  return {
+    id: cable.id,
+    uri: null,
+    subject: null,
+    date: cable.estimatedDate ?? null,
+    dateEstimated: cable.estimatedDate !== undefined,
+    classification: null,
+    origin: cable.post ?? null,
+    tags: [],
+    citedBy: cable.citedBy,
+    missing: true,
+  };
+}
+
+
+/** Whether the row is in `group` of `groupBy`. */
+function inGroup(groupBy: GroupBy, row: Row, group: string): boolean {
+  switch (groupBy) {
+    case 'year':
+      return row.year === group;
+    case 'origin':
+      return (row.post ?? 'no origin') === group;
+    case 'tag':
+      return row.tags.length ? row.tags.includes(group) : group === 'no TAGS';
+  }
+}
+
+/** First index in the table whose day is not less than `day`. */
+function firstFrom(rows: Row[], day: number): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (rows[middle]!.day < day) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The rows that may match, in order, from the narrowest source (indices, or a range of them); every facet is checked on each. */
+function candidatesOf(source: QuerySource, table: Table, query: CableQuery, citedByIds: Set<string> | undefined, from: number, to: number): number[] | { start: number; end: number } {
+  const { rows } = table;
+  if (query.missing) {
+    const indices: number[] = [];
+    rows.forEach((row, i) => {
+      if ((!citedByIds || citedByIds.has(row.id)) && query.words.every((word) => row.id.startsWith(word) || row.post?.startsWith(word))) indices.push(i);
+    });
+    return indices;
+  }
+  const ofCables = (cables: Iterable<IndexedCable>) => {
+    const indices = new Set<number>();
+    for (const cable of cables) {
+      const i = table.byCable.get(cable);
+      if (i !== undefined) indices.add(i);
+    }
+    return [...indices].sort((a, b) => a - b);
+  };
+  const byWords = query.words.length ? new Set(source.search(query.words.join(' '), Infinity)) : undefined;
+  const withWords = (cables: Iterable<IndexedCable>) => (byWords ? [...cables].filter((cable) => byWords.has(cable)) : cables);
+  if (query.cites.length) return ofCables(withWords(source.citing(query.cites[0]!).map(({ cable }) => cable)));
+  if (citedByIds) return ofCables(withWords([...citedByIds].flatMap((id) => source.lookup(id))));
+  if (byWords) return ofCables(byWords);
+  if (query.tags.length) {
+    const codes = query.tags[0]!;
+    const lists = codes.map((code) => table.byTag.get(code) ?? []);
+    return lists.length === 1 ? lists[0]! : [...new Set(lists.flat())].sort((a, b) => a - b);
+  }
+  // A date range: the rows between its ends; else every row.
+  return { start: from > -Infinity ? firstFrom(rows, from) : 0, end: to < Infinity ? firstFrom(rows, to + 1) : rows.length };
+}
+
+/** Runs a parsed query over the index: the total, the first `limit` hits in order, and the groups asked for. */
+export function evaluateCableQuery(source: QuerySource, query: CableQuery, options: QueryOptions = {}): QueryResult {
+  const limit = options.limit ?? Infinity;
+  const { groupBy, group } = options;
+  const counts = new Map<string, { count: number }>();
+  const countIn = (key: string) => {
+    const counter = counts.get(key);
+    if (counter) counter.count++;
+    else counts.set(key, { count: 1 });
+  };
+  const from = query.from ? dayOf(query.from, '0') : -Infinity;
+  const to = query.to ? dayOf(query.to, '9') : Infinity;
+  const citedByIds = citedByFilter(source, query);
+  const table = tableFor(source, query.missing);
+  const hits: Row[] = [];
+  let total = 0;
+  const visit = (row: Row) => {
+    if (citedByIds && !citedByIds.has(row.id)) return;
+    if (!matchesFacets(query, row, from, to)) return;
+    if (groupBy && group !== undefined && !inGroup(groupBy, row, group)) return;
+    total++;
+    if (groupBy === 'year') countIn(row.year);
+    else if (groupBy === 'origin') countIn(row.post ?? 'no origin');
+    else if (groupBy === 'tag') {
+      if (row.tags.length === 0) countIn('no TAGS');
+      for (const tag of row.tags) countIn(tag);
+    }
+    if (hits.length < limit) hits.push(row);
+  };
+  const candidates = candidatesOf(source, table, query, citedByIds, from, to);
+  const { rows } = table;
+  if (Array.isArray(candidates)) for (const i of candidates) visit(rows[i]!);
+  else for (let i = candidates.start; i < candidates.end; i++) visit(rows[i]!);
+  const result: QueryResult = { total, hits: hits.map((row) => (row.cable ? presentHit(row.cable, source) : missingHit(row.missing!))) };
+  if (groupBy) result.groups = sortGroups(groupBy, counts);
+  return result;
+}
+
+/** The IDs cited by every `citedby:` cable, or undefined without that facet. */
+function citedByFilter(source: QuerySource, query: CableQuery): Set<string> | undefined {
+  let ids: Set<string> | undefined;
+  for (const citer of query.citedBy) {
+    const cited = new Set(source.lookup(citer).flatMap((cable) => cable.cites.map((c) => c.id)));
+    ids = ids ? new Set([...ids].filter((id) => cited.has(id))) : cited;
+  }
+  return ids;
+}
+
+function sortGroups(groupBy: GroupBy, counts: Map<string, { count: number }>): QueryGroup[] {
+  const groups = [...counts].map(([key, { count }]) => ({ key, count }));
+  if (groupBy === 'year') return groups.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return groups.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Parses and runs a query: the result, or the parse errors. */
+export function runCableQuery(source: QuerySource, text: string, options: QueryOptions = {}): QueryResult | { errors: QueryError[] } {
+  const parsed = parseCableQuery(text);
+  return parsed.errors ? { errors: parsed.errors } : evaluateCableQuery(source, parsed.query, options);
+}
