@@ -26,7 +26,7 @@ const LABELS: Record<string, Exclude<keyof SourceMetadata, 'references'>> = {
   origin: 'origin',
   tags: 'tags',
 };
-const LABELLED_LINE = /^\s*(reference id|canonical id|id|subject|date|created|released|classification|origin|tags)\s*:\s*(.*?)\s*$/i;
+const LABELLED_LINE = /^\s*(reference id|canonical id|id|subject|date|created|released|classification|origin|tags) ?:(.*)$/i;
 
 /** The labelled lines at the start, up to the first other line; each is one line of the file. */
 function labelledLines(lines: string[]): [string, string][] {
@@ -34,7 +34,7 @@ function labelledLines(lines: string[]): [string, string][] {
   for (const line of lines) {
     const m = LABELLED_LINE.exec(line);
     if (!m) break;
-    labelled.push([m[1]!.toLowerCase(), m[2]!]);
+    labelled.push([m[1]!.toLowerCase(), m[2]!.trim()]);
   }
   return labelled;
 }
