@@ -87,9 +87,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.registerTextDocumentContentProvider(SUMMARY_SCHEME, summaries),
     vscode.commands.registerCommand('cable.showSummary', () => showSummary(summaries)),
     // The import module is a bundle of its own (scripts/build.mjs), loaded when the command first runs.
-    vscode.commands.registerCommand('cable.importCables', (sources?: vscode.Uri[], out?: vscode.Uri) =>
-      (require('./import-cables.js') as typeof import('./import-cables.ts')).importCablesCommand(sources, out),
-    ),
+    vscode.commands.registerCommand('cable.importCables', (first?: vscode.Uri | vscode.Uri[], second?: vscode.Uri | vscode.Uri[]) => {
+      // From the Explorer: (the clicked file, the selected files); from a script or the offer: (files, folder).
+      const sources = Array.isArray(first) ? first : first ? (Array.isArray(second) ? second : [first]) : undefined;
+      const out = Array.isArray(first) && second instanceof vscode.Uri ? second : undefined;
+      return (require('./import-cables.js') as typeof import('./import-cables.ts')).importCablesCommand(sources, out);
+    }),
   );
   // The Cables view and the graph start the server when they are first shown, before any cable is opened.
   const running = () => (client ??= startClient(context));

@@ -139,6 +139,19 @@ describe('forms told by content', () => {
     assert.equal(release!.text, readFileSync(join(FIXTURES, 'foiaocr-96STATE258843-C06698368.txt'), 'utf8'));
   });
 
+  it('reads labelled metadata lines before the cable, and not a mail header', async (t) => {
+    const alx = readFileSync(join(FIXTURES, 'alxtxt-90MANAMA4053.txt'), 'utf8').split('\n').slice(5).join('\n');
+    const dir = scratch(t);
+    writeFileSync(join(dir, 'labelled.txt'), `Reference ID: 90MANAMA4053\nSubject: TFKU01:  IRAQI BEHAVIOR IN KUWAIT\nCreated: 1990-08-21 13:32\nClassification: UNCLASSIFIED\nTAGS: PREL, US, IZ\n${alx}`);
+    const [labelled] = await itemsOf(join(dir, 'labelled.txt'));
+    assert.ok(labelled && isCable(labelled));
+    assert.deepEqual(labelled.metadata, { id: '90MANAMA4053', subject: 'TFKU01:  IRAQI BEHAVIOR IN KUWAIT', date: '1990-08-21T13:32Z', classification: 'UNCLASSIFIED', tags: ['PREL', 'US', 'IZ'] });
+    assert.equal(labelled.line, 5);
+    assert.match(labelled.text, /^O 211332Z AUG 90\n[\s\S]*IMMEDIATE 2535\nUNCLAS MANAMA 04053 \n/);
+    writeFileSync(join(dir, 'mail.txt'), `Date: 1990-08-21 13:32\nSubject: Fwd: cable\nTo: desk\n${alx}`);
+    assert.deepEqual((await itemsOf(join(dir, 'mail.txt'))).map((item) => 'form' in item && item.form), ['text']);
+  });
+
   it('puts a banner glued to the last address line back on its own line', () => {
     assert.equal(unglueBanner('FM AMEMBASSY MANAMA\nSECSTATE WASHDC IMMEDIATE 2535UNCLAS MANAMA 04053 \n\nBODY'), 'FM AMEMBASSY MANAMA\nSECSTATE WASHDC IMMEDIATE 2535\nUNCLAS MANAMA 04053 \n\nBODY');
     assert.equal(unglueBanner('INFO AMEMBASSY TOKYO C O N F I D E N T I A L SECTION 01 OF 02 STATE 012345\n'), 'INFO AMEMBASSY TOKYO\nC O N F I D E N T I A L SECTION 01 OF 02 STATE 012345\n');

@@ -10,7 +10,7 @@ import type { SourceCable, SourceMetadata } from './source-types.ts';
 
 const RELEASE_STAMP = /U\.S\. Department of State Case No\. [A-Z]-\d{4}-\d+ Doc No\. C\d+/;
 /** The printout's page header: `PAGE 01 STATE 258843 200226Z DEC 96` (OCR may put noise before the post). */
-const PAGE_HEADER = /\bPAGE 0?1\s+[^A-Z\s]?([A-Z][A-Z ]*?)\s+(\d{3,7})\b/;
+const PAGE_HEADER = /\bPAGE 0?1 +[^A-Z\s]?([A-Z]+(?: [A-Z]+){0,3}) +(\d{3,7})\b/;
 
 export function isFoiaRelease(head: string): boolean {
   return RELEASE_STAMP.test(head);

@@ -15,9 +15,58 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** Markup to its text: tags dropped (a TAGS link keeps its code, a paragraph anchor its `¶`), entities decoded. */
+/**
+ * Markup to its text: tags dropped (a TAGS link keeps its code, a paragraph anchor its `¶`),
+ * entities decoded. A scan from `<` to `>`: a regex such as /<[^>]*>/g backtracks over a page of
+ * `<` without `>` in time growing with its square.
+ */
 function htmlToText(html: string): string {
-  return decodeEntities(html.replace(/<[^>]*>/g, ''));
+  let text = '';
+  let from = 0;
+  for (let open = html.indexOf('<'); open !== -1; open = html.indexOf('<', from)) {
+    const close = html.indexOf('>', open);
+    if (close === -1) break;
+    text += html.slice(from, open);
+    from = close + 1;
+  }
+  return decodeEntities(text + html.slice(from));
+}
+
+interface Element {
+  /** The opening tag, `<table class='cable'>`. */
+  open: string;
+  inner: string;
+  /** Where the opening tag starts. */
+  index: number;
+}
+
+/**
+ * The elements an opening and a closing pattern delimit, in order, found by scanning forward only
+ * (nested elements of the same name are not expected in these pages).
+ */
+function* elements(html: string, open: RegExp, close: RegExp): Generator<Element> {
+  open.lastIndex = 0;
+  for (let start = open.exec(html); start; start = open.exec(html)) {
+    const openEnd = html.indexOf('>', start.index);
+    if (openEnd === -1) return;
+    close.lastIndex = openEnd + 1;
+    const end = close.exec(html);
+    if (!end) return;
+    yield { open: html.slice(start.index, openEnd + 1), inner: html.slice(openEnd + 1, end.index), index: start.index };
+    open.lastIndex = end.index + end[0].length;
+  }
+}
+
+/** `KALOUDIS, NICK` in `PINS, GR, (KALOUDIS, NICK)` dropped: person tags are no TAGS codes. */
+function withoutParenthesised(text: string): string {
+  let out = '';
+  let depth = 0;
+  for (const char of text) {
+    if (char === '(') depth++;
+    else if (char === ')' && depth > 0) depth--;
+    else if (depth === 0) out += char;
+  }
+  return out;
 }
 
 function lineOf(text: string, index: number): number {
@@ -26,12 +75,21 @@ function lineOf(text: string, index: number): number {
   return line;
 }
 
-const CABLE_TABLE = /<table[^>]*\bclass=['"]cable['"][^>]*>([\s\S]*?)<\/table>/i;
-const PRE_BLOCK = /<pre[^>]*>([\s\S]*?)<\/pre>/gi;
+const TABLE_OPEN = /<table\b/gi;
+const TABLE_CLOSE = /<\/table\s*>/gi;
+const PRE_OPEN = /<pre\b/gi;
+const PRE_CLOSE = /<\/pre\s*>/gi;
+const CABLE_CLASS = /\bclass=['"]cable['"]/i;
+
+/** The `<table class='cable'>` of a Cablegate viewer page. */
+function cableTable(html: string): Element | undefined {
+  for (const table of elements(html, TABLE_OPEN, TABLE_CLOSE)) if (CABLE_CLASS.test(table.open)) return table;
+  return undefined;
+}
 
 /** A Cablegate viewer page: its `<table class='cable'>` and `<pre>` blocks. */
 export function isCablegatePage(head: string): boolean {
-  return CABLE_TABLE.test(head) || (/<title>\s*Cable Viewer\s*<\/title>/i.test(head) && /<pre[\s>]/i.test(head));
+  return cableTable(head) !== undefined || (/<title>\s*Cable Viewer\s*<\/title>/i.test(head) && /<pre[\s>]/i.test(head));
 }
 
 /** A PlusD page: a "Raw content" pane and the synopsis table. */
@@ -41,20 +99,20 @@ export function isPlusdPage(head: string): boolean {
 
 /** The page table's cells by their column heading (`Reference ID`, `Created`, `Classification` …). */
 function tableCells(table: string): Map<string, string> {
-  const headings = [...table.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/gi)].map((cell) => htmlToText(cell[1]!).trim().toLowerCase());
-  const cells = [...table.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/gi)].map((cell) => htmlToText(cell[1]!).trim());
+  const headings = [...elements(table, /<th\b/gi, /<\/th\s*>/gi)].map((cell) => htmlToText(cell.inner).trim().toLowerCase());
+  const cells = [...elements(table, /<td\b/gi, /<\/td\s*>/gi)].map((cell) => htmlToText(cell.inner).trim());
   return new Map(headings.map((heading, i) => [heading, cells[i] ?? '']));
 }
 
 export function readCablegatePage(html: string): SourceCable | SourceProblem {
-  const blocks = [...html.matchAll(PRE_BLOCK)];
+  const blocks = [...elements(html, PRE_OPEN, PRE_CLOSE)];
   if (blocks.length === 0) return { message: 'a WikiLeaks page that holds no cable (no <pre> block)' };
-  const text = blocks.map((block) => htmlToText(block[1]!)).join('\n');
+  const text = blocks.map((block) => htmlToText(block.inner)).join('\n');
   if (!text.trim()) return { message: 'a WikiLeaks page whose cable text is empty' };
   const metadata: SourceMetadata = {};
-  const table = CABLE_TABLE.exec(html);
+  const table = cableTable(html);
   if (table) {
-    const cells = tableCells(table[1]!);
+    const cells = tableCells(table.inner);
     const id = cells.get('reference id');
     if (id && /^\d{2}[A-Z]+\d+$/.test(id)) metadata.id = id;
     const created = cells.get('created');
@@ -65,15 +123,15 @@ export function readCablegatePage(html: string): SourceCable | SourceProblem {
     const origin = cells.get('origin');
     if (origin) metadata.origin = origin;
   }
-  const tags = [...new Set([...blocks.map((b) => b[1]).join('\n').matchAll(/<a href=['"][^'"]*\/tag\/([^'"_/]+)_\d+\.html['"]/gi)].map((m) => decodeURIComponent(m[1]!)))];
+  const tags = [...new Set([...blocks.map((b) => b.inner).join('\n').matchAll(/<a href=['"][^'"]*\/tag\/([^'"_/]+)_\d+\.html['"]/gi)].map((m) => decodeURIComponent(m[1]!)))];
   if (tags.length > 0) metadata.tags = tags;
-  return { form: 'cablegate-page', text, metadata, line: lineOf(html, blocks[0]!.index!) };
+  return { form: 'cablegate-page', text, metadata, line: lineOf(html, blocks[0]!.index) };
 }
 
 /** The value of a PlusD Metadata pane line (`Draft Date: 22 MAY 1973`), `n/a` as missing. */
 function paneValue(pane: string, key: string): string | undefined {
-  const m = new RegExp(`^${key}: (.*)$`, 'm').exec(pane);
-  const value = m?.[1]?.trim().replace(/^'(.*)'$/, '$1');
+  const line = pane.split('\n').find((l) => l.startsWith(`${key}: `));
+  const value = line?.slice(key.length + 2).trim().replace(/^'(.*)'$/, '$1');
   return value && value !== 'n/a' ? value : undefined;
 }
 
@@ -97,8 +155,7 @@ export function readPlusdPage(html: string): SourceCable | SourceProblem {
     const subject = paneValue(values, 'Subject');
     if (subject) metadata.subject = subject;
     const tags = paneValue(values, 'TAGS');
-    // Person tags are written in parentheses (`(KALOUDIS, NICK)`): they are no TAGS codes.
-    if (tags) metadata.tags = [...new Set(tags.replace(/\([^)]*\)/g, '').split(/[,\s]+/).filter(Boolean))];
+    if (tags) metadata.tags = [...new Set(withoutParenthesised(tags).split(/[,\s]+/).filter(Boolean))];
     if (!metadata.date) {
       const draft = paneValue(values, 'Draft Date');
       const day = draft ? parseSourceDate(draft.replace(/^(\d{1,2}) ([A-Z]{3}) (\d{4})$/, '$3 $2 $1')) : undefined;
@@ -110,6 +167,6 @@ export function readPlusdPage(html: string): SourceCable | SourceProblem {
 
 /** PlusD's `1973STATE097844` as the model writes IDs: `73STATE97844`. */
 export function plusdIdToCableId(id: string): string {
-  const m = /^\d{2}(\d{2})([A-Z]+?)0*(\d+)$/.exec(id);
-  return m ? `${m[1]}${m[2]}${m[3]}` : id;
+  const m = /^\d{2}(\d{2})([A-Z]+)(\d+)$/.exec(id);
+  return m ? `${m[1]}${m[2]}${m[3]!.replace(/^0+(?=\d)/, '')}` : id;
 }
