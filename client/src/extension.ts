@@ -1,6 +1,6 @@
 // The extension's client, kept small because Plain Text activates it too (to find `.txt` cables):
-// it registers what an LSP client cannot do alone — a cable's summary beside it, whose links open
-// the cited cables — and starts the language server with the first cable, loading the
+// it registers the two commands an LSP client cannot do alone — the references peek view and a
+// cable's summary beside it, whose links open the cited cables — and starts the language server with the first cable, loading the
 // LSP client bundle (language-client.ts) only then. All language features live in the server, so
 // every editor gets the same behaviour.
 import * as path from 'node:path';
@@ -78,6 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const summaries = new SummaryDocuments();
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(SUMMARY_SCHEME, summaries),
+    vscode.commands.registerCommand('cable.showReferences', async (...args: Parameters<CableLanguageClient['showReferences']>) => (await client)?.showReferences(...args)),
     vscode.commands.registerCommand('cable.showSummary', () => showSummary(summaries)),
   );
   const isCable = (document: vscode.TextDocument): boolean => document.languageId === 'cable';

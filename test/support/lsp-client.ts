@@ -64,6 +64,7 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** The answer to `workspace/configuration` for one item. */
   configuration?: (item: ConfigurationItem) => unknown;
+  initializationOptions?: unknown;
 }
 
 type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
@@ -172,6 +173,7 @@ export async function startServer(options: StartOptions): Promise<LspTestClient>
     rootUri: folders[0]?.uri ?? null,
     workspaceFolders: folders,
     capabilities: options.capabilities ?? FULL_CAPABILITIES,
+    initializationOptions: options.initializationOptions,
   });
   await connection.sendNotification(InitializedNotification.type, {});
   return client;

@@ -56,7 +56,7 @@ export interface FeatureHost {
 
 export interface CableFeatures {
   /** Server capabilities of these features, for the initialize result. */
-  capabilities(client: ClientCapabilities): ServerCapabilities;
+  capabilities(client: ClientCapabilities, initializationOptions?: unknown): ServerCapabilities;
   /** After `initialized`: read the settings and ask to hear of their changes. */
   initialized(): Promise<void>;
   /** A `workspace/didChangeConfiguration`: re-read the settings and apply them. */
@@ -223,7 +223,10 @@ export function registerCableFeatures(host: FeatureHost): CableFeatures {
   );
 
   return {
-    capabilities(capabilities) {
+    capabilities(capabilities, initializationOptions) {
+      // A client that shows the lens's locations itself (VS Code's, in its peek view) says so: a
+      // declared command would be registered a second time by vscode-languageclient.
+      const clientShowsReferences = (initializationOptions as { showsReferences?: unknown } | undefined)?.showsReferences === true;
       client.configuration = capabilities.workspace?.configuration === true;
       client.configurationRegistration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
       client.codeLensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
@@ -232,7 +235,7 @@ export function registerCableFeatures(host: FeatureHost): CableFeatures {
       return {
         referencesProvider: true,
         codeLensProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: [SHOW_REFERENCES_COMMAND] },
+        ...(clientShowsReferences ? {} : { executeCommandProvider: { commands: [SHOW_REFERENCES_COMMAND] } }),
         workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         foldingRangeProvider: true,

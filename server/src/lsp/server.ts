@@ -177,7 +177,7 @@ connection.onInitialize((params) => {
       documentSymbolProvider: { label: 'Cable' },
       hoverProvider: true,
       definitionProvider: true,
-      ...features.capabilities(params.capabilities),
+      ...features.capabilities(params.capabilities, params.initializationOptions),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'cable-language-server', version: packageJson.version },
