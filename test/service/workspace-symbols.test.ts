@@ -32,7 +32,12 @@ describe('workspace symbols', () => {
     assert.deepEqual(names(await service.workspaceSymbols('confid viol')), ['09BASRAH2']);
     assert.deepEqual(names(await service.workspaceSymbols('aziz synthetic')), []);
     assert.deepEqual(names(await service.workspaceSymbols('baghdad 2008')), ['08BAGHDAD3475']);
-    assert.deepEqual(await service.workspaceSymbols(''), []);
+  });
+
+  it('an empty query lists every cable, newest first', async () => {
+    const { service } = seedWorkspace();
+    assert.deepEqual(names(await service.workspaceSymbols('')), ['09BASRAH2', '08BAGHDAD3475']);
+    assert.deepEqual(names(await service.workspaceSymbols('  ')), ['09BASRAH2', '08BAGHDAD3475']);
   });
 
   it('the exact ID comes first', async () => {
