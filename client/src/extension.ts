@@ -1,7 +1,7 @@
 // The extension's client, kept small because Plain Text activates it too (to find `.txt` cables):
-// it registers what an LSP client cannot do alone — a cable's summary beside it, whose links open
-// the cited cables; importing WikiLeaks pages and cables.csv; the Cables view and the citation
-// graph webview — and starts the language server with the first cable, loading the
+// it registers what an LSP client cannot do alone — the references peek view, a cable's summary
+// beside it, whose links open the cited cables; importing WikiLeaks pages and cables.csv; the Cables
+// view and the citation graph webview — and starts the language server with the first cable, loading the
 // LSP client bundle (language-client.ts) only then. All language features live in the server, so
 // every editor gets the same behaviour.
 import * as path from 'node:path';
@@ -85,6 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const summaries = new SummaryDocuments();
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(SUMMARY_SCHEME, summaries),
+    vscode.commands.registerCommand('cable.showReferences', async (...args: Parameters<CableLanguageClient['showReferences']>) => (await client)?.showReferences(...args)),
     vscode.commands.registerCommand('cable.showSummary', () => showSummary(summaries)),
     // The import module is a bundle of its own (scripts/build.mjs), loaded when the command first runs.
     vscode.commands.registerCommand('cable.importCables', (first?: vscode.Uri | vscode.Uri[], second?: vscode.Uri | vscode.Uri[]) => {

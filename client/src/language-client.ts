@@ -58,6 +58,8 @@ class RestartingErrorHandler implements ErrorHandler {
 
 /** What extension.ts asks of the running client. */
 export interface CableLanguageClient {
+  /** The code lens's command: the server's locations in VS Code's references peek view. */
+  showReferences(uri: string, position: LspPosition, locations: LspLocation[]): Promise<void>;
   /** The server's markdown card of a cable, or undefined when the server has none. */
   summary(document: vscode.TextDocument): Promise<string | undefined>;
   /** The server's `cable/query`: the cables found, or the errors of a bad query; undefined when cancelled. */
@@ -111,22 +113,17 @@ export async function startCableLanguageClient(serverModule: string, cacheDir: s
   let defaultErrorHandler: ErrorHandler | undefined;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'cable' }],
-    initializationOptions: { cacheDir },
+    // The code lens's command is extension.ts's (the peek view), so the server does not declare it.
+    initializationOptions: { cacheDir, showsReferences: true },
     errorHandler: new RestartingErrorHandler(() => (defaultErrorHandler ??= client.createDefaultErrorHandler())),
-    middleware: {
-      // The server runs the code lens's command for any client (it declares it, so the client
-      // registers it); VS Code shows the lens's locations in its references peek view instead.
-      async executeCommand(command, args, next) {
-        if (command !== 'cable.showReferences') return next(command, args);
-        const [uri, position, locations] = args as [string, LspPosition, LspLocation[]];
-        const converter = client.protocol2CodeConverter;
-        await vscode.commands.executeCommand('editor.action.showReferences', converter.asUri(uri), converter.asPosition(position), locations.map((location) => converter.asLocation(location)));
-      },
-    },
   };
   const client = new LanguageClient('cable', 'Cable Language Server', serverOptions, clientOptions);
   await client.start();
   return {
+    async showReferences(uri, position, locations) {
+      const converter = client.protocol2CodeConverter;
+      await vscode.commands.executeCommand('editor.action.showReferences', converter.asUri(uri), converter.asPosition(position), locations.map((location) => converter.asLocation(location)));
+    },
     async summary(document) {
       const answer = await client.sendRequest<{ markdown: string } | null>('cable/summary', { textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) } });
       return answer?.markdown;

@@ -182,6 +182,16 @@ describe('features over stdio', () => {
     assert.equal(symbol!.location.uri, BAGHDAD_URI);
   });
 
+  it('a client that shows the lens’s locations itself (VS Code’s) is not given the command to register', async () => {
+    const vscodeLike = await startServer({ folders: FOLDERS, initializationOptions: { showsReferences: true } });
+    try {
+      assert.equal(vscodeLike.initializeResult.capabilities.executeCommandProvider, undefined);
+      assert.deepEqual(vscodeLike.initializeResult.capabilities.codeLensProvider, { resolveProvider: false });
+    } finally {
+      assert.equal(await vscodeLike.stop(), 0);
+    }
+  });
+
   it('an empty workspace symbol query lists the cables, newest first', async () => {
     const all = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' })) as SymbolInformation[];
     assert.deepEqual(all.map((s) => [s.name.split(' ')[0], s.containerName?.split(' · ')[0]]), [

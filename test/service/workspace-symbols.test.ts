@@ -33,7 +33,12 @@ describe('workspace symbols', () => {
     assert.deepEqual(names(await service.workspaceSymbols('confid viol', NEVER_CANCELLED)), ['09BASRAH2']);
     assert.deepEqual(names(await service.workspaceSymbols('aziz synthetic', NEVER_CANCELLED)), []);
     assert.deepEqual(names(await service.workspaceSymbols('baghdad 2008', NEVER_CANCELLED)), ['08BAGHDAD3475']);
-    assert.deepEqual(await service.workspaceSymbols('', NEVER_CANCELLED), []);
+  });
+
+  it('an empty query lists every cable, newest first', async () => {
+    const { service } = seedWorkspace();
+    assert.deepEqual(names(await service.workspaceSymbols('', NEVER_CANCELLED)), ['09BASRAH2', '08BAGHDAD3475']);
+    assert.deepEqual(names(await service.workspaceSymbols('  ', NEVER_CANCELLED)), ['09BASRAH2', '08BAGHDAD3475']);
   });
 
   it('the exact ID comes first', async () => {

@@ -59,7 +59,8 @@ export interface FeatureHost {
 
 export interface CableFeatures {
   /** Server capabilities of these features, for the initialize result. */
-  readonly capabilities: ServerCapabilities;
+  /** Server capabilities of these features, for the initialize result (`initializationOptions`: the client's). */
+  capabilities(initializationOptions: unknown): ServerCapabilities;
   /** The settings changed: publish the diagnostics again and refresh the views. */
   settingsChanged(): void;
 }
@@ -239,16 +240,21 @@ export function registerCableFeatures(host: FeatureHost): CableFeatures {
   );
 
   return {
-    capabilities: {
-      referencesProvider: true,
-      codeLensProvider: { resolveProvider: false },
-      executeCommandProvider: { commands: [SHOW_REFERENCES_COMMAND] },
-      workspaceSymbolProvider: true,
-      documentLinkProvider: { resolveProvider: false },
-      foldingRangeProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-      completionProvider: { triggerCharacters: ['(', '['] },
-      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+    capabilities(initializationOptions) {
+      // A client that shows the lens's locations itself (VS Code's, in its peek view) says so: a
+      // declared command would be registered a second time by vscode-languageclient.
+      const clientShowsReferences = (initializationOptions as { showsReferences?: unknown } | undefined)?.showsReferences === true;
+      return {
+        referencesProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        ...(clientShowsReferences ? {} : { executeCommandProvider: { commands: [SHOW_REFERENCES_COMMAND] } }),
+        workspaceSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        completionProvider: { triggerCharacters: ['(', '['] },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+      };
     },
 
     settingsChanged() {

@@ -143,7 +143,7 @@ connection.onInitialize((params) => {
       documentSymbolProvider: { label: 'Cable' },
       hoverProvider: true,
       definitionProvider: true,
-      ...features.capabilities,
+      ...features.capabilities(params.initializationOptions),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'cable-language-server', version: packageJson.version },
