@@ -2,7 +2,7 @@
 // language service's own workspace index (same detection, exclusions and IDs).
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { NEVER_CANCELLED, type IndexedCable } from '../service/language-service.ts';
+import type { Cancellation, IndexedCable } from '../service/language-service.ts';
 import { createCliService } from './cli-service.ts';
 
 export const INDEX_USAGE = `usage: cable index DIR
@@ -27,10 +27,14 @@ export interface CitationGraph {
   totals: { cables: number; citations: number; citationsInFolder: number; citedCables: number };
 }
 
-export async function buildCitationGraph(dir: string, warn: (message: string) => void): Promise<CitationGraph> {
+/** Undefined when `token` (Ctrl+C) stopped the indexing. */
+export async function buildCitationGraph(dir: string, warn: (message: string) => void, token: Cancellation): Promise<CitationGraph | undefined> {
   const index = createCliService(warn);
   await index.setWorkspaceFolders([{ uri: pathToFileURL(dir).href }]);
-  await index.ensureIndexed(NEVER_CANCELLED);
+  if (!(await index.ensureIndexed(token))) {
+    index.dispose();
+    return undefined;
+  }
   const fileOf = (cable: IndexedCable) => relative(dir, fileURLToPath(cable.uri));
 
   const cables = index.cables().map((cable): GraphCable => {

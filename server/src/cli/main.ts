@@ -4,7 +4,7 @@
 //   cable check [--ignore CODE,...] [PATH...]                diagnostics, file:line:col: severity code: message
 //   cable index DIR                                          the cited/cites graph as JSON
 import { statSync } from 'node:fs';
-import { NEVER_CANCELLED, splitLines, type ParseContext } from '../service/language-service.ts';
+import { createCancellationSource, NEVER_CANCELLED, splitLines, type ParseContext } from '../service/language-service.ts';
 import { CHECK_USAGE, parseCheckArguments, runCheck } from './check.ts';
 import { createCliService, documentOfFile } from './cli-service.ts';
 import { buildCitationGraph, INDEX_USAGE } from './citation-graph.ts';
@@ -84,6 +84,9 @@ function main(args: string[]): number {
 
 /** `check` and `index` read folders, asynchronously; they parse their own arguments. */
 async function runAsync(command: string, args: string[]): Promise<number> {
+  // The first Ctrl+C stops the work between files and says how far it got; a second one kills.
+  const interrupt = createCancellationSource();
+  process.once('SIGINT', () => interrupt.cancel());
   const write = (stream: NodeJS.WriteStream) => (line: string) => stream.write(`${line}\n`);
   if (command === 'check') {
     const options = parseCheckArguments(args);
@@ -92,7 +95,7 @@ async function runAsync(command: string, args: string[]): Promise<number> {
       write(isHelp ? process.stdout : process.stderr)(options);
       return isHelp ? 0 : 2;
     }
-    return runCheck(options, write(process.stdout), write(process.stderr));
+    return runCheck(options, write(process.stdout), write(process.stderr), interrupt.token);
   }
   if (args[0] === '--help' || args[0] === '-h') {
     write(process.stdout)(INDEX_USAGE);
@@ -109,7 +112,11 @@ async function runAsync(command: string, args: string[]): Promise<number> {
     write(process.stderr)(`cable index: ${args.length === 1 ? `${dir} is not a folder` : 'takes one folder'}\n${INDEX_USAGE}`);
     return 2;
   }
-  const graph = await buildCitationGraph(dir!, write(process.stderr));
+  const graph = await buildCitationGraph(dir!, write(process.stderr), interrupt.token);
+  if (!graph) {
+    write(process.stderr)('cable index: interrupted');
+    return 130;
+  }
   write(process.stdout)(JSON.stringify(graph, null, 2));
   return 0;
 }
