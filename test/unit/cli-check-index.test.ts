@@ -6,6 +6,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { runCheck } from '../../server/src/cli/check.ts';
+import { createCancellationSource } from '../../server/src/service/language-service.ts';
 import { SAMPLE_CORPUS_DIR, SEED_FILE } from '../support/corpus.ts';
 import { edit } from '../support/features.ts';
 import { SEED_TEXT } from '../support/service.ts';
@@ -94,6 +96,20 @@ describe('cable check', () => {
     assert.match(cable(['check', '--max-file-size', '1000', seed]).stdout, /seed\.cable:1:1: warning too-large: .*more than cable\.maxFileSize \(1000 bytes\)/);
     assert.doesNotMatch(cable(['check', '--max-file-size=1000', '--ignore', 'too-large', seed]).stdout, /too-large/);
     assert.equal(cable(['check', '--max-file-size', 'big', seed]).status, 2);
+  });
+
+  it('interrupted (Ctrl+C): stops between files, says how far it got, exits 130', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cable-check-interrupted-'));
+    scratchFolders.push(dir);
+    for (const name of ['a', 'b', 'c']) writeFileSync(join(dir, `${name}.cable`), edit(SEED_TEXT, '[IR](#)', '[IR](#) [PXYZ](#)'));
+    const interrupt = createCancellationSource();
+    const out: string[] = [];
+    const err: string[] = [];
+    // Cancelled as the first problem is printed: the files after it are not checked.
+    const status = await runCheck({ paths: [dir], ignore: new Set() }, (line) => (out.push(line), interrupt.cancel()), (line) => err.push(line), interrupt.token);
+    assert.equal(status, 130);
+    assert.equal(new Set(out.map((line) => line.split(':')[0])).size, 1);
+    assert.match(err.at(-1)!, /^cable check: 1 cable checked \(interrupted: 1 of 3\):/);
   });
 
   it('the corpus sample: every cable checked, exit 0 (warnings only)', () => {

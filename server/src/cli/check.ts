@@ -2,7 +2,7 @@
 // diagnostics (the language service's, `too-large` included) for files and whole folders, one line per problem as compilers write them, `file:line:col: severity code: message`
 // (1-based; VS Code's `$cable` problem matcher and CI annotations read it). Exit status: 1 when
 // any error was found or a path could not be read, else 0.
-import { DIAGNOSTIC_CODES, NEVER_CANCELLED, plural, type CableDiagnostic } from '../service/language-service.ts';
+import { DIAGNOSTIC_CODES, plural, type CableDiagnostic, type Cancellation } from '../service/language-service.ts';
 import { collectCableFiles } from './cable-files.ts';
 import { createCliService, documentOfFile } from './cli-service.ts';
 
@@ -54,16 +54,20 @@ export function formatDiagnostic(file: string, d: CableDiagnostic): string {
   return `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_WORD[d.severity]} ${d.code}: ${d.message}`;
 }
 
-export async function runCheck(options: CheckOptions, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+/** Checks the files one after another; a cancelled `token` (Ctrl+C) stops between files, counting what was checked. */
+export async function runCheck(options: CheckOptions, out: (line: string) => void, err: (line: string) => void, token: Cancellation): Promise<number> {
   const { files, errors } = await collectCableFiles(options.paths);
   for (const { path, error } of errors) err(`cable check: ${path}: ${error}`);
   // `--ignore` switches codes off as the settings do in the editor.
   const diagnostics = Object.fromEntries([...options.ignore].map((code) => [code, false]));
   const service = createCliService(err, { section: { ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}), diagnostics } });
   const counts = { error: 0, warning: 0, info: 0 };
+  let checked = 0;
   for (const file of files) {
+    if (token.isCancellationRequested) break;
+    checked++;
     const document = documentOfFile(file.path, file.text);
-    const found = [...service.diagnostics(document, NEVER_CANCELLED)];
+    const found = [...service.diagnostics(document, token)];
     // Each file read is forgotten: a folder of cables is not kept in memory.
     await service.documentClosed(document.uri);
     // In the order of the file, as a reader goes through it.
@@ -74,6 +78,7 @@ export async function runCheck(options: CheckOptions, out: (line: string) => voi
     }
   }
   service.dispose();
-  err(`cable check: ${plural(files.length, 'cable')} checked: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`);
-  return counts.error > 0 || errors.length > 0 ? 1 : 0;
+  const interrupted = checked < files.length ? ` (interrupted: ${checked} of ${files.length})` : '';
+  err(`cable check: ${plural(checked, 'cable')} checked${interrupted}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`);
+  return checked < files.length ? 130 : counts.error > 0 || errors.length > 0 ? 1 : 0;
 }

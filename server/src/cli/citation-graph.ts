@@ -2,7 +2,7 @@
 // language service's own workspace index (same detection, exclusions and IDs).
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { NEVER_CANCELLED, type CableLanguageService, type IndexedCable } from '../service/language-service.ts';
+import type { CableLanguageService, Cancellation, IndexedCable } from '../service/language-service.ts';
 import { createCliService } from './cli-service.ts';
 
 export const INDEX_USAGE = `usage: cable index [--cache-dir CACHE] DIR
@@ -30,17 +30,25 @@ export interface CitationGraph {
   totals: { cables: number; citations: number; citationsInFolder: number; citedCables: number };
 }
 
-/** The language service over DIR, its index complete (every file checked, not only what a cache says). */
-export async function indexFolder(dir: string, warn: (message: string) => void, cacheDir?: string): Promise<CableLanguageService> {
+/**
+ * The language service over DIR, its index complete (every file checked, not only what a cache
+ * says); undefined when `token` (Ctrl+C) stopped the indexing.
+ */
+export async function indexFolder(dir: string, warn: (message: string) => void, token: Cancellation, cacheDir?: string): Promise<CableLanguageService | undefined> {
   const service = createCliService(warn, cacheDir ? { cacheDir } : {});
   await service.setWorkspaceFolders([{ uri: pathToFileURL(dir).href }]);
-  await service.ensureEveryFileChecked(NEVER_CANCELLED);
+  if (!(await service.ensureEveryFileChecked(token))) {
+    service.dispose();
+    return undefined;
+  }
   await service.indexStored();
   return service;
 }
 
-export async function buildCitationGraph(dir: string, warn: (message: string) => void, cacheDir?: string): Promise<CitationGraph> {
-  const index = await indexFolder(dir, warn, cacheDir);
+/** Undefined when `token` (Ctrl+C) stopped the indexing. */
+export async function buildCitationGraph(dir: string, warn: (message: string) => void, token: Cancellation, cacheDir?: string): Promise<CitationGraph | undefined> {
+  const index = await indexFolder(dir, warn, token, cacheDir);
+  if (!index) return undefined;
   const fileOf = (cable: IndexedCable) => relative(dir, fileURLToPath(cable.uri));
 
   const cables = index.cables().map((cable): GraphCable => {

@@ -8,7 +8,7 @@
 //   cable graph ID [DIR] [--hops N] [--format dot|json|svg]  a cable's citation neighbourhood
 import { once } from 'node:events';
 import { statSync } from 'node:fs';
-import { NEVER_CANCELLED, splitLines, type ParseContext } from '../service/language-service.ts';
+import { createCancellationSource, NEVER_CANCELLED, splitLines, type ParseContext } from '../service/language-service.ts';
 import { CHECK_USAGE, parseCheckArguments, runCheck } from './check.ts';
 import { createCliService, documentOfFile } from './cli-service.ts';
 import { buildCitationGraph, INDEX_USAGE } from './citation-graph.ts';
@@ -96,15 +96,6 @@ async function main(args: string[]): Promise<number> {
 
 /** `check`, `index`, `search` and `graph` read folders, asynchronously; they parse their own arguments. */
 async function runAsync(command: string, args: string[]): Promise<number> {
-  if (command === 'check') {
-    const options = parseCheckArguments(args);
-    if (typeof options === 'string') {
-      const isHelp = options === CHECK_USAGE;
-      write(isHelp ? process.stdout : process.stderr)(options);
-      return isHelp ? 0 : 2;
-    }
-    return runCheck(options, write(process.stdout), write(process.stderr));
-  }
   if (command === 'import') {
     const options = parseImportArguments(args);
     if (typeof options === 'string') {
@@ -116,8 +107,21 @@ async function runAsync(command: string, args: string[]): Promise<number> {
     const progressLine = process.stderr.isTTY ? (text: string) => process.stderr.write(`\r\x1b[K${text}`) : (text: string) => text && write(process.stderr)(text);
     return runImport(options, write(process.stderr), progressLine);
   }
-  if (command === 'search') return runSearch(args, write(process.stdout), write(process.stderr));
-  if (command === 'graph') return runGraph(args, write(process.stdout), write(process.stderr));
+  // The first Ctrl+C stops the work between files and says how far it got; a second one kills.
+  // (An import is left to the default: each file it writes is whole, and a run again completes it.)
+  const interrupt = createCancellationSource();
+  process.once('SIGINT', () => interrupt.cancel());
+  if (command === 'check') {
+    const options = parseCheckArguments(args);
+    if (typeof options === 'string') {
+      const isHelp = options === CHECK_USAGE;
+      write(isHelp ? process.stdout : process.stderr)(options);
+      return isHelp ? 0 : 2;
+    }
+    return runCheck(options, write(process.stdout), write(process.stderr), interrupt.token);
+  }
+  if (command === 'search') return runSearch(args, write(process.stdout), write(process.stderr), interrupt.token);
+  if (command === 'graph') return runGraph(args, write(process.stdout), write(process.stderr), interrupt.token);
   if (args[0] === '--help' || args[0] === '-h') {
     write(process.stdout)(INDEX_USAGE);
     return 0;
@@ -141,7 +145,11 @@ async function runAsync(command: string, args: string[]): Promise<number> {
     write(process.stderr)(`cable index: ${args.length === 1 ? `${dir} is not a folder` : 'takes one folder'}\n${INDEX_USAGE}`);
     return 2;
   }
-  const graph = await buildCitationGraph(dir!, write(process.stderr), cacheDir);
+  const graph = await buildCitationGraph(dir!, write(process.stderr), interrupt.token, cacheDir);
+  if (!graph) {
+    write(process.stderr)('cable index: interrupted');
+    return 130;
+  }
   write(process.stdout)(JSON.stringify(graph, null, 2));
   return 0;
 }

@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CABLE_QUERY_HELP, graphDot, graphSvg, MAX_GRAPH_HOPS, NEVER_CANCELLED, type QueryHit } from '../service/language-service.ts';
+import { CABLE_QUERY_HELP, graphDot, graphSvg, MAX_GRAPH_HOPS, type Cancellation, type QueryHit } from '../service/language-service.ts';
 import { indexFolder } from './citation-graph.ts';
 
 export const SEARCH_USAGE = `usage: cable search [--json] QUERY [DIR]
@@ -33,7 +33,7 @@ function folderArgument(dir: string): string | undefined {
   return `${dir} is not a folder`;
 }
 
-export async function runSearch(args: string[], out: Write, err: Write): Promise<number> {
+export async function runSearch(args: string[], out: Write, err: Write, token: Cancellation): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     out(SEARCH_USAGE);
     return 0;
@@ -51,8 +51,12 @@ export async function runSearch(args: string[], out: Write, err: Write): Promise
     err(`cable search: ${notFolder}`);
     return 2;
   }
-  const service = await indexFolder(dir, err);
-  const answer = (await service.query(query, { wait: true }, NEVER_CANCELLED))!;
+  const service = await indexFolder(dir, err, token);
+  const answer = service && (await service.query(query, { wait: true }, token));
+  if (!answer) {
+    err('cable search: interrupted');
+    return 130;
+  }
   if ('errors' in answer) {
     for (const error of answer.errors) err(`cable search: ${error.message}\n  ${query}\n  ${' '.repeat(error.start)}${'^'.repeat(Math.max(1, error.end - error.start))}`);
     err(`\n${CABLE_QUERY_HELP}`);
@@ -80,7 +84,7 @@ export async function runSearch(args: string[], out: Write, err: Write): Promise
   return 0;
 }
 
-export async function runGraph(args: string[], out: Write, err: Write): Promise<number> {
+export async function runGraph(args: string[], out: Write, err: Write, token: Cancellation): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     out(GRAPH_USAGE);
     return 0;
@@ -109,8 +113,12 @@ export async function runGraph(args: string[], out: Write, err: Write): Promise<
   const [id, dir = '.'] = positional as [string, string?];
   const notFolder = folderArgument(dir);
   if (notFolder) return usageError(err, notFolder);
-  const service = await indexFolder(dir, err);
-  const graph = await service.citationGraph({ id }, hops, NEVER_CANCELLED);
+  const service = await indexFolder(dir, err, token);
+  if (!service) {
+    err('cable graph: interrupted');
+    return 130;
+  }
+  const graph = await service.citationGraph({ id }, hops, token);
   if (!graph) {
     err(`cable graph: ${id.toUpperCase()} is not under ${dir}, and no cable there cites it`);
     return 1;
