@@ -2,7 +2,9 @@
 // class of failure (invented, shaped like real ones), the origin table, and the shared corpus
 // against cablemap's reading, every difference listed with the reason Cable is right.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseCable } from '../../server/src/model/cable-model.ts';
@@ -149,6 +151,18 @@ describe('the origin table', () => {
     }
     assert.equal(origins.MEXICO!.names['MEXICO CITY'], 'ref-spellings');
     assert.equal(origins.LAPAZ!.names['LA PAZ'], 'cablegate-metadata');
+  });
+
+  it('is what scripts/build-posts.mjs writes from the sources', { skip: !existsSync(SHARED_CORPUS_DIR) }, () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'cable-posts-'));
+    try {
+      const out = join(scratch, 'posts.json');
+      const run = spawnSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'build-posts.mjs'), join(SHARED_CORPUS_DIR, '..', '..'), out], { encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      assert.deepEqual(JSON.parse(readFileSync(out, 'utf8')), posts);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it('holds the origin of every cable of the shared corpus and of every ID cablemap read', { skip: !existsSync(SHARED_CORPUS_DIR) }, () => {
