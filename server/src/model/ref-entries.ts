@@ -112,12 +112,19 @@ export function identifiedCitations(entry: ReferenceEntry): (CableCitation & { i
   return (entry.citations ?? []).filter((c): c is CableCitation & { id: string } => c.id !== undefined);
 }
 
-/** Whether a cable citation starts at `at` (a year, a post and a serial), read within the search of `text`. */
+/**
+ * Whether the number at `at` is the year of a citation (`ROME 123, 03 VAT 456`): the citation
+ * pattern read over a bounded slice there, without the further serials of a whole search (their
+ * own checks would nest once per citation in reach).
+ */
 function startsCitation(text: string, at: number): boolean {
-  const [citationAt, serialAt] = [CITATION.lastIndex, FURTHER_SERIAL.lastIndex];
-  const first = findCitations(text.slice(at, at + MAX_CITATION_LENGTH), undefined)[0];
-  [CITATION.lastIndex, FURTHER_SERIAL.lastIndex] = [citationAt, serialAt];
-  return first?.start === 0;
+  const searching = CITATION.lastIndex;
+  CITATION.lastIndex = 0;
+  const m = CITATION.exec(text.slice(at, at + MAX_CITATION_LENGTH));
+  CITATION.lastIndex = searching;
+  if (!m || m.index !== 0 || (m[1] ?? m[2]) === undefined) return false;
+  const words = m[3]!.toUpperCase().split(' ');
+  return readPost(words, m[4]!, true)?.words === words.length;
 }
 /** Longer than any citation: a year, four words and a serial. */
 const MAX_CITATION_LENGTH = 80;
