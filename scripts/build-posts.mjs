@@ -3,7 +3,7 @@
 // `USUN NEW YORK`) and the source of every name; and the other station names a banner may carry.
 // A REF entry is read as a cable citation only when it names an origin, so that e-mails, IIRs and
 // telcons never become made-up cable IDs.
-//   node scripts/build-posts.mjs [SHARED_DIR]   (default ../shared)
+//   node scripts/build-posts.mjs [SHARED_DIR] [OUT_FILE]   (default ../shared, server/src/data/posts.json)
 // Sources, in the order they are merged (the first source of a name is the one recorded):
 //   cablegate-metadata  corpus/cablegate/metadata.jsonl: each cable's origin (`Embassy Mexico`) beside its ID
 //   other-forms         corpus/other-forms/*/metadata.jsonl: the same pairs for the other forms
@@ -17,7 +17,7 @@ import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const shared = process.argv[2] ?? '../shared';
-const outFile = new URL('../server/src/data/posts.json', import.meta.url);
+const outFile = process.argv[3] ?? new URL('../server/src/data/posts.json', import.meta.url);
 
 /** The letters of a name: `N'DJAMENA` and `PORT-OF-SPAIN` are looked up as `NDJAMENA`, `PORTOFSPAIN`. */
 const key = (name) => name.toUpperCase().replace(/[^A-Z]/g, '');
@@ -152,4 +152,4 @@ const out = {
   stations: [...stations].sort(),
 };
 writeFileSync(outFile, JSON.stringify(out, null, 1) + '\n');
-console.log(`${sorted.length} origins, ${[...origins.values()].reduce((n, o) => n + o.names.size, 0)} names, ${stations.size} other stations -> server/src/data/posts.json`);
+console.log(`${sorted.length} origins, ${[...origins.values()].reduce((n, o) => n + o.names.size, 0)} names, ${stations.size} other stations -> ${outFile}`);

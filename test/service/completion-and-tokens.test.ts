@@ -88,6 +88,8 @@ describe('completion', () => {
     assert.deepEqual(labels(typing('REF: 06MADRID3').items), ['06 MADRID 3104']);
     assert.deepEqual(labels(typing('REF: A. STATE 1, B. 07 MAD').items), ['07 MADRID 173']);
     assert.deepEqual(labels(typing('REF: RIO DE').items), ['05 RIO DE JANEIRO 1238']);
+    // Every way the model's REF keyword is written opens REF completion.
+    for (const keyword of ['REFERENCES:', 'Ref(s):', 'REF;', 'Refs:']) assert.deepEqual(labels(typing(`${keyword} A. 06 MADRID 26`).items), ['06 MADRID 2657'], keyword);
   });
 });
 

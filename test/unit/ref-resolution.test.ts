@@ -2,7 +2,9 @@
 // class of failure (invented, shaped like real ones), the origin table, and the shared corpus
 // against cablemap's reading, every difference listed with the reason Cable is right.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseCable } from '../../server/src/model/cable-model.ts';
@@ -89,6 +91,21 @@ describe('hard REF lines, by class of failure', () => {
 describe('how a citation was read', () => {
   const citations = (text: string) => parseCable(text, { year: 2009 }).references!.entries.flatMap((e) => e.citations ?? []);
 
+  it('ends a subject where a glued REF: starts: `… UK PRIMEREF:` is the subject `… UK PRIME`', () => {
+    const model = parseCable('SUBJECT: WHO WOULD REPLACE HIM AS UK PRIMEREF: A. LONDON 1939  B. LONDON 1704\n\n¶1. (C) Text.', { year: 2008 });
+    assert.equal(model.subject!.text, 'WHO WOULD REPLACE HIM AS UK PRIME');
+    assert.equal(model.references!.keyword.text, 'REF:');
+  });
+
+  it('takes a subject line cut off by a blank line into the subject when the REF list follows, but not a handling caption', () => {
+    const cut = parseCable('SUBJECT: CONSERVATIVES CAUGHT FLAT-FOOTED BY\n\nQUICK MANEUVERS\nREF: LONDON 2666\n\n¶1. (C) Text.', { year: 2008 });
+    assert.equal(cut.subject!.text, 'CONSERVATIVES CAUGHT FLAT-FOOTED BY QUICK MANEUVERS');
+    const caption = parseCable('SUBJECT: CONSERVATIVES CAUGHT FLAT-FOOTED\n\nSIPDIS\nREF: LONDON 2666\n\n¶1. (C) Text.', { year: 2008 });
+    assert.equal(caption.subject!.text, 'CONSERVATIVES CAUGHT FLAT-FOOTED');
+    assert.deepEqual(caption.captions.map((c) => c.text), ['SIPDIS']);
+    assert.equal(caption.references!.entries[0]!.id, '08LONDON2666');
+  });
+
   it('records an alias, a typo, a year from the line before and one of several serials', () => {
     const read = citations('REF: A. MEXICO CITY 12 B. BRASLIA 13 C. 2008\nISTANBUL 146 D. STATE 1 AND 2 E. LA PAZ 6');
     assert.deepEqual(
@@ -134,6 +151,18 @@ describe('the origin table', () => {
     }
     assert.equal(origins.MEXICO!.names['MEXICO CITY'], 'ref-spellings');
     assert.equal(origins.LAPAZ!.names['LA PAZ'], 'cablegate-metadata');
+  });
+
+  it('is what scripts/build-posts.mjs writes from the sources', { skip: !existsSync(SHARED_CORPUS_DIR) }, () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'cable-posts-'));
+    try {
+      const out = join(scratch, 'posts.json');
+      const run = spawnSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'build-posts.mjs'), join(SHARED_CORPUS_DIR, '..', '..'), out], { encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      assert.deepEqual(JSON.parse(readFileSync(out, 'utf8')), posts);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it('holds the origin of every cable of the shared corpus and of every ID cablemap read', { skip: !existsSync(SHARED_CORPUS_DIR) }, () => {

@@ -114,7 +114,9 @@ export function parsePreamble(lines: string[], from: number, style: NumberingSty
     // `SUBJECT: … BY BROWN'S` / blank / `QUICK MANEUVERS …` / `REF: …`: the subject's cut-off line.
     const last = sections[sections.length - 1];
     if (last?.kind === 'subject' && !open && !label && nextIsRefKeyword(lines, i)) {
-      last.pieces.push({ line: i, start, text: line.slice(start) });
+      // A handling caption there (`SIPDIS`) is a caption still.
+      if (HANDLING_CAPTION.test(line.slice(start).trimEnd())) preamble.captions.push(readCaption(line, i, start));
+      else last.pieces.push({ line: i, start, text: line.slice(start) });
       continue;
     }
     // Before the first keyword every line is a caption; without keywords only short lines are.
@@ -170,12 +172,13 @@ function splitInline(sections: OpenSection[], line: string, lineIndex: number): 
   const spaced = INLINE_KEYWORD.exec(piece.text);
   let glued = GLUED_REF_KEYWORD.exec(piece.text);
   while (glued && !isUpperCaseLetter(piece.text.charCodeAt(glued.index - 1))) glued = GLUED_REF_KEYWORD.exec(piece.text);
-  const m = glued && (!spaced || glued.index < spaced.index) ? { index: glued.index - 1 } : spaced;
-  if (!m) return;
-  const at = piece.start + m.index + 1;
+  // Where the section before ends, and where the keyword starts: after the space, or right there.
+  const cut = glued && (!spaced || glued.index < spaced.index) ? glued.index : spaced?.index;
+  if (cut === undefined) return;
+  const at = piece.start + (cut === glued?.index ? cut : cut + 1);
   const section = keywordAt(line, at);
   if (!section || section.kind === current.kind) return;
-  piece.text = piece.text.slice(0, m.index);
+  piece.text = piece.text.slice(0, cut);
   sections.push(openSection(section.kind, line, lineIndex, at, section.length));
   splitInline(sections, line, lineIndex);
 }

@@ -12,13 +12,13 @@ export interface LinePiece {
 }
 
 /**
- * A cable citation: optional year (`08`, `2008`, `06-`, `(08)`, glued `10SHENYANG`), one to four
- * words that end in a post, a serial (`STATE 123`, `STATE-123`, `STATE -097844`), and an optional
+ * A cable citation: optional year (`08`, `2008`, `06-`, `(08)`, glued `10SHENYANG`), one to five
+ * words (joined by spaces, hyphens or apostrophes: `PORT-OF-SPAIN`, `N'DJAMENA`) that end in a post, a serial (`STATE 123`, `STATE-123`, `STATE -097844`), and an optional
  * year in parentheses (`DOHA 152 (08)`). A serial followed by `/`, `-` or `:` and a digit is a date
  * or a time, not a cable (`STATE 10/23/2008`). Words start after a year or at a word's start, never
  * inside `PORT-OF-SPAIN`: each start would scan the rest of a long hyphenated run again.
  */
-const CITATION = /(?:(?:\b(\d{4}|\d{2})(?:\s*-\s*|\s+|(?=[A-Za-z]))|\((\d{2})\)\s*)|(?<![A-Za-z'-]))([A-Za-z]+(?:['-][A-Za-z]+)*(?: [A-Za-z]+(?:['-][A-Za-z]+)*){0,3})(?: +| ?- ?)(\d{1,7})\b(?![/.:-]\d)(?:\s*\((\d{2})\))?/g;
+const CITATION = /(?:(?:\b(\d{4}|\d{2})(?:\s*-\s*|\s+|(?=[A-Za-z]))|\((\d{2})\)\s*)|(?<![A-Za-z'-]))([A-Za-z]+(?:[ '-][A-Za-z]+){0,4})(?: +| ?- ?)(\d{1,7})\b(?![/.:-]\d)(?:\s*\((\d{2})\))?/g;
 /** A further serial of the citation before it: `STATE 12345 AND 12377`, `STATE 012345, 013456`. */
 const FURTHER_SERIAL = /\s*(?:,|&|\bAND\b)\s*(\d{1,7})\b(?![/.:-]\d)/iy;
 /** The longest serial a misspelt post is believed with (STATE's run to six digits). */
@@ -112,12 +112,19 @@ export function identifiedCitations(entry: ReferenceEntry): (CableCitation & { i
   return (entry.citations ?? []).filter((c): c is CableCitation & { id: string } => c.id !== undefined);
 }
 
-/** Whether a cable citation starts at `at` (a year, a post and a serial), read within the search of `text`. */
+/**
+ * Whether the number at `at` is the year of a citation (`ROME 123, 03 VAT 456`): the citation
+ * pattern read over a bounded slice there, without the further serials of a whole search (their
+ * own checks would nest once per citation in reach).
+ */
 function startsCitation(text: string, at: number): boolean {
-  const [citationAt, serialAt] = [CITATION.lastIndex, FURTHER_SERIAL.lastIndex];
-  const first = findCitations(text.slice(at, at + MAX_CITATION_LENGTH), undefined)[0];
-  [CITATION.lastIndex, FURTHER_SERIAL.lastIndex] = [citationAt, serialAt];
-  return first?.start === 0;
+  const searching = CITATION.lastIndex;
+  CITATION.lastIndex = 0;
+  const m = CITATION.exec(text.slice(at, at + MAX_CITATION_LENGTH));
+  CITATION.lastIndex = searching;
+  if (!m || m.index !== 0 || (m[1] ?? m[2]) === undefined) return false;
+  const words = m[3]!.toUpperCase().split(' ');
+  return readPost(words, m[4]!, true)?.words === words.length;
 }
 /** Longer than any citation: a year, four words and a serial. */
 const MAX_CITATION_LENGTH = 80;
