@@ -229,7 +229,7 @@ const REDACTION = '\\b(?:X{4,}|x{4,})\\b';
 const RULE_LINE = `(?:-{3,}|(?:-${SP}){2,}-|_{3,}|={3,})${SP}*$`;
 /** Line kinds that have their own rule and are never headings or signatures. */
 const KNOWN_LINE = `${SP}*${either(BANNER_HEAD, CAPTION_START, PARAGRAPH_NUMBER, MARKING_START, PAGE_BREAK,
-  `${HANDLING_WORD}\\b`, SENSITIVE_LINE, SECTION_MARKER_START, `(?:BT|NNNN)${SP}*$`, '[Xx]{4}', DATE_LINE,
+  `${HANDLING_WORD}\\b`, SENSITIVE_LINE, SECTION_MARKER_START, `(?:BT|NNNN?|NMAFVVZCZ)${SP}*$`, '[Xx]{4}', DATE_LINE,
   `[A-Za-z]\\)`, `[A-Z]\\.${SP}`)}`;
 /** A heading: starts with a capital or a quote, at most 50 characters, no closing sentence punctuation. */
 const HEADING_SHAPE = `(?=${SP}*["“‘']?[A-Z])(?=.{0,49}[^\\s.,;:]\\s*$)(?!.*\\d{5})`;
@@ -427,8 +427,8 @@ const lineStartRules = (anchor) => [
     ],
   },
   {
-    // `BT` around the text, the station serial repeated (`#0002`), `NNNN` at the very end.
-    match: `${anchor}(?:(BT)|(NNNN)|(#)(\\d{1,5}))${SP}*$`,
+    // `BT` around the text, the station serial repeated (`#0002`), `NNNN` at the very end (PlusD: `NNN`, `NMAFVVZCZ`).
+    match: `${anchor}(?:(BT)|(NNNN?|NMAFVVZCZ)|(#)(\\d{1,5}))${SP}*$`,
     captures: {
       1: { name: scope('keyword.control.break-text') },
       2: { name: scope('keyword.control.end-of-message') },

@@ -64,6 +64,7 @@ describe('the PlusD form', () => {
     assert.deepEqual(model.pageBreaks.map((p) => [p.range.start.line, p.page, p.post, p.serial, p.form]), [[1, '01', 'ATHENS', '02959', 'plusd'], [18, '02', 'ATHENS', '02959', 'plusd']]);
     assert.deepEqual(model.paragraphs.map((p) => p.number), [1, 2]);
     assert.equal(model.signature?.text, 'TASCA');
+    assert.deepEqual([model.endOfMessage?.text, model.endOfMessage?.range.start.line], ['NNN', 24]);
   });
 
   it('reads DTGs with a spaced Z, a four-letter month and a ZFF trailer', () => {
