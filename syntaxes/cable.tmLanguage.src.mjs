@@ -182,8 +182,11 @@ const SECTION_MARKER_START = either(...SECTION_MARKERS.flatMap((w) => [sectionEn
 const PAGE_BREAK = either(
   `${PAGE_BREAK_POST}${SP}+\\d{8}${SP}+\\d{3}(?:\\.\\d{1,2})?${SP}+${anyCase('OF')}${SP}+\\d{3}\\b`,
   `PAGE${SP}+\\d{2}${SP}+${PAGE_BREAK_POST}${SP}+\\d{4,8}\\b(?:${SP}+\\d{2}${SP}+OF${SP}+\\d{2}\\b)?(?:${SP}+\\d{6}Z)?`,
+  // A PlusD page head written over two lines (`PAGE 02` / `MOSCOW 30030 01 OF 02 062340Z`).
+  `PAGE${SP}+\\d{2}(?=${SP}*${EOL})`,
+  `${PAGE_BREAK_POST}${SP}+\\d{4,8}${SP}+\\d{2}${SP}+OF${SP}+\\d{2}${SP}+\\d{6}Z\\b`,
 );
-const TELETYPE_HEAD = either(`PAGE${SP}+01${SP}`, `${either('ACTION', 'INFO', 'ORIGIN')}${SP}+[A-Z][A-Z0-9]*-\\d\\d\\b`);
+const TELETYPE_HEAD = either(`PAGE${SP}+01\\b`, `${either('ACTION', 'INFO', 'ORIGIN')}${SP}+[A-Z][A-Z0-9]*-\\d\\d\\b`);
 const PRECEDENCE_LINE_HEAD = `[ZOPRY](?:${SP}[ZOPRY])?${SP}+${DTG}`;
 const BARE_DTG_LINE = `\\d{6}Z${SP}+${MONTH}${SP}+\\d{2}${SP}*$`;
 const EXPORT_RECORD_HEAD = either('<<\\d+>>', `ID:${SP}*\\d+${SP}*$`);
@@ -533,7 +536,7 @@ const grammar = {
       // Teletype printout of partial extracts and PlusD: `PAGE 01 ...`, `ACTION AF-00`, office lists
       // ending `/033 R`, `DRAFTED BY`/`APPROVED BY`/`CLEARED BY` lines, dashed stamp.
       name: scope('comment.line.teletype'),
-      match: `^${SP}*(?:PAGE${SP}+\\d{2}\\b|(?:(?:ACTION|INFO|ORIGIN)${SP}+)?[A-Z][A-Z0-9]*-\\d\\d\\b|-{6,}|/\\d{3}${SP}?[A-Z]\\b|(?:DRAFTED|APPROVED|CLEARED)${SP}+BY\\b).*`,
+      match: `^${SP}*(?:PAGE${SP}+\\d{2}\\b|${PAGE_BREAK}|(?:(?:ACTION|INFO|ORIGIN)${SP}+)?[A-Z][A-Z0-9]*-\\d\\d\\b|-{6,}|/\\d{3}${SP}?[A-Z]\\b|(?:DRAFTED|APPROVED|CLEARED)${SP}+BY\\b).*`,
     },
     'routing-line': {
       // Format line 2 (`PP RUEHDE RUEHIHL`) and its continuation lines of routing indicators only.
