@@ -67,6 +67,14 @@ describe('the PlusD form', () => {
     assert.deepEqual([model.endOfMessage?.text, model.endOfMessage?.range.start.line], ['NNN', 24]);
   });
 
+  it('reads precedence pairs and NIACT IMMEDIATE', () => {
+    const model = parseCable('O P 251530Z JAN 75\nFM SECSTATE WASHDC\nTO AMEMBASSY BONN NIACT IMMEDIATE\nINFO USMISSION NATO PRIORITY\nLIMITED OFFICIAL USE STATE 123456\n');
+    assert.deepEqual(model.header?.dateTimeGroup?.precedence.map((p) => p.text), ['O', 'P']);
+    assert.equal(model.precedence, 'IMMEDIATE');
+    assert.deepEqual(model.header?.to.map((a) => [a.station?.text, a.precedence?.text]), [['AMEMBASSY BONN', 'NIACT IMMEDIATE']]);
+    assert.deepEqual(model.header?.info.map((a) => [a.station?.text, a.precedence?.text]), [['USMISSION NATO', 'PRIORITY']]);
+  });
+
   it('reads DTGs with a spaced Z, a four-letter month and a ZFF trailer', () => {
     assert.equal(parseCable(plusd('1973STATE097844')).date, '1973-05-22T18:28Z');
     const nato = parseCable(plusd('1975NATO04605'));
