@@ -182,8 +182,11 @@ const SECTION_MARKER_START = either(...SECTION_MARKERS.flatMap((w) => [sectionEn
 const PAGE_BREAK = either(
   `${PAGE_BREAK_POST}${SP}+\\d{8}${SP}+\\d{3}(?:\\.\\d{1,2})?${SP}+${anyCase('OF')}${SP}+\\d{3}\\b`,
   `PAGE${SP}+\\d{2}${SP}+${PAGE_BREAK_POST}${SP}+\\d{4,8}\\b(?:${SP}+\\d{2}${SP}+OF${SP}+\\d{2}\\b)?(?:${SP}+\\d{6}Z)?`,
+  // A PlusD page head written over two lines (`PAGE 02` / `MOSCOW 30030 01 OF 02 062340Z`).
+  `PAGE${SP}+\\d{2}(?=${SP}*${EOL})`,
+  `${PAGE_BREAK_POST}${SP}+\\d{4,8}${SP}+\\d{2}${SP}+OF${SP}+\\d{2}${SP}+\\d{6}Z\\b`,
 );
-const TELETYPE_HEAD = either(`PAGE${SP}+01${SP}`, `${either('ACTION', 'INFO', 'ORIGIN')}${SP}+[A-Z][A-Z0-9]*-\\d\\d\\b`);
+const TELETYPE_HEAD = either(`PAGE${SP}+01\\b`, `${either('ACTION', 'INFO', 'ORIGIN')}${SP}+[A-Z][A-Z0-9]*-\\d\\d\\b`);
 const PRECEDENCE_LINE_HEAD = `[ZOPRY](?:${SP}[ZOPRY])?${SP}+${DTG}`;
 const BARE_DTG_LINE = `\\d{6}Z${SP}+${MONTH}${SP}+\\d{2}${SP}*$`;
 const EXPORT_RECORD_HEAD = either('<<\\d+>>', `ID:${SP}*\\d+${SP}*$`);
@@ -229,7 +232,7 @@ const REDACTION = '\\b(?:X{4,}|x{4,})\\b';
 const RULE_LINE = `(?:-{3,}|(?:-${SP}){2,}-|_{3,}|={3,})${SP}*$`;
 /** Line kinds that have their own rule and are never headings or signatures. */
 const KNOWN_LINE = `${SP}*${either(BANNER_HEAD, CAPTION_START, PARAGRAPH_NUMBER, MARKING_START, PAGE_BREAK,
-  `${HANDLING_WORD}\\b`, SENSITIVE_LINE, SECTION_MARKER_START, `(?:BT|NNNN)${SP}*$`, '[Xx]{4}', DATE_LINE,
+  `${HANDLING_WORD}\\b`, SENSITIVE_LINE, SECTION_MARKER_START, `(?:BT|NNNN?|NMAFVVZCZ)${SP}*$`, '[Xx]{4}', DATE_LINE,
   `[A-Za-z]\\)`, `[A-Z]\\.${SP}`)}`;
 /** A heading: starts with a capital or a quote, at most 50 characters, no closing sentence punctuation. */
 const HEADING_SHAPE = `(?=${SP}*["“‘']?[A-Z])(?=.{0,49}[^\\s.,;:]\\s*$)(?!.*\\d{5})`;
@@ -427,8 +430,8 @@ const lineStartRules = (anchor) => [
     ],
   },
   {
-    // `BT` around the text, the station serial repeated (`#0002`), `NNNN` at the very end.
-    match: `${anchor}(?:(BT)|(NNNN)|(#)(\\d{1,5}))${SP}*$`,
+    // `BT` around the text, the station serial repeated (`#0002`), `NNNN` at the very end (PlusD: `NNN`, `NMAFVVZCZ`).
+    match: `${anchor}(?:(BT)|(NNNN?|NMAFVVZCZ)|(#)(\\d{1,5}))${SP}*$`,
     captures: {
       1: { name: scope('keyword.control.break-text') },
       2: { name: scope('keyword.control.end-of-message') },
@@ -533,7 +536,7 @@ const grammar = {
       // Teletype printout of partial extracts and PlusD: `PAGE 01 ...`, `ACTION AF-00`, office lists
       // ending `/033 R`, `DRAFTED BY`/`APPROVED BY`/`CLEARED BY` lines, dashed stamp.
       name: scope('comment.line.teletype'),
-      match: `^${SP}*(?:PAGE${SP}+\\d{2}\\b|(?:(?:ACTION|INFO|ORIGIN)${SP}+)?[A-Z][A-Z0-9]*-\\d\\d\\b|-{6,}|/\\d{3}${SP}?[A-Z]\\b|(?:DRAFTED|APPROVED|CLEARED)${SP}+BY\\b).*`,
+      match: `^${SP}*(?:PAGE${SP}+\\d{2}\\b|${PAGE_BREAK}|(?:(?:ACTION|INFO|ORIGIN)${SP}+)?[A-Z][A-Z0-9]*-\\d\\d\\b|-{6,}|/\\d{3}${SP}?[A-Z]\\b|(?:DRAFTED|APPROVED|CLEARED)${SP}+BY\\b).*`,
     },
     'routing-line': {
       // Format line 2 (`PP RUEHDE RUEHIHL`) and its continuation lines of routing indicators only.

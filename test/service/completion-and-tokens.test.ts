@@ -69,6 +69,8 @@ describe('completion', () => {
     assert.deepEqual(labels(service.completion(document, positionOf(document, '12. During', 4), NEVER_CANCELLED)!.items).sort(), ['(C)', '(C//NF)', '(S)', '(S//NF)', '(SBU)', '(U)']);
     const unclas = documentOf(SEED_URI, edit(edit(SEED_TEXT, 'C O N F I D E N T I A L BASRAH', 'UNCLAS BASRAH'), '12. (C) During', '12. During'), ++version);
     assert.deepEqual(labels(service.completion(unclas, positionOf(unclas, '12. During', 4), NEVER_CANCELLED)!.items).sort(), ['(SBU)', '(U)']);
+    const lou = documentOf(SEED_URI, edit(edit(SEED_TEXT, 'C O N F I D E N T I A L BASRAH', 'LIMITED OFFICIAL USE BASRAH'), '12. (C) During', '12. During'), ++version);
+    assert.deepEqual(labels(service.completion(lou, positionOf(lou, '12. During', 4), NEVER_CANCELLED)!.items).sort(), ['(LOU)', '(SBU)', '(U)']);
     // Inside running text: nothing.
     assert.equal(service.completion(document, positionOf(document, 'Aziz vented', 5), NEVER_CANCELLED), null);
   });

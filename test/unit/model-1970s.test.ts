@@ -64,6 +64,15 @@ describe('the PlusD form', () => {
     assert.deepEqual(model.pageBreaks.map((p) => [p.range.start.line, p.page, p.post, p.serial, p.form]), [[1, '01', 'ATHENS', '02959', 'plusd'], [18, '02', 'ATHENS', '02959', 'plusd']]);
     assert.deepEqual(model.paragraphs.map((p) => p.number), [1, 2]);
     assert.equal(model.signature?.text, 'TASCA');
+    assert.deepEqual([model.endOfMessage?.text, model.endOfMessage?.range.start.line], ['NNN', 24]);
+  });
+
+  it('reads precedence pairs and NIACT IMMEDIATE', () => {
+    const model = parseCable('O P 251530Z JAN 75\nFM SECSTATE WASHDC\nTO AMEMBASSY BONN NIACT IMMEDIATE\nINFO USMISSION NATO PRIORITY\nLIMITED OFFICIAL USE STATE 123456\n');
+    assert.deepEqual(model.header?.dateTimeGroup?.precedence.map((p) => p.text), ['O', 'P']);
+    assert.equal(model.precedence, 'IMMEDIATE');
+    assert.deepEqual(model.header?.to.map((a) => [a.station?.text, a.precedence?.text]), [['AMEMBASSY BONN', 'NIACT IMMEDIATE']]);
+    assert.deepEqual(model.header?.info.map((a) => [a.station?.text, a.precedence?.text]), [['USMISSION NATO', 'PRIORITY']]);
   });
 
   it('reads DTGs with a spaced Z, a four-letter month and a ZFF trailer', () => {

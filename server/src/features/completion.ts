@@ -72,7 +72,9 @@ function markingCompletions(model: CableModel, document: TextDocument, position:
   const needsSpace = between.length === 0;
 
   const items: CompletionItem[] = [];
+  // (LOU) belongs to the LIMITED OFFICIAL USE cables of the 1970s: offered only in one of them.
   LEVELS.slice(0, highest + 1).forEach(({ level, abbreviations }, rank) => {
+    if (level === 'LIMITED OFFICIAL USE' && bannerLevel !== level) return;
     for (const abbreviation of abbreviations) {
       const variants = [abbreviation, ...(noforn && level !== 'UNCLASSIFIED' ? [`${abbreviation}${separator}NF`] : [])];
       for (const variant of variants) {

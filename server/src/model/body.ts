@@ -9,7 +9,7 @@ import { indentOf, isBlank, lineRange, token, trimmedEnd } from './text.ts';
 import type { CableModel, MarkerKind, Paragraph, SubParagraph } from './model-types.ts';
 
 /** The parts of the model the body gives. */
-export type Body = Pick<CableModel, 'headings' | 'paragraphs' | 'pageBreaks' | 'markers' | 'crossReferences' | 'redactions' | 'signature'>;
+export type Body = Pick<CableModel, 'headings' | 'paragraphs' | 'pageBreaks' | 'markers' | 'crossReferences' | 'redactions' | 'signature' | 'endOfMessage'>;
 
 /**
  * One scan per line finds markers (`END SUMMARY`, `Comment:`) and the words that start mentions
@@ -54,6 +54,15 @@ const PLUSD_FOOTER = /^\s*\*\*\*/;
 /** What stands below the signature without being text: blank lines, rules, the end of message, PlusD's stamps and footer. */
 function isClosingLine(line: string, plusd: boolean): boolean {
   return isBlank(line) || isRule(line) || END_OF_MESSAGE.test(line) || (plusd && (CLASSIFICATION_STAMP.test(line) || PLUSD_FOOTER.test(line)));
+}
+
+/** The end-of-message line among the closing lines at the end of the text. */
+function findEndOfMessage(lines: string[], from: number, plusd: boolean): number | undefined {
+  for (let i = lines.length - 1; i > from; i--) {
+    if (END_OF_MESSAGE.test(lines[i]!)) return i;
+    if (!isClosingLine(lines[i]!, plusd)) return undefined;
+  }
+  return undefined;
 }
 
 /** The last short line of names (`NEGRON`, `RICE`) after the last paragraph. */
@@ -144,6 +153,11 @@ export function parseBody(lines: string[], bodyStart: number, style: NumberingSt
     scanInline(line, i, body, redactions);
   }
   closeParagraph();
+  const endOfMessage = findEndOfMessage(lines, signatureLine ?? bodyStart, plusd);
+  if (endOfMessage !== undefined) {
+    const line = lines[endOfMessage]!;
+    body.endOfMessage = token(line.trim(), endOfMessage, indentOf(line));
+  }
   if (signatureLine !== undefined) {
     const line = lines[signatureLine]!;
     const start = indentOf(line);

@@ -126,7 +126,10 @@ function parseAddressee(role: AddresseeRole, line: string, words: Word[], lineIn
   }
   if (tail > 1 && PER_ADDRESSEE_PRECEDENCE.has(words[tail - 1]!.text)) {
     tail--;
-    addressee.precedence = token(words[tail]!.text, lineIndex, words[tail]!.start);
+    // `NIACT IMMEDIATE`: night action, the addressee is woken for it.
+    const niact = tail > 1 && words[tail]!.text === 'IMMEDIATE' && words[tail - 1]!.text === 'NIACT';
+    if (niact) tail--;
+    addressee.precedence = token(line.slice(words[tail]!.start, words[niact ? tail + 1 : tail]!.start + words[niact ? tail + 1 : tail]!.text.length), lineIndex, words[tail]!.start);
   }
   const lastStationWord = words[tail - 1]!;
   const stationEnd = lastStationWord.start + lastStationWord.text.length;

@@ -377,6 +377,8 @@ export interface CableModel {
   crossReferences: CrossReference[];
   redactions: Range[];
   signature?: Token;
+  /** `NNNN`, PlusD's `NNN` or `NMAFVVZCZ`: the end of the message, below the signature. */
+  endOfMessage?: Token;
   /** Heading and apparatus of a FRUS telegram; its date line is `dateLine` (local time). */
   frus?: FrusDocument;
 

@@ -44,6 +44,7 @@ export function parseCable(text: string, context: ParseContext = {}): CableModel
     diagnostics: [],
   };
   if (body.signature) model.signature = body.signature;
+  if (body.endOfMessage) model.endOfMessage = body.endOfMessage;
   model.diagnostics = diagnose(model, lines);
   return model;
 }
