@@ -111,6 +111,11 @@ describe('cable query: the plain samples', () => {
     // One group of the view opened: its cables only.
     const group = query(index, 'tag:PTER', { groupBy: 'year', group: '2006' });
     assert.deepEqual([ids(group), group.total, group.groups], [['06MADRID2657', '06MADRID3104'], 2, [{ key: '2006', count: 2 }]]);
+    // A group within a date range keeps the range's narrower end.
+    assert.deepEqual(ids(query(index, 'to:2006-11', { groupBy: 'year', group: '2006' })), ['06MADRID2657']);
+    assert.deepEqual(ids(query(index, 'from:2006-11', { groupBy: 'year', group: '2006' })), ['06MADRID3104']);
+    assert.deepEqual(ids(query(index, 'origin:MADRID', { groupBy: 'tag', group: 'PHUM' })), ['06MADRID2657']);
+    assert.deepEqual(ids(query(index, '', { groupBy: 'origin', group: 'DOHA' })), ['09DOHA214']);
     const limited = query(index, '', { limit: 2 });
     assert.equal(limited.total, 5);
     assert.deepEqual(ids(limited), ['06MADRID2657', '06MADRID3104']);

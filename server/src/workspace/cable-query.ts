@@ -311,6 +311,8 @@ interface Table {
   byCable: Map<IndexedCable, number>;
   /** The rows holding each TAGS code, in order. */
   byTag: Map<string, number[]>;
+  /** Every row counted by each grouping, made with the table: what the view shows first asks nothing else. */
+  groups: Record<GroupBy, Map<string, { count: number }>>;
 }
 
 const NO_DAY = Infinity;
@@ -432,7 +434,27 @@ function tableOf(unsorted: Row[], version: number): Table {
       else if (list[list.length - 1] !== i) list.push(i);
     }
   });
-  return { version, rows, byCable, byTag };
+  const groups: Table['groups'] = { year: new Map(), origin: new Map(), tag: new Map() };
+  for (const row of rows) countGroups(groups.year, 'year', row), countGroups(groups.origin, 'origin', row);
+  for (const [tag, list] of byTag) groups.tag.set(tag, { count: list.length });
+  const untagged = rows.filter((row) => row.tags.length === 0).length;
+  if (untagged) groups.tag.set('no TAGS', { count: untagged });
+  return { version, rows, byCable, byTag, groups };
+}
+
+/** Counts the row in its groups of `groupBy`. */
+function countGroups(counts: Map<string, { count: number }>, groupBy: GroupBy, row: Row): void {
+  const countIn = (key: string) => {
+    const counter = counts.get(key);
+    if (counter) counter.count++;
+    else counts.set(key, { count: 1 });
+  };
+  if (groupBy === 'year') countIn(row.year);
+  else if (groupBy === 'origin') countIn(row.post ?? 'no origin');
+  else {
+    if (row.tags.length === 0) countIn('no TAGS');
+    for (const tag of row.tags) countIn(tag);
+  }
 }
 
 const tables = new WeakMap<QuerySource, { present?: Table; missing?: Table }>();
@@ -573,19 +595,22 @@ function candidatesOf(source: QuerySource, table: Table, query: CableQuery, cite
 }
 
 /** Runs a parsed query over the index: the total, the first `limit` hits in order, and the groups asked for. */
-export function evaluateCableQuery(source: QuerySource, query: CableQuery, options: QueryOptions = {}): QueryResult {
+export function evaluateCableQuery(source: QuerySource, given: CableQuery, options: QueryOptions = {}): QueryResult {
   const limit = options.limit ?? Infinity;
   const { groupBy, group } = options;
+  const table = tableFor(source, given.missing);
+  const isEverything = !given.words.length && !given.tags.length && !given.origins.length && !given.from && !given.to && !given.classification.length && !given.cites.length && !given.citedBy.length;
+  if (isEverything && group === undefined) {
+    const result: QueryResult = { total: table.rows.length, hits: table.rows.slice(0, limit).map((row) => hitOf(row, source)) };
+    if (groupBy) result.groups = sortGroups(groupBy, table.groups[groupBy]);
+    return result;
+  }
+  // A group of the view opened is a facet more, narrowing the candidates (its rows, its dates).
+  const query = group === undefined || group.startsWith('no ') ? given : withGroup(given, groupBy, group);
   const counts = new Map<string, { count: number }>();
-  const countIn = (key: string) => {
-    const counter = counts.get(key);
-    if (counter) counter.count++;
-    else counts.set(key, { count: 1 });
-  };
   const from = query.from ? dayOf(query.from, '0') : -Infinity;
   const to = query.to ? dayOf(query.to, '9') : Infinity;
   const citedByIds = citedByFilter(source, query);
-  const table = tableFor(source, query.missing);
   const hits: Row[] = [];
   let total = 0;
   const visit = (row: Row) => {
@@ -593,21 +618,37 @@ export function evaluateCableQuery(source: QuerySource, query: CableQuery, optio
     if (!matchesFacets(query, row, from, to)) return;
     if (groupBy && group !== undefined && !inGroup(groupBy, row, group)) return;
     total++;
-    if (groupBy === 'year') countIn(row.year);
-    else if (groupBy === 'origin') countIn(row.post ?? 'no origin');
-    else if (groupBy === 'tag') {
-      if (row.tags.length === 0) countIn('no TAGS');
-      for (const tag of row.tags) countIn(tag);
-    }
+    if (groupBy) countGroups(counts, groupBy, row);
     if (hits.length < limit) hits.push(row);
   };
   const candidates = candidatesOf(source, table, query, citedByIds, from, to);
   const { rows } = table;
   if (Array.isArray(candidates)) for (const i of candidates) visit(rows[i]!);
   else for (let i = candidates.start; i < candidates.end; i++) visit(rows[i]!);
-  const result: QueryResult = { total, hits: hits.map((row) => (row.cable ? presentHit(row.cable, source) : missingHit(row.missing!))) };
+  const result: QueryResult = { total, hits: hits.map((row) => hitOf(row, source)) };
   if (groupBy) result.groups = sortGroups(groupBy, counts);
   return result;
+}
+
+function hitOf(row: Row, source: CitationSource): QueryHit {
+  return row.cable ? presentHit(row.cable, source) : missingHit(row.missing!);
+}
+
+/** The query with the facet a group of `groupBy` stands for (`2006` is year:2006). */
+function withGroup(query: CableQuery, groupBy: GroupBy | undefined, group: string): CableQuery {
+  switch (groupBy) {
+    case 'year':
+      // The narrower of each end: the later start, the earlier end.
+      return /^\d{4}$/.test(group)
+        ? { ...query, from: query.from && dayOf(query.from, '0') > dayOf(group, '0') ? query.from : group, to: query.to && dayOf(query.to, '9') < dayOf(group, '9') ? query.to : group }
+        : query;
+    case 'origin':
+      return { ...query, origins: [...query.origins, [group]] };
+    case 'tag':
+      return { ...query, tags: [[group], ...query.tags] };
+    default:
+      return query;
+  }
 }
 
 /** The IDs cited by every `citedby:` cable, or undefined without that facet. */
