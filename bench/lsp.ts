@@ -3,7 +3,6 @@
 //   npm run bench:lsp            (builds first)
 //   node --expose-gc --import tsx bench/lsp.ts [CORPUS_PLAIN_DIR]
 // Default corpus: ../shared/corpus/cablegate/plain, else the vendored sample.
-import { NEVER_CANCELLED } from '../server/src/service/language-service.ts';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,7 @@ import { DidChangeTextDocumentNotification, ReferencesRequest, WorkspaceSymbolRe
 import { parseCable, type CableModel } from '../server/src/model/cable-model.ts';
 import { documentSymbols } from '../server/src/features/document-symbols.ts';
 import { createNodeWorkspace } from '../server/src/node/node-workspace.ts';
-import { createCableLanguageService, type Workspace } from '../server/src/service/language-service.ts';
+import { createCableLanguageService, NEVER_CANCELLED, type Workspace } from '../server/src/service/language-service.ts';
 import { startServer, type LspTestClient } from '../test/support/lsp-client.ts';
 import { spread, symbolQueries } from './queries.ts';
 

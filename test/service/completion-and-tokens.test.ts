@@ -1,13 +1,13 @@
 // Completion (TAGS codes with meanings in the TAGS line, markings the banner allows after a
 // paragraph number, workspace cables in REF) and semantic tokens (a REF entry found in the
 // workspace or not, an unknown TAGS code), on the seed and its variants.
-import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { documentOf, positionOf, SEED_TEXT, SEED_URI, seedWorkspace } from '../support/service.ts';
 import { decodeTokens, edit, sampleWorkspace } from '../support/features.ts';
 import { encodeSemanticTokens } from '../../server/src/lsp/lsp-encodings.ts';
+import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 
 let version = 0;
 const labels = (items: CompletionItem[] | undefined) => (items ?? []).map((i) => i.label);

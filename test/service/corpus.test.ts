@@ -1,7 +1,6 @@
 // The language service over real cables, with their plain rendering as the workspace (the shared
 // corpus when present, else the vendored sample): REF entries resolve to exactly the right files,
 // every outline holds every paragraph, every TAGS code gets a hover.
-import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { createNodeWorkspace } from '../../server/src/node/node-workspace.ts';
-import { createCableLanguageService } from '../../server/src/service/language-service.ts';
+import { createCableLanguageService, NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 import { corpora } from '../support/corpus.ts';
 import { citationNamesCable, filesByTrueId, isSubsequence, outlineNumbers, paragraphSymbols, pilcrowNumbers } from '../support/corpus-checks.ts';
 import { collectingLogger, documentOf, hoverText } from '../support/service.ts';

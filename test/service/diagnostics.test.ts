@@ -1,12 +1,11 @@
 // Diagnostics: each check fires on the seed with one planted fault, at the fault, with its code
 // and severity, and not on the clean seed; the quick fixes give back the clean text; settings
 // switch codes off; the whole corpus is checked without a throw and with ranges in the text.
-import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { toLspDiagnostic } from '../../server/src/lsp/lsp-encodings.ts';
-import { DIAGNOSTIC_CODES, readSettings, type CableDiagnostic } from '../../server/src/service/language-service.ts';
+import { type CableDiagnostic, DIAGNOSTIC_CODES, NEVER_CANCELLED, readSettings } from '../../server/src/service/language-service.ts';
 import { isDiagnosticEnabled } from '../../server/src/service/settings.ts';
 import { corpora } from '../support/corpus.ts';
 import { documentOf, positionOf, SEED_TEXT, SEED_URI, serviceOver } from '../support/service.ts';

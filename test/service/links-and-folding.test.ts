@@ -1,7 +1,6 @@
 // Document links (REF entries found in the workspace, `REF A`, `reftel`, `para N`; nothing for a
 // cable outside the workspace) and folding ranges (header, preamble, REF list, sections,
 // paragraphs, with collapsed text), on the seed and real cables.
-import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { corpora } from '../support/corpus.ts';
@@ -11,6 +10,7 @@ import { edit, filesOf, SAMPLE_PLAIN, sampleUri, sampleWorkspace } from '../supp
 import { join } from 'node:path';
 import { parseCable } from '../../server/src/model/cable-model.ts';
 import { toLspDocumentLink } from '../../server/src/lsp/lsp-encodings.ts';
+import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 
 const textAt = (text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
   text.split('\n')[range.start.line]!.slice(range.start.character, range.end.line === range.start.line ? range.end.character : undefined);

@@ -1,10 +1,10 @@
 // Odd input never breaks the service: binary, empty, CRLF, positions off the text, and cables cut
 // or scrambled at random (seeded, so a failure can be replayed).
-import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { documentOf, hoverText, positionOf, SEED_TEXT, seedWorkspace } from '../support/service.ts';
+import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 
 /** A small seeded generator (mulberry32). */
 function random(seed: number): () => number {

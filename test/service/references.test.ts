@@ -1,7 +1,6 @@
 // Who cites this cable: references on the banner (REF entries across the workspace), on a REF
 // entry or `reftel` (its mentions in the body), on a paragraph or `para N`; the code lens above
 // the banner and the cable's summary, over the vendored corpus sample and the seed.
-import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -9,6 +8,7 @@ import { SAMPLE_CORPUS_DIR } from '../support/corpus.ts';
 import { documentOf, positionOf, SEED_TEXT, SEED_URI, BAGHDAD_TEXT, BAGHDAD_URI, seedWorkspace } from '../support/service.ts';
 import { edit, filesOf, SAMPLE_PLAIN, sampleUri, sampleWorkspace } from '../support/features.ts';
 import type { CableLocation } from '../../server/src/service/language-service.ts';
+import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 
 const lines = (locations: CableLocation[]) => locations.map((l) => `${l.uri.replace('file:///ws/', '')}:${l.range.start.line + 1}`);
 

@@ -1,11 +1,11 @@
 // The language service on the seed cable 09BASRAH2 beside a stand-in for the cable it cites,
 // 08BAGHDAD3475: outline, hover and definition, as a user sees them.
-import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { allSymbols, BAGHDAD_URI, documentOf, hoverText, positionOf, SEED_TEXT, SEED_URI, seedWorkspace } from '../support/service.ts';
 import { plainTextHover } from '../../server/src/lsp/lsp-encodings.ts';
+import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 
 const seed = documentOf(SEED_URI, SEED_TEXT);
 

@@ -3,12 +3,12 @@
 // shows them as text in hovers and in its summary (which VS Code renders in the markdown
 // preview); its links lead only to cables in the workspace. (bench/fuzz.ts checks the same of
 // every answer over the protocol, and that the code lens runs only Cable's own command.)
-import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { unsafeMarkdown } from '../support/invariants.ts';
 import { BAGHDAD_TEXT, BAGHDAD_URI, documentOf, hoverText, positionOf, SEED_TEXT, SEED_URI, serviceOver } from '../support/service.ts';
 import { toLspDocumentLink } from '../../server/src/lsp/lsp-encodings.ts';
+import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 
 const COMMAND = '[run](command:workbench.action.terminal.new)';
 const IMAGE = '![x](https://evil.example/x.png)';

@@ -1,6 +1,5 @@
 // Find a cable: workspace symbols by ID prefix, TAGS code and subject words, over the seed and
 // the corpus (every cable found by its own ID and by its subject), answered from the index.
-import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { searchTerms } from '../../server/src/workspace/search-index.ts';
 import { corpora } from '../support/corpus.ts';
 import { documentOf, SEED_TEXT, SEED_URI, seedWorkspace, serviceOver } from '../support/service.ts';
 import { edit, filesOf, sampleWorkspace } from '../support/features.ts';
+import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 
 const names = (symbols: { name: string }[]) => symbols.map((s) => s.name.split(' ')[0]);
 

@@ -1,6 +1,5 @@
 // Helpers for the tests of the features beyond outline, hover and definition: a service over a
 // folder of real cables, and edits of the seed that plant one fault each.
-import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -8,6 +7,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/lsp/lsp-encodings.ts';
 import { SAMPLE_CORPUS_DIR } from './corpus.ts';
 import { serviceOver, type TestService } from './service.ts';
+import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 
 /** The cables of a folder as in-memory files under `file:///ws/<folderName>/`. */
 export function filesOf(dir: string, folderName: string): Record<string, string> {

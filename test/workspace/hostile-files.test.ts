@@ -2,7 +2,6 @@
 // indexed or skipped with a clear message, none stops the index, and opened as a document each
 // gets an outline, hovers and definitions (a file over cable.maxFileSize: a light model and a
 // diagnostic saying so).
-import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 import assert from 'node:assert/strict';
 import { readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeCableBytes } from '../../server/src/node/file-text.ts';
 import { DEFAULT_MAX_FILE_SIZE, parseWithinLimit } from '../../server/src/workspace/file-size.ts';
 import { createNodeWorkspace } from '../../server/src/node/node-workspace.ts';
-import { createCableLanguageService, type Workspace } from '../../server/src/service/language-service.ts';
+import { createCableLanguageService, NEVER_CANCELLED, type Workspace } from '../../server/src/service/language-service.ts';
 import { createHostileFolder, LONG_LINE_CHARS, type HostileFolder } from '../support/hostile-files.ts';
 import { outlineProblems } from '../support/invariants.ts';
 import { collectingLogger, documentOf } from '../support/service.ts';
