@@ -319,12 +319,17 @@ const NO_DAY = Infinity;
 
 /** `2006-10-20T12:58Z` → 200610201258; a prefix (`2006-10`) is padded with `pad` (0 for a lower bound, 9 for an upper one). */
 function dayOf(date: string, pad: '0' | '9' = '0'): number {
-  let digits = '';
-  for (let i = 0; i < date.length && digits.length < 12; i++) {
+  // Arithmetic on the digits, no string built: made for each of 250,000 rows.
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i < date.length && digits < 12; i++) {
     const c = date.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits += date[i];
+    if (c < 48 || c > 57) continue;
+    value = value * 10 + (c - 48);
+    digits++;
   }
-  return Number(digits.padEnd(12, pad));
+  const scale = 10 ** (12 - digits);
+  return value * scale + (pad === '9' ? scale - 1 : 0);
 }
 
 /** One copy of each year group (`2006`): a scan that counts by year then reads a handful of strings, not 250,000. */
