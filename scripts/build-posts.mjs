@@ -13,7 +13,7 @@
 //   ref-spellings       spellings and abbreviations REF lines use for an origin (below, by hand)
 //   routing-indicators  reference/routing-indicators.tsv: the station names of AMEMBASSY/AMCONSUL/
 //                       USMISSION … stations; a station that is no origin is kept as a banner name only
-import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const shared = process.argv[2] ?? '../shared';

@@ -92,6 +92,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // From the Explorer: (the clicked file, the selected files); from a script or the offer: (files, folder).
       const sources = Array.isArray(first) ? first : first ? (Array.isArray(second) ? second : [first]) : undefined;
       const out = Array.isArray(first) && second instanceof vscode.Uri ? second : undefined;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, not at activation
       return (require('./import-cables.js') as typeof import('./import-cables.ts')).importCablesCommand(sources, out);
     }),
   );

@@ -16,13 +16,14 @@
 (defun cable-text-p ()
   "Non-nil when a `.txt' buffer starts like a telegram, as the Cable server decides.
 Among the first 30 non-blank lines of the first 60: a VZCZC line, a letter-spaced banner,
-a date-time group then an FM line, or a classification line then an E.O. or TAGS line."
+a date-time group then an FM line, a classification line then an E.O. or TAGS line, or a
+FRUS heading (`142. Telegram From ...') then its date line."
   (when (and buffer-file-name (string-match-p "\\.txt\\'" buffer-file-name))
     (save-excursion
       (save-restriction
         (widen)
         (goto-char (point-min))
-        (let ((case-fold-search nil) (lines 0) (nonblank 0) dtg classified found)
+        (let ((case-fold-search nil) (lines 0) (nonblank 0) dtg classified frus found)
           (while (and (not found) (< lines 60) (<= nonblank 30) (not (eobp)))
             (let ((line (upcase (string-trim-left (buffer-substring-no-properties (line-beginning-position) (line-end-position))))))
               (unless (string-empty-p line)
@@ -37,7 +38,11 @@ a date-time group then an FM line, or a classification line then an E.O. or TAGS
                   (when (string-match-p "\\`\\(?:UNCLAS\\|UNCLASSIFIED\\|CONFIDENTIAL\\|SECRET\\|LIMITED OFFICIAL USE\\)\\(?:[^[:alnum:]]\\|\\'\\)" line)
                     (setq classified t))
                   (when (and classified (string-match-p "\\`\\(?:E\\.[[:space:]]?O\\.[[:space:]]?1[23][0-9]\\{3\\}\\|TAGS:?[[:space:]]\\)" line))
-                    (setq found t)))))
+                    (setq found t))
+                  (when (and frus (string-match-p "[A-Z][[:space:]]+[0-9][0-9]?,?[[:space:]]+[0-9]\\{4\\}" line))
+                    (setq found t))
+                  (when (and (= nonblank 1) (string-match-p "\\`[0-9]+\\.[[:space:]]+TELEGRAM[[:space:]]" line))
+                    (setq frus t)))))
             (setq lines (1+ lines))
             (forward-line 1))
           found)))))

@@ -6,10 +6,11 @@ vim.g.do_filetype_lua = 1
 
 -- A `.txt` file is a cable when its first lines look like a telegram, as the server decides
 -- (server/src/workspace/cable-detection.ts): among the first 30 non-blank lines of the first 60,
--- a VZCZC line, a letter-spaced banner, a date-time group then an FM line, or a classification
--- line then an E.O. or TAGS line. Checked before the `txt` extension; other files stay text.
+-- a VZCZC line, a letter-spaced banner, a date-time group then an FM line, a classification
+-- line then an E.O. or TAGS line, or a FRUS heading (`142. Telegram From …`) then its date line.
+-- Checked before the `txt` extension; other files stay text.
 local function starts_like_cable(bufnr)
-  local nonblank, dtg, classified = 0, false, false
+  local nonblank, dtg, classified, frus = 0, false, false, false
   for _, text in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, 60, false)) do
     local line = text:upper():match('^%s*(.-)$')
     if line ~= '' then
@@ -24,6 +25,8 @@ local function starts_like_cable(bufnr)
         if line:find('^' .. word .. '%f[^%w]') then classified = true end
       end
       if classified and (line:find('^E%.%s?O%.%s?1[23]%d%d%d') or line:find('^TAGS:?%s')) then return true end
+      if frus and line:find('%a%s+%d%d?,?%s+%d%d%d%d') then return true end
+      if nonblank == 1 and line:find('^%d+%.%s+TELEGRAM%s') then frus = true end
     end
   end
   return false

@@ -44,7 +44,7 @@ describe('cable search', () => {
     const { status, stderr, stdout } = cable(['search', 'tag:PTER year:06', 'samples']);
     assert.equal(status, 2);
     assert.equal(stdout, '');
-    assert.match(stderr, /^cable search: year: takes a four-digit year, as in year:2006; not '06'\.\n  tag:PTER year:06\n {11}\^{7}\n/);
+    assert.match(stderr, /^cable search: year: takes a four-digit year, as in year:2006; not '06'\.\n {2}tag:PTER year:06\n {11}\^{7}\n/);
     assert.match(stderr, /citedby:07MADRID173 +the cables this one cites/);
     assert.equal(cable(['search', 'x', 'samples/09BASRAH2.cable']).status, 2);
     assert.equal(cable(['search']).status, 2);

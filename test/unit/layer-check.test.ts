@@ -51,7 +51,7 @@ describe('layer check', () => {
     for (const line of [
       'server/src/model/parse.ts: model imports server/src/lsp/client-configuration.ts (lsp); model may import data',
       'server/src/workspace/index.ts: workspace imports server/src/features/hover.ts (features); workspace may import model, data',
-      'server/src/node/node-host.ts: node imports server/src/service/language-service.ts (service); node may import workspace, service/host.ts',
+      'server/src/node/node-host.ts: node imports server/src/service/language-service.ts (service); node may import workspace, sources, model, data, service/host.ts',
       'server/src/service/language-service.ts: service imports server/src/node/node-host.ts (node)',
       'client/src/extension.ts: client imports server/src/model/cable-model.ts (model); client may import no other layer',
     ]) {

@@ -189,7 +189,7 @@ describe('import', () => {
     assert.deepEqual([second.written, second.identical, second.conflicts.map((c) => c.id)], [1, 1, ['08BRASILIA93']]);
     assert.equal(readFileSync(join(out, '08BRASILIA93.txt'), 'utf8'), 'my own notes');
     assert.deepEqual(readdirSync(out).sort(), ['08BRASILIA93.txt', '85BEIRUT1013.txt', '85BEIRUT992.txt']);
-    assert.match(readFileSync(join(out, '85BEIRUT1013.txt'), 'utf8'), /^O 191237Z FEB 85\nFM AMEMBASSY BEIRUT\n[\s\S]*REF:  BEIRUT 992/);
+    assert.match(readFileSync(join(out, '85BEIRUT1013.txt'), 'utf8'), /^O 191237Z FEB 85\nFM AMEMBASSY BEIRUT\n[\s\S]*REF: {2}BEIRUT 992/);
   });
 
   it('runs from the command line with a summary on stderr, and parse reads each row', (t) => {

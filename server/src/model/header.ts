@@ -21,7 +21,8 @@ const TELETYPE_DISTRIBUTION = /\b[A-Z]{1,6}-\d{2}\b/;
 
 const OFFICE_KEYWORD = /^\s*(ORIGIN|ACTION|INFO)\s+(?=[A-Z][A-Z0-9]*-\d\d\b)/;
 const DRAFTING_KEYWORD = /^\s*(DRAFTED|APPROVED|CLEARED)\s+BY\b:?/;
-const SEPARATOR = /^\s*-{5,}/;
+/** PlusD's dashed line with its number (`------------------ 041117`): a bare dash rule is the body's. */
+const SEPARATOR = /^\s*-{5,}(?=\s*\d)/;
 /** `EUR-12`, `OCT-01`: an office symbol and its copy count. */
 const OFFICE = /^[A-Z][A-Z0-9]*-\d\d$/;
 const TOTAL = /^\/\d{3}[A-Z]?$/;

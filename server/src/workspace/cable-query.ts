@@ -440,7 +440,10 @@ function tableOf(unsorted: Row[], version: number): Table {
     }
   });
   const groups: Table['groups'] = { year: new Map(), origin: new Map(), tag: new Map() };
-  for (const row of rows) countGroups(groups.year, 'year', row), countGroups(groups.origin, 'origin', row);
+  for (const row of rows) {
+    countGroups(groups.year, 'year', row);
+    countGroups(groups.origin, 'origin', row);
+  }
   for (const [tag, list] of byTag) groups.tag.set(tag, { count: list.length });
   const untagged = rows.filter((row) => row.tags.length === 0).length;
   if (untagged) groups.tag.set('no TAGS', { count: untagged });
