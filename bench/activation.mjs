@@ -28,7 +28,8 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
 
 function run(command, commandArgs, cwd) {
   const result = spawnSync(command, commandArgs, { cwd, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} exited with ${result.status ?? result.signal}:\n${result.stdout}${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${commandArgs.join(' ')} exited with ${result.status ?? result.signal}:\n${result.stdout}${result.stderr}`);
   return result.stdout + result.stderr;
 }
 
@@ -41,8 +42,14 @@ function packageInScratch() {
   mkdirSync(project);
   for (const name of ['client', 'server', 'test', 'scripts', 'node_modules']) symlinkSync(join(root, name), join(project, name));
   const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8');
-  const packaged = new Set(ignore.split('\n').filter((line) => line.startsWith('!')).map((line) => line.slice(1).split('/')[0]));
-  for (const name of [...packaged, '.vscodeignore']) if (name !== 'dist') cpSync(join(root, name), join(project, name), { recursive: true });
+  const packaged = new Set(
+    ignore
+      .split('\n')
+      .filter((line) => line.startsWith('!'))
+      .map((line) => line.slice(1).split('/')[0]),
+  );
+  for (const name of [...packaged, '.vscodeignore'])
+    if (name !== 'dist') cpSync(join(root, name), join(project, name), { recursive: true });
   const vsix = join(scratch, 'cable.vsix');
   run('npm', ['run', '--silent', 'package', '--', '--out', vsix], project);
   return { project, vsix };
@@ -58,15 +65,30 @@ function printSizes({ project, vsix }) {
   }
   const size = statSync(vsix).size;
   console.log(`  ${'.vsix'.padEnd(13)} ${kb(size).padStart(8)}  (${size} bytes; goal < 1 MB)`);
-  const listing = run('unzip', ['-l', vsix]).split('\n').filter((line) => /^\s*\d+\s+\S+\s+\S+\s+\S/.test(line) && !/\d+ files$/.test(line));
-  const largest = listing.map((line) => line.trim().split(/\s+/)).map((cols) => [Number(cols[0]), cols[3]]).sort((a, b) => b[0] - a[0]).slice(0, 5);
+  const listing = run('unzip', ['-l', vsix])
+    .split('\n')
+    .filter((line) => /^\s*\d+\s+\S+\s+\S+\s+\S/.test(line) && !/\d+ files$/.test(line));
+  const largest = listing
+    .map((line) => line.trim().split(/\s+/))
+    .map((cols) => [Number(cols[0]), cols[3]])
+    .sort((a, b) => b[0] - a[0])
+    .slice(0, 5);
   console.log(`  largest files in the .vsix (uncompressed): ${largest.map(([bytes, name]) => `${name} ${kb(bytes)}`).join(', ')}`);
 }
 
 /** Bundles the extension host entry; returns its folder. */
 async function buildHostEntry() {
   const dir = join(scratch, 'host');
-  await build({ entryPoints: [join(root, 'bench', 'activation.host.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], outfile: join(dir, 'index.js'), logLevel: 'warning' });
+  await build({
+    entryPoints: [join(root, 'bench', 'activation.host.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    outfile: join(dir, 'index.js'),
+    logLevel: 'warning',
+  });
   return dir;
 }
 
@@ -106,7 +128,10 @@ async function measureOnce(browser, server, folder, noExtension, entry) {
       }
     });
     const host = new URL(server.origin).host;
-    const payload = [['extensionDevelopmentPath', noExtension], ['extensionTestsPath', entry]].map(([key, path]) => [key, `vscode-remote://${host}${path}`]);
+    const payload = [
+      ['extensionDevelopmentPath', noExtension],
+      ['extensionTestsPath', entry],
+    ].map(([key, path]) => [key, `vscode-remote://${host}${path}`]);
     await page.goto(`${server.origin}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), 120_000))]);
     if (!report) throw new Error(`the extension host reported nothing (exit ${code})`);
@@ -138,7 +163,15 @@ async function measureActivation(vsix) {
   const browserServer = await chromium.launchServer({
     executablePath: tools.chromium,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   try {
     const browser = await chromium.connect(browserServer.wsEndpoint());
@@ -148,17 +181,28 @@ async function measureActivation(vsix) {
     for (let i = 0; i < runs; i++) reports.push(await measureOnce(browser, server, folder, noExtension, entry));
     const shown = reports.filter((r) => r.activationMs !== undefined);
     console.log(`activation in code-server (extension installed from the .vsix; ${runs} windows, each a fresh extension host):`);
-    if (shown.length) console.log(`  VS Code's activation time          ${stats(shown.map((r) => r.activationMs))}   (goal < 100 ms; code loading + activate(), as Show Running Extensions shows it)`);
+    if (shown.length)
+      console.log(
+        `  VS Code's activation time          ${stats(shown.map((r) => r.activationMs))}   (goal < 100 ms; code loading + activate(), as Show Running Extensions shows it)`,
+      );
     if (shown.length < reports.length) console.log(`  (${reports.length - shown.length} window(s) showed no activation time)`);
-    console.log(`  open a cable → first outline        ${stats(reports.map((r) => r.firstOutlineMs))}   (${reports[0].file}; includes starting the language server)`);
-    console.log(`  active before the cable was opened: ${reports.filter((r) => r.activeBefore).length} of ${reports.length} windows (Plain Text activates it too)`);
+    console.log(
+      `  open a cable → first outline        ${stats(reports.map((r) => r.firstOutlineMs))}   (${reports[0].file}; includes starting the language server)`,
+    );
+    console.log(
+      `  active before the cable was opened: ${reports.filter((r) => r.activeBefore).length} of ${reports.length} windows (Plain Text activates it too)`,
+    );
   } finally {
     await Promise.race([browserServer.close(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
     await server.stop();
   }
 }
 
-console.log(`node ${process.version}; ${cpus().length} × ${cpus()[0]?.model.trim()}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `node ${process.version}; ${cpus().length} × ${cpus()[0]?.model.trim()}; load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 try {
   const packaged = packageInScratch();
   printSizes(packaged);

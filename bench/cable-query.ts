@@ -29,7 +29,9 @@ function percentile(sorted: number[], p: number): number {
 
 function report(name: string, times: number[], note = ''): void {
   const sorted = [...times].sort((a, b) => a - b);
-  console.log(`${name.padEnd(44)} n=${String(sorted.length).padStart(4)}  p50 ${percentile(sorted, 50).toFixed(2).padStart(6)} ms  p99 ${percentile(sorted, 99).toFixed(2).padStart(6)} ms  max ${sorted.at(-1)!.toFixed(2).padStart(6)} ms${note}`);
+  console.log(
+    `${name.padEnd(44)} n=${String(sorted.length).padStart(4)}  p50 ${percentile(sorted, 50).toFixed(2).padStart(6)} ms  p99 ${percentile(sorted, 99).toFixed(2).padStart(6)} ms  max ${sorted.at(-1)!.toFixed(2).padStart(6)} ms${note}`,
+  );
 }
 
 interface Slot {
@@ -92,7 +94,9 @@ async function main(): Promise<void> {
   index.setFolders([{ uri: 'file:///synthetic' }]);
   const started = performance.now();
   await index.ensureIndexed();
-  console.log(`${index.size.toLocaleString('en')} synthetic cables indexed in process in ${((performance.now() - started) / 1000).toFixed(1)} s; node ${process.version}`);
+  console.log(
+    `${index.size.toLocaleString('en')} synthetic cables indexed in process in ${((performance.now() - started) / 1000).toFixed(1)} s; node ${process.version}`,
+  );
 
   const coldStart = performance.now();
   const missing = missingCables(index);
@@ -109,11 +113,22 @@ async function main(): Promise<void> {
     'year: and from:/to:': [...years.map((y) => `year:${y}`), ...years.map((y) => `from:${y}-03 to:${y}-08-15`)],
     'class: and class>=': ['class:SECRET', 'class>=CONFIDENTIAL', 'class:NOFORN', 'class<SECRET', 'class:UNCLASSIFIED'],
     'cites: and citedby:': [...ids.map((id) => `cites:${id}`), ...ids.map((id) => `citedby:${id}`)],
-    'words': spread(words, 40).map((w) => w.toLowerCase()),
-    'combinations': spread(tags, 20).flatMap((t, i) => [`tag:${t} year:${years[i % years.length]}`, `tag:${t} class>=SECRET origin:"${origins[i % origins.length]}"`]),
-    'missing: (dated list cached)': ['missing:', ...years.map((y) => `missing: year:${y}`), ...spread(origins, 10).map((o) => `missing: origin:"${o}"`)],
+    words: spread(words, 40).map((w) => w.toLowerCase()),
+    combinations: spread(tags, 20).flatMap((t, i) => [
+      `tag:${t} year:${years[i % years.length]}`,
+      `tag:${t} class>=SECRET origin:"${origins[i % origins.length]}"`,
+    ]),
+    'missing: (dated list cached)': [
+      'missing:',
+      ...years.map((y) => `missing: year:${y}`),
+      ...spread(origins, 10).map((o) => `missing: origin:"${o}"`),
+    ],
   };
-  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} cores; each query with limit 200, grouped by year, origin and TAGS in turn`);
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} on ${availableParallelism()} cores; each query with limit 200, grouped by year, origin and TAGS in turn`,
+  );
   const all: number[] = [];
   const allCpu: number[] = [];
   for (const [kind, queries] of Object.entries(kinds)) {

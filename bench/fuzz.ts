@@ -21,10 +21,21 @@ if (![seed, seconds, bound].every(Number.isFinite) || (steps !== undefined && !N
   console.error('Usage: bench/fuzz.ts [--minutes M | --seconds S] [--seed S] [--steps N] [--bound-ms MS] [--dump DIR]');
   process.exit(2);
 }
-runFuzz({ seed, durationMs: steps === undefined ? seconds * 1000 : Infinity, maxSteps: steps === undefined ? undefined : Number(steps), boundMs: bound, dumpDir, log: (line) => console.log(line) }).then(
+runFuzz({
+  seed,
+  durationMs: steps === undefined ? seconds * 1000 : Infinity,
+  maxSteps: steps === undefined ? undefined : Number(steps),
+  boundMs: bound,
+  dumpDir,
+  log: (line) => console.log(line),
+}).then(
   (result) => {
     console.log(describeResult(result));
-    console.log(`load average at the end (1, 5, 15 min): ${loadavg().map((load) => load.toFixed(1)).join(', ')} on ${cpus().length} CPUs`);
+    console.log(
+      `load average at the end (1, 5, 15 min): ${loadavg()
+        .map((load) => load.toFixed(1))
+        .join(', ')} on ${cpus().length} CPUs`,
+    );
     process.exit(result.failure ? 1 : 0);
   },
   (error: unknown) => {

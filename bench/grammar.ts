@@ -12,9 +12,12 @@ import { loadCableGrammar, repoRoot, splitLines } from '../test/grammar/textmate
 
 const shared = join(repoRoot, '..', 'shared', 'corpus', 'cablegate');
 const vendored = join(repoRoot, 'test', 'grammar', 'fixtures');
-const dirs = process.argv.length > 2
-  ? process.argv.slice(2)
-  : existsSync(shared) ? [join(shared, 'plain'), join(shared, 'markdown-style')] : [vendored];
+const dirs =
+  process.argv.length > 2
+    ? process.argv.slice(2)
+    : existsSync(shared)
+      ? [join(shared, 'plain'), join(shared, 'markdown-style')]
+      : [vendored];
 const ROUNDS = 3;
 const HOSTILE_LENGTH = 100_000;
 
@@ -81,7 +84,11 @@ const repeatTo = (unit: string, length: number) => unit.repeat(Math.ceil(length 
 
 async function main() {
   const grammar = await loadCableGrammar();
-  const files = dirs.flatMap((dir) => readdirSync(dir).filter((n) => !n.endsWith('.json') && !n.endsWith('.md')).map((n) => join(dir, n)));
+  const files = dirs.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((n) => !n.endsWith('.json') && !n.endsWith('.md'))
+      .map((n) => join(dir, n)),
+  );
   const texts = files.map((file) => readFileSync(file, 'utf8'));
   const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
   const lines = texts.map(splitLines);

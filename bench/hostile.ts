@@ -61,7 +61,11 @@ function paramsFor(method: string, uri: string, position: Position, end: Positio
 async function main(): Promise<void> {
   console.log('making the hostile folder (a 50 MB file among them)…');
   const folder = createHostileFolder();
-  const client = await startServer({ folders: [pathToFileURL(folder.dir).href], capabilities: FULL_CAPABILITIES, configuration: () => null });
+  const client = await startServer({
+    folders: [pathToFileURL(folder.dir).href],
+    capabilities: FULL_CAPABILITIES,
+    configuration: () => null,
+  });
   const diagnosed = new Map<string, () => void>();
   client.connection.onNotification(PublishDiagnosticsNotification.type, (params) => diagnosed.get(params.uri)?.());
   try {
@@ -104,13 +108,21 @@ async function main(): Promise<void> {
     await indexed;
 
     const cell = (ms: number) => `${ms > BOUND_MS ? '!' : ''}${ms.toFixed(ms < 10 ? 1 : 0)}`.padStart(8);
-    console.log(`\nworst round trip per request (ms), 4 positions each; ! over ${BOUND_MS} ms; "open": didOpen to the first outline (sending the text included), "cpu": the server's CPU time for it; "diagn.": to the first diagnostics (150 ms debounce included)`);
-    console.log(`${'file'.padEnd(22)}${'chars'.padStart(10)}${'open'.padStart(8)}${'cpu'.padStart(8)}${'diagn.'.padStart(8)}${REQUEST_METHODS.map((m) => SHORT[m]!.padStart(8)).join('')}`);
+    console.log(
+      `\nworst round trip per request (ms), 4 positions each; ! over ${BOUND_MS} ms; "open": didOpen to the first outline (sending the text included), "cpu": the server's CPU time for it; "diagn.": to the first diagnostics (150 ms debounce included)`,
+    );
+    console.log(
+      `${'file'.padEnd(22)}${'chars'.padStart(10)}${'open'.padStart(8)}${'cpu'.padStart(8)}${'diagn.'.padStart(8)}${REQUEST_METHODS.map((m) => SHORT[m]!.padStart(8)).join('')}`,
+    );
     for (const row of rows) {
-      console.log(`${row.name.padEnd(22)}${String(row.chars).padStart(10)}${cell(row.open)}${cell(row.openCpu)}${cell(row.diagnostics)}${REQUEST_METHODS.map((m) => cell(row.worst.get(m) ?? NaN)).join('')}`);
+      console.log(
+        `${row.name.padEnd(22)}${String(row.chars).padStart(10)}${cell(row.open)}${cell(row.openCpu)}${cell(row.diagnostics)}${REQUEST_METHODS.map((m) => cell(row.worst.get(m) ?? NaN)).join('')}`,
+      );
     }
     const all = rows.flatMap((row) => [row.open, ...row.worst.values()]);
-    console.log(`\nworst of all: ${Math.max(...all).toFixed(0)} ms; over ${BOUND_MS} ms: ${all.filter((ms) => ms > BOUND_MS).length} of ${all.length}`);
+    console.log(
+      `\nworst of all: ${Math.max(...all).toFixed(0)} ms; over ${BOUND_MS} ms: ${all.filter((ms) => ms > BOUND_MS).length} of ${all.length}`,
+    );
     console.log(`indexing the folder: ${indexMs?.toFixed(0)} ms (from the first open)`);
     const errors = client.logs.filter((line) => /failed|Uncaught|Unhandled/.test(line));
     console.log(`server log: ${client.logs.length} lines, ${errors.length} errors${errors.length ? `\n${errors.join('\n')}` : ''}`);

@@ -36,28 +36,41 @@ try {
   while (bytes < target) {
     const cable = cables[row % cables.length];
     row++;
-    const line = [row, '2/19/1985 12:37', `85SYNTHETIC${row}`, 'Embassy Beirut', 'UNCLASSIFIED', '85BEIRUT992', cable.header, cable.body].map((v) => quote(String(v))).join(',') + '\n';
+    const line =
+      [row, '2/19/1985 12:37', `85SYNTHETIC${row}`, 'Embassy Beirut', 'UNCLASSIFIED', '85BEIRUT992', cable.header, cable.body]
+        .map((v) => quote(String(v)))
+        .join(',') + '\n';
     bytes += Buffer.byteLength(line);
     if (!stream.write(line)) await new Promise((resolve) => stream.once('drain', resolve));
   }
   await new Promise((resolve) => stream.end(resolve));
   const size = statSync(csv).size;
-  console.log(`synthetic cables.csv: ${row.toLocaleString('en-US')} rows, ${(size / 1024 ** 2).toFixed(0)} MB (from ${cables.length} corpus cables)`);
+  console.log(
+    `synthetic cables.csv: ${row.toLocaleString('en-US')} rows, ${(size / 1024 ** 2).toFixed(0)} MB (from ${cables.length} corpus cables)`,
+  );
 
   // The floor: the same bytes read and written once (cp), on the same disk, just before.
   const copyStart = process.hrtime.bigint();
   spawnSync('cp', [csv, join(work, 'copy.csv')]);
   const copySeconds = Number(process.hrtime.bigint() - copyStart) / 1e9;
   rmSync(join(work, 'copy.csv'));
-  console.log(`floor: cp of the file ${(size / 1024 ** 2 / copySeconds).toFixed(1)} MB/s (${copySeconds.toFixed(1)} s), load ${loadavg()[0].toFixed(1)}`);
+  console.log(
+    `floor: cp of the file ${(size / 1024 ** 2 / copySeconds).toFixed(1)} MB/s (${copySeconds.toFixed(1)} s), load ${loadavg()[0].toFixed(1)}`,
+  );
 
   const load = loadavg()[0].toFixed(1);
-  const run = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, join(root, 'dist', 'cli', 'cable.js'), 'import', csv, '--out', out], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%e %U %S %M', process.execPath, join(root, 'dist', 'cli', 'cable.js'), 'import', csv, '--out', out],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
   const lines = run.stderr.trim().split('\n');
   const [wall, user, system, maxKb] = lines.at(-1).split(' ').map(Number);
   console.log(lines.filter((l) => l.includes('cables found')).join('\n'));
   const mb = size / 1024 ** 2;
-  console.log(`cable import: ${(mb / wall).toFixed(1)} MB/s wall (${wall.toFixed(1)} s), ${(mb / (user + system)).toFixed(1)} MB/s CPU (user ${user} s + system ${system} s), peak RSS ${(maxKb / 1024).toFixed(0)} MB; load ${load} at start; exit ${run.status}`);
+  console.log(
+    `cable import: ${(mb / wall).toFixed(1)} MB/s wall (${wall.toFixed(1)} s), ${(mb / (user + system)).toFixed(1)} MB/s CPU (user ${user} s + system ${system} s), peak RSS ${(maxKb / 1024).toFixed(0)} MB; load ${load} at start; exit ${run.status}`,
+  );
   console.log(`files written: ${readdirSync(out).length.toLocaleString('en-US')}`);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -23,7 +23,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FileChangeType, ReferencesRequest, WorkspaceSymbolRequest, type Location, type SymbolInformation } from 'vscode-languageserver-protocol/node';
+import {
+  FileChangeType,
+  ReferencesRequest,
+  WorkspaceSymbolRequest,
+  type Location,
+  type SymbolInformation,
+} from 'vscode-languageserver-protocol/node';
 import { parseCable } from '../server/src/model/cable-model.ts';
 import { startServer, type LspTestClient } from '../test/support/lsp-client.ts';
 import { spread, symbolQueries } from './queries.ts';
@@ -37,7 +43,9 @@ const CHANGES = 20;
 function parseSize(text: string | undefined): number {
   const m = /^(\d+(?:\.\d+)?)([kK]?)$/.exec(text ?? '');
   if (!m) {
-    process.stderr.write(`bench/index: N must be a number of cables such as 1000, 10k or 250k, not ${text}\nUsage: node --import tsx bench/index.ts [N] [DIR]\n`);
+    process.stderr.write(
+      `bench/index: N must be a number of cables such as 1000, 10k or 250k, not ${text}\nUsage: node --import tsx bench/index.ts [N] [DIR]\n`,
+    );
     process.exit(2);
   }
   return Math.round(Number(m[1]) * (m[2] ? 1000 : 1));
@@ -121,13 +129,20 @@ async function outlinesUntil(client: LspTestClient, uri: string, done: Promise<v
  * workspace/symbol query for the word finds the file; then a REF entry citing `citedId`, timed
  * until references on `citedFile`'s banner list the file.
  */
-async function changeFile(client: LspTestClient, file: string, word: string, cited: { id: string; citation: string; file: string }): Promise<{ symbolMs: number; referencesMs: number; ok: boolean }> {
+async function changeFile(
+  client: LspTestClient,
+  file: string,
+  word: string,
+  cited: { id: string; citation: string; file: string },
+): Promise<{ symbolMs: number; referencesMs: number; ok: boolean }> {
   const original = readFileSync(file, 'utf8');
   const uri = pathToFileURL(file).href;
   const withWord = original.replace(/^(\s*SUBJ(?:ECT)?\s*:\s*)/im, `$1${word} `);
   writeFileSync(file, withWord);
   client.filesChanged([{ uri, type: FileChangeType.Changed }]);
-  const symbol = await timed(() => client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: word }) as Promise<SymbolInformation[] | null>);
+  const symbol = await timed(
+    () => client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: word }) as Promise<SymbolInformation[] | null>,
+  );
   const foundWord = (symbol.result ?? []).some((s) => s.location.uri === uri);
 
   // A new first REF entry citing the cited cable; the file's own REF list (if any) follows it.
@@ -138,9 +153,11 @@ async function changeFile(client: LspTestClient, file: string, word: string, cit
   const banner = parseCable(readFileSync(cited.file, 'utf8'), { fileName: cited.file }).banner!.range.start;
   const references = await timed(
     () =>
-      client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: citedUri }, position: banner, context: { includeDeclaration: false } }) as Promise<
-        Location[] | null
-      >,
+      client.connection.sendRequest(ReferencesRequest.type, {
+        textDocument: { uri: citedUri },
+        position: banner,
+        context: { includeDeclaration: false },
+      }) as Promise<Location[] | null>,
   );
   const foundCitation = (references.result ?? []).some((l) => l.uri === uri);
 
@@ -153,17 +170,30 @@ async function main(): Promise<void> {
   const count = parseSize(process.argv[2] ?? '1000');
   const dir = resolve(process.argv[3] ?? join(tmpdir(), `cable-bench-workspace-${count}`));
   if (!existsSync(join(dir, MARKER))) {
-    const made = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'make-workspace.ts'), String(count), dir], { stdio: 'inherit', cwd: root });
+    const made = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'make-workspace.ts'), String(count), dir], {
+      stdio: 'inherit',
+      cwd: root,
+    });
     if (made.status !== 0) process.exit(made.status ?? 1);
   }
   const files = cableFiles(dir);
   const bytes = files.reduce((sum, file) => sum + readFileSync(file).length, 0);
-  console.log(`node ${process.version}; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; ${(totalmem() / 2 ** 30).toFixed(0)} GB; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.log(`workspace ${dir}: ${files.length.toLocaleString('en')} files, ${(bytes / 1e6).toFixed(0)} MB (page cache warm: every file was just read)`);
+  console.log(
+    `node ${process.version}; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; ${(totalmem() / 2 ** 30).toFixed(0)} GB; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(
+    `workspace ${dir}: ${files.length.toLocaleString('en')} files, ${(bytes / 1e6).toFixed(0)} MB (page cache warm: every file was just read)`,
+  );
   if (files.length !== count) console.log(`  (asked for ${count.toLocaleString('en')}: the folder holds a workspace made before)`);
 
   // The opened cable (from the middle, with a REF entry citing a cable), and the files changed later: spread over the workspace, each with a subject.
-  const opened = files.slice(Math.floor(files.length / 2)).find((file) => parseCable(readFileSync(file, 'utf8'), { fileName: file }).references?.entries.some((e) => e.id)) ?? files[Math.floor(files.length / 2)]!;
+  const opened =
+    files
+      .slice(Math.floor(files.length / 2))
+      .find((file) => parseCable(readFileSync(file, 'utf8'), { fileName: file }).references?.entries.some((e) => e.id)) ??
+    files[Math.floor(files.length / 2)]!;
   const openedUri = pathToFileURL(opened).href;
   const openedText = readFileSync(opened, 'utf8');
   const refEntry = parseCable(openedText, { fileName: opened }).references?.entries.find((e) => e.id);
@@ -174,7 +204,9 @@ async function main(): Promise<void> {
   const initializedMs = performance.now() - start;
   const indexed = client.progressEnd();
   client.open(openedUri, openedText);
-  const firstDefinition = definitionAt ? client.definition(openedUri, definitionAt).then((result) => ({ ms: performance.now() - start, result })) : undefined;
+  const firstDefinition = definitionAt
+    ? client.definition(openedUri, definitionAt).then((result) => ({ ms: performance.now() - start, result }))
+    : undefined;
   const first = await timed(() => client.symbols(openedUri));
   const during = await outlinesUntil(client, openedUri, indexed);
   await indexed;
@@ -185,7 +217,9 @@ async function main(): Promise<void> {
 
   console.log(`initialize answered:                  ${initializedMs.toFixed(0)} ms after spawn`);
   console.log(`index done (progress end):            ${(indexMs / 1000).toFixed(2)} s after initialize   [${logged}]`);
-  console.log(`server peak RSS (VmHWM):              ${afterIndex.peakMb.toFixed(0)} MB   (RSS at the end ${afterIndex.rssMb.toFixed(0)} MB; CPU ${afterIndex.cpuSeconds.toFixed(1)} s user+system)`);
+  console.log(
+    `server peak RSS (VmHWM):              ${afterIndex.peakMb.toFixed(0)} MB   (RSS at the end ${afterIndex.rssMb.toFixed(0)} MB; CPU ${afterIndex.cpuSeconds.toFixed(1)} s user+system)`,
+  );
   console.log(`server threads' CPU:                  ${threadFigures(client)}`);
   console.log(`first outline of the open cable:      ${first.ms.toFixed(1)} ms (while indexing; parse + outline)`);
   console.log(`outline while indexing:               ${summary(during)}`);
@@ -217,7 +251,8 @@ async function main(): Promise<void> {
   console.log(`file changed -> references find its REF:   ${summary(referenceTimes)}`);
   if (failures) console.log(`  (${failures} of ${changed.length} changes were not reflected in the answers)`);
   const idle: number[] = [];
-  for (let i = 0; i < 20; i++) idle.push((await timed(() => client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: `ZQXBENCH${i}` }))).ms);
+  for (let i = 0; i < 20; i++)
+    idle.push((await timed(() => client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: `ZQXBENCH${i}` }))).ms);
   console.log(`workspace/symbol round trip, no change:    ${summary(idle)}`);
 
   // The goals' p99 < 20 ms for workspace symbols and references at this size, over stdio.
@@ -225,11 +260,15 @@ async function main(): Promise<void> {
   const symbolRoundTrips: number[] = [];
   let symbolResults = 0;
   for (const query of queries) {
-    const { ms, result } = await timed(() => client.connection.sendRequest(WorkspaceSymbolRequest.type, { query }) as Promise<SymbolInformation[] | null>);
+    const { ms, result } = await timed(
+      () => client.connection.sendRequest(WorkspaceSymbolRequest.type, { query }) as Promise<SymbolInformation[] | null>,
+    );
     symbolRoundTrips.push(ms);
     symbolResults += result?.length ?? 0;
   }
-  console.log(`workspace/symbol, typed queries:           ${summary(symbolRoundTrips)}   (IDs, TAGS, subject words; ${(symbolResults / queries.length).toFixed(0)} results each)`);
+  console.log(
+    `workspace/symbol, typed queries:           ${summary(symbolRoundTrips)}   (IDs, TAGS, subject words; ${(symbolResults / queries.length).toFixed(0)} results each)`,
+  );
   const referenceRoundTrips: number[] = [];
   let citing = 0;
   for (const file of spread(files, 200)) {
@@ -239,13 +278,20 @@ async function main(): Promise<void> {
     const uri = pathToFileURL(file).href;
     client.open(uri, text);
     const { ms, result } = await timed(
-      () => client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position: banner.range.start, context: { includeDeclaration: false } }) as Promise<Location[] | null>,
+      () =>
+        client.connection.sendRequest(ReferencesRequest.type, {
+          textDocument: { uri },
+          position: banner.range.start,
+          context: { includeDeclaration: false },
+        }) as Promise<Location[] | null>,
     );
     client.close(uri);
     referenceRoundTrips.push(ms);
     citing += result?.length ?? 0;
   }
-  console.log(`references on a banner, cable just opened: ${summary(referenceRoundTrips)}   (${(citing / referenceRoundTrips.length).toFixed(1)} citing entries each)`);
+  console.log(
+    `references on a banner, cable just opened: ${summary(referenceRoundTrips)}   (${(citing / referenceRoundTrips.length).toFixed(1)} citing entries each)`,
+  );
   const end = processFigures(client);
   console.log(`server at the end: RSS ${end.rssMb.toFixed(0)} MB, peak ${end.peakMb.toFixed(0)} MB`);
   await client.stop();
@@ -267,8 +313,12 @@ async function main(): Promise<void> {
   await warm.stop();
   rmSync(cacheDir, { recursive: true, force: true });
   console.log(`index cache: ${(cacheBytes / 1e6).toFixed(1)} MB on disk`);
-  console.log(`cold open: first definition ${((coldDefinition?.ms ?? NaN) / 1000).toFixed(2)} s, progress end ${(indexMs / 1000).toFixed(2)} s, peak RSS ${afterIndex.peakMb.toFixed(0)} MB, CPU ${afterIndex.cpuSeconds.toFixed(1)} s (at progress end)`);
-  console.log(`warm open: first definition ${(warmDefinitionMs / 1000).toFixed(2)} s, progress end ${(warmIndexMs / 1000).toFixed(2)} s, peak RSS ${warmFigures.peakMb.toFixed(0)} MB, CPU ${warmFigures.cpuSeconds.toFixed(1)} s (at progress end)   [${warmLoaded}] [${warmLogged}]${sameAnswer ? '' : '  (the warm definition differs from the cold one)'}`);
+  console.log(
+    `cold open: first definition ${((coldDefinition?.ms ?? NaN) / 1000).toFixed(2)} s, progress end ${(indexMs / 1000).toFixed(2)} s, peak RSS ${afterIndex.peakMb.toFixed(0)} MB, CPU ${afterIndex.cpuSeconds.toFixed(1)} s (at progress end)`,
+  );
+  console.log(
+    `warm open: first definition ${(warmDefinitionMs / 1000).toFixed(2)} s, progress end ${(warmIndexMs / 1000).toFixed(2)} s, peak RSS ${warmFigures.peakMb.toFixed(0)} MB, CPU ${warmFigures.cpuSeconds.toFixed(1)} s (at progress end)   [${warmLoaded}] [${warmLogged}]${sameAnswer ? '' : '  (the warm definition differs from the cold one)'}`,
+  );
 }
 
 void main().catch((error: unknown) => {

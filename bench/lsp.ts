@@ -8,7 +8,12 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DidChangeTextDocumentNotification, ReferencesRequest, WorkspaceSymbolRequest, type Position } from 'vscode-languageserver-protocol/node';
+import {
+  DidChangeTextDocumentNotification,
+  ReferencesRequest,
+  WorkspaceSymbolRequest,
+  type Position,
+} from 'vscode-languageserver-protocol/node';
 import { parseCable, type CableModel } from '../server/src/model/cable-model.ts';
 import { documentSymbols } from '../server/src/features/document-symbols.ts';
 import { createNodeWorkspace } from '../server/src/node/node-workspace.ts';
@@ -30,7 +35,9 @@ function percentile(sorted: number[], p: number): number {
 
 function report(name: string, times: number[]): void {
   const sorted = [...times].sort((a, b) => a - b);
-  console.log(`${name.padEnd(46)} n=${String(sorted.length).padStart(5)}  p50 ${percentile(sorted, 50).toFixed(2).padStart(7)} ms  p99 ${percentile(sorted, 99).toFixed(2).padStart(7)} ms`);
+  console.log(
+    `${name.padEnd(46)} n=${String(sorted.length).padStart(5)}  p50 ${percentile(sorted, 50).toFixed(2).padStart(7)} ms  p99 ${percentile(sorted, 99).toFixed(2).padStart(7)} ms`,
+  );
 }
 
 /** Wall and CPU time of calls in this process: on a loaded machine, the CPU time leaves out the waits for a core. */
@@ -58,7 +65,9 @@ function reportInProcess(name: string, times: InProcessTimes): void {
 
 /** The machine's load: other processes make round trips wait for a core. */
 function loadAverage(): string {
-  return `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} cores`;
+  return `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} on ${availableParallelism()} cores`;
 }
 
 async function timed<T>(times: number[], request: () => Promise<T>): Promise<T> {
@@ -117,7 +126,9 @@ async function benchBigCable(files: string[]): Promise<void> {
     copyFileSync(CITED, join(dir, '08BAGHDAD3475.cable'));
     const uri = pathToFileURL(file).href;
     const model = parseCable(text);
-    console.log(`\n1 MB cable: ${(text.length / 1e6).toFixed(2)} MB, ${model.paragraphs.length} paragraphs, ${model.crossReferences.length} mentions; ${loadAverage()}`);
+    console.log(
+      `\n1 MB cable: ${(text.length / 1e6).toFixed(2)} MB, ${model.paragraphs.length} paragraphs, ${model.crossReferences.length} mentions; ${loadAverage()}`,
+    );
 
     const client = await startServer({ folders: [pathToFileURL(dir).href], configuration: () => ({}) });
     const indexed = client.progressEnd();
@@ -146,9 +157,13 @@ async function benchBigCable(files: string[]): Promise<void> {
     const middle = document.positionAt(text.indexOf(' ', text.indexOf('\n', text.length >> 1) + 1));
     const after = { line: middle.line, character: middle.character + 1 };
     for (let i = 0; i < 40; i++) {
-      const change = i % 2 === 0 ? { range: { start: middle, end: middle }, text: 'x' } : { range: { start: middle, end: after }, text: '' };
+      const change =
+        i % 2 === 0 ? { range: { start: middle, end: middle }, text: 'x' } : { range: { start: middle, end: after }, text: '' };
       await timed(typed, () => {
-        void client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 1000 + i }, contentChanges: [change] });
+        void client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+          textDocument: { uri, version: 1000 + i },
+          contentChanges: [change],
+        });
         return client.symbols(uri);
       });
     }
@@ -171,7 +186,9 @@ async function benchBigCable(files: string[]): Promise<void> {
 
 async function benchCorpus(files: string[]): Promise<void> {
   const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
-  console.log(`\ncorpus workspace: ${corpusDir.replace(`${root}/`, '')}, ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB; ${loadAverage()}`);
+  console.log(
+    `\ncorpus workspace: ${corpusDir.replace(`${root}/`, '')}, ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB; ${loadAverage()}`,
+  );
   const client = await startServer({ folders: [pathToFileURL(corpusDir).href], configuration: () => ({}) });
   const before = memoryOf(client);
   const first = files[0]!;
@@ -182,7 +199,9 @@ async function benchCorpus(files: string[]): Promise<void> {
   const indexMs = performance.now() - start;
   const after = memoryOf(client);
   const cables = /(\d+) cables/.exec(client.logs.find((l) => l.startsWith('Indexed')) ?? '')?.[1] ?? '?';
-  console.log(`index: ${cables} cables in ${indexMs.toFixed(0)} ms; server RSS ${before.rss} before, ${after.rss} after (peak ${after.peak})`);
+  console.log(
+    `index: ${cables} cables in ${indexMs.toFixed(0)} ms; server RSS ${before.rss} before, ${after.rss} after (peak ${after.peak})`,
+  );
   client.close(pathToFileURL(first).href);
 
   const outline: number[] = [];
@@ -215,7 +234,13 @@ async function benchCorpus(files: string[]): Promise<void> {
       // As in an editor, the open document is parsed (outline, folding) before references are asked:
       // the parse is timed above, in the first outline of each cable.
       await client.symbols(uri);
-      const found = await timed(references, () => client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position: model.banner!.range.start, context: { includeDeclaration: false } }));
+      const found = await timed(references, () =>
+        client.connection.sendRequest(ReferencesRequest.type, {
+          textDocument: { uri },
+          position: model.banner!.range.start,
+          context: { includeDeclaration: false },
+        }),
+      );
       citing += found?.length ?? 0;
       client.close(uri);
     }
@@ -253,7 +278,9 @@ function syntheticWorkspace(files: string[], count: number): { workspace: Worksp
     const serial = 100000 + i;
     const year = m.year! % 100;
     ids.push(`${String(year).padStart(2, '0')}${m.banner!.origin!.text.replace(/ /g, '')}${serial}`);
-    const refs = [1, 7, 31].map((step, k) => `${'ABC'[k]}. ${m.year} ${m.banner!.origin!.text} ${100000 + ((i + step * 7919) % count)}`).join('\n');
+    const refs = [1, 7, 31]
+      .map((step, k) => `${'ABC'[k]}. ${m.year} ${m.banner!.origin!.text} ${100000 + ((i + step * 7919) % count)}`)
+      .join('\n');
     texts.push(
       `P 251427Z JAN ${String(year).padStart(2, '0')}\nFM AMEMBASSY ${m.banner!.origin!.text}\n\n${m.banner!.classification.level} ${m.banner!.origin!.text} ${serial}\n\n` +
         `TAGS: ${(m.tags?.codes ?? []).map((c) => c.code).join(' ')}\nSUBJECT: ${m.subject?.text ?? 'NONE'}\n\nREF: ${refs}\n\n1. (C) Text.\n`,
@@ -316,9 +343,11 @@ async function benchServiceInProcess(files: string[]): Promise<void> {
     await timedInProcess(outline, () => documentSymbols(fresh, document));
   }
   const hovers = inProcessTimes();
-  for (const position of spread(hoverPositions(model), SAMPLES)) await timedInProcess(hovers, () => service.hover(document, position, NEVER_CANCELLED));
+  for (const position of spread(hoverPositions(model), SAMPLES))
+    await timedInProcess(hovers, () => service.hover(document, position, NEVER_CANCELLED));
   const definitions = inProcessTimes();
-  for (const position of spread(definitionPositions(model), SAMPLES)) await timedInProcess(definitions, () => service.definition(document, position, NEVER_CANCELLED));
+  for (const position of spread(definitionPositions(model), SAMPLES))
+    await timedInProcess(definitions, () => service.definition(document, position, NEVER_CANCELLED));
   console.log(`\nthe service in process on the 1 MB cable (no transport, model parsed); ${loadAverage()}:`);
   reportInProcess('outline of a parsed model (once per version)', outline);
   reportInProcess('hover', hovers);

@@ -69,11 +69,19 @@ function editsOf(model: CableModel, lines: string[]): Edit[] {
   const serial = model.banner?.serial;
   if (serial) edits.push(offsetEdit(serial.range, 'serial', serial.text.length));
   const station = model.header?.originator?.serial;
-  if (station) edits.push({ ...offsetEdit(station.range, 'station-serial', station.text.length - 1), start: station.range.start.character + 1 });
+  if (station)
+    edits.push({ ...offsetEdit(station.range, 'station-serial', station.text.length - 1), start: station.range.start.character + 1 });
   for (const pageBreak of model.pageBreaks) {
     const line = lines[pageBreak.range.start.line]!;
     const at = line.indexOf(` ${pageBreak.serial} `, pageBreak.range.start.character) + 1;
-    if (at > 0) edits.push({ line: pageBreak.range.start.line, start: at, end: at + pageBreak.serial.length, kind: 'page-serial', width: pageBreak.serial.length });
+    if (at > 0)
+      edits.push({
+        line: pageBreak.range.start.line,
+        start: at,
+        end: at + pageBreak.serial.length,
+        kind: 'page-serial',
+        width: pageBreak.serial.length,
+      });
   }
   for (const entry of model.references?.entries ?? []) {
     if (entry.kind === 'cable' && entry.id && entry.citationRange && entry.citationRange.start.line === entry.citationRange.end.line) {
@@ -106,10 +114,16 @@ function readOriginal(corpus: string, id: string): Original | undefined {
   if (!model.id || !model.banner?.serial) return undefined;
   const renderings = [
     { text: plainText, extension: 'txt' as const, edits: editsOf(model, plainText.split('\n')) },
-    { text: markdownText, extension: 'cable' as const, edits: editsOf(parseCable(markdownText, { fileName: `${id}.cable` }), markdownText.split('\n')) },
+    {
+      text: markdownText,
+      extension: 'cable' as const,
+      edits: editsOf(parseCable(markdownText, { fileName: `${id}.cable` }), markdownText.split('\n')),
+    },
   ] as [Rendering, Rendering];
   // A trial serial shows which part of the ID is the serial's, the rest is the prefix.
-  const trialText = applyEdits(plainText, renderings[0].edits, (e) => (e.kind === 'citation' ? plainText.split('\n')[e.line]!.slice(e.start, e.end) : pad(SENTINEL, e.width)));
+  const trialText = applyEdits(plainText, renderings[0].edits, (e) =>
+    e.kind === 'citation' ? plainText.split('\n')[e.line]!.slice(e.start, e.end) : pad(SENTINEL, e.width),
+  );
   const guess = model.id.replace(/\d+$/, '') + SENTINEL;
   const trial = parseCable(trialText, { fileName: `${guess}.txt` });
   if (!trial.id?.endsWith(String(SENTINEL))) return undefined;
@@ -117,7 +131,11 @@ function readOriginal(corpus: string, id: string): Original | undefined {
   const original: Original = { id: model.id, prefix, folder: folderOf(model), renderings };
   const post = model.banner.origin?.text;
   const citation = post && `${prefix.slice(0, 2)} ${post}`;
-  if (citation && parseCable(`REF: A. ${citation} ${SENTINEL}\n`, { year: 2000 + Number(prefix.slice(0, 2)) }).references?.entries[0]?.id === trial.id) original.citation = citation;
+  if (
+    citation &&
+    parseCable(`REF: A. ${citation} ${SENTINEL}\n`, { year: 2000 + Number(prefix.slice(0, 2)) }).references?.entries[0]?.id === trial.id
+  )
+    original.citation = citation;
   return original;
 }
 
@@ -151,7 +169,10 @@ function main(): void {
   const corpus = process.argv[4] ?? (existsSync(shared) ? shared : join(root, 'test', 'fixtures', 'corpus-sample'));
   const started = performance.now();
 
-  const ids = readdirSync(join(corpus, 'plain')).filter((n) => n.endsWith('.txt')).map((n) => n.slice(0, -4)).sort();
+  const ids = readdirSync(join(corpus, 'plain'))
+    .filter((n) => n.endsWith('.txt'))
+    .map((n) => n.slice(0, -4))
+    .sort();
   const pool = ids.map((id) => readOriginal(corpus, id)).filter((o): o is Original => o !== undefined);
   const byOriginalId = new Map(pool.map((o, i) => [o.id, i] as const));
   const targets = pool.flatMap((o, i) => (o.citation ? [i] : []));
@@ -216,10 +237,20 @@ function main(): void {
       if (entry.id && allIds.has(entry.id)) resolved++;
     }
   }
-  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.log(`${count.toLocaleString('en')} cables (${size} of ${ids.length} corpus cables usable, both renderings) in ${dir}: ${(bytes / 1e6).toFixed(0)} MB in ${madeFolders.size} folders, ${seconds.toFixed(1)} s`);
-  console.log(`${citations.toLocaleString('en')} REF citations pointed at workspace cables (${(citations / count).toFixed(2)} per cable); ${allIds.size === count ? 'every ID distinct' : `${count - allIds.size} duplicate IDs`}`);
-  console.log(`check of ${written.length} files parsed back: ${written.length - wrongIds} with the ID their name says; ${resolved}/${refs} cable REF entries resolve in the workspace`);
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(
+    `${count.toLocaleString('en')} cables (${size} of ${ids.length} corpus cables usable, both renderings) in ${dir}: ${(bytes / 1e6).toFixed(0)} MB in ${madeFolders.size} folders, ${seconds.toFixed(1)} s`,
+  );
+  console.log(
+    `${citations.toLocaleString('en')} REF citations pointed at workspace cables (${(citations / count).toFixed(2)} per cable); ${allIds.size === count ? 'every ID distinct' : `${count - allIds.size} duplicate IDs`}`,
+  );
+  console.log(
+    `check of ${written.length} files parsed back: ${written.length - wrongIds} with the ID their name says; ${resolved}/${refs} cable REF entries resolve in the workspace`,
+  );
 }
 
 main();

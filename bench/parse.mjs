@@ -17,7 +17,14 @@ const base = existsSync(shared) ? shared : sample;
 const dirs = process.argv.length > 2 ? process.argv.slice(2) : [join(base, 'plain'), join(base, 'markdown-style')];
 
 const outdir = mkdtempSync(join(tmpdir(), 'cable-bench-'));
-await build({ entryPoints: [join(root, 'server/src/model/cable-model.ts')], bundle: true, platform: 'node', format: 'esm', outfile: join(outdir, 'model.mjs'), logLevel: 'warning' });
+await build({
+  entryPoints: [join(root, 'server/src/model/cable-model.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: join(outdir, 'model.mjs'),
+  logLevel: 'warning',
+});
 const { parseCable, parseFrontMatter } = await import(pathToFileURL(join(outdir, 'model.mjs')).href);
 rmSync(outdir, { recursive: true, force: true });
 
@@ -61,10 +68,16 @@ for (let round = 0; round < ROUNDS + 1; round++) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const best = (xs) => Math.min(...xs);
 const mb = bytes / 1e6;
-const rate = (samples, key) => `median ${(mb / median(samples.map((s) => s[key]))).toFixed(1).padStart(6)} MB/s, best ${(mb / best(samples.map((s) => s[key]))).toFixed(1).padStart(6)} MB/s`;
-const line = (name, samples) => console.log(`${name.padEnd(30)} per core (CPU time): ${rate(samples, 'cpu')}   wall: ${rate(samples, 'wall')}`);
+const rate = (samples, key) =>
+  `median ${(mb / median(samples.map((s) => s[key]))).toFixed(1).padStart(6)} MB/s, best ${(mb / best(samples.map((s) => s[key]))).toFixed(1).padStart(6)} MB/s`;
+const line = (name, samples) =>
+  console.log(`${name.padEnd(30)} per core (CPU time): ${rate(samples, 'cpu')}   wall: ${rate(samples, 'wall')}`);
 
-console.log(`node ${process.version}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${ROUNDS} rounds after a warm-up, one thread`);
+console.log(
+  `node ${process.version}; load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}; ${ROUNDS} rounds after a warm-up, one thread`,
+);
 console.log(`corpus: ${files.length} files, ${mb.toFixed(1)} MB (${dirs.map((d) => d.replace(root, '')).join(', ')})`);
 line('read + decode (the floor)', runs.read);
 line('parseCable (full model)', runs.parse);

@@ -52,7 +52,8 @@ function fromMetadata(file, source, idField) {
   }
 }
 fromMetadata(join(shared, 'corpus/cablegate/metadata.jsonl'), 'cablegate-metadata');
-for (const form of ['html', 'csv', 'other', 'plusd']) fromMetadata(join(shared, 'corpus/other-forms', form, 'metadata.jsonl'), 'other-forms', form === 'other' ? 'id_derived' : undefined);
+for (const form of ['html', 'csv', 'other', 'plusd'])
+  fromMetadata(join(shared, 'corpus/other-forms', form, 'metadata.jsonl'), 'other-forms', form === 'other' ? 'id_derived' : undefined);
 
 const cablemap = JSON.parse(readFileSync(join(shared, 'corpus/cablegate/cablemap-refs.json'), 'utf8')).references;
 for (const ids of Object.values(cablemap)) for (const id of ids) addOrigin(ID_POST.exec(id)[1], 'cablemap');
@@ -119,7 +120,8 @@ for (const [id, names] of Object.entries(REF_SPELLINGS)) for (const name of name
 
 // Station names of the routing-indicator table: an origin's name when their letters are its ID form
 // or a spelling of it, else a banner name only.
-const POST_STATION = /^(?:AMEMBASSY|AMCONSUL|USMISSION|US MISSION|USOFFICE|US OFFICE|REO|AIT|USINT|USLO|AMERICAN CONSULATE|AMERICAN EMBASSY)\s+(.+)$/;
+const POST_STATION =
+  /^(?:AMEMBASSY|AMCONSUL|USMISSION|US MISSION|USOFFICE|US OFFICE|REO|AIT|USINT|USLO|AMERICAN CONSULATE|AMERICAN EMBASSY)\s+(.+)$/;
 // A trailing two-letter state or country code in a station name (`USUN NEW YORK NY`).
 const TRAILING_REGION = /\s+[A-Z]{2}$/;
 const byKey = new Map();
@@ -140,16 +142,21 @@ for (const row of rows) {
 
 // A name whose letters are another origin's ID form is that origin's (`Embassy Kyiv` wrote IDs `KIEV…`
 // before it wrote `KYIV…`; the odd `85NOFORNMOGADISHU1643` keeps `MOGADISHU` for `MOGADISHU`).
-for (const [id, entry] of origins) for (const name of entry.names.keys()) if (key(name) !== id && origins.has(key(name))) entry.names.delete(name);
+for (const [id, entry] of origins)
+  for (const name of entry.names.keys()) if (key(name) !== id && origins.has(key(name))) entry.names.delete(name);
 
 const sorted = [...origins.keys()].sort();
 const out = {
   about: 'Written by scripts/build-posts.mjs; see its header for the sources.',
-  origins: Object.fromEntries(sorted.map((id) => {
-    const { names, sources } = origins.get(id);
-    return [id, { names: Object.fromEntries([...names].filter(([name]) => name !== id)), sources: [...sources] }];
-  })),
+  origins: Object.fromEntries(
+    sorted.map((id) => {
+      const { names, sources } = origins.get(id);
+      return [id, { names: Object.fromEntries([...names].filter(([name]) => name !== id)), sources: [...sources] }];
+    }),
+  ),
   stations: [...stations].sort(),
 };
 writeFileSync(outFile, JSON.stringify(out, null, 1) + '\n');
-console.log(`${sorted.length} origins, ${[...origins.values()].reduce((n, o) => n + o.names.size, 0)} names, ${stations.size} other stations -> ${outFile}`);
+console.log(
+  `${sorted.length} origins, ${[...origins.values()].reduce((n, o) => n + o.names.size, 0)} names, ${stations.size} other stations -> ${outFile}`,
+);

@@ -37,10 +37,10 @@ const HEADER_ELEMENT_KEYS = {
   'Security warning / operating signals (format line 4)': ['FL4', 'ZNY', 'ZNR', 'ZZH', 'CCCCC', 'SSSSS', 'UUUUU', 'EEEEE', 'TTTTT'],
   'Precedence + date-time group (format line 5)': ['FL5', 'DTG'],
   'FM / TO / INFO': ['FM', 'TO', 'INFO', 'XMT'],
-  'BT': ['BT'],
-  'NNNN': ['NNNN'],
+  BT: ['BT'],
+  NNNN: ['NNNN'],
   'Banner / classification line': ['BANNER', 'MRN'],
-  'Captions': ['CAPTION', 'CAPTIONS'],
+  Captions: ['CAPTION', 'CAPTIONS'],
   'E.O. line': ['E.O.', 'EO'],
   'TAGS line': ['TAGS', 'TAG'],
   'Classified by / Reason': ['CLASSIFIED BY', 'REASON', 'REASONS'],
@@ -94,7 +94,9 @@ function readTsv(path, columns, { lastOptional = false } = {}) {
 
 /** The rows of the first markdown table in header-elements.md. */
 function readHeaderElements(path) {
-  const tableLines = readText(path).split('\n').filter((line) => line.startsWith('|'));
+  const tableLines = readText(path)
+    .split('\n')
+    .filter((line) => line.startsWith('|'));
   const [head, rule, ...body] = tableLines;
   const columns = splitMarkdownRow(head ?? '');
   if (columns.join('|') !== 'element|example|description|source' || !/^\|[-| ]+\|$/.test(rule ?? '')) {
@@ -113,7 +115,11 @@ function readHeaderElements(path) {
 }
 
 function splitMarkdownRow(line) {
-  return line.replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => cell.trim());
+  return line
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split('|')
+    .map((cell) => cell.trim());
 }
 
 /** The bullet lines of one `## heading` section of SOURCES.md. */
@@ -121,7 +127,10 @@ function readSourceBullets(path, heading) {
   const sections = readText(path).split(/^## /m);
   const section = sections.find((s) => s.startsWith(heading));
   if (!section) fail(`${path}: no "## ${heading}" section`);
-  return section.split('\n').filter((line) => line.startsWith('- ')).map((line) => line.slice(2).trim());
+  return section
+    .split('\n')
+    .filter((line) => line.startsWith('- '))
+    .map((line) => line.slice(2).trim());
 }
 
 function upper(code) {
@@ -204,7 +213,10 @@ const SOURCED_REASONS_FILE = join(repoRoot, 'server/src/data/classification-reas
 function buildClassificationReasons(referenceDir) {
   const path = join(referenceDir, 'classification-reasons.tsv');
   const seen = new Set();
-  const rows = [...readTsv(path, ['code', 'authority', 'kind', 'meaning', 'source']), ...readTsv(SOURCED_REASONS_FILE, ['code', 'authority', 'kind', 'meaning', 'source'])];
+  const rows = [
+    ...readTsv(path, ['code', 'authority', 'kind', 'meaning', 'source']),
+    ...readTsv(SOURCED_REASONS_FILE, ['code', 'authority', 'kind', 'meaning', 'source']),
+  ];
   return rows.map((row) => {
     const id = `${row.code}\t${row.authority}`;
     if (seen.has(id)) fail(`${path}:${row.line}: ${row.code} (${row.authority}) is listed twice`);
@@ -237,7 +249,7 @@ function buildHeaderElements(referenceDir) {
 function findPersonTags(headerElements) {
   const tagsRow = headerElements.find((row) => row.element === 'TAGS line');
   const match = tagsRow && PERSON_TAGS_PATTERN.exec(tagsRow.source);
-  if (!match) fail('header-elements.md: the TAGS line row no longer names the tags used with a person\'s name');
+  if (!match) fail("header-elements.md: the TAGS line row no longer names the tags used with a person's name");
   return { codes: match[1].split(', '), source: `header-elements.md (TAGS line): ${tagsRow.source}` };
 }
 
@@ -257,7 +269,8 @@ function mergeSourcedTags(data, path) {
     const key = upper(row.code);
     const existing = table.get(key);
     if (existing?.meaning) fail(`${where}: ${row.table} tag ${key} already has a meaning`);
-    if (row.category && existing?.category && row.category !== existing.category) fail(`${where}: ${key} would change the category the tables give`);
+    if (row.category && existing?.category && row.category !== existing.category)
+      fail(`${where}: ${key} would change the category the tables give`);
     const category = row.category || existing?.category;
     table.set(key, {
       code: existing?.code ?? row.code,
@@ -305,7 +318,8 @@ function mergeUnverified(data, path) {
       data.markings.set(key, existing ? { ...existing, ...unverified, listedIn: existing.source } : { marking: row.code, ...unverified });
     } else if (row.table === 'classification-reason') {
       const matches = data.classificationReasons.filter((reason) => upper(reason.code) === key);
-      if (matches.length !== 1) fail(`${where}: classification reason ${key} must be listed exactly once in the tables (found ${matches.length})`);
+      if (matches.length !== 1)
+        fail(`${where}: classification reason ${key} must be listed exactly once in the tables (found ${matches.length})`);
       const [reason] = matches;
       if (reason.meaning) fail(`${where}: classification reason ${key} already has a sourced meaning`);
       if (row.group) fail(`${where}: classification reasons take no group`);
@@ -355,7 +369,11 @@ function isRow(value) {
 function sortKeys(value) {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.keys(value).sort(byKey).map((key) => [key, sortKeys(value[key])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort(byKey)
+      .map((key) => [key, sortKeys(value[key])]),
+  );
 }
 
 function render(value, indent = '') {
@@ -441,7 +459,10 @@ function main() {
     const { referenceDir, out, sourced, unverified } = parseArgs(process.argv.slice(2));
     const { json, tableRows, sourcedRows, unverifiedRows } = buildReferenceData(referenceDir, sourced, unverified);
     writeFileSync(out, json);
-    const figures = (counts) => Object.entries(counts).map(([name, n]) => `${name} ${n}`).join(', ');
+    const figures = (counts) =>
+      Object.entries(counts)
+        .map(([name, n]) => `${name} ${n}`)
+        .join(', ');
     console.log(`wrote ${out} (${json.length} bytes)`);
     console.log(`rows from ${referenceDir}: ${figures(tableRows)}`);
     const sourcedTotal = Object.values(sourcedRows).reduce((a, b) => a + b, 0);

@@ -6,7 +6,12 @@ import * as esbuild from 'esbuild';
 const production = process.argv.includes('--production');
 
 // The e2e suite runs inside VS Code: its entry plus one bundle per `*.e2e.ts` file.
-const e2eEntries = ['test/e2e/index.ts', ...readdirSync('test/e2e').filter((name) => name.endsWith('.e2e.ts')).map((name) => `test/e2e/${name}`)];
+const e2eEntries = [
+  'test/e2e/index.ts',
+  ...readdirSync('test/e2e')
+    .filter((name) => name.endsWith('.e2e.ts'))
+    .map((name) => `test/e2e/${name}`),
+];
 
 const common = {
   bundle: true,

@@ -62,7 +62,8 @@ function sourceFiles(dir) {
   });
 }
 
-const IMPORT = /(?:^|[;\s])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[;\s])import\s*['"]([^'"]+)['"]|\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const IMPORT =
+  /(?:^|[;\s])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[;\s])import\s*['"]([^'"]+)['"]|\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 const crossings = [];
 for (const file of [...sourceFiles(join(root, 'server', 'src')), ...sourceFiles(join(root, 'client', 'src'))]) {
@@ -82,10 +83,15 @@ for (const file of [...sourceFiles(join(root, 'server', 'src')), ...sourceFiles(
     const targetPath = relative(root, target).split(sep).join('/');
     const allowed = ALLOWED[from].some((layer) => layer === to || `${to}/${targetPath.split('/').slice(3).join('/')}` === layer);
     const excepted = EXCEPTIONS.some((e) => e.from === from && e.to === targetPath);
-    if (!allowed && !excepted) crossings.push(`${relative(root, file)}: ${from} imports ${targetPath} (${to}); ${from} may import ${ALLOWED[from].join(', ') || 'no other layer'}`);
+    if (!allowed && !excepted)
+      crossings.push(
+        `${relative(root, file)}: ${from} imports ${targetPath} (${to}); ${from} may import ${ALLOWED[from].join(', ') || 'no other layer'}`,
+      );
   }
 }
 
 for (const crossing of crossings) console.error(`layer check: ${crossing}`);
-console.log(`layer check: ${crossings.length === 0 ? 'every import goes down the layers' : `${crossings.length} imports cross the layers the wrong way`}`);
+console.log(
+  `layer check: ${crossings.length === 0 ? 'every import goes down the layers' : `${crossings.length} imports cross the layers the wrong way`}`,
+);
 process.exit(crossings.length === 0 ? 0 : 1);

@@ -44,9 +44,12 @@ function scratchEnv(home, extra) {
 /** `workspaceTrust`: ask VS Code's workspace trust as a user's editor does (else every folder is trusted). */
 function commonArgs(home, extensionsDir, workspaceTrust = false) {
   return [
-    '--config', join(home, 'config.yaml'),
-    '--user-data-dir', userDataDir(home),
-    '--extensions-dir', extensionsDir,
+    '--config',
+    join(home, 'config.yaml'),
+    '--user-data-dir',
+    userDataDir(home),
+    '--extensions-dir',
+    extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
     ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
@@ -61,7 +64,10 @@ export function installExtension({ home, extensionsDir, vsix }) {
     timeout: 120_000,
   });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
-  if (result.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed (${result.status ?? result.signal ?? result.error?.message}):\n${output}`);
+  if (result.status !== 0)
+    throw new Error(
+      `code-server --install-extension ${vsix} failed (${result.status ?? result.signal ?? result.error?.message}):\n${output}`,
+    );
   return output.trim();
 }
 
@@ -82,14 +88,25 @@ export function linkExtension(extensionsDir) {
  * `testDriver` turns on the smoke-test driver, without which the workbench ignores test payloads.
  * The returned `stop()` ends code-server's whole process group (extension hosts, language servers).
  */
-export async function startCodeServer({ home, folder, extensionsDir = join(home, 'extensions'), port = 0, testDriver = false, workspaceTrust = false, env = {}, timeoutMs = 60_000 }) {
+export async function startCodeServer({
+  home,
+  folder,
+  extensionsDir = join(home, 'extensions'),
+  port = 0,
+  testDriver = false,
+  workspaceTrust = false,
+  env = {},
+  timeoutMs = 60_000,
+}) {
   mkdirSync(home, { recursive: true });
   const logFile = join(home, 'code-server.log');
   const logStream = createWriteStream(logFile);
   const args = [
     tools.codeServerEntry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     ...commonArgs(home, extensionsDir, workspaceTrust),
     ...(testDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     folder,
@@ -139,7 +156,10 @@ export async function startCodeServer({ home, folder, extensionsDir = join(home,
     for (;;) {
       if (exited) throw new Error('code-server exited while starting');
       if (Date.now() > deadline) throw new Error(`code-server's /healthz did not answer within ${timeoutMs} ms`);
-      const healthy = await fetch(`${origin}/healthz`).then((response) => response.ok, () => false);
+      const healthy = await fetch(`${origin}/healthz`).then(
+        (response) => response.ok,
+        () => false,
+      );
       if (healthy) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

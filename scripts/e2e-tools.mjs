@@ -94,10 +94,14 @@ export function ensureTools() {
     ensureAptPackages(),
     ensureNpmTool('node24', `node@${NODE_VERSION}`),
     // code-server's postinstall builds native modules: run it on Node 24 against Node 24's headers.
-    ensureNpmTool('code-server', `code-server@${CODE_SERVER_VERSION}`, cleanEnv({
-      PATH: `${join(node24Package, 'bin')}:${process.env.PATH}`,
-      npm_config_nodedir: tools.nodeHeaders,
-    })),
+    ensureNpmTool(
+      'code-server',
+      `code-server@${CODE_SERVER_VERSION}`,
+      cleanEnv({
+        PATH: `${join(node24Package, 'bin')}:${process.env.PATH}`,
+        npm_config_nodedir: tools.nodeHeaders,
+      }),
+    ),
     ensureNpmTool('playwright', `playwright-core@${PLAYWRIGHT_VERSION}`),
   ].some(Boolean);
   for (const [what, path] of Object.entries(tools)) {

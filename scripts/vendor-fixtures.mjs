@@ -31,7 +31,7 @@ const SAMPLE = {
   '09BEIJING1378': 'damaged banner CC O N F I D E N T I A L',
   '09BERLIN1626': 'no TAGS line',
   '09CARACAS1333': 'page break inside the REF block, glued paragraph',
-  '09CHISINAU694': 'body is another post\'s cable',
+  '09CHISINAU694': "body is another post's cable",
   '09DOHA214': 'e-mail printout, CX lines, TAG:, REF entries separated by spaces',
   '09ISLAMABAD3037': 'duplicated preamble, date line before the banner',
   '09KAMPALA1197': 'glued first paragraph without a pilcrow',
@@ -56,7 +56,12 @@ const SAMPLE = {
 
 mkdirSync(join(out, 'plain'), { recursive: true });
 mkdirSync(join(out, 'markdown-style'), { recursive: true });
-const metadata = new Map(readFileSync(join(corpus, 'metadata.jsonl'), 'utf8').trim().split('\n').map((line) => [JSON.parse(line).id, line]));
+const metadata = new Map(
+  readFileSync(join(corpus, 'metadata.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => [JSON.parse(line).id, line]),
+);
 const lines = [];
 for (const id of Object.keys(SAMPLE).sort()) {
   if (!metadata.has(id)) throw new Error(`${id} is not in the corpus`);
@@ -65,5 +70,13 @@ for (const id of Object.keys(SAMPLE).sort()) {
   lines.push(metadata.get(id));
 }
 writeFileSync(join(out, 'metadata.jsonl'), lines.join('\n') + '\n');
-writeFileSync(join(out, 'README.md'), `# Corpus sample\n\nCopied by \`scripts/vendor-fixtures.mjs\` from the shared Cablegate corpus (public WikiLeaks release), unchanged. Why each cable is here:\n\n${Object.entries(SAMPLE).sort().map(([id, why]) => `- ${id}: ${why}`).join('\n')}\n`);
+writeFileSync(
+  join(out, 'README.md'),
+  `# Corpus sample\n\nCopied by \`scripts/vendor-fixtures.mjs\` from the shared Cablegate corpus (public WikiLeaks release), unchanged. Why each cable is here:\n\n${Object.entries(
+    SAMPLE,
+  )
+    .sort()
+    .map(([id, why]) => `- ${id}: ${why}`)
+    .join('\n')}\n`,
+);
 console.log(`${lines.length} cables -> test/fixtures/corpus-sample/`);

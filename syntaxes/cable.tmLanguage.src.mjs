@@ -68,8 +68,20 @@ const BANNER_POST = either(`[A-Z][A-Z.'’-]*(?:${SP}[A-Z][A-Z.'’-]*){0,3}`, `
 const SERIAL = '\\d{3,8}\\b';
 const DATE_SLASHED = '\\b\\d{1,4}/\\d{1,2}/\\d{2,4}\\b';
 const WEEKDAY = words(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
-const MONTH_NAME = words(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-  'September', 'October', 'November', 'December']);
+const MONTH_NAME = words([
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]);
 /** The viewer's creation-date line before the banner: `Friday, 18 December 2009, 11:04`. */
 const DATE_LINE = `${WEEKDAY},${SP}+\\d{1,2}${SP}+${MONTH_NAME}${SP}+\\d{4},${SP}+\\d{1,2}:\\d{2}`;
 
@@ -90,11 +102,16 @@ const CLASSIFICATIONS = [
 ];
 
 /** The classification word, one alternative per level: captures (stray letter, word) per level. */
-const CLASSIFICATION_WORD = either(...CLASSIFICATIONS.map((c) => `(?:([A-Z])(?=${c.full}))?(${c.full}${c.truncated ? `|${c.truncated}` : ''})`));
-const classificationCaptures = (first) => Object.fromEntries(CLASSIFICATIONS.flatMap((c, i) => [
-  [first + 2 * i, { name: scope('invalid.illegal.damaged-classification') }],
-  [first + 2 * i + 1, { name: scope(`constant.language.classification.${c.level}`) }],
-]));
+const CLASSIFICATION_WORD = either(
+  ...CLASSIFICATIONS.map((c) => `(?:([A-Z])(?=${c.full}))?(${c.full}${c.truncated ? `|${c.truncated}` : ''})`),
+);
+const classificationCaptures = (first) =>
+  Object.fromEntries(
+    CLASSIFICATIONS.flatMap((c, i) => [
+      [first + 2 * i, { name: scope('invalid.illegal.damaged-classification') }],
+      [first + 2 * i + 1, { name: scope(`constant.language.classification.${c.level}`) }],
+    ]),
+  );
 /** What may follow the classification word on a banner line (so `Secret talks began ...` is not one). */
 const BANNER_TAIL = `(?=${SP}*$|${SP}*/|${SP}+${either(anyCase('SECTION'), anyCase('EFTO'))}\\b|${SP}+${BANNER_POST}${SP}+${SERIAL}|${SP}+[A-Z]{3}\\d{3,}\\b)`;
 const BANNER_HEAD = `${CLASSIFICATION_WORD}\\b${BANNER_TAIL}`;
@@ -176,8 +193,10 @@ const sectionBeginWith = (word) => `${titleOrUpper('BEGIN')}${SP}{1,3}${anyCase(
 const sectionBegin = (word) => `${titleOrUpper(word)}(?:${SP}{1,3}${titleOrUpper('CONTINUED')})?${SP}{0,3}:`;
 /** The upper-case word alone on its line (`SUMMARY`, `COMMENT`), a heading of its own. */
 const SECTION_BARE_LINE = `${words(SECTION_MARKERS)}${SP}*$`;
-const SECTION_MARKER_START = either(...SECTION_MARKERS.flatMap((w) => [sectionEnd(w), sectionBeginWith(w), sectionBegin(w)]),
-  SECTION_BARE_LINE);
+const SECTION_MARKER_START = either(
+  ...SECTION_MARKERS.flatMap((w) => [sectionEnd(w), sectionBeginWith(w), sectionBegin(w)]),
+  SECTION_BARE_LINE,
+);
 
 const PAGE_BREAK = either(
   `${PAGE_BREAK_POST}${SP}+\\d{8}${SP}+\\d{3}(?:\\.\\d{1,2})?${SP}+${anyCase('OF')}${SP}+\\d{3}\\b`,
@@ -218,8 +237,27 @@ const TAG_ITEM = either(`\\[${TAG_CODE}\\]\\(#\\)`, TAG_CODE);
 const TAGS_CONTINUATION = `${SP}*(?!${HANDLING_WORD}\\b|${CAPTION_START})${TAG_ITEM}(?:(?:[,;]${SP}*|${SP}+)${TAG_ITEM})*[,;]?${SP}*$`;
 
 /** Cited cable in a REF list: `2008 BAGHDAD 3475`, `STATE 123`, `BUENOS AIRES 000153`, `09 state 122115`. */
-const REF_STOP_WORD = `${words(['OF', 'AND', 'ON', 'IN', 'AT', 'TO', 'THE', 'DATED', 'FROM', 'PARA', 'PARAS', 'PAGE',
-  'SECTION', 'NO', 'NUMBER', 'REF', 'REFTEL', 'PARAGRAPH', 'IIR'])}\\b`;
+const REF_STOP_WORD = `${words([
+  'OF',
+  'AND',
+  'ON',
+  'IN',
+  'AT',
+  'TO',
+  'THE',
+  'DATED',
+  'FROM',
+  'PARA',
+  'PARAS',
+  'PAGE',
+  'SECTION',
+  'NO',
+  'NUMBER',
+  'REF',
+  'REFTEL',
+  'PARAGRAPH',
+  'IIR',
+])}\\b`;
 // Word lengths are bounded so that a failing search from every word start stays short.
 const REF_POST_WORD = `(?!${REF_STOP_WORD})(?!${MONTH}\\b)[A-Z][A-Za-z]{1,20}`;
 const CITED_CABLE = `\\b(?:(?:19|20)?\\d{2}${SP}{1,3})?(?:${REF_POST_WORD}(?:${SP}${REF_POST_WORD}){0,2}|[a-z]{4,20}(?:${SP}[a-z]{4,20}){0,2})${SP}{1,3}\\d{1,6}\\b(?![/:.]\\d)`;
@@ -231,9 +269,21 @@ const REDACTION = '\\b(?:X{4,}|x{4,})\\b';
 // Heading slots: what a line after a blank (or rule) line must look like to be a heading or a signature.
 const RULE_LINE = `(?:-{3,}|(?:-${SP}){2,}-|_{3,}|={3,})${SP}*$`;
 /** Line kinds that have their own rule and are never headings or signatures. */
-const KNOWN_LINE = `${SP}*${either(BANNER_HEAD, CAPTION_START, PARAGRAPH_NUMBER, MARKING_START, PAGE_BREAK,
-  `${HANDLING_WORD}\\b`, SENSITIVE_LINE, SECTION_MARKER_START, `(?:BT|NNNN?|NMAFVVZCZ)${SP}*$`, '[Xx]{4}', DATE_LINE,
-  `[A-Za-z]\\)`, `[A-Z]\\.${SP}`)}`;
+const KNOWN_LINE = `${SP}*${either(
+  BANNER_HEAD,
+  CAPTION_START,
+  PARAGRAPH_NUMBER,
+  MARKING_START,
+  PAGE_BREAK,
+  `${HANDLING_WORD}\\b`,
+  SENSITIVE_LINE,
+  SECTION_MARKER_START,
+  `(?:BT|NNNN?|NMAFVVZCZ)${SP}*$`,
+  '[Xx]{4}',
+  DATE_LINE,
+  `[A-Za-z]\\)`,
+  `[A-Z]\\.${SP}`,
+)}`;
 /** A heading: starts with a capital or a quote, at most 50 characters, no closing sentence punctuation. */
 const HEADING_SHAPE = `(?=${SP}*["“‘']?[A-Z])(?=.{0,49}[^\\s.,;:]\\s*$)(?!.*\\d{5})`;
 const SIGNATURE_UPPER = `(?:Mc|Mac)?[A-Z][A-Z'’-]*[A-Z]`;
@@ -245,10 +295,11 @@ const HEADING_SLOT_END = `(?!\\G)(?<=\\S)${SP}*${EOL}|^(?=${SP}*\\S)`;
 // Rules
 // ---------------------------------------------------------------------------------------------------
 
-const precedenceRules = (position) => PRECEDENCES.map((p) => ({
-  name: scope(`constant.language.precedence.${p.level}`),
-  match: position(p),
-}));
+const precedenceRules = (position) =>
+  PRECEDENCES.map((p) => ({
+    name: scope(`constant.language.precedence.${p.level}`),
+    match: position(p),
+  }));
 
 /** One regex for all caption words, one capture (and scope) per word. */
 const handlingRule = {
@@ -261,8 +312,12 @@ const handlingRule = {
  * that start with END or BEGIN, and the bare `WORD:` ones. A single regex starting with an optional
  * BEGIN cannot be searched for quickly.
  */
-const sectionMarkerCaptures = (kinds) => Object.fromEntries(kinds.flatMap((kind, k) =>
-  SECTION_MARKERS.map((w, i) => [k * SECTION_MARKERS.length + i + 1, { name: scope(`keyword.control.${w.toLowerCase()}.${kind}`) }])));
+const sectionMarkerCaptures = (kinds) =>
+  Object.fromEntries(
+    kinds.flatMap((kind, k) =>
+      SECTION_MARKERS.map((w, i) => [k * SECTION_MARKERS.length + i + 1, { name: scope(`keyword.control.${w.toLowerCase()}.${kind}`) }]),
+    ),
+  );
 const sectionMarkerRules = [
   {
     match: `\\b(?:${[...SECTION_MARKERS.map((w) => `(${sectionEnd(w)})`), ...SECTION_MARKERS.map((w) => `(${sectionBeginWith(w)})`)].join('|')})`,
@@ -543,10 +598,7 @@ const grammar = {
       name: scope('meta.routing-indicators'),
       begin: `^(?=(?:ZZ|OO|PP|RR|YY)${SP}|${RI_LIST_LINE})`,
       end: EOL,
-      patterns: [
-        ...precedenceRules((p) => `^${p.letter}${p.letter}\\b`),
-        { include: '#routing-indicator' },
-      ],
+      patterns: [...precedenceRules((p) => `^${p.letter}${p.letter}\\b`), { include: '#routing-indicator' }],
     },
     'routing-indicator': {
       name: scope('entity.name.type.routing-indicator'),
@@ -631,28 +683,16 @@ const grammar = {
 
     // ----------------------------------------------------------------------------- body
     body: {
-      patterns: [
-        { include: '#indented-line' },
-        ...lineStartRules(AT_LINE_START),
-        { include: '#inline' },
-      ],
+      patterns: [{ include: '#indented-line' }, ...lineStartRules(AT_LINE_START), { include: '#inline' }],
     },
     'indented-line': {
       // The same line-start rules after leading whitespace (` ¶3. (C)`, `   (a)`, ` CONFIDENTIAL`).
       begin: `^${SP}+(?=\\S)`,
       end: `${EOL}|^`,
-      patterns: [
-        ...lineStartRules(AFTER_INDENT),
-        { include: '#inline' },
-      ],
+      patterns: [...lineStartRules(AFTER_INDENT), { include: '#inline' }],
     },
     inline: {
-      patterns: [
-        ...sectionMarkerRules,
-        { include: '#marking' },
-        { include: '#handling' },
-        { include: '#redaction' },
-      ],
+      patterns: [...sectionMarkerRules, { include: '#marking' }, { include: '#handling' }, { include: '#redaction' }],
     },
     'page-break': pageBreak(AT_LINE_START),
     'executive-order-mid-line': executiveOrder(EXECUTIVE_ORDER_MID_LINE),
@@ -667,10 +707,7 @@ const grammar = {
       captures: MARKING_CAPTURES,
     },
     handling: {
-      patterns: [
-        handlingRule,
-        { name: scope('support.type.caption.sensitive'), match: `^${SENSITIVE_LINE}` },
-      ],
+      patterns: [handlingRule, { name: scope('support.type.caption.sensitive'), match: `^${SENSITIVE_LINE}` }],
     },
     redaction: {
       name: scope('invalid.deprecated.redaction'),

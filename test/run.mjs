@@ -29,10 +29,13 @@ function runNodeTests(files) {
   const result = spawnSync(
     process.execPath,
     [
-      '--import', 'tsx',
+      '--import',
+      'tsx',
       '--test',
-      '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=./test/summary-reporter.mjs', '--test-reporter-destination=stdout',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=./test/summary-reporter.mjs',
+      '--test-reporter-destination=stdout',
       ...files,
     ],
     { cwd: root, stdio: 'inherit', env: { ...process.env, CABLE_TEST_SUMMARY: summaryFile } },
@@ -70,7 +73,10 @@ function runStaticChecks() {
 function runE2eTests() {
   const scratch = mkdtempSync(join(tmpdir(), 'cable-e2e-summary-'));
   const summaryFile = join(scratch, 'summary.json');
-  const result = spawnSync(process.execPath, ['test/e2e/run-in-code-server.mjs', `--summary=${summaryFile}`], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['test/e2e/run-in-code-server.mjs', `--summary=${summaryFile}`], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   let counts;
   try {
     counts = JSON.parse(readFileSync(summaryFile, 'utf8'));

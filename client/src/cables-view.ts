@@ -31,7 +31,9 @@ export class CablesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     this.view = vscode.window.createTreeView(CABLES_VIEW, { treeDataProvider: this, showCollapseAll: true });
     this.disposables.push(
       this.view,
-      vscode.commands.registerCommand('cable.searchCables', (query?: unknown) => (typeof query === 'string' ? this.setQuery(query) : this.askQuery())),
+      vscode.commands.registerCommand('cable.searchCables', (query?: unknown) =>
+        typeof query === 'string' ? this.setQuery(query) : this.askQuery(),
+      ),
       vscode.commands.registerCommand('cable.groupCables', (groupBy?: unknown) => this.askGrouping(groupBy)),
       vscode.commands.registerCommand('cable.clearCableSearch', () => this.setQuery('')),
     );
@@ -65,7 +67,13 @@ export class CablesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       const ticket = ++checked;
       const answer = await client.query({ query: value, limit: 0 });
       if (ticket !== checked) return;
-      input.validationMessage = answer && 'errors' in answer ? { message: `${answer.errors.map((e) => e.message).join(' ')}\n\n${answer.help}`, severity: vscode.InputBoxValidationSeverity.Error } : undefined;
+      input.validationMessage =
+        answer && 'errors' in answer
+          ? {
+              message: `${answer.errors.map((e) => e.message).join(' ')}\n\n${answer.help}`,
+              severity: vscode.InputBoxValidationSeverity.Error,
+            }
+          : undefined;
     });
     input.onDidAccept(() => {
       if (input.validationMessage) return;
@@ -99,7 +107,9 @@ export class CablesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     }
     if (answer.indexing.ready || this.following) return;
     this.following = Promise.resolve(
-      vscode.window.withProgress({ location: { viewId: CABLES_VIEW }, title: 'Indexing cables' }, () => client.query({ query: '', limit: 0, wait: true })),
+      vscode.window.withProgress({ location: { viewId: CABLES_VIEW }, title: 'Indexing cables' }, () =>
+        client.query({ query: '', limit: 0, wait: true }),
+      ),
     ).then(
       () => {
         this.following = undefined;
@@ -159,7 +169,9 @@ export class CablesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     item.description = `${date} · ${hit.subject ?? ''}`;
     const relativePath = file ? vscode.workspace.asRelativePath(file) : '';
     item.tooltip = new vscode.MarkdownString(undefined);
-    item.tooltip.appendText(`${hit.id ?? ''} — ${hit.subject ?? 'no subject'}\n\n${[date, hit.classification, hit.origin, hit.tags.join(' ')].filter(Boolean).join(' · ')}\n\ncited by ${hit.citedBy} · ${relativePath}`);
+    item.tooltip.appendText(
+      `${hit.id ?? ''} — ${hit.subject ?? 'no subject'}\n\n${[date, hit.classification, hit.origin, hit.tags.join(' ')].filter(Boolean).join(' · ')}\n\ncited by ${hit.citedBy} · ${relativePath}`,
+    );
     item.iconPath = new vscode.ThemeIcon('mail');
     if (file) item.command = { title: 'Open Cable', command: 'vscode.open', arguments: [file] };
     item.contextValue = 'cable';

@@ -35,7 +35,12 @@ export function registerCitationGraph(client: () => Promise<CableLanguageClient>
   }
 
   async function show(argument?: unknown): Promise<void> {
-    const id = typeof argument === 'string' ? argument : argument && typeof (argument as { hit?: { id?: unknown } }).hit?.id === 'string' ? (argument as { hit: { id: string } }).hit.id : undefined;
+    const id =
+      typeof argument === 'string'
+        ? argument
+        : argument && typeof (argument as { hit?: { id?: unknown } }).hit?.id === 'string'
+          ? (argument as { hit: { id: string } }).hit.id
+          : undefined;
     const document = vscode.window.activeTextEditor?.document;
     if (!id && document?.languageId !== 'cable') {
       void vscode.window.showInformationMessage('Cable: open a cable to see its citation graph.');
@@ -44,7 +49,10 @@ export function registerCitationGraph(client: () => Promise<CableLanguageClient>
     state = { target: id ? { id } : { document: document! }, hops: state?.hops ?? 1, timeAxis: state?.timeAxis ?? false };
     if (panel) panel.reveal(vscode.ViewColumn.Beside);
     else {
-      panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Citations', vscode.ViewColumn.Beside, { enableScripts: true, localResourceRoots: [] });
+      panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Citations', vscode.ViewColumn.Beside, {
+        enableScripts: true,
+        localResourceRoots: [],
+      });
       panel.onDidDispose(() => (panel = undefined));
       panel.webview.onDidReceiveMessage((message: PageMessage) => void receive(message));
     }

@@ -67,7 +67,10 @@ async function showSummary(summaries: SummaryDocuments): Promise<void> {
     await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
   } catch {
     // No markdown preview (a trimmed-down editor): the markdown itself, beside the cable.
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), {
+      viewColumn: vscode.ViewColumn.Beside,
+      preview: true,
+    });
   }
 }
 
@@ -85,7 +88,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const summaries = new SummaryDocuments();
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(SUMMARY_SCHEME, summaries),
-    vscode.commands.registerCommand('cable.showReferences', async (...args: Parameters<CableLanguageClient['showReferences']>) => (await client)?.showReferences(...args)),
+    vscode.commands.registerCommand('cable.showReferences', async (...args: Parameters<CableLanguageClient['showReferences']>) =>
+      (await client)?.showReferences(...args),
+    ),
     vscode.commands.registerCommand('cable.showSummary', () => showSummary(summaries)),
     // The import module is a bundle of its own (scripts/build.mjs), loaded when the command first runs.
     vscode.commands.registerCommand('cable.importCables', (first?: vscode.Uri | vscode.Uri[], second?: vscode.Uri | vscode.Uri[]) => {

@@ -49,7 +49,9 @@ class RestartingErrorHandler implements ErrorHandler {
     }
     if (!this.told) {
       this.told = true;
-      void vscode.window.showWarningMessage('The Cable language server stopped unexpectedly and was restarted. Your edits are untouched. The "Cable Language Server" output has the details.');
+      void vscode.window.showWarningMessage(
+        'The Cable language server stopped unexpectedly and was restarted. Your edits are untouched. The "Cable Language Server" output has the details.',
+      );
     }
     // The message above is the only one: the client only logs this restart.
     return { action: CloseAction.Restart, handled: true };
@@ -65,7 +67,11 @@ export interface CableLanguageClient {
   /** The server's `cable/query`: the cables found, or the errors of a bad query; undefined when cancelled. */
   query(params: CableQueryParams): Promise<CableQueryAnswer | undefined>;
   /** The server's `cable/citationGraph` with its picture; undefined when the cable is neither in the workspace nor cited. */
-  citationGraph(of: { id: string } | { document: vscode.TextDocument }, hops: number, timeAxis: boolean): Promise<CitationGraphAnswer | undefined>;
+  citationGraph(
+    of: { id: string } | { document: vscode.TextDocument },
+    hops: number,
+    timeAxis: boolean,
+  ): Promise<CitationGraphAnswer | undefined>;
   /** The index changed (a pass ended, files changed): views that list cables ask again. */
   onIndexChanged(listener: () => void): vscode.Disposable;
   stop(): Promise<void>;
@@ -122,10 +128,17 @@ export async function startCableLanguageClient(serverModule: string, cacheDir: s
   return {
     async showReferences(uri, position, locations) {
       const converter = client.protocol2CodeConverter;
-      await vscode.commands.executeCommand('editor.action.showReferences', converter.asUri(uri), converter.asPosition(position), locations.map((location) => converter.asLocation(location)));
+      await vscode.commands.executeCommand(
+        'editor.action.showReferences',
+        converter.asUri(uri),
+        converter.asPosition(position),
+        locations.map((location) => converter.asLocation(location)),
+      );
     },
     async summary(document) {
-      const answer = await client.sendRequest<{ markdown: string } | null>('cable/summary', { textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) } });
+      const answer = await client.sendRequest<{ markdown: string } | null>('cable/summary', {
+        textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) },
+      });
       return answer?.markdown;
     },
     async query(params) {
@@ -133,7 +146,10 @@ export async function startCableLanguageClient(serverModule: string, cacheDir: s
     },
     async citationGraph(of, hops, timeAxis) {
       const target = 'id' in of ? { id: of.id } : { textDocument: { uri: client.code2ProtocolConverter.asUri(of.document.uri) } };
-      return (await client.sendRequest<CitationGraphAnswer | null>('cable/citationGraph', { ...target, hops, drawing: { timeAxis } })) ?? undefined;
+      return (
+        (await client.sendRequest<CitationGraphAnswer | null>('cable/citationGraph', { ...target, hops, drawing: { timeAxis } })) ??
+        undefined
+      );
     },
     onIndexChanged: (listener) => client.onNotification('cable/indexChanged', listener),
     stop: () => client.stop(),

@@ -9,7 +9,8 @@ import { diagnosticCodes as codes, draftFromSeed as faultyCable, openFixture, wa
 suite('checks', () => {
   teardown(async () => {
     // The untitled drafts go: nothing to save, nothing left open for the next suites.
-    while (vscode.window.activeTextEditor?.document.isUntitled) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    while (vscode.window.activeTextEditor?.document.isUntitled)
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   suiteTeardown(async () => {
@@ -21,7 +22,11 @@ suite('checks', () => {
     await waitFor('two diagnostics', () => codes(document.uri).length === 2);
     assert.deepEqual(codes(document.uri).sort(), ['unknown-tag', 'unmarked-paragraph']);
     const at = document.positionAt(document.getText().indexOf('12. During'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(at, at));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      new vscode.Range(at, at),
+    );
     const fix = actions.find((a) => a.title === 'Mark paragraph 2 (U)');
     assert.ok(fix?.edit, actions.map((a) => a.title).join(', '));
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -40,17 +45,28 @@ suite('checks', () => {
 
   test('completion: TAGS codes with meanings; the markings the banner allows after a number', async () => {
     const document = await faultyCable((t) => t.replace('[IR](#)', '[IR](#) PG').replace('12. (C) During', '12. During'));
-    const tags = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, document.positionAt(document.getText().indexOf(' PG') + 3));
+    const tags = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      document.positionAt(document.getText().indexOf(' PG') + 3),
+    );
     const pgov = tags.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'PGOV');
     assert.equal(pgov?.detail, 'Internal Governmental Affairs');
-    const markings = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, document.positionAt(document.getText().indexOf('12. During') + 4));
+    const markings = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      document.positionAt(document.getText().indexOf('12. During') + 4),
+    );
     const labels = markings.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     assert.ok(labels.includes('(C)') && labels.includes('(U)') && !labels.includes('(S)'), labels.join(', '));
   });
 
   test('semantic tokens: a REF entry found in the workspace', async () => {
     const document = await openFixture('07MADRID173.cable');
-    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', document.uri);
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>(
+      'vscode.provideDocumentSemanticTokensLegend',
+      document.uri,
+    );
     assert.deepEqual(legend.tokenTypes, ['cableReference', 'tagCode']);
     const tokens = await waitFor('semantic tokens', async () => {
       const found = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', document.uri);

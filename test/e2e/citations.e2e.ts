@@ -42,7 +42,9 @@ suite('citations', () => {
   test('Cable: Show Summary opens the cable’s card beside it', async () => {
     await openFixture('06MADRID2657.cable');
     await vscode.commands.executeCommand('cable.showSummary');
-    const summary = await waitFor('the summary document', () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'cable-summary' && d.uri.path.includes('06MADRID2657')));
+    const summary = await waitFor('the summary document', () =>
+      vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'cable-summary' && d.uri.path.includes('06MADRID2657')),
+    );
     const text = summary.getText();
     assert.match(text, /^# 06MADRID2657/);
     assert.match(text, /- `PHUM` — subject: /);

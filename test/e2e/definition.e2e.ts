@@ -36,7 +36,11 @@ suite('definition', () => {
     // Wait until the index knows the workspace (a known citation resolves), then ask for the unknown one.
     await definitionFiles('07MADRID173.cable', 'A. 2006 MADRID 3104', 5);
     const at = document.getText().indexOf('2008 BAGHDAD 3475');
-    const definitions = await vscode.commands.executeCommand<unknown[]>('vscode.executeDefinitionProvider', document.uri, document.positionAt(at + 5));
+    const definitions = await vscode.commands.executeCommand<unknown[]>(
+      'vscode.executeDefinitionProvider',
+      document.uri,
+      document.positionAt(at + 5),
+    );
     assert.deepEqual(definitions, []);
   });
 });

@@ -19,7 +19,10 @@ function replaced(text: string, from: string, to: string): string {
 
 /** Semantic tokens as `text: type.modifier`, by the legend VS Code got from the server. */
 async function decodedTokens(document: vscode.TextDocument): Promise<string[]> {
-  const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', document.uri);
+  const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>(
+    'vscode.provideDocumentSemanticTokensLegend',
+    document.uri,
+  );
   const tokens = await waitFor('semantic tokens', async () => {
     const found = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', document.uri);
     return found && found.data.length > 0 ? found : undefined;
@@ -31,7 +34,9 @@ async function decodedTokens(document: vscode.TextDocument): Promise<string[]> {
     line += tokens.data[i]!;
     character = tokens.data[i] === 0 ? character + tokens.data[i + 1]! : tokens.data[i + 1]!;
     const modifiers = legend.tokenModifiers.filter((_, bit) => tokens.data[i + 4]! & (1 << bit));
-    decoded.push(`${document.getText(new vscode.Range(line, character, line, character + tokens.data[i + 2]!))}: ${[legend.tokenTypes[tokens.data[i + 3]!], ...modifiers].join('.')}`);
+    decoded.push(
+      `${document.getText(new vscode.Range(line, character, line, character + tokens.data[i + 2]!))}: ${[legend.tokenTypes[tokens.data[i + 3]!], ...modifiers].join('.')}`,
+    );
   }
   return decoded;
 }
@@ -40,7 +45,8 @@ const label = (item: vscode.CompletionItem) => (typeof item.label === 'string' ?
 
 suite('editing', () => {
   teardown(async () => {
-    while (vscode.window.activeTextEditor?.document.isUntitled) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    while (vscode.window.activeTextEditor?.document.isUntitled)
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   suiteTeardown(async () => {
@@ -55,9 +61,16 @@ suite('editing', () => {
       seed = text;
       return replaced(replaced(text, '13. (C) Aziz', '12. (C) Aziz'), '15. (C) Comment', '17. (C) Comment');
     });
-    await waitFor('three numbering diagnostics', () => diagnosticCodes(document.uri).filter((c) => c === 'paragraph-numbering').length === 3);
+    await waitFor(
+      'three numbering diagnostics',
+      () => diagnosticCodes(document.uri).filter((c) => c === 'paragraph-numbering').length === 3,
+    );
     const at = document.positionAt(document.getText().indexOf('12. (C) Aziz'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(at, at));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      new vscode.Range(at, at),
+    );
     const renumber = actions.find((a) => a.title === 'Renumber paragraphs 1–5 in order');
     assert.ok(renumber?.edit, actions.map((a) => a.title).join(', '));
     assert.ok(await vscode.workspace.applyEdit(renumber.edit));
@@ -91,9 +104,17 @@ suite('editing', () => {
       const found = await decodedTokens(madrid);
       return found.length === 4 ? found : undefined;
     });
-    assert.deepEqual(tokens, ['2006 MADRID 3104: cableReference', '2006 MADRID 2657: cableReference', '2006 MADRID 2374: cableReference.unresolved', '2006 MADRID 1799: cableReference.unresolved']);
+    assert.deepEqual(tokens, [
+      '2006 MADRID 3104: cableReference',
+      '2006 MADRID 2657: cableReference',
+      '2006 MADRID 2374: cableReference.unresolved',
+      '2006 MADRID 1799: cableReference.unresolved',
+    ]);
     const draft = await draftFromSeed((text) => replaced(text, '[IR](#)', '[IR](#) [PXYZ](#)'));
-    assert.deepEqual((await decodedTokens(draft)).filter((t) => t.startsWith('PXYZ')), ['PXYZ: tagCode.unknown']);
+    assert.deepEqual(
+      (await decodedTokens(draft)).filter((t) => t.startsWith('PXYZ')),
+      ['PXYZ: tagCode.unknown'],
+    );
   });
 
   test('cable.codeLens.enabled and cable.documentLinks.enabled apply without a restart', async () => {
@@ -140,7 +161,12 @@ suite('editing', () => {
         const found = vscode.languages.getDiagnostics(vscode.Uri.file(draft));
         return found.length >= 2 ? found : undefined;
       });
-      const described = problems.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${vscode.DiagnosticSeverity[d.severity]} ${typeof d.code === 'object' ? d.code.value : d.code}`).sort();
+      const described = problems
+        .map(
+          (d) =>
+            `${d.range.start.line + 1}:${d.range.start.character + 1} ${vscode.DiagnosticSeverity[d.severity]} ${typeof d.code === 'object' ? d.code.value : d.code}`,
+        )
+        .sort();
       assert.deepEqual(described, ['19:54 Warning unknown-tag', '37:5 Error marking-above-banner']);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -16,7 +16,8 @@ suite('extension (smoke)', () => {
   test('is loaded from the folder the runner installed it to', () => {
     const expected = expectedExtensionRoot();
     const actual = path.resolve(cableExtension().extensionPath);
-    if (expected) assert.ok(actual === expected || actual.startsWith(expected + path.sep), `loaded from ${actual}, expected under ${expected}`);
+    if (expected)
+      assert.ok(actual === expected || actual.startsWith(expected + path.sep), `loaded from ${actual}, expected under ${expected}`);
     assert.equal(cableExtension().packageJSON.name, 'cable');
   });
 
@@ -49,7 +50,10 @@ suite('extension (smoke)', () => {
   test('the grammar the manifest contributes is in the extension, for text.cable', () => {
     const extension = cableExtension();
     const grammars: { language: string; scopeName: string; path: string }[] = extension.packageJSON.contributes.grammars;
-    assert.deepEqual(grammars.map((grammar) => [grammar.language, grammar.scopeName]), [['cable', 'text.cable']]);
+    assert.deepEqual(
+      grammars.map((grammar) => [grammar.language, grammar.scopeName]),
+      [['cable', 'text.cable']],
+    );
     const grammar = JSON.parse(readFileSync(path.join(extension.extensionPath, grammars[0]!.path), 'utf8'));
     assert.equal(grammar.scopeName, 'text.cable');
     assert.ok(Array.isArray(grammar.patterns) && grammar.patterns.length > 0, 'the grammar has no patterns');
@@ -72,7 +76,8 @@ suite('extension (smoke)', () => {
 
 suite('.txt cables', () => {
   /** The language of the open document at `uri`: VS Code replaces a document when its language changes. */
-  const languageOf = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString())?.languageId;
+  const languageOf = (uri: vscode.Uri) =>
+    vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString())?.languageId;
 
   test('a Cablegate .txt download opens as a cable; a text file that is not one stays Plain Text', async () => {
     const notes = await openFixture('text-files/reading-list.txt');
@@ -84,13 +89,19 @@ suite('.txt cables', () => {
       const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', cable.uri);
       return found?.length ? found : undefined;
     });
-    assert.ok(symbols.some((symbol) => /^1\. \(C\)/.test(symbol.name) || symbol.children.some((child) => /^1\. \(C\)/.test(child.name))), symbols.map((symbol) => symbol.name).join(' | '));
+    assert.ok(
+      symbols.some((symbol) => /^1\. \(C\)/.test(symbol.name) || symbol.children.some((child) => /^1\. \(C\)/.test(child.name))),
+      symbols.map((symbol) => symbol.name).join(' | '),
+    );
   });
 
   test('a .txt cable the user sets back to Plain Text stays Plain Text', async () => {
     const cable = await openFixture('text-files/09DOHA214.txt');
     await waitFor('09DOHA214.txt to become a cable', () => languageOf(cable.uri) === 'cable');
-    await vscode.languages.setTextDocumentLanguage(vscode.workspace.textDocuments.find((document) => document.uri.toString() === cable.uri.toString())!, 'plaintext');
+    await vscode.languages.setTextDocumentLanguage(
+      vscode.workspace.textDocuments.find((document) => document.uri.toString() === cable.uri.toString())!,
+      'plaintext',
+    );
     // Documents are looked at in the order they open: once a .txt cable opened after the switch is
     // a cable, any change the client made to 09DOHA214.txt would have been made too.
     const later = await openFixture('text-files/06VIENNA515.txt');

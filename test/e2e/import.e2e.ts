@@ -34,7 +34,11 @@ suite('import', () => {
     const at = citing.getText().indexOf('BEIRUT 992');
     assert.ok(at > 0);
     const targets = await waitFor('a definition for REF BEIRUT 992', async () => {
-      const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', citing.uri, citing.positionAt(at + 3));
+      const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+        'vscode.executeDefinitionProvider',
+        citing.uri,
+        citing.positionAt(at + 3),
+      );
       return found.length > 0 ? found : undefined;
     });
     assert.deepEqual(

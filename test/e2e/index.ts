@@ -20,12 +20,14 @@ export async function run(): Promise<void> {
     // The runner may narrow the run, e.g. to the smoke checks of an installed .vsix.
     grep: process.env.CABLE_E2E_GREP || undefined,
   });
-  const files = readdirSync(__dirname).filter((name) => name.endsWith('.e2e.js')).sort();
+  const files = readdirSync(__dirname)
+    .filter((name) => name.endsWith('.e2e.js'))
+    .sort();
   if (files.length === 0) throw new Error(`no *.e2e.js test bundles in ${__dirname}`);
   for (const name of files) mocha.addFile(path.join(__dirname, name));
   await mocha.loadFilesAsync();
   const stats = await new Promise<Mocha.Stats>((resolve) => {
-    const runner = mocha.run(() => resolve(runner.stats ?? { passes: 0, failures: 1, pending: 0 } as Mocha.Stats));
+    const runner = mocha.run(() => resolve(runner.stats ?? ({ passes: 0, failures: 1, pending: 0 } as Mocha.Stats)));
   });
   // One machine-readable line for test/e2e/run-in-code-server.mjs, which adds up the phases.
   console.log(`${SUMMARY_MARK}${JSON.stringify({ passed: stats.passes, failed: stats.failures, pending: stats.pending })}`);

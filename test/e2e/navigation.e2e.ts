@@ -11,7 +11,9 @@ suite('navigation', () => {
     await openFixture('09BASRAH2.cable');
     // Files only: untitled drafts of other suites are open documents, and open documents count too.
     const find = async (query: string) =>
-      (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', query)).filter((s) => s.location.uri.scheme === 'file').map((s) => s.name.split(' ')[0]);
+      (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', query))
+        .filter((s) => s.location.uri.scheme === 'file')
+        .map((s) => s.name.split(' ')[0]);
     assert.deepEqual(await waitFor('09BAS', async () => ((await find('09BAS')).length ? find('09BAS') : undefined)), ['09BASRAH2']);
     assert.deepEqual((await find('06MADRID')).sort(), ['06MADRID2657', '06MADRID3104']);
     assert.deepEqual(await find('pins'), ['09BASRAH2']);
@@ -28,7 +30,10 @@ suite('navigation', () => {
     assert.ok(described.includes('2006 MADRID 3104 -> 06MADRID3104.cable'), described.join('\n'));
     assert.ok(described.includes('2006 MADRID 2657 -> 06MADRID2657.cable'), described.join('\n'));
     assert.ok(!described.some((d) => d.startsWith('2006 MADRID 2374')), 'a cable outside the workspace has no link');
-    assert.ok(described.some((d) => d.startsWith('REF A') && d.endsWith('07MADRID173.cable')), described.join('\n'));
+    assert.ok(
+      described.some((d) => d.startsWith('REF A') && d.endsWith('07MADRID173.cable')),
+      described.join('\n'),
+    );
   });
 
   test('folding: the routing header, the preamble, sections and paragraphs', async () => {

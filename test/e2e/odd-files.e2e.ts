@@ -14,13 +14,20 @@ async function findCables(query: string): Promise<string[]> {
 }
 
 async function outlineOf(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
-  return (await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', document.uri)) ?? [];
+  return (
+    (await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', document.uri)) ?? []
+  );
 }
 
 suite('odd files', () => {
   test('the index reads the Latin-1 and UTF-16 cables and the cable inside a folder named .cable', async () => {
     await openFixture('09BASRAH2.cable');
-    assert.deepEqual(await waitFor('72TEHRAN1164 among the workspace symbols', async () => ((await findCables('72TEHRAN')).length ? findCables('72TEHRAN') : undefined)), ['72TEHRAN1164']);
+    assert.deepEqual(
+      await waitFor('72TEHRAN1164 among the workspace symbols', async () =>
+        (await findCables('72TEHRAN')).length ? findCables('72TEHRAN') : undefined,
+      ),
+      ['72TEHRAN1164'],
+    );
     assert.deepEqual(await findCables('09STATE'), ['09STATE34688']);
     assert.deepEqual(await findCables('09TRIPOLI'), ['09TRIPOLI65']);
   });

@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { draftFromSeed, serverProcesses, waitFor } from './support';
 
 async function outlineNames(document: vscode.TextDocument): Promise<string[]> {
-  const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', document.uri)) ?? [];
+  const symbols =
+    (await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', document.uri)) ?? [];
   const flatten = (list: vscode.DocumentSymbol[]): string[] => list.flatMap((symbol) => [symbol.name, ...flatten(symbol.children)]);
   return flatten(symbols);
 }
@@ -42,7 +43,10 @@ suite('a crashed language server', () => {
       process.kill(server, 'SIGKILL');
       const restarted = await restartedAfter(server);
       // The new server answers from the editor's text: the paragraph is in its outline.
-      await waitFor('the unsaved paragraph in the new server\'s outline', async () => serverProcesses().includes(restarted) && (await hasMarker()));
+      await waitFor(
+        "the unsaved paragraph in the new server's outline",
+        async () => serverProcesses().includes(restarted) && (await hasMarker()),
+      );
       assert.ok(document.isUntitled && document.isDirty, 'the draft is still an unsaved draft');
       assert.ok(document.getText().includes(marker));
     } finally {
@@ -63,7 +67,9 @@ suite('a crashed language server', () => {
       // Requests sent at once, before the client hears of the close.
       for (let i = 0; i < 30; i++) {
         void vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', document.uri).then(undefined, () => undefined);
-        void vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, new vscode.Position(i, 0)).then(undefined, () => undefined);
+        void vscode.commands
+          .executeCommand('vscode.executeHoverProvider', document.uri, new vscode.Position(i, 0))
+          .then(undefined, () => undefined);
       }
       await restartedAfter(server);
       await waitFor('an outline from the new server', async () => (await outlineNames(document)).length > 0);

@@ -90,8 +90,14 @@ async function launchBrowser() {
     executablePath: tools.chromium,
     headless: true,
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
     ],
   });
   const pid = server.process().pid;
@@ -167,7 +173,11 @@ async function runUiTests(browser, server, extensionsDir) {
       home: other.home,
       screenshotsDir,
     })));
-  const files = existsSync(uiTestsDir) ? readdirSync(uiTestsDir).filter((name) => name.endsWith('.ui.mjs')).sort() : [];
+  const files = existsSync(uiTestsDir)
+    ? readdirSync(uiTestsDir)
+        .filter((name) => name.endsWith('.ui.mjs'))
+        .sort()
+    : [];
   for (const file of files) {
     const { default: tests, cleanUp: cleanUpFile } = await import(pathToFileURL(join(uiTestsDir, file)).href);
     console.log(`\n# ui: ${file}`);

@@ -13,7 +13,13 @@ async function main(): Promise<void> {
       extensionDevelopmentPath: root,
       extensionTestsPath: path.join(root, 'dist', 'test', 'e2e', 'index.js'),
       extensionTestsEnv: { CABLE_E2E_EXTENSION_ROOT: root },
-      launchArgs: [path.join(root, 'test', 'fixtures', 'e2e'), '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      launchArgs: [
+        path.join(root, 'test', 'fixtures', 'e2e'),
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--skip-release-notes',
+      ],
     });
   } catch (error) {
     console.error(`e2e tests in VS Code failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -7,7 +7,11 @@ import * as vscode from 'vscode';
 export const EXTENSION_ID = 'cable-tools.cable';
 
 /** Polls `probe` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -74,7 +78,11 @@ export function serverProcesses(): number[] {
     .flatMap((name) => {
       try {
         // After `pid (command) state`, the parent's pid comes first.
-        const parent = Number(readFileSync(`/proc/${name}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+        const parent = Number(
+          readFileSync(`/proc/${name}/stat`, 'utf8')
+            .replace(/^.*\) /s, '')
+            .split(' ')[1],
+        );
         const commandLine = readFileSync(`/proc/${name}/cmdline`, 'utf8');
         return parent === process.pid && commandLine.includes(SERVER_SCRIPT) ? [Number(name)] : [];
       } catch {

@@ -8,7 +8,9 @@ import { checkAssertions, parseCaseFile } from './assertion-format.ts';
 import { loadCableGrammar, tokenizeText } from './textmate.ts';
 
 const casesDir = join(__dirname, 'cases');
-const caseFiles = readdirSync(casesDir).filter((name) => name.endsWith('.cable')).sort();
+const caseFiles = readdirSync(casesDir)
+  .filter((name) => name.endsWith('.cable'))
+  .sort();
 
 describe('grammar assertion files', () => {
   test('there are case files', () => {
@@ -26,12 +28,20 @@ describe('grammar assertion files', () => {
 });
 
 describe('assertion format', () => {
-  const sample = ['TAGS: PGOV', '#|<--- keyword.other.tags.cable', '#|    ^^^^ entity.name.tag.cable - keyword.other.tags.cable'].join('\n');
+  const sample = ['TAGS: PGOV', '#|<--- keyword.other.tags.cable', '#|    ^^^^ entity.name.tag.cable - keyword.other.tags.cable'].join(
+    '\n',
+  );
 
   test('reads carets, left arrows and negative scopes', () => {
     const parsed = parseCaseFile(sample, 'sample');
     assert.equal(parsed.source, 'TAGS: PGOV');
-    assert.deepEqual(parsed.assertions.map((a) => a.columns), [[0, 1, 2], [6, 7, 8, 9]]);
+    assert.deepEqual(
+      parsed.assertions.map((a) => a.columns),
+      [
+        [0, 1, 2],
+        [6, 7, 8, 9],
+      ],
+    );
     assert.deepEqual(parsed.assertions[1]!.absent, ['keyword.other.tags.cable']);
   });
 

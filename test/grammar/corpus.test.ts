@@ -13,7 +13,11 @@ const KINDS: ExpectationKind[] = ['tags-code', 'marking-after-paragraph', 'routi
 
 /** Every cable file under these directories. */
 function cableFiles(dirs: string[]): string[] {
-  return dirs.flatMap((dir) => readdirSync(dir).filter((n) => n.endsWith('.txt') || n.endsWith('.cable')).map((n) => join(dir, n)));
+  return dirs.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((n) => n.endsWith('.txt') || n.endsWith('.cable'))
+      .map((n) => join(dir, n)),
+  );
 }
 
 async function checkFiles(t: TestContext, files: string[]) {
@@ -43,9 +47,13 @@ describe('grammar over whole cables', () => {
   });
 
   const corpus = join(repoRoot, '..', 'shared', 'corpus', 'cablegate');
-  test('shared corpus, both renderings: the same on every cable', { skip: existsSync(corpus) ? false : `no corpus at ${corpus}` }, async (t) => {
-    await checkFiles(t, cableFiles([join(corpus, 'plain'), join(corpus, 'markdown-style')]));
-  });
+  test(
+    'shared corpus, both renderings: the same on every cable',
+    { skip: existsSync(corpus) ? false : `no corpus at ${corpus}` },
+    async (t) => {
+      await checkFiles(t, cableFiles([join(corpus, 'plain'), join(corpus, 'markdown-style')]));
+    },
+  );
 
   test('the independent check finds what it should in the seed', () => {
     const seed = readFileSync(join(fixtures, 'seed', '09BASRAH2.cable'), 'utf8');

@@ -85,10 +85,17 @@ function routingIndicatorExpectations(lines: string[]): Expectation[] {
   const found: Expectation[] = [];
   const top = preambleLength(lines);
   const headerStart = /^(?:VZCZC|[ZOPRY](?: [ZOPRY])? \d{6}Z [A-Z]{3} \d{2})/;
-  const headerStop = /^\s*(?:[A-Z]?(?:C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T|U ?N ?C ?L ?A ?S)\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,|TAGS|SUBJECT|E\.O\.|<<|ID:)/i;
+  const headerStop =
+    /^\s*(?:[A-Z]?(?:C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T|U ?N ?C ?L ?A ?S)\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,|TAGS|SUBJECT|E\.O\.|<<|ID:)/i;
   const ri = /\bR[A-Z]{4,7}\b/g;
   const push = (lineIndex: number, start: number, length: number) =>
-    found.push({ kind: 'routing-indicator', line: lineIndex, start, end: start + length, scope: 'entity.name.type.routing-indicator.cable' });
+    found.push({
+      kind: 'routing-indicator',
+      line: lineIndex,
+      start,
+      end: start + length,
+      scope: 'entity.name.type.routing-indicator.cable',
+    });
   let inHeader = false;
   for (let i = 0; i < top; i++) {
     const text = lines[i]!;

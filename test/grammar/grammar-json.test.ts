@@ -10,8 +10,22 @@ import { grammarRegexes, readGrammarJson, type GrammarRule } from './grammar-wal
 import { loadCableGrammar, repoRoot } from './textmate.ts';
 
 /** Scope families the default themes colour, plus meta (regions) and punctuation (takes its parent's). */
-const FAMILIES = ['keyword', 'constant.language', 'constant.numeric', 'entity.name.tag', 'entity.name.type',
-  'support.type', 'string', 'markup.heading', 'markup.bold', 'comment', 'invalid', 'variable', 'meta', 'punctuation'];
+const FAMILIES = [
+  'keyword',
+  'constant.language',
+  'constant.numeric',
+  'entity.name.tag',
+  'entity.name.type',
+  'support.type',
+  'string',
+  'markup.heading',
+  'markup.bold',
+  'comment',
+  'invalid',
+  'variable',
+  'meta',
+  'punctuation',
+];
 
 interface NamedScope {
   scope: string;
@@ -42,12 +56,18 @@ describe('grammar JSON', () => {
   test('every scope ends in .cable and belongs to a family that themes colour', () => {
     assert.ok(scopes.length > 100, `only ${scopes.length} scopes`);
     const wrong = scopes.filter(({ scope }) => !scope.endsWith('.cable') || !FAMILIES.some((f) => scope.startsWith(`${f}.`)));
-    assert.deepEqual(wrong.map((s) => s.scope), []);
+    assert.deepEqual(
+      wrong.map((s) => s.scope),
+      [],
+    );
   });
 
   test('meta.* names only regions', () => {
     const tokens = scopes.filter(({ scope, region }) => scope.startsWith('meta.') && !region);
-    assert.deepEqual(tokens.map((s) => s.scope), []);
+    assert.deepEqual(
+      tokens.map((s) => s.scope),
+      [],
+    );
   });
 
   test('each classification level and portion-marking level has its own scope', () => {

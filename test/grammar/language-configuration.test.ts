@@ -50,7 +50,10 @@ describe('language configuration', () => {
   });
 
   test('brackets, auto-closing and surrounding pairs', () => {
-    assert.deepEqual(configuration.brackets, [['(', ')'], ['[', ']']]);
+    assert.deepEqual(configuration.brackets, [
+      ['(', ')'],
+      ['[', ']'],
+    ]);
     const opens = (pairs: Array<{ open: string } | string[]>) => pairs.map((p) => (Array.isArray(p) ? p[0] : p.open));
     assert.deepEqual(opens(configuration.autoClosingPairs), ['(', '[', '"']);
     for (const open of ['(', '[', '"', '“']) assert.ok(opens(configuration.surroundingPairs).includes(open), open);
@@ -60,7 +63,10 @@ describe('language configuration', () => {
     // Markings carry their own colour from the grammar; bracket-pair colouring would paint over `(` and `)`.
     assert.deepEqual(configuration.colorizedBracketPairs, []);
     // `#0002` (a DE serial) reads as a colour to VS Code's default colour decorators.
-    assert.deepEqual(manifest.contributes.configurationDefaults['[cable]'], { 'editor.defaultColorDecorators': 'never', 'editor.wordWrap': 'on' });
+    assert.deepEqual(manifest.contributes.configurationDefaults['[cable]'], {
+      'editor.defaultColorDecorators': 'never',
+      'editor.wordWrap': 'on',
+    });
   });
 });
 
@@ -99,11 +105,17 @@ describe('language contribution', () => {
   });
 
   const corpus = join(repoRoot, '..', 'shared', 'corpus', 'cablegate', 'plain');
-  test('firstLine recognises most plain-rendering cables of the corpus', { skip: existsSync(corpus) ? false : `no corpus at ${corpus}` }, (t) => {
-    const files = readdirSync(corpus);
-    const missed = files.filter((name) => !firstLine.test(readFileSync(join(corpus, name), 'utf8').split('\n')[0]!));
-    // What is left starts with e-mail printouts, `null`, `ORIGIN ...`, or an addressee continuation line.
-    t.diagnostic(`firstLine: ${files.length - missed.length} of ${files.length} plain cables recognised; not: ${missed.slice(0, 8).join(', ')}`);
-    assert.ok(missed.length <= 10, `${missed.length} missed: ${missed.join(', ')}`);
-  });
+  test(
+    'firstLine recognises most plain-rendering cables of the corpus',
+    { skip: existsSync(corpus) ? false : `no corpus at ${corpus}` },
+    (t) => {
+      const files = readdirSync(corpus);
+      const missed = files.filter((name) => !firstLine.test(readFileSync(join(corpus, name), 'utf8').split('\n')[0]!));
+      // What is left starts with e-mail printouts, `null`, `ORIGIN ...`, or an addressee continuation line.
+      t.diagnostic(
+        `firstLine: ${files.length - missed.length} of ${files.length} plain cables recognised; not: ${missed.slice(0, 8).join(', ')}`,
+      );
+      assert.ok(missed.length <= 10, `${missed.length} missed: ${missed.join(', ')}`);
+    },
+  );
 });

@@ -35,11 +35,14 @@ test('no regex of the grammar can backtrack catastrophically (recheck)', async (
   await Promise.all(Array.from({ length: PARALLEL_CHECKS }, worker));
 
   const byChecker = (name: string) => results.filter((r) => r.diagnostics.status === 'safe' && r.diagnostics.checker === name).length;
-  t.diagnostic(`${regexes.length} regexes (${unique.length} distinct): ${byChecker('automaton')} safe by automaton, ${byChecker('fuzz')} safe by fuzzing, in ${Math.round((Date.now() - started) / 1000)} s`);
+  t.diagnostic(
+    `${regexes.length} regexes (${unique.length} distinct): ${byChecker('automaton')} safe by automaton, ${byChecker('fuzz')} safe by fuzzing, in ${Math.round((Date.now() - started) / 1000)} s`,
+  );
   const unsafe = results
     .filter((r) => r.diagnostics.status !== 'safe')
     .map(({ path, diagnostics: d }) => {
-      const detail = d.status === 'vulnerable' ? `${d.complexity.type}, attack ${d.attack.pattern}` : d.status === 'unknown' ? d.error.kind : '';
+      const detail =
+        d.status === 'vulnerable' ? `${d.complexity.type}, attack ${d.attack.pattern}` : d.status === 'unknown' ? d.error.kind : '';
       return `${path}: ${d.status} (${detail}) ${d.source.slice(0, 120)}`;
     });
   assert.deepEqual(unsafe, []);

@@ -61,7 +61,10 @@ describe('grammar snapshots', () => {
       }
       assert.ok(existsSync(snapshotPath), `no snapshot ${snapshotPath}: run UPDATE_SNAPSHOTS=1 node test/run.mjs ${__filename}`);
       const expected = readFileSync(snapshotPath, 'utf8');
-      assert.ok(expected === actual, `${source} tokenizes differently from its snapshot (UPDATE_SNAPSHOTS=1 to accept)\n${firstDifference(expected, actual)}`);
+      assert.ok(
+        expected === actual,
+        `${source} tokenizes differently from its snapshot (UPDATE_SNAPSHOTS=1 to accept)\n${firstDifference(expected, actual)}`,
+      );
     });
   }
 });

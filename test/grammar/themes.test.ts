@@ -9,8 +9,28 @@ import { describe, test } from 'node:test';
 import * as textmate from 'vscode-textmate';
 import { createRegistry, repoRoot, splitLines } from './textmate.ts';
 
-const themesDir = join(repoRoot, '.tools', 'code-server', 'node_modules', 'code-server', 'lib', 'vscode', 'extensions', 'theme-defaults', 'themes');
-const THEMES = ['dark_plus.json', 'dark_modern.json', '2026-dark.json', 'light_plus.json', 'light_modern.json', '2026-light.json', 'hc_black.json', 'hc_light.json'];
+const themesDir = join(
+  repoRoot,
+  '.tools',
+  'code-server',
+  'node_modules',
+  'code-server',
+  'lib',
+  'vscode',
+  'extensions',
+  'theme-defaults',
+  'themes',
+);
+const THEMES = [
+  'dark_plus.json',
+  'dark_modern.json',
+  '2026-dark.json',
+  'light_plus.json',
+  'light_modern.json',
+  '2026-light.json',
+  'hc_black.json',
+  'hc_light.json',
+];
 
 type ThemeRule = textmate.IRawTheme['settings'][number];
 

@@ -39,7 +39,11 @@ function filesTheManifestNames(): string[] {
 function packagedFiles(): string[] {
   const result = spawnSync(vsce, ['ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });
   assert.equal(result.status, 0, `vsce ls failed: ${result.stderr}`);
-  return result.stdout.split('\n').map((line) => line.trim()).filter(Boolean).sort();
+  return result.stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .sort();
 }
 
 describe('the .vsix contents (vsce ls)', () => {
@@ -48,7 +52,17 @@ describe('the .vsix contents (vsce ls)', () => {
     const files = packagedFiles();
     const unexpected = files.filter((file) => !ALLOWED.some((pattern) => pattern.test(file)));
     assert.deepEqual(unexpected, [], `files that should not be packaged: ${unexpected.join(', ')}`);
-    for (const needed of ['package.json', 'dist/client/language-client.js', 'dist/client/import-cables.js', 'dist/server/server.js', 'dist/server/index-worker.js', 'README.md', 'LICENSE', 'CHANGELOG.md', ...filesTheManifestNames()]) {
+    for (const needed of [
+      'package.json',
+      'dist/client/language-client.js',
+      'dist/client/import-cables.js',
+      'dist/server/server.js',
+      'dist/server/index-worker.js',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      ...filesTheManifestNames(),
+    ]) {
       assert.ok(files.includes(needed), `${needed} is not packaged; packaged: ${files.join(', ')}`);
     }
   });

@@ -53,7 +53,10 @@ for (const corpus of corpora()) {
     const published = new Map<string, PublishDiagnosticsParams>();
     before(async () => {
       client = await startServer({ folders: [pathToFileURL(folder).href], configuration: () => ({}) });
-      client.connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => void published.set(params.uri, params));
+      client.connection.onNotification(
+        PublishDiagnosticsNotification.type,
+        (params: PublishDiagnosticsParams) => void published.set(params.uri, params),
+      );
     });
     after(async () => assert.equal(await client.stop(), 0));
 
@@ -99,7 +102,8 @@ for (const corpus of corpora()) {
       const citingDocuments = new Map<string, Map<string, string>>();
       for (const { document, model } of cables) {
         // A cable counts once, by its ID (a file without one, by itself).
-        for (const { id } of (model.references?.entries ?? []).flatMap(identifiedCitations)) citingDocuments.set(id, (citingDocuments.get(id) ?? new Map()).set(document.uri, model.id ?? document.uri));
+        for (const { id } of (model.references?.entries ?? []).flatMap(identifiedCitations))
+          citingDocuments.set(id, (citingDocuments.get(id) ?? new Map()).set(document.uri, model.id ?? document.uri));
       }
       const at = (p: { line: number; character: number }) => `${p.line}:${p.character}`;
       const counts = { lenses: 0, resolved: 0, unresolved: 0, unknownTags: 0, diagnostics: 0, fixes: 0, folds: 0, markings: 0 };
@@ -112,7 +116,9 @@ for (const corpus of corpora()) {
           const textDocument = { uri };
           // Each cited cable of an entry (`STATE 12345 AND 12377`) has its own link and token.
           const cited = (model.references?.entries ?? []).flatMap(identifiedCitations);
-          const citing = model.id ? new Set([...(citingDocuments.get(model.id) ?? [])].filter(([u]) => u !== uri).map(([, id]) => id)).size : 0;
+          const citing = model.id
+            ? new Set([...(citingDocuments.get(model.id) ?? [])].filter(([u]) => u !== uri).map(([, id]) => id)).size
+            : 0;
 
           const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument });
           if (model.banner || model.header) {
@@ -130,7 +136,10 @@ for (const corpus of corpora()) {
             const inWorkspace = ids.has(citation.id);
             const target = linked.get(start);
             if (inWorkspace) {
-              assert.ok(target && cables.some((c) => c.model.id === citation.id && target.startsWith(`${c.document.uri}#L`)), `${uri} ${citation.id}: ${target}`);
+              assert.ok(
+                target && cables.some((c) => c.model.id === citation.id && target.startsWith(`${c.document.uri}#L`)),
+                `${uri} ${citation.id}: ${target}`,
+              );
               counts.resolved++;
             } else {
               assert.equal(target, undefined, `${uri} ${citation.id} links to ${target}`);
@@ -148,49 +157,85 @@ for (const corpus of corpora()) {
           const folds = (await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument })) ?? [];
           for (const fold of folds) assert.ok(fold.startLine < fold.endLine && fold.endLine < lines, `${uri}: ${JSON.stringify(fold)}`);
           for (const paragraph of model.paragraphs) {
-            if (paragraph.range.end.line > paragraph.range.start.line + 1) assert.ok(folds.some((f) => f.startLine === paragraph.range.start.line), `${uri}: paragraph ${paragraph.number} has no fold`);
+            if (paragraph.range.end.line > paragraph.range.start.line + 1)
+              assert.ok(
+                folds.some((f) => f.startLine === paragraph.range.start.line),
+                `${uri}: paragraph ${paragraph.number} has no fold`,
+              );
           }
           counts.folds += folds.length;
 
           const first = model.tags?.codes[0];
           if (first) {
-            const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument, position: first.range.end })) as CompletionList | null;
-            assert.ok(list?.items.some((i) => i.label === first.code) || !lookupTag(first.code), `${uri}: no ${first.code} in the TAGS completion`);
+            const list = (await client.connection.sendRequest(CompletionRequest.type, {
+              textDocument,
+              position: first.range.end,
+            })) as CompletionList | null;
+            assert.ok(
+              list?.items.some((i) => i.label === first.code) || !lookupTag(first.code),
+              `${uri}: no ${first.code} in the TAGS completion`,
+            );
           }
           const level = model.banner && !model.banner.classification.damaged ? model.banner.classification.level : undefined;
           const label = model.paragraphs[0]?.label;
           if (level && label) {
-            const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument, position: label.range.end })) as CompletionList | null;
+            const list = (await client.connection.sendRequest(CompletionRequest.type, {
+              textDocument,
+              position: label.range.end,
+            })) as CompletionList | null;
             const offered = new Set((list?.items ?? []).map((i) => String(i.label).replace(/\/\/?NF\)$/, ')')));
-            const allowed = ['(U)', '(SBU)', '(LOU)', '(C)', '(S)', '(TS)'].slice(0, { UNCLASSIFIED: 2, 'LIMITED OFFICIAL USE': 3, CONFIDENTIAL: 4, SECRET: 5, 'TOP SECRET': 6 }[level]);
-            assert.deepEqual([...offered].filter((m) => !allowed.includes(m)), [], `${uri}: markings above ${level}`);
+            const allowed = ['(U)', '(SBU)', '(LOU)', '(C)', '(S)', '(TS)'].slice(
+              0,
+              { UNCLASSIFIED: 2, 'LIMITED OFFICIAL USE': 3, CONFIDENTIAL: 4, SECRET: 5, 'TOP SECRET': 6 }[level],
+            );
+            assert.deepEqual(
+              [...offered].filter((m) => !allowed.includes(m)),
+              [],
+              `${uri}: markings above ${level}`,
+            );
             assert.ok(offered.has(allowed.at(-1)!), `${uri}: no ${allowed.at(-1)} offered`);
             counts.markings++;
           }
 
           const summary = (await client.connection.sendRequest('cable/summary', { textDocument })) as { markdown: string };
           assert.ok(summary.markdown.startsWith(`# ${model.id ?? ''}`), uri);
-          if (model.id) assert.match(summary.markdown, new RegExp(`## Cited by ${citing} ${citing === 1 ? 'cable' : 'cables'} in the workspace`), uri);
+          if (model.id)
+            assert.match(summary.markdown, new RegExp(`## Cited by ${citing} ${citing === 1 ? 'cable' : 'cables'} in the workspace`), uri);
         }
         // Diagnostics are published on open, after the typing delay.
         for (const { document, model } of batch) {
-          for (let waited = 0; !published.has(document.uri) && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+          for (let waited = 0; !published.has(document.uri) && waited < 10_000; waited += 20)
+            await new Promise((resolve) => setTimeout(resolve, 20));
           const expected = cableDiagnostics(model, splitLines(document.getText())).map((d) => `${at(d.range.start)} ${d.code}`);
-          assert.deepEqual(published.get(document.uri)?.diagnostics.map((d) => `${at(d.range.start)} ${d.code}`), expected, document.uri);
+          assert.deepEqual(
+            published.get(document.uri)?.diagnostics.map((d) => `${at(d.range.start)} ${d.code}`),
+            expected,
+            document.uri,
+          );
           counts.diagnostics += expected.length;
           // The quick fix of the first fixable problem, applied: that problem is gone, no other comes.
           const diagnostics = published.get(document.uri)!.diagnostics;
           const fixable = diagnostics.find((d) => d.code === 'paragraph-numbering' || d.code === 'unmarked-paragraph');
           if (fixable) {
-            const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: document.uri }, range: fixable.range, context: { diagnostics } });
+            const actions = await client.connection.sendRequest(CodeActionRequest.type, {
+              textDocument: { uri: document.uri },
+              range: fixable.range,
+              context: { diagnostics },
+            });
             const fix = actions?.find((a): a is CodeAction => 'edit' in a && a.diagnostics?.some((d) => d.code === fixable.code) === true);
             assert.ok(fix?.edit?.changes?.[document.uri], `${document.uri}: no fix for ${JSON.stringify(fixable)}`);
             const fixed = applyEdits(document, fix.edit.changes[document.uri]!);
             // By line and code: an edit moves what follows it on its line.
             const lineAndCode = (d: { range: { start: { line: number } }; code?: unknown }) => `${d.range.start.line} ${String(d.code)}`;
-            const after = cableDiagnostics(parseCable(fixed, { fileName: fileURLToPath(document.uri) }), splitLines(fixed)).map(lineAndCode);
+            const after = cableDiagnostics(parseCable(fixed, { fileName: fileURLToPath(document.uri) }), splitLines(fixed)).map(
+              lineAndCode,
+            );
             const before = diagnostics.filter((d) => d !== fixable).map(lineAndCode);
-            assert.deepEqual(after.filter((d) => !before.includes(d)), [], `${document.uri}: ${fix.title} left or brought ${JSON.stringify(after)}`);
+            assert.deepEqual(
+              after.filter((d) => !before.includes(d)),
+              [],
+              `${document.uri}: ${fix.title} left or brought ${JSON.stringify(after)}`,
+            );
             assert.ok(after.length < expected.length, `${document.uri}: ${fix.title}`);
             counts.fixes++;
           }

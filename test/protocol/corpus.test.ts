@@ -10,7 +10,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type DocumentSymbol, type LocationLink, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { parseCable } from '../../server/src/model/cable-model.ts';
 import { corpora } from '../support/corpus.ts';
-import { citationNamesCable, filesByTrueId, isSubsequence, outlineNumbers, paragraphSymbols, pilcrowNumbers } from '../support/corpus-checks.ts';
+import {
+  citationNamesCable,
+  filesByTrueId,
+  isSubsequence,
+  outlineNumbers,
+  paragraphSymbols,
+  pilcrowNumbers,
+} from '../support/corpus-checks.ts';
 import { startServer, type LspTestClient } from '../support/lsp-client.ts';
 
 for (const corpus of corpora()) {
@@ -21,7 +28,9 @@ for (const corpus of corpora()) {
       const document = TextDocument.create(pathToFileURL(cable.plainFile).href, 'cable', 1, text);
       return { cable, document, model: parseCable(text, { fileName: cable.plainFile }) };
     });
-    const filesById = filesByTrueId(cables.map(({ cable, document, model }) => ({ metadataId: cable.id, textId: model.id, uri: document.uri })));
+    const filesById = filesByTrueId(
+      cables.map(({ cable, document, model }) => ({ metadataId: cable.id, textId: model.id, uri: document.uri })),
+    );
     const problems = { outline: [] as string[], tags: [] as string[], references: [] as string[] };
     let resolved = 0;
     let entries = 0;
@@ -39,20 +48,31 @@ for (const corpus of corpora()) {
           problems.outline.push(`${cable.id}: ${paragraphs.length} of ${model.paragraphs.length} paragraphs`);
         }
         // Against the text itself, not the model: every `¶N.` of the plain rendering is in the outline, in order.
-        if (!isSubsequence(pilcrowNumbers(document.getText()), outlineNumbers(symbols))) problems.outline.push(`${cable.id}: the outline misses a ¶ paragraph of the text`);
+        if (!isSubsequence(pilcrowNumbers(document.getText()), outlineNumbers(symbols)))
+          problems.outline.push(`${cable.id}: the outline misses a ¶ paragraph of the text`);
         for (const tag of model.tags?.codes ?? []) {
           tags++;
           const hover = await client.hover(document.uri, tag.range.start);
           const value = (hover?.contents as MarkupContent | undefined)?.value ?? '';
-          if (JSON.stringify(hover?.range) !== JSON.stringify(tag.range) || !value.startsWith(`**${tag.code}**`)) problems.tags.push(`${cable.id}: ${tag.text}`);
+          if (JSON.stringify(hover?.range) !== JSON.stringify(tag.range) || !value.startsWith(`**${tag.code}**`))
+            problems.tags.push(`${cable.id}: ${tag.text}`);
         }
         for (const entry of model.references?.entries ?? []) {
           entries++;
           const links = ((await client.definition(document.uri, entry.range.end)) ?? []) as LocationLink[];
           const targets = links.map((l) => l.targetUri).sort();
           const truth = ((entry.id && filesById.get(entry.id)) || []).sort();
-          if (JSON.stringify(targets) !== JSON.stringify(truth)) problems.references.push(`${cable.id} ${entry.text} → ${targets.join(', ') || 'nothing'}; expected ${truth.join(', ') || 'nothing'}`);
-          if (links.some((l) => JSON.stringify(l.originSelectionRange) !== JSON.stringify(entry.range) || !citationNamesCable(document.getText(entry.citationRange!), entry.id!))) {
+          if (JSON.stringify(targets) !== JSON.stringify(truth))
+            problems.references.push(
+              `${cable.id} ${entry.text} → ${targets.join(', ') || 'nothing'}; expected ${truth.join(', ') || 'nothing'}`,
+            );
+          if (
+            links.some(
+              (l) =>
+                JSON.stringify(l.originSelectionRange) !== JSON.stringify(entry.range) ||
+                !citationNamesCable(document.getText(entry.citationRange!), entry.id!),
+            )
+          ) {
             problems.references.push(`${cable.id} ${entry.text}: link origin or target does not match the citation`);
           }
           if (links.length) resolved++;
@@ -84,13 +104,18 @@ for (const corpus of corpora()) {
       const flat = flatten((await client.symbols(most.document.uri)) as DocumentSymbol[]);
       client.close(most.document.uri);
       const first = flat.findIndex((s) => s.kind === SymbolKind.Number);
-      console.log(`# ${corpus.name}: ${most.cable.id} has ${addressees(most)} addressees; its first paragraph is entry ${first + 1} of Go to Symbol`);
+      console.log(
+        `# ${corpus.name}: ${most.cable.id} has ${addressees(most)} addressees; its first paragraph is entry ${first + 1} of Go to Symbol`,
+      );
       assert.ok(addressees(most) >= 10, `${most.cable.id}: ${addressees(most)} addressees`);
       assert.ok(first >= 0 && first < 15, flat.map((s) => s.name).join(' | '));
     });
 
     it('the server logged no error or warning', () => {
-      assert.deepEqual(client.logs.filter((l) => !/^Indexed \d+ cables/.test(l)), []);
+      assert.deepEqual(
+        client.logs.filter((l) => !/^Indexed \d+ cables/.test(l)),
+        [],
+      );
     });
   });
 }

@@ -21,7 +21,11 @@ describe(`Emacs ${probe.stdout ?? ''} with eglot, configured as the README says`
 
   /** Runs Emacs in batch mode with the README's cable.el loaded, then `driver`. */
   function runEmacs(driver: string, env: NodeJS.ProcessEnv): void {
-    const result = spawnSync('emacs', ['--batch', '-l', join(EDITORS_DIR, 'emacs', 'cable.el'), '-l', join(__dirname, driver)], { encoding: 'utf8', timeout: 120_000, env: { ...scratch.env, ...env } });
+    const result = spawnSync('emacs', ['--batch', '-l', join(EDITORS_DIR, 'emacs', 'cable.el'), '-l', join(__dirname, driver)], {
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...scratch.env, ...env },
+    });
     assert.equal(result.status, 0, `${result.stderr}\n${result.stdout}`);
   }
 
@@ -34,13 +38,22 @@ describe(`Emacs ${probe.stdout ?? ''} with eglot, configured as the README says`
     assert.ok(answers.outline.includes('1. (C) Summary: In advance of the October 24…'), answers.outline.join(' | '));
     assert.match(answers.hover, /^PHUM — subject tag .*: Human Rights/);
     // eglot asks for references with the declaration: the banner itself, then the four REF entries citing it.
-    assert.deepEqual([...answers.references].sort(), ['06MADRID2657.txt', '06MADRID3104.cable', '06MADRID3104.txt', '07MADRID173.cable', '07MADRID173.txt']);
+    assert.deepEqual([...answers.references].sort(), [
+      '06MADRID2657.txt',
+      '06MADRID3104.cable',
+      '06MADRID3104.txt',
+      '07MADRID173.cable',
+      '07MADRID173.txt',
+    ]);
     // The empty query: every cable of the workspace (each in its two renderings), newest first.
     assert.equal(answers.symbols.length, 11);
     assert.match(answers.symbols[0], /^2010-02-12 · CONFIDENTIAL · BERLIN 10BERLIN180 — /);
     assert.match(answers.citations, /cited by 2 cables · cites 3\ncited by 06MADRID3104 \(06MADRID3104\.cable:\d+\)\n/);
     assert.match(answers.citations, /\ncites 06MADRID1914 \(not in the workspace\)/);
-    assert.ok(answers.diagnostics.some((d: string) => d.includes('[unknown-tag]: Unknown TAGS code PXYZ')), answers.diagnostics.join('\n'));
+    assert.ok(
+      answers.diagnostics.some((d: string) => d.includes('[unknown-tag]: Unknown TAGS code PXYZ')),
+      answers.diagnostics.join('\n'),
+    );
     assert.deepEqual([...answers.definition].sort(), ['06MADRID3104.cable', '06MADRID3104.txt']);
   });
 
@@ -55,9 +68,14 @@ describe(`Emacs ${probe.stdout ?? ''} with eglot, configured as the README says`
     const editorSays = (i: number) => modes[i] === 'cable-mode';
     const missed = cases.filter((c, i) => c.cable && !editorSays(i)).map((c) => c.file);
     const extra = cases.filter((c, i) => !c.cable && editorSays(i)).map((c) => c.file);
-    console.log(`# Emacs's detection on ${cases.length} .txt files: ${cases.filter((c) => c.cable).length} cables as the server; also a cable for Emacs: ${extra.join(', ') || 'none'}`);
+    console.log(
+      `# Emacs's detection on ${cases.length} .txt files: ${cases.filter((c) => c.cable).length} cables as the server; also a cable for Emacs: ${extra.join(', ') || 'none'}`,
+    );
     assert.deepEqual(missed, []);
     // Beyond the server's: only real cables of forms the model does not read yet (1970s PlusD pages).
-    assert.deepEqual(extra.filter((file) => !file.includes('other-forms')), []);
+    assert.deepEqual(
+      extra.filter((file) => !file.includes('other-forms')),
+      [],
+    );
   });
 });

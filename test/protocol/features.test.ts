@@ -45,19 +45,25 @@ const BAGHDAD_TEXT = readFileSync(BAGHDAD_FILE, 'utf8');
 const FOLDERS = [pathToFileURL(join(SEED_FILE, '..')).href, pathToFileURL(WORKSPACE_FIXTURE_DIR).href];
 const seed = TextDocument.create(SEED_URI, 'cable', 1, SEED_TEXT);
 const MANIFEST = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
-const MANIFEST_SETTINGS: Record<string, { type: string; default: unknown; markdownDescription: string }> = MANIFEST.contributes.configuration.properties;
-
+const MANIFEST_SETTINGS: Record<string, { type: string; default: unknown; markdownDescription: string }> =
+  MANIFEST.contributes.configuration.properties;
 
 describe('the manifest’s cable.* settings', () => {
   it('one per diagnostic code, described as the code is; each switch and the size cap read by the server, with the manifest’s default', () => {
-    const codeSettings = Object.keys(MANIFEST_SETTINGS).filter((key) => key.startsWith('cable.diagnostics.') && key !== 'cable.diagnostics.enabled');
+    const codeSettings = Object.keys(MANIFEST_SETTINGS).filter(
+      (key) => key.startsWith('cable.diagnostics.') && key !== 'cable.diagnostics.enabled',
+    );
     assert.deepEqual(codeSettings.map((key) => key.slice('cable.diagnostics.'.length)).sort(), Object.keys(DIAGNOSTIC_CODES).sort());
     for (const key of codeSettings) {
       const code = key.slice('cable.diagnostics.'.length);
       assert.equal(MANIFEST_SETTINGS[key]!.markdownDescription, `Report \`${code}\`: ${DIAGNOSTIC_CODES[code]}`, key);
     }
     // Every switch the server reads, as VS Code nests it: `cable.codeLens.enabled` is `{ codeLens: { enabled } }`.
-    const nested = (key: string, value: unknown) => key.slice('cable.'.length).split('.').reduceRight<unknown>((inner, part) => ({ [part]: inner }), value);
+    const nested = (key: string, value: unknown) =>
+      key
+        .slice('cable.'.length)
+        .split('.')
+        .reduceRight<unknown>((inner, part) => ({ [part]: inner }), value);
     const defaults = readSettings({});
     assert.equal(MANIFEST_SETTINGS['cable.maxFileSize']?.default, DEFAULT_MAX_FILE_SIZE);
     assert.equal(readMaxFileSize(1000), 1000);
@@ -73,7 +79,9 @@ describe('the manifest’s cable.* settings', () => {
 
   it('README’s settings table is the manifest’s: every setting, its default and description', () => {
     const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
-    const rows = Object.entries(MANIFEST_SETTINGS).map(([key, setting]) => `| \`${key}\` | \`${JSON.stringify(setting.default)}\` | ${setting.markdownDescription.replace(/\|/g, '\\|')} |`);
+    const rows = Object.entries(MANIFEST_SETTINGS).map(
+      ([key, setting]) => `| \`${key}\` | \`${JSON.stringify(setting.default)}\` | ${setting.markdownDescription.replace(/\|/g, '\\|')} |`,
+    );
     const table = ['| setting | default | what it does |', '|---|---|---|', ...rows].join('\n');
     assert.ok(readme.includes(`${table}\n`), `README.md's settings table should read:\n${table}`);
   });
@@ -120,7 +128,6 @@ describe('features over stdio', () => {
   });
   after(async () => assert.equal(await client.stop(), 0));
 
-
   it('advertises every feature; asks for the cable settings and registers for their changes', async () => {
     const { capabilities } = client.initializeResult;
     assert.equal(capabilities.referencesProvider, true);
@@ -131,19 +138,46 @@ describe('features over stdio', () => {
     assert.equal(capabilities.foldingRangeProvider, true);
     assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
     assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['(', '[']);
-    assert.deepEqual(capabilities.semanticTokensProvider?.legend, { tokenTypes: ['cableReference', 'tagCode'], tokenModifiers: ['unresolved', 'unknown'] });
-    for (let waited = 0; !client.registrations.some((r) => r.method === 'workspace/didChangeConfiguration' && JSON.stringify(r.registerOptions) === '{"section":"cable"}') && waited < 5000; waited += 50) {
+    assert.deepEqual(capabilities.semanticTokensProvider?.legend, {
+      tokenTypes: ['cableReference', 'tagCode'],
+      tokenModifiers: ['unresolved', 'unknown'],
+    });
+    for (
+      let waited = 0;
+      !client.registrations.some(
+        (r) => r.method === 'workspace/didChangeConfiguration' && JSON.stringify(r.registerOptions) === '{"section":"cable"}',
+      ) && waited < 5000;
+      waited += 50
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     assert.ok(client.configurationRequests.some((item) => item.section === 'cable'));
-    assert.ok(client.registrations.some((r) => r.method === 'workspace/didChangeConfiguration' && JSON.stringify(r.registerOptions) === '{"section":"cable"}'));
+    assert.ok(
+      client.registrations.some(
+        (r) => r.method === 'workspace/didChangeConfiguration' && JSON.stringify(r.registerOptions) === '{"section":"cable"}',
+      ),
+    );
   });
 
   it('references on the banner: the REF entry that cites the cable', async () => {
-    const locations = await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: BAGHDAD_URI }, position: positionOf(baghdad, 'UNCLAS', 2), context: { includeDeclaration: false } });
-    assert.deepEqual(locations?.map((l) => [l.uri, seed.getText(l.range)]), [[SEED_URI, '2008 BAGHDAD 3475']]);
-    const onReftel = await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: SEED_URI }, position: positionOf(seed, 'reftel', 2), context: { includeDeclaration: true } });
-    assert.deepEqual(onReftel?.map((l) => seed.getText(l.range)), ['2008 BAGHDAD 3475', 'reftel']);
+    const locations = await client.connection.sendRequest(ReferencesRequest.type, {
+      textDocument: { uri: BAGHDAD_URI },
+      position: positionOf(baghdad, 'UNCLAS', 2),
+      context: { includeDeclaration: false },
+    });
+    assert.deepEqual(
+      locations?.map((l) => [l.uri, seed.getText(l.range)]),
+      [[SEED_URI, '2008 BAGHDAD 3475']],
+    );
+    const onReftel = await client.connection.sendRequest(ReferencesRequest.type, {
+      textDocument: { uri: SEED_URI },
+      position: positionOf(seed, 'reftel', 2),
+      context: { includeDeclaration: true },
+    });
+    assert.deepEqual(
+      onReftel?.map((l) => seed.getText(l.range)),
+      ['2008 BAGHDAD 3475', 'reftel'],
+    );
   });
 
   it('code lens above the banner: “cited by 1 cable · cites 0”, its command listing the citation', async () => {
@@ -159,22 +193,42 @@ describe('features over stdio', () => {
 
   it('the lens’s command run through workspace/executeCommand: its locations as the answer, the list as a message', async () => {
     const messages: ShowMessageParams[] = [];
-    const listener = client.connection.onNotification(ShowMessageNotification.type, (params: ShowMessageParams) => void messages.push(params));
+    const listener = client.connection.onNotification(
+      ShowMessageNotification.type,
+      (params: ShowMessageParams) => void messages.push(params),
+    );
     try {
       const [lens] = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: SEED_URI } }))!;
       const answer = (await client.connection.sendRequest(ExecuteCommandRequest.type, lens!.command!)) as { uri: string }[];
-      assert.deepEqual(answer.map((l) => l.uri), [BAGHDAD_URI]);
+      assert.deepEqual(
+        answer.map((l) => l.uri),
+        [BAGHDAD_URI],
+      );
       for (let waited = 0; messages.length === 0 && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
-      assert.deepEqual(messages, [{ type: MessageType.Info, message: 'cited by 0 cables · cites 1\ncites 08BAGHDAD3475 (08BAGHDAD3475.cable:9)' }]);
-      await assert.rejects(client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'cable.showReferences', arguments: ['file:///not/open.cable'] }), /takes the URI of an open cable/);
-      await assert.rejects(client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'cable.other' }), /Cable has no command cable.other/);
+      assert.deepEqual(messages, [
+        { type: MessageType.Info, message: 'cited by 0 cables · cites 1\ncites 08BAGHDAD3475 (08BAGHDAD3475.cable:9)' },
+      ]);
+      await assert.rejects(
+        client.connection.sendRequest(ExecuteCommandRequest.type, {
+          command: 'cable.showReferences',
+          arguments: ['file:///not/open.cable'],
+        }),
+        /takes the URI of an open cable/,
+      );
+      await assert.rejects(
+        client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'cable.other' }),
+        /Cable has no command cable.other/,
+      );
     } finally {
       listener.dispose();
     }
   });
 
   it('workspace symbols by ID prefix, TAGS code and subject words', async () => {
-    const find = async (query: string) => ((await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query })) as SymbolInformation[]).map((s) => s.name.split(' ')[0]);
+    const find = async (query: string) =>
+      ((await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query })) as SymbolInformation[]).map(
+        (s) => s.name.split(' ')[0],
+      );
     assert.deepEqual(await find('09BAS'), ['09BASRAH2']);
     assert.deepEqual(await find('PGOV'), ['08BAGHDAD3475', '09BASRAH2']);
     assert.deepEqual(await find('aziz confident'), ['09BASRAH2']);
@@ -194,52 +248,73 @@ describe('features over stdio', () => {
 
   it('an empty workspace symbol query lists the cables, newest first', async () => {
     const all = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' })) as SymbolInformation[];
-    assert.deepEqual(all.map((s) => [s.name.split(' ')[0], s.containerName?.split(' · ')[0]]), [
-      ['09BASRAH2', '2009-01-25'],
-      ['08BAGHDAD3475', '2008-10-31'],
-    ]);
+    assert.deepEqual(
+      all.map((s) => [s.name.split(' ')[0], s.containerName?.split(' · ')[0]]),
+      [
+        ['09BASRAH2', '2009-01-25'],
+        ['08BAGHDAD3475', '2008-10-31'],
+      ],
+    );
   });
 
   it('document links: the REF entry to the cited file, reftel to the entry', async () => {
     const links = await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: SEED_URI } });
-    assert.deepEqual(links?.map((l) => [seed.getText(l.range), l.target]), [
-      ['2008 BAGHDAD 3475', `${BAGHDAD_URI}#L9,1`],
-      ['reftel', `${SEED_URI}#L23,6`],
-    ]);
+    assert.deepEqual(
+      links?.map((l) => [seed.getText(l.range), l.target]),
+      [
+        ['2008 BAGHDAD 3475', `${BAGHDAD_URI}#L9,1`],
+        ['reftel', `${SEED_URI}#L23,6`],
+      ],
+    );
   });
 
   it('folding ranges with collapsed text for a client that shows it', async () => {
     const ranges = await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: SEED_URI } });
-    assert.deepEqual(ranges?.map((r) => r.collapsedText), [
-      'Routing header · 251427Z JAN 09 · FM REO BASRAH',
-      'SUBJECT: MAJOR GENERAL AZIZ CONFIDENT ABOUT SECURITY BUT…',
-      'Security: Election Day and Beyond (1 paragraph)',
-      'Iran (3 paragraphs)',
-      '14. (C) Although Aziz expressed support for an open commerce…',
-    ]);
+    assert.deepEqual(
+      ranges?.map((r) => r.collapsedText),
+      [
+        'Routing header · 251427Z JAN 09 · FM REO BASRAH',
+        'SUBJECT: MAJOR GENERAL AZIZ CONFIDENT ABOUT SECURITY BUT…',
+        'Security: Election Day and Beyond (1 paragraph)',
+        'Iran (3 paragraphs)',
+        '14. (C) Although Aziz expressed support for an open commerce…',
+      ],
+    );
   });
 
   it('diagnostics are published on change, with codes; a quick fix marks the paragraph (U)', async () => {
     const faulty = SEED_TEXT.replace('[IR](#)', '[IR](#) [PXYZ](#)').replace('12. (C) During', '12. During');
     client.change(SEED_URI, faulty);
     const diagnostics = (await nextDiagnostics(SEED_URI, (p) => p.version === 2)).diagnostics;
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.source]), [
-      ['unmarked-paragraph', 2, 'cable'],
-      ['unknown-tag', 2, 'cable'],
-    ]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity, d.source]),
+      [
+        ['unmarked-paragraph', 2, 'cable'],
+        ['unknown-tag', 2, 'cable'],
+      ],
+    );
     const document = TextDocument.create(SEED_URI, 'cable', 2, faulty);
     const at = positionOf(document, '12. During');
-    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: SEED_URI }, range: { start: at, end: at }, context: { diagnostics } });
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: SEED_URI },
+      range: { start: at, end: at },
+      context: { diagnostics },
+    });
     const fix = actions?.find((a) => 'edit' in a && a.title === 'Mark paragraph 2 (U)');
     assert.ok(fix && 'edit' in fix);
-    assert.deepEqual(fix.edit?.changes?.[SEED_URI], [{ range: { start: { line: at.line, character: 4 }, end: { line: at.line, character: 4 } }, newText: '(U) ' }]);
+    assert.deepEqual(fix.edit?.changes?.[SEED_URI], [
+      { range: { start: { line: at.line, character: 4 }, end: { line: at.line, character: 4 } }, newText: '(U) ' },
+    ]);
   });
 
   it('a setting switches a diagnostic off without a restart', async () => {
     cableSettings = { diagnostics: { 'unknown-tag': false } };
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     const after = await nextDiagnostics(SEED_URI, (p) => p.version === 2 && !p.diagnostics.some((d) => d.code === 'unknown-tag'));
-    assert.deepEqual(after.diagnostics.map((d) => d.code), ['unmarked-paragraph']);
+    assert.deepEqual(
+      after.diagnostics.map((d) => d.code),
+      ['unmarked-paragraph'],
+    );
     cableSettings = { codeLens: { enabled: false }, semanticHighlighting: { enabled: false } };
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     await nextDiagnostics(SEED_URI, (p) => p.diagnostics.some((d) => d.code === 'unknown-tag') && p === published.get(SEED_URI)!.at(-1));
@@ -252,9 +327,15 @@ describe('features over stdio', () => {
   });
 
   it('completion: TAGS codes in the TAGS line, markings after a number', async () => {
-    const tags = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: BAGHDAD_URI }, position: positionOf(baghdad, 'PGOV IZ', 7) })) as CompletionList;
+    const tags = (await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: BAGHDAD_URI },
+      position: positionOf(baghdad, 'PGOV IZ', 7),
+    })) as CompletionList;
     assert.ok(tags.items.some((i) => i.label === 'IZ' && i.detail === 'IRAQ'));
-    const markings = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: BAGHDAD_URI }, position: positionOf(baghdad, '1. (U)', 3) })) as CompletionList;
+    const markings = (await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: BAGHDAD_URI },
+      position: positionOf(baghdad, '1. (U)', 3),
+    })) as CompletionList;
     assert.deepEqual(markings.items.map((i) => i.label).sort(), ['(SBU)', '(U)']);
   });
 
@@ -276,8 +357,12 @@ describe('features over stdio', () => {
     const before = { ...refreshes };
     // A file that is not open: the events of open documents wait for their close.
     client.filesChanged([{ uri: pathToFileURL(join(WORKSPACE_FIXTURE_DIR, 'notes.txt')).href, type: FileChangeType.Changed }]);
-    for (let waited = 0; refreshes.codeLens === before.codeLens && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.ok(refreshes.codeLens > before.codeLens && refreshes.semanticTokens > before.semanticTokens, JSON.stringify({ before, refreshes }));
+    for (let waited = 0; refreshes.codeLens === before.codeLens && waited < 5000; waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(
+      refreshes.codeLens > before.codeLens && refreshes.semanticTokens > before.semanticTokens,
+      JSON.stringify({ before, refreshes }),
+    );
   });
 
   // The seed's versions so far: 1 (open), 2 (faults), 3 (clean again).
@@ -285,30 +370,58 @@ describe('features over stdio', () => {
     const broken = edit(edit(SEED_TEXT, '13. (C) Aziz', '12. (C) Aziz'), '15. (C) Comment', '17. (C) Comment');
     client.change(SEED_URI, broken);
     const { diagnostics } = await nextDiagnostics(SEED_URI, (p) => p.version === 4);
-    assert.deepEqual(diagnostics.map((d) => d.message), ['Paragraph number 2 repeats.', 'Paragraph numbers skip from 2 to 4.', 'Paragraph numbers skip from 4 to 7.']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.message),
+      ['Paragraph number 2 repeats.', 'Paragraph numbers skip from 2 to 4.', 'Paragraph numbers skip from 4 to 7.'],
+    );
     const document = TextDocument.create(SEED_URI, 'cable', 4, broken);
     const at = positionOf(document, '12. (C) Aziz');
-    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: SEED_URI }, range: { start: at, end: at }, context: { diagnostics, only: ['quickfix'] } });
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: SEED_URI },
+      range: { start: at, end: at },
+      context: { diagnostics, only: ['quickfix'] },
+    });
     const [renumber] = actions ?? [];
     assert.ok(renumber && 'edit' in renumber && renumber.title === 'Renumber paragraphs 1–5 in order', JSON.stringify(actions));
     assert.equal(applyEdits(document, renumber.edit!.changes![SEED_URI]!), SEED_TEXT);
   });
 
   it('REF completion, links and tokens: a cited cable outside the workspace, `para 2`, an unknown TAGS code', async () => {
-    const text = edit(edit(edit(SEED_TEXT, 'REF: 2008 BAGHDAD 3475', 'REF: A. 2008 BAGHDAD 3475\nB. 2008 BAGHDAD 3476\nC. 08 BAGH'), '[IR](#)', '[IR](#) [PXYZ](#)'), '(See reftel.)', '(See REF B and para 2.)');
+    const text = edit(
+      edit(
+        edit(SEED_TEXT, 'REF: 2008 BAGHDAD 3475', 'REF: A. 2008 BAGHDAD 3475\nB. 2008 BAGHDAD 3476\nC. 08 BAGH'),
+        '[IR](#)',
+        '[IR](#) [PXYZ](#)',
+      ),
+      '(See reftel.)',
+      '(See REF B and para 2.)',
+    );
     client.change(SEED_URI, text);
     const document = TextDocument.create(SEED_URI, 'cable', 5, text);
-    const completion = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: SEED_URI }, position: positionOf(document, 'C. 08 BAGH', 10) })) as CompletionList;
-    assert.deepEqual(completion.items.map((i) => [i.label, i.detail]), [['08 BAGHDAD 3475', 'SYNTHETIC TEST CABLE STANDING IN FOR 2008 BAGHDAD 3475']]);
+    const completion = (await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: SEED_URI },
+      position: positionOf(document, 'C. 08 BAGH', 10),
+    })) as CompletionList;
+    assert.deepEqual(
+      completion.items.map((i) => [i.label, i.detail]),
+      [['08 BAGHDAD 3475', 'SYNTHETIC TEST CABLE STANDING IN FOR 2008 BAGHDAD 3475']],
+    );
     const links = await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: SEED_URI } });
     const paragraph2 = positionOf(document, '12. (C) During');
-    assert.deepEqual(links?.map((l) => [document.getText(l.range), l.target]), [
-      ['2008 BAGHDAD 3475', `${BAGHDAD_URI}#L9,1`],
-      ['REF B', `${SEED_URI}#L${positionOf(document, 'B. 2008 BAGHDAD 3476').line + 1},1`],
-      ['para 2', `${SEED_URI}#L${paragraph2.line + 1},${paragraph2.character + 1}`],
-    ]);
+    assert.deepEqual(
+      links?.map((l) => [document.getText(l.range), l.target]),
+      [
+        ['2008 BAGHDAD 3475', `${BAGHDAD_URI}#L9,1`],
+        ['REF B', `${SEED_URI}#L${positionOf(document, 'B. 2008 BAGHDAD 3476').line + 1},1`],
+        ['para 2', `${SEED_URI}#L${paragraph2.line + 1},${paragraph2.character + 1}`],
+      ],
+    );
     const tokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: SEED_URI } });
-    assert.deepEqual(decodeTokens(document, tokens?.data ?? []), ['PXYZ: tagCode.unknown', '2008 BAGHDAD 3475: cableReference', '2008 BAGHDAD 3476: cableReference.unresolved']);
+    assert.deepEqual(decodeTokens(document, tokens?.data ?? []), [
+      'PXYZ: tagCode.unknown',
+      '2008 BAGHDAD 3475: cableReference',
+      '2008 BAGHDAD 3476: cableReference.unresolved',
+    ]);
     client.change(SEED_URI, SEED_TEXT);
     await nextDiagnostics(SEED_URI, (p) => p.version === 6 && p.diagnostics.length === 0);
   });
@@ -324,15 +437,31 @@ describe('features over stdio', () => {
     const tagsLine = positionOf(baghdad, 'PGOV IZ', 7);
     await apply({ documentLinks: { enabled: false }, completion: { enabled: false } });
     assert.deepEqual(await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: SEED_URI } }), []);
-    assert.equal(await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: BAGHDAD_URI }, position: tagsLine }), null);
+    assert.equal(
+      await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: BAGHDAD_URI }, position: tagsLine }),
+      null,
+    );
     const capped = await apply({ maxFileSize: 1000 });
-    assert.deepEqual(capped.diagnostics.map((d) => d.code), ['too-large']);
+    assert.deepEqual(
+      capped.diagnostics.map((d) => d.code),
+      ['too-large'],
+    );
     assert.match(String(capped.diagnostics[0]!.message), /more than cable\.maxFileSize \(1000 bytes\)/);
     assert.deepEqual((await apply({ maxFileSize: 1000, diagnostics: { 'too-large': false } })).diagnostics, []);
     client.change(SEED_URI, edit(SEED_TEXT, '[IR](#)', '[IR](#) [PXYZ](#)'));
     assert.deepEqual((await apply({ diagnostics: { enabled: false } })).diagnostics, []);
-    assert.deepEqual((await apply({})).diagnostics.map((d) => d.code), ['unknown-tag']);
-    assert.ok(((await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: BAGHDAD_URI }, position: tagsLine })) as CompletionList).items.length > 0);
+    assert.deepEqual(
+      (await apply({})).diagnostics.map((d) => d.code),
+      ['unknown-tag'],
+    );
+    assert.ok(
+      (
+        (await client.connection.sendRequest(CompletionRequest.type, {
+          textDocument: { uri: BAGHDAD_URI },
+          position: tagsLine,
+        })) as CompletionList
+      ).items.length > 0,
+    );
     assert.ok((await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: SEED_URI } }))!.length > 0);
   });
 });

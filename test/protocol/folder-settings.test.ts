@@ -19,7 +19,12 @@ describe('settings per workspace folder', () => {
     const [quiet, loud] = ['quiet', 'loud'].map((name) => pathToFileURL(join(scratch, name)).href);
     const client = await startServer({
       folders: [quiet!, loud!],
-      configuration: (item) => (item.section === 'cable' && item.scopeUri === quiet ? { diagnostics: { 'unknown-tag': false } } : item.section === 'cable' ? {} : null),
+      configuration: (item) =>
+        item.section === 'cable' && item.scopeUri === quiet
+          ? { diagnostics: { 'unknown-tag': false } }
+          : item.section === 'cable'
+            ? {}
+            : null,
     });
     const faulty = edit(SEED_TEXT, '[IR](#)', '[IR](#) [PXYZ](#)');
     const [quietDoc, loudDoc] = [`${quiet}/draft.cable`, `${loud}/draft.cable`];
@@ -27,7 +32,10 @@ describe('settings per workspace folder', () => {
     const settled = new Promise<void>((resolve) => {
       const last = new Map<string, string[]>();
       client.connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
-        last.set(params.uri, params.diagnostics.map((d) => String(d.code)));
+        last.set(
+          params.uri,
+          params.diagnostics.map((d) => String(d.code)),
+        );
         if (last.get(quietDoc)?.includes('unknown-tag') === false && last.get(loudDoc)?.includes('unknown-tag')) resolve();
       });
     });

@@ -6,7 +6,12 @@
 // Then what the fuzz found, pinned: a change whose range lies past the end of the text.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DidChangeTextDocumentNotification, DocumentSymbolRequest, FoldingRangeRequest, type Position } from 'vscode-languageserver-protocol/node';
+import {
+  DidChangeTextDocumentNotification,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  type Position,
+} from 'vscode-languageserver-protocol/node';
 import { describeResult, REQUEST_METHODS, runFuzz } from '../support/fuzz.ts';
 import { startServer, type LspTestClient } from '../support/lsp-client.ts';
 import { SEED_TEXT } from '../support/service.ts';
@@ -40,7 +45,10 @@ describe('a change whose range lies past the end of the text', () => {
   after(async () => assert.equal(await client.stop(), 0));
 
   const change = (uri: string, version: number, range: { start: Position; end: Position }, text: string) =>
-    client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
 
   it('is applied at the end, and later changes and answers see the true lines', async () => {
     // The text-document library indexed such a change's line at line 5,000, leaving holes in its

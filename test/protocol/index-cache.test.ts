@@ -34,7 +34,12 @@ describe('server over stdio: the index cache between runs', () => {
     dir = mkdtempSync(join(tmpdir(), 'cable-cache-ws-'));
     cacheDir = mkdtempSync(join(tmpdir(), 'cable-cache-'));
     for (const sub of ['drafts', 'cables']) mkdirSync(join(dir, sub));
-    citing = TextDocument.create(pathToFileURL(join(dir, 'drafts', '09BASRAH2.cable')).href, 'cable', 1, SEED_TEXT.replace('REF: 2008 BAGHDAD 3475', 'REF: A. 2008 BAGHDAD 3475 B. 2008 BAGHDAD 3476'));
+    citing = TextDocument.create(
+      pathToFileURL(join(dir, 'drafts', '09BASRAH2.cable')).href,
+      'cable',
+      1,
+      SEED_TEXT.replace('REF: 2008 BAGHDAD 3475', 'REF: A. 2008 BAGHDAD 3475 B. 2008 BAGHDAD 3476'),
+    );
     writeFileSync(join(dir, 'drafts', '09BASRAH2.cable'), citing.getText());
     cited = join(dir, 'cables', '08BAGHDAD3475.cable');
     writeFileSync(cited, BAGHDAD_TEXT);
@@ -58,7 +63,8 @@ describe('server over stdio: the index cache between runs', () => {
     await indexed;
     return client;
   }
-  const targetsOf = async (client: LspTestClient, needle: string) => ((await client.definition(citing.uri, positionOf(citing, needle, 3))) as LocationLink[]).map((l) => l.targetUri);
+  const targetsOf = async (client: LspTestClient, needle: string) =>
+    ((await client.definition(citing.uri, positionOf(citing, needle, 3))) as LocationLink[]).map((l) => l.targetUri);
   const indexedLine = (client: LspTestClient) => client.logs.find((line) => line.startsWith('Indexed'));
   const cacheFiles = (at = cacheDir) => readdirSync(at).filter((name) => name.endsWith('.jsonl'));
 
@@ -69,7 +75,10 @@ describe('server over stdio: the index cache between runs', () => {
     assert.equal(cacheFiles().length, 1);
 
     const second = await run();
-    assert.ok(second.logs.some((line) => /^Loaded 3 cables from the index cache in \d+ ms/.test(line)), second.logs.join('\n'));
+    assert.ok(
+      second.logs.some((line) => /^Loaded 3 cables from the index cache in \d+ ms/.test(line)),
+      second.logs.join('\n'),
+    );
     assert.match(indexedLine(second)!, /^Indexed 3 cables from 4 files in \d+ ms \(0 read, the others unchanged since the index cache\)$/);
     assert.deepEqual(await targetsOf(second, '2008 BAGHDAD 3475'), [pathToFileURL(cited).href]);
     const found = (await second.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '08BAGHDAD3476' })) as SymbolInformation[];
@@ -107,7 +116,10 @@ describe('server over stdio: the index cache between runs', () => {
     for (const damaged of [good.subarray(0, good.length - 40), good.subarray(0, 20)]) {
       writeFileSync(file, damaged);
       const afterCorrupt = await run();
-      assert.ok(afterCorrupt.logs.some((line) => line.includes('cannot be read') && line.includes('indexed again')), afterCorrupt.logs.join('\n'));
+      assert.ok(
+        afterCorrupt.logs.some((line) => line.includes('cannot be read') && line.includes('indexed again')),
+        afterCorrupt.logs.join('\n'),
+      );
       assert.match(indexedLine(afterCorrupt)!, /^Indexed 3 cables from 4 files in \d+ ms$/);
       assert.deepEqual(await targetsOf(afterCorrupt, '2008 BAGHDAD 3475'), [pathToFileURL(cited).href]);
       assert.equal(await afterCorrupt.stop(), 0);
@@ -117,7 +129,10 @@ describe('server over stdio: the index cache between runs', () => {
     const [header, ...lines] = good.toString('utf8').split('\n');
     writeFileSync(file, [JSON.stringify({ ...(JSON.parse(header!) as object), version: '0.0.1 0000000000000000' }), ...lines].join('\n'));
     const afterOld = await run();
-    assert.ok(afterOld.logs.some((line) => line.includes('another Cable version')), afterOld.logs.join('\n'));
+    assert.ok(
+      afterOld.logs.some((line) => line.includes('another Cable version')),
+      afterOld.logs.join('\n'),
+    );
     assert.match(indexedLine(afterOld)!, /^Indexed 3 cables from 4 files in \d+ ms$/);
     assert.equal(await afterOld.stop(), 0);
     assert.deepEqual(readFileSync(file), good);
@@ -129,7 +144,10 @@ describe('server over stdio: the index cache between runs', () => {
     assert.equal(await (await run()).stop(), 0);
     const inside = await run({ cacheDir: join(dir, '.cable-cache') });
     assert.equal(await inside.stop(), 0);
-    assert.ok(inside.logs.some((line) => line.includes('inside the workspace folder')), inside.logs.join('\n'));
+    assert.ok(
+      inside.logs.some((line) => line.includes('inside the workspace folder')),
+      inside.logs.join('\n'),
+    );
     assert.deepEqual(snapshot(dir), before);
   });
 

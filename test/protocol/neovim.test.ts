@@ -29,8 +29,17 @@ describe(`Neovim’s LSP client (${nvim.stdout?.split('\n')[0] ?? 'absent'}), co
   /** Runs nvim headless with an init.lua that loads the README's files, then `driver`. */
   function runNeovim(modules: string[], driver: string, env: NodeJS.ProcessEnv): void {
     const init = join(scratch.dir, 'init.lua');
-    writeFileSync(init, [`package.path = ${JSON.stringify(`${EDITORS_DIR}/neovim/?.lua;`)} .. package.path`, ...modules.map((m) => `require('${m}')`)].join('\n'));
-    const result = spawnSync('nvim', ['--headless', '-u', init, '-i', 'NONE', '-c', `luafile ${join(__dirname, driver)}`], { encoding: 'utf8', timeout: 120_000, env: { ...scratch.env, ...env } });
+    writeFileSync(
+      init,
+      [`package.path = ${JSON.stringify(`${EDITORS_DIR}/neovim/?.lua;`)} .. package.path`, ...modules.map((m) => `require('${m}')`)].join(
+        '\n',
+      ),
+    );
+    const result = spawnSync('nvim', ['--headless', '-u', init, '-i', 'NONE', '-c', `luafile ${join(__dirname, driver)}`], {
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...scratch.env, ...env },
+    });
     assert.equal(result.status, 0, `${result.stderr}\n${result.stdout}`);
   }
 
@@ -45,14 +54,22 @@ describe(`Neovim’s LSP client (${nvim.stdout?.split('\n')[0] ?? 'absent'}), co
     assert.ok(names(answers.symbols).includes('1. (C) Summary: In advance of the October 24…'), names(answers.symbols).join(' | '));
     assert.match(answers.hover.contents.value, /\*\*PHUM\*\*.*Human Rights/s);
     const file = (uri: string) => uri.slice(uri.lastIndexOf('/') + 1);
-    assert.deepEqual(answers.references.map((l: { uri: string }) => file(l.uri)).sort(), ['06MADRID3104.cable', '06MADRID3104.txt', '07MADRID173.cable', '07MADRID173.txt']);
+    assert.deepEqual(answers.references.map((l: { uri: string }) => file(l.uri)).sort(), [
+      '06MADRID3104.cable',
+      '06MADRID3104.txt',
+      '07MADRID173.cable',
+      '07MADRID173.txt',
+    ]);
     assert.equal(answers.lens, 'cited by 2 cables · cites 3');
     assert.equal(answers.lensMessages.length, 1);
     assert.match(answers.lensMessages[0], /^cited by 2 cables · cites 3\ncited by 06MADRID3104 \(06MADRID3104\.cable:\d+\)\n/);
     assert.match(answers.lensMessages[0], /\ncited by 07MADRID173 \(07MADRID173\.txt:29\)/);
     assert.match(answers.lensMessages[0], /\ncites 06MADRID1914 \(not in the workspace\)/);
     assert.ok(answers.diagnostics.includes('unknown-tag'), JSON.stringify(answers.diagnostics));
-    assert.deepEqual(answers.definition.map((d: { targetUri: string }) => file(d.targetUri)).sort(), ['06MADRID3104.cable', '06MADRID3104.txt']);
+    assert.deepEqual(answers.definition.map((d: { targetUri: string }) => file(d.targetUri)).sort(), [
+      '06MADRID3104.cable',
+      '06MADRID3104.txt',
+    ]);
   });
 
   it('cable-filetype.lua opens as a cable every .txt file the server indexes, and leaves notes and package texts as text', () => {
@@ -65,9 +82,14 @@ describe(`Neovim’s LSP client (${nvim.stdout?.split('\n')[0] ?? 'absent'}), co
     const editorSays = (i: number) => filetypes[i] === 'cable';
     const missed = cases.filter((c, i) => c.cable && !editorSays(i)).map((c) => c.file);
     const extra = cases.filter((c, i) => !c.cable && editorSays(i)).map((c) => c.file);
-    console.log(`# Neovim's detection on ${cases.length} .txt files: ${cases.filter((c) => c.cable).length} cables as the server; also a cable for Neovim: ${extra.join(', ') || 'none'}`);
+    console.log(
+      `# Neovim's detection on ${cases.length} .txt files: ${cases.filter((c) => c.cable).length} cables as the server; also a cable for Neovim: ${extra.join(', ') || 'none'}`,
+    );
     assert.deepEqual(missed, []);
     // Beyond the server's: only real cables of forms the model does not read yet (1970s PlusD pages).
-    assert.deepEqual(extra.filter((file) => !file.includes('other-forms')), []);
+    assert.deepEqual(
+      extra.filter((file) => !file.includes('other-forms')),
+      [],
+    );
   });
 });

@@ -62,15 +62,18 @@ describe('server over stdio, with a client like VS Code', () => {
   it('outline: paragraphs 1-5 under their headings, hierarchical', async () => {
     client.open(SEED_URI, SEED_TEXT);
     const symbols = (await client.symbols(SEED_URI)) as DocumentSymbol[];
-    assert.deepEqual(namesOf(symbols).filter((n) => /^ *(\d+\.|Security|Iran)/.test(n)), [
-      '1. (C) Summary: Meeting with the REO Director…',
-      'Security: Election Day and Beyond',
-      '  2. (C) During his January 14 meeting with the…',
-      'Iran',
-      '  3. (C) Aziz vented his frustration at…',
-      '  4. (C) Although Aziz expressed support for an…',
-      '  5. (C) Comment: Aziz is judged as very…',
-    ]);
+    assert.deepEqual(
+      namesOf(symbols).filter((n) => /^ *(\d+\.|Security|Iran)/.test(n)),
+      [
+        '1. (C) Summary: Meeting with the REO Director…',
+        'Security: Election Day and Beyond',
+        '  2. (C) During his January 14 meeting with the…',
+        'Iran',
+        '  3. (C) Aziz vented his frustration at…',
+        '  4. (C) Although Aziz expressed support for an…',
+        '  5. (C) Comment: Aziz is judged as very…',
+      ],
+    );
   });
 
   it('hover on PINS explains it, in markdown, over the code', async () => {
@@ -102,7 +105,10 @@ describe('server over stdio, with a client like VS Code', () => {
       client.configurationRequests.filter((item) => item.section === 'files.exclude').map((item) => [item.scopeUri, item.section]),
       FOLDERS.map((uri) => [uri, 'files.exclude']),
     );
-    assert.deepEqual(client.progress.map((p) => p.kind).filter((k, i, all) => all.indexOf(k) === i), ['begin', 'report', 'end']);
+    assert.deepEqual(
+      client.progress.map((p) => p.kind).filter((k, i, all) => all.indexOf(k) === i),
+      ['begin', 'report', 'end'],
+    );
     assert.equal(client.progress.find((p) => p.kind === 'begin')?.title, 'Indexing cables');
   });
 
@@ -112,7 +118,10 @@ describe('server over stdio, with a client like VS Code', () => {
     client.change(SEED_URI, edited);
     const document = TextDocument.create(SEED_URI, 'cable', 2, edited);
     const links = (await client.definition(SEED_URI, positionOf(document, 'BAGHDAD 3480'))) as LocationLink[];
-    assert.deepEqual(links.map((l) => l.targetUri), [BAGHDAD_URI]);
+    assert.deepEqual(
+      links.map((l) => l.targetUri),
+      [BAGHDAD_URI],
+    );
     client.close(BAGHDAD_URI);
     client.change(SEED_URI, SEED_TEXT);
   });
@@ -157,8 +166,14 @@ describe('server over stdio: a workspace that changes', () => {
   const excluded = join(dir, 'archive', '08BAGHDAD3476.cable');
   const otherFolder = mkdtempSync(join(tmpdir(), 'cable-lsp-other-'));
   let client: LspTestClient;
-  const citingDocument = TextDocument.create(pathToFileURL(citing).href, 'cable', 1, SEED_TEXT.replace('REF: 2008 BAGHDAD 3475', 'REF: A. 2008 BAGHDAD 3475 B. 2008 BAGHDAD 3476 C. 2008 BAGHDAD 3481'));
-  const targetsOf = async (needle: string) => ((await client.definition(citingDocument.uri, positionOf(citingDocument, needle, 3))) as LocationLink[]).map((l) => l.targetUri);
+  const citingDocument = TextDocument.create(
+    pathToFileURL(citing).href,
+    'cable',
+    1,
+    SEED_TEXT.replace('REF: 2008 BAGHDAD 3475', 'REF: A. 2008 BAGHDAD 3475 B. 2008 BAGHDAD 3476 C. 2008 BAGHDAD 3481'),
+  );
+  const targetsOf = async (needle: string) =>
+    ((await client.definition(citingDocument.uri, positionOf(citingDocument, needle, 3))) as LocationLink[]).map((l) => l.targetUri);
 
   before(async () => {
     for (const sub of ['drafts', 'cables', 'archive']) mkdirSync(join(dir, sub));
@@ -216,7 +231,11 @@ describe('server over stdio: odd input', () => {
     const uri = 'file:///nowhere/throws.cable';
     client.open(uri, 'REF: A.\n');
     const answer = await client.symbols(uri);
-    if (answer === null) assert.ok(client.logs.some((l) => /documentSymbol failed/.test(l)), client.logs.join('\n'));
+    if (answer === null)
+      assert.ok(
+        client.logs.some((l) => /documentSymbol failed/.test(l)),
+        client.logs.join('\n'),
+      );
     client.open(SEED_URI, SEED_TEXT);
     assert.ok(((await client.symbols(SEED_URI)) as DocumentSymbol[]).length > 0);
   });
@@ -237,8 +256,12 @@ describe('the server script', () => {
       const result = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
       assert.equal(result.serverInfo?.name, 'cable-language-server');
       await connection.sendNotification(InitializedNotification.type, {});
-      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: SEED_URI, languageId: 'cable', version: 1, text: SEED_TEXT } });
-      const symbols = (await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: SEED_URI } })) as SymbolInformation[];
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri: SEED_URI, languageId: 'cable', version: 1, text: SEED_TEXT },
+      });
+      const symbols = (await connection.sendRequest(DocumentSymbolRequest.type, {
+        textDocument: { uri: SEED_URI },
+      })) as SymbolInformation[];
       assert.ok(symbols.some((s) => s.name.startsWith('5. (C) Comment')));
       await connection.sendRequest(ShutdownRequest.type);
       const exited = new Promise((resolve) => child.once('exit', resolve));

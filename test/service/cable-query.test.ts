@@ -76,7 +76,17 @@ describe('cable query: the plain samples', () => {
 
   it('missing: cited, not in the workspace, each dated from its neighbours and before its first citation', () => {
     const missing = query(index, 'missing:');
-    assert.deepEqual(ids(missing), ['06MADRID1799', '06MADRID1914', '06MADRID2374', '07DOHA311', '08DOHA75', '08DOHA152', '09STATE15113', '10BERLIN128', '10BERLIN176']);
+    assert.deepEqual(ids(missing), [
+      '06MADRID1799',
+      '06MADRID1914',
+      '06MADRID2374',
+      '07DOHA311',
+      '08DOHA75',
+      '08DOHA152',
+      '09STATE15113',
+      '10BERLIN128',
+      '10BERLIN176',
+    ]);
     const byId = new Map(missing.hits.map((hit) => [hit.id, hit]));
     // 2374 lies between nothing known above 2657 in 2006: along the line of 2657 (20 October) and 3104 (28 December), before October.
     const madrid2374 = byId.get('06MADRID2374')!;
@@ -213,7 +223,8 @@ for (const corpus of corpora()) {
       cables = index.cables();
     });
     // A cable whose text has no date sorts at the start of the year its ID gives.
-    const sortDate = (cable: IndexedCable) => cable.date ?? (cable.id ? `${Number(cable.id.slice(0, 2)) >= 50 ? 19 : 20}${cable.id.slice(0, 2)}` : '\uffff');
+    const sortDate = (cable: IndexedCable) =>
+      cable.date ?? (cable.id ? `${Number(cable.id.slice(0, 2)) >= 50 ? 19 : 20}${cable.id.slice(0, 2)}` : '\uffff');
     const check = (text: string, holds: (cable: IndexedCable) => boolean) => {
       const result = query(index, text, { limit: 50 });
       const expected = cables.filter(holds);
@@ -230,7 +241,8 @@ for (const corpus of corpora()) {
       assert.ok(cables.length >= 20, `${cables.length} cables`);
       const tags = [...new Set(cables.flatMap((c) => c.tags))].slice(0, 8);
       for (const tag of tags) check(`tag:${tag}`, (c) => c.tags.includes(tag));
-      for (const origin of [...new Set(cables.flatMap((c) => (c.origin ? [c.origin] : [])))].slice(0, 8)) check(`origin:"${origin}"`, (c) => (c.origin ? postIdPart(c.origin) === postIdPart(origin) : false));
+      for (const origin of [...new Set(cables.flatMap((c) => (c.origin ? [c.origin] : [])))].slice(0, 8))
+        check(`origin:"${origin}"`, (c) => (c.origin ? postIdPart(c.origin) === postIdPart(origin) : false));
       for (const year of ['2006', '2008', '2009']) check(`year:${year}`, (c) => sortDate(c).startsWith(year));
       check('from:2008-03 to:2009-02-15', (c) => !!c.date && c.date.slice(0, 7) >= '2008-03' && c.date.slice(0, 10) <= '2009-02-15');
       check('class:SECRET', (c) => classificationLevel(c.classification) === 'SECRET');
@@ -238,14 +250,20 @@ for (const corpus of corpora()) {
       check('class:NOFORN', (c) => c.classification?.includes('NOFORN') ?? false);
       const cited = cables.flatMap((c) => c.cites.map((x) => x.id)).find((id) => index.lookup(id).length > 0);
       if (cited) check(`cites:${cited}`, (c) => c.cites.some((x) => x.id === cited));
-      check(`tag:${tags[0]} class>=SECRET`, (c) => c.tags.includes(tags[0]!) && ['SECRET', 'TOP SECRET'].includes(classificationLevel(c.classification) ?? ''));
+      check(
+        `tag:${tags[0]} class>=SECRET`,
+        (c) => c.tags.includes(tags[0]!) && ['SECRET', 'TOP SECRET'].includes(classificationLevel(c.classification) ?? ''),
+      );
     });
 
     it('missing: every cited ID not in the workspace, once, its estimate in the year its ID gives', () => {
       const cited = new Set(cables.flatMap((c) => c.cites.map((x) => x.id)));
       const expected = [...cited].filter((id) => index.lookup(id).length === 0).sort();
       const missing = missingCables(index);
-      assert.deepEqual(missing.map((m) => m.id), expected);
+      assert.deepEqual(
+        missing.map((m) => m.id),
+        expected,
+      );
       for (const cable of missing) {
         if (!cable.estimatedDate) continue;
         const year = Number(cable.id.slice(0, 2));

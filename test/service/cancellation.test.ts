@@ -18,7 +18,10 @@ describe('cancellation of every request', () => {
   const onBanner = positionOf(document, 'BASRAH 000002');
   const onRefEntry = positionOf(document, '2008 BAGHDAD 3475', 5);
 
-  const waiting: Record<string, (service: ReturnType<typeof slowService>, token: ReturnType<typeof createCancellationSource>['token']) => Promise<unknown>> = {
+  const waiting: Record<
+    string,
+    (service: ReturnType<typeof slowService>, token: ReturnType<typeof createCancellationSource>['token']) => Promise<unknown>
+  > = {
     definition: (s, token) => s.definition(document, onRefEntry, token),
     references: (s, token) => s.references(document, onBanner, true, token),
     codeLens: (s, token) => s.codeLens(document, token),
@@ -35,7 +38,10 @@ describe('cancellation of every request', () => {
       setTimeout(() => source.cancel(), 20);
       const answer = await request(service, source.token);
       assert.equal(service.indexReady, false, 'answered before the index was done');
-      assert.ok(answer === undefined || (Array.isArray(answer) && answer.length === 0) || (answer as { data?: unknown[] }).data?.length === 0, `${JSON.stringify(answer)?.slice(0, 200)}`);
+      assert.ok(
+        answer === undefined || (Array.isArray(answer) && answer.length === 0) || (answer as { data?: unknown[] }).data?.length === 0,
+        `${JSON.stringify(answer)?.slice(0, 200)}`,
+      );
       service.dispose();
     });
 

@@ -22,7 +22,10 @@ describe('completion', () => {
     assert.equal(pgov.detail, 'Internal Governmental Affairs');
     assert.match(String(pgov.documentation), /^subject tag \(Political Affairs\): Internal Governmental Affairs/);
     // The markdown export writes `[PGOV](#)`: the completion does too, over the typed `PG`.
-    assert.deepEqual(pgov.textEdit, { range: { start: positionOf(document, ' PG', 1), end: positionOf(document, ' PG', 3) }, newText: '[PGOV](#)' });
+    assert.deepEqual(pgov.textEdit, {
+      range: { start: positionOf(document, ' PG', 1), end: positionOf(document, ' PG', 3) },
+      newText: '[PGOV](#)',
+    });
     assert.ok(list.items.length > 900, `${list.items.length} codes`);
     assert.ok(labels(list.items).includes('IZ') && labels(list.items).includes('KJUS'));
   });
@@ -44,7 +47,10 @@ describe('completion', () => {
     const list = service.completion(document, { line, character: 88_140 }, NEVER_CANCELLED)!;
     const pins = list.items.find((i) => i.label === 'PINS')!;
     // As at the line's end: the typed `PI` is replaced.
-    assert.deepEqual((pins.textEdit as TextEdit).range, { start: { line, character: 'TAGS: PGOV, '.length }, end: { line, character: 'TAGS: PGOV, PI'.length } });
+    assert.deepEqual((pins.textEdit as TextEdit).range, {
+      start: { line, character: 'TAGS: PGOV, '.length },
+      end: { line, character: 'TAGS: PGOV, PI'.length },
+    });
   });
 
   it('after a paragraph number: the markings up to the banner’s level, the banner’s first', () => {
@@ -56,7 +62,12 @@ describe('completion', () => {
     assert.deepEqual(labels(sorted), ['(C)', '(SBU)', '(U)']);
     assert.equal((sorted[0]!.textEdit as TextEdit).newText, '(C) ');
     // Right after `12.` (no space yet), a space comes with it; a typed `(` is replaced.
-    assert.equal((service.completion(document, positionOf(document, '12. During', 3), NEVER_CANCELLED)!.items[0]!.textEdit as TextEdit).newText.startsWith(' ('), true);
+    assert.equal(
+      (
+        service.completion(document, positionOf(document, '12. During', 3), NEVER_CANCELLED)!.items[0]!.textEdit as TextEdit
+      ).newText.startsWith(' ('),
+      true,
+    );
     const typed = documentOf(SEED_URI, edit(text, '12. During', '12. (During'), ++version);
     const item = service.completion(typed, positionOf(typed, '12. (During', 5), NEVER_CANCELLED)!.items[0]!;
     assert.equal((item.textEdit as TextEdit).range.start.character, 4);
@@ -64,13 +75,39 @@ describe('completion', () => {
 
   it('a SECRET//NOFORN cable offers (S//NF) and (C//NF); an UNCLAS cable only (U) and (SBU)', () => {
     const { service } = seedWorkspace();
-    const secret = edit(edit(edit(SEED_TEXT, 'C O N F I D E N T I A L BASRAH', 'S E C R E T BASRAH'), 'SIPDIS', 'NOFORN\nSIPDIS'), '12. (C) During', '12. During');
+    const secret = edit(
+      edit(edit(SEED_TEXT, 'C O N F I D E N T I A L BASRAH', 'S E C R E T BASRAH'), 'SIPDIS', 'NOFORN\nSIPDIS'),
+      '12. (C) During',
+      '12. During',
+    );
     const document = documentOf(SEED_URI, secret, ++version);
-    assert.deepEqual(labels(service.completion(document, positionOf(document, '12. During', 4), NEVER_CANCELLED)!.items).sort(), ['(C)', '(C//NF)', '(S)', '(S//NF)', '(SBU)', '(U)']);
-    const unclas = documentOf(SEED_URI, edit(edit(SEED_TEXT, 'C O N F I D E N T I A L BASRAH', 'UNCLAS BASRAH'), '12. (C) During', '12. During'), ++version);
-    assert.deepEqual(labels(service.completion(unclas, positionOf(unclas, '12. During', 4), NEVER_CANCELLED)!.items).sort(), ['(SBU)', '(U)']);
-    const lou = documentOf(SEED_URI, edit(edit(SEED_TEXT, 'C O N F I D E N T I A L BASRAH', 'LIMITED OFFICIAL USE BASRAH'), '12. (C) During', '12. During'), ++version);
-    assert.deepEqual(labels(service.completion(lou, positionOf(lou, '12. During', 4), NEVER_CANCELLED)!.items).sort(), ['(LOU)', '(SBU)', '(U)']);
+    assert.deepEqual(labels(service.completion(document, positionOf(document, '12. During', 4), NEVER_CANCELLED)!.items).sort(), [
+      '(C)',
+      '(C//NF)',
+      '(S)',
+      '(S//NF)',
+      '(SBU)',
+      '(U)',
+    ]);
+    const unclas = documentOf(
+      SEED_URI,
+      edit(edit(SEED_TEXT, 'C O N F I D E N T I A L BASRAH', 'UNCLAS BASRAH'), '12. (C) During', '12. During'),
+      ++version,
+    );
+    assert.deepEqual(labels(service.completion(unclas, positionOf(unclas, '12. During', 4), NEVER_CANCELLED)!.items).sort(), [
+      '(SBU)',
+      '(U)',
+    ]);
+    const lou = documentOf(
+      SEED_URI,
+      edit(edit(SEED_TEXT, 'C O N F I D E N T I A L BASRAH', 'LIMITED OFFICIAL USE BASRAH'), '12. (C) During', '12. During'),
+      ++version,
+    );
+    assert.deepEqual(labels(service.completion(lou, positionOf(lou, '12. During', 4), NEVER_CANCELLED)!.items).sort(), [
+      '(LOU)',
+      '(SBU)',
+      '(U)',
+    ]);
     // Inside running text: nothing.
     assert.equal(service.completion(document, positionOf(document, 'Aziz vented', 5), NEVER_CANCELLED), null);
   });
@@ -91,17 +128,26 @@ describe('completion', () => {
     assert.deepEqual(labels(typing('REF: A. STATE 1, B. 07 MAD').items), ['07 MADRID 173']);
     assert.deepEqual(labels(typing('REF: RIO DE').items), ['05 RIO DE JANEIRO 1238']);
     // Every way the model's REF keyword is written opens REF completion.
-    for (const keyword of ['REFERENCES:', 'Ref(s):', 'REF;', 'Refs:']) assert.deepEqual(labels(typing(`${keyword} A. 06 MADRID 26`).items), ['06 MADRID 2657'], keyword);
+    for (const keyword of ['REFERENCES:', 'Ref(s):', 'REF;', 'Refs:'])
+      assert.deepEqual(labels(typing(`${keyword} A. 06 MADRID 26`).items), ['06 MADRID 2657'], keyword);
   });
 });
 
 describe('semantic tokens', () => {
   it('a REF entry found in the workspace, one that is not, an unknown TAGS code', async () => {
     const { service } = seedWorkspace();
-    const text = edit(edit(SEED_TEXT, 'REF: 2008 BAGHDAD 3475', 'REF: A. 2008 BAGHDAD 3475\nB. 2008 BAGHDAD 3476'), '[IR](#)', '[IR](#) [PXYZ](#)');
+    const text = edit(
+      edit(SEED_TEXT, 'REF: 2008 BAGHDAD 3475', 'REF: A. 2008 BAGHDAD 3475\nB. 2008 BAGHDAD 3476'),
+      '[IR](#)',
+      '[IR](#) [PXYZ](#)',
+    );
     const document = documentOf(SEED_URI, text, ++version);
     const { data } = encodeSemanticTokens(await service.semanticTokens(document, NEVER_CANCELLED));
     const decoded = decodeTokens(document, data);
-    assert.deepEqual(decoded, ['PXYZ: tagCode.unknown', '2008 BAGHDAD 3475: cableReference', '2008 BAGHDAD 3476: cableReference.unresolved']);
+    assert.deepEqual(decoded, [
+      'PXYZ: tagCode.unknown',
+      '2008 BAGHDAD 3475: cableReference',
+      '2008 BAGHDAD 3476: cableReference.unresolved',
+    ]);
   });
 });

@@ -15,27 +15,88 @@ const { service } = serviceOver({});
 /** Each text a new version: the service parses a document once per version. */
 let version = 0;
 const diagnose = (text: string) => service.diagnostics(documentOf(SEED_URI, text, ++version), NEVER_CANCELLED);
-const summary = (found: CableDiagnostic[]) => found.map((d) => `${d.range.start.line + 1}:${d.range.start.character} ${d.severity} ${d.code}`);
+const summary = (found: CableDiagnostic[]) =>
+  found.map((d) => `${d.range.start.line + 1}:${d.range.start.character} ${d.severity} ${d.code}`);
 
 /** One fault planted in the seed, and the diagnostic expected for it. */
 const FAULTS: { code: string; plant: (text: string) => string; expected: string; message: RegExp }[] = [
-  { code: 'marking-above-banner', plant: (t) => edit(t, '13. (C) Aziz vented', '13. (S) Aziz vented'), expected: '37:4 error', message: /\(S\) marks SECRET, above the banner’s CONFIDENTIAL/ },
-  { code: 'unmarked-paragraph', plant: (t) => edit(t, '12. (C) During', '12. During'), expected: '33:0 warning', message: /Paragraph 2 has no portion marking in a CONFIDENTIAL cable/ },
-  { code: 'paragraph-numbering', plant: (t) => edit(t, '15. (C) Comment', '16. (C) Comment'), expected: '43:0 warning', message: /Paragraph numbers skip from 4 to 6/ },
-  { code: 'unknown-tag', plant: (t) => edit(t, '[IR](#)', '[IR](#) [PXYZ](#)'), expected: '19:53 warning', message: /Unknown TAGS code PXYZ/ },
-  { code: 'bad-dtg', plant: (t) => edit(t, 'P 251427Z JAN 09', 'P 321427Z JAN 09'), expected: '7:2 warning', message: /not a real date and time/ },
-  { code: 'bad-dtg', plant: (t) => edit(t, 'P 251427Z JAN 09\n', ''), expected: '7:0 warning', message: /No date-time group .* before the FM line/ },
-  { code: 'bad-decl-date', plant: (t) => edit(t, 'DECL: 1/25/2019', 'DECL: 13/45/2019'), expected: '18:18 warning', message: /not a real date/ },
-  { code: 'decl-before-dtg', plant: (t) => edit(t, 'DECL: 1/25/2019', 'DECL: 1/25/2008'), expected: '18:18 warning', message: /25 January 2008 comes before the cable’s date, 25 January 2009/ },
-  { code: 'unknown-ref', plant: (t) => edit(t, '(See reftel.)', '(See REF C.)'), expected: '43:', message: /REF C|no REF list|carry no letters/ },
-  { code: 'duplicate-ref-letter', plant: (t) => edit(t, 'REF: 2008 BAGHDAD 3475', 'REF: A. 2008 BAGHDAD 3475\nB. STATE 12\nA. 2008 BAGHDAD 3476'), expected: '25:0 warning', message: /REF A is used twice/ },
+  {
+    code: 'marking-above-banner',
+    plant: (t) => edit(t, '13. (C) Aziz vented', '13. (S) Aziz vented'),
+    expected: '37:4 error',
+    message: /\(S\) marks SECRET, above the banner’s CONFIDENTIAL/,
+  },
+  {
+    code: 'unmarked-paragraph',
+    plant: (t) => edit(t, '12. (C) During', '12. During'),
+    expected: '33:0 warning',
+    message: /Paragraph 2 has no portion marking in a CONFIDENTIAL cable/,
+  },
+  {
+    code: 'paragraph-numbering',
+    plant: (t) => edit(t, '15. (C) Comment', '16. (C) Comment'),
+    expected: '43:0 warning',
+    message: /Paragraph numbers skip from 4 to 6/,
+  },
+  {
+    code: 'unknown-tag',
+    plant: (t) => edit(t, '[IR](#)', '[IR](#) [PXYZ](#)'),
+    expected: '19:53 warning',
+    message: /Unknown TAGS code PXYZ/,
+  },
+  {
+    code: 'bad-dtg',
+    plant: (t) => edit(t, 'P 251427Z JAN 09', 'P 321427Z JAN 09'),
+    expected: '7:2 warning',
+    message: /not a real date and time/,
+  },
+  {
+    code: 'bad-dtg',
+    plant: (t) => edit(t, 'P 251427Z JAN 09\n', ''),
+    expected: '7:0 warning',
+    message: /No date-time group .* before the FM line/,
+  },
+  {
+    code: 'bad-decl-date',
+    plant: (t) => edit(t, 'DECL: 1/25/2019', 'DECL: 13/45/2019'),
+    expected: '18:18 warning',
+    message: /not a real date/,
+  },
+  {
+    code: 'decl-before-dtg',
+    plant: (t) => edit(t, 'DECL: 1/25/2019', 'DECL: 1/25/2008'),
+    expected: '18:18 warning',
+    message: /25 January 2008 comes before the cable’s date, 25 January 2009/,
+  },
+  {
+    code: 'unknown-ref',
+    plant: (t) => edit(t, '(See reftel.)', '(See REF C.)'),
+    expected: '43:',
+    message: /REF C|no REF list|carry no letters/,
+  },
+  {
+    code: 'duplicate-ref-letter',
+    plant: (t) => edit(t, 'REF: 2008 BAGHDAD 3475', 'REF: A. 2008 BAGHDAD 3475\nB. STATE 12\nA. 2008 BAGHDAD 3476'),
+    expected: '25:0 warning',
+    message: /REF A is used twice/,
+  },
   {
     code: 'section-mismatch',
-    plant: (t) => edit(edit(t, 'C O N F I D E N T I A L BASRAH 000002', 'C O N F I D E N T I A L SECTION 01 OF 02 BASRAH 000002'), '\nIran\n', '\nBASRAH 00000002 002 OF 003\nIran\n'),
+    plant: (t) =>
+      edit(
+        edit(t, 'C O N F I D E N T I A L BASRAH 000002', 'C O N F I D E N T I A L SECTION 01 OF 02 BASRAH 000002'),
+        '\nIran\n',
+        '\nBASRAH 00000002 002 OF 003\nIran\n',
+      ),
     expected: '35:0 warning',
     message: /counts 3 sections; the banner says SECTION 1 OF 2/,
   },
-  { code: 'damaged-banner', plant: (t) => edit(t, 'C O N F I D E N T I A L BASRAH', 'CC O N F I D E N T I A L BASRAH'), expected: '14:0 information', message: /damaged/ },
+  {
+    code: 'damaged-banner',
+    plant: (t) => edit(t, 'C O N F I D E N T I A L BASRAH', 'CC O N F I D E N T I A L BASRAH'),
+    expected: '14:0 information',
+    message: /damaged/,
+  },
 ];
 
 describe('diagnostics', () => {
@@ -57,17 +118,30 @@ describe('diagnostics', () => {
     const planted = new Set(FAULTS.map((f) => f.code));
     // too-large: tested with the size cap, in hostile-files.test.ts.
     const modelOnly = ['no-banner', 'no-id', 'ref-without-year', 'too-large'];
-    assert.deepEqual(Object.keys(DIAGNOSTIC_CODES).filter((c) => !planted.has(c)).sort(), modelOnly.sort());
+    assert.deepEqual(
+      Object.keys(DIAGNOSTIC_CODES)
+        .filter((c) => !planted.has(c))
+        .sort(),
+      modelOnly.sort(),
+    );
   });
 
   it('no banner: one warning, and no marking checks', () => {
     const found = diagnose(edit(SEED_TEXT, 'C O N F I D E N T I A L BASRAH 000002\n', ''));
-    assert.deepEqual(found.map((d) => d.code), ['no-banner']);
+    assert.deepEqual(
+      found.map((d) => d.code),
+      ['no-banner'],
+    );
   });
 
   it('an UNCLASSIFIED cable needs no markings; a (C) paragraph in it is above the banner', () => {
     const unclas = edit(SEED_TEXT, 'C O N F I D E N T I A L BASRAH', 'UNCLAS BASRAH');
-    assert.deepEqual(diagnose(edit(unclas, '12. (C) During', '12. During')).map((d) => d.code).filter((c) => c === 'unmarked-paragraph'), []);
+    assert.deepEqual(
+      diagnose(edit(unclas, '12. (C) During', '12. During'))
+        .map((d) => d.code)
+        .filter((c) => c === 'unmarked-paragraph'),
+      [],
+    );
     assert.equal(diagnose(unclas).filter((d) => d.code === 'marking-above-banner').length, 5);
   });
 
@@ -82,7 +156,10 @@ describe('diagnostics', () => {
 
   it('LSP form: severity number, code, source', () => {
     const [d] = diagnose(edit(SEED_TEXT, '[IR](#)', '[IR](#) [PXYZ](#)'));
-    assert.deepEqual({ ...toLspDiagnostic(d!), range: undefined }, { range: undefined, severity: 2, code: 'unknown-tag', source: 'cable', message: d!.message });
+    assert.deepEqual(
+      { ...toLspDiagnostic(d!), range: undefined },
+      { range: undefined, severity: 2, code: 'unknown-tag', source: 'cable', message: d!.message },
+    );
   });
 
   for (const corpus of corpora()) {
@@ -93,7 +170,10 @@ describe('diagnostics', () => {
         for (const d of service.diagnostics(documentOf(uri, text), NEVER_CANCELLED)) {
           counts[d.code] = (counts[d.code] ?? 0) + 1;
           assert.ok(DIAGNOSTIC_CODES[d.code], d.code);
-          assert.ok(d.range.start.line < lines.length && d.range.end.character <= (lines[d.range.end.line]?.length ?? 0) + 1, `${uri}: ${JSON.stringify(d)}`);
+          assert.ok(
+            d.range.start.line < lines.length && d.range.end.character <= (lines[d.range.end.line]?.length ?? 0) + 1,
+            `${uri}: ${JSON.stringify(d)}`,
+          );
         }
       }
       console.log(`# ${corpus.name}: ${JSON.stringify(counts)}`);
@@ -127,7 +207,10 @@ describe('quick fixes', () => {
   it('mark (U): after the number and its space; all of them at once when there are several', () => {
     const broken = edit(edit(SEED_TEXT, '12. (C) During', '12. During'), '14. (C) Although', '14. Although');
     const { document, actions } = fixesFor(broken, '12. During');
-    assert.deepEqual(actions.map((a) => a.title), ['Mark paragraph 2 (U)', 'Mark all 2 unmarked paragraphs (U)']);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Mark paragraph 2 (U)', 'Mark all 2 unmarked paragraphs (U)'],
+    );
     const one = applyEdits(document, actions[0]!.edit!.changes![SEED_URI]!);
     assert.ok(one.includes('12. (U) During') && one.includes('14. Although'));
     const all = applyEdits(document, actions[1]!.edit!.changes![SEED_URI]!);
@@ -149,12 +232,20 @@ describe('settings', () => {
     const odd = readSettings({ diagnostics: { enabled: 'no', 'bad-dtg': 0 }, codeLens: [], documentLinks: { enabled: null } });
     assert.equal(isDiagnosticEnabled(odd, 'bad-dtg'), true);
     assert.equal(odd.codeLens && odd.documentLinks, true);
-    assert.deepEqual(readSettings({ codeLens: { enabled: false }, semanticHighlighting: { enabled: false }, completion: { enabled: false }, documentLinks: { enabled: false } }), {
-      ...readSettings({}),
-      codeLens: false,
-      semanticHighlighting: false,
-      completion: false,
-      documentLinks: false,
-    });
+    assert.deepEqual(
+      readSettings({
+        codeLens: { enabled: false },
+        semanticHighlighting: { enabled: false },
+        completion: { enabled: false },
+        documentLinks: { enabled: false },
+      }),
+      {
+        ...readSettings({}),
+        codeLens: false,
+        semanticHighlighting: false,
+        completion: false,
+        documentLinks: false,
+      },
+    );
   });
 });

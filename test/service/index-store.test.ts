@@ -31,14 +31,21 @@ describe('workspace index: a store of the last run', () => {
     first.setFolders([{ uri: FOLDER }]);
     assert.equal(await first.ensureIndexed(), true);
     await first.stored();
-    assert.deepEqual([...store.saved.values()].map((files) => files.map((f) => f.path).sort()), [['cables/08BAGHDAD3475.cable', 'drafts/09BASRAH2.cable']]);
+    assert.deepEqual(
+      [...store.saved.values()].map((files) => files.map((f) => f.path).sort()),
+      [['cables/08BAGHDAD3475.cable', 'drafts/09BASRAH2.cable']],
+    );
 
     workspace.write(BAGHDAD, baghdadWithSerial('3477'));
     const readsBefore = workspace.reads;
     // The second run's listing waits until released: every answer before it comes from the store.
     let releaseListing!: () => void;
     const listed = new Promise<void>((resolve) => (releaseListing = resolve));
-    const second = new WorkspaceIndex({ ...workspace, listFiles: async (uri, options) => (await listed, workspace.listFiles(uri, options)) }, silent, { store });
+    const second = new WorkspaceIndex(
+      { ...workspace, listFiles: async (uri, options) => (await listed, workspace.listFiles(uri, options)) },
+      silent,
+      { store },
+    );
     second.setFolders([{ uri: FOLDER }]);
     assert.equal(await second.ensureIndexed(), true);
     assert.equal(second.ready, false);

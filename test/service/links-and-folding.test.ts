@@ -71,14 +71,27 @@ describe('folding ranges', () => {
   });
 
   it('REF entries sharing lines (one ends where the next begins): folds that nest, each ending before the next starts (found by bench/fuzz)', () => {
-    const text = SEED_TEXT.replace('REF: 2008 BAGHDAD 3475', 'REF: A. 2008 BAGHDAD 3475, WHICH REPORTED\nTHE VISIT B. 2008 BAGHDAD 3476, WHICH\nDESCRIBED THE TALKS C. 2008 BAGHDAD 3477\nON THE ELECTIONS');
+    const text = SEED_TEXT.replace(
+      'REF: 2008 BAGHDAD 3475',
+      'REF: A. 2008 BAGHDAD 3475, WHICH REPORTED\nTHE VISIT B. 2008 BAGHDAD 3476, WHICH\nDESCRIBED THE TALKS C. 2008 BAGHDAD 3477\nON THE ELECTIONS',
+    );
     const { service } = seedWorkspace();
     const document = documentOf(SEED_URI, text);
-    assert.deepEqual(service.model(document, NEVER_CANCELLED).references!.entries.map((e) => [e.label, e.range.start.line, e.range.end.line]), [['A', 22, 23], ['B', 23, 24], ['C', 24, 25]]);
+    assert.deepEqual(
+      service.model(document, NEVER_CANCELLED).references!.entries.map((e) => [e.label, e.range.start.line, e.range.end.line]),
+      [
+        ['A', 22, 23],
+        ['B', 23, 24],
+        ['C', 24, 25],
+      ],
+    );
     const ranges = service.foldingRanges(document, NEVER_CANCELLED);
     assert.deepEqual(foldingProblems(ranges, text), []);
     // A starts with the list (the list's fold wins); B, cut before C's line, has one line left.
-    assert.deepEqual(ranges.filter((r) => r.startLine >= 22 && r.startLine <= 25).map((r) => `${r.startLine}-${r.endLine}: ${r.collapsedText}`), ['22-25: REF: 3 entries', '24-25: C. 2008 BAGHDAD 3477 ON THE ELECTIONS']);
+    assert.deepEqual(
+      ranges.filter((r) => r.startLine >= 22 && r.startLine <= 25).map((r) => `${r.startLine}-${r.endLine}: ${r.collapsedText}`),
+      ['22-25: REF: 3 entries', '24-25: C. 2008 BAGHDAD 3477 ON THE ELECTIONS'],
+    );
   });
 
   for (const corpus of corpora()) {

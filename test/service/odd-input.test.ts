@@ -19,8 +19,14 @@ function random(seed: number): () => number {
 
 function nested(symbols: DocumentSymbol[], offsetAt: (p: DocumentSymbol['range']['start']) => number, parent?: DocumentSymbol): boolean {
   return symbols.every((s) => {
-    const inside = (inner: DocumentSymbol['range'], outer: DocumentSymbol['range']) => offsetAt(outer.start) <= offsetAt(inner.start) && offsetAt(inner.end) <= offsetAt(outer.end);
-    return s.name.length > 0 && inside(s.selectionRange, s.range) && (!parent || inside(s.range, parent.range)) && nested(s.children ?? [], offsetAt, s);
+    const inside = (inner: DocumentSymbol['range'], outer: DocumentSymbol['range']) =>
+      offsetAt(outer.start) <= offsetAt(inner.start) && offsetAt(inner.end) <= offsetAt(outer.end);
+    return (
+      s.name.length > 0 &&
+      inside(s.selectionRange, s.range) &&
+      (!parent || inside(s.range, parent.range)) &&
+      nested(s.children ?? [], offsetAt, s)
+    );
   });
 }
 
@@ -44,7 +50,12 @@ describe('odd input', () => {
       const document = documentOf(`file:///ws/odd/${name}.cable`, text);
       const symbols = service.documentSymbols(document, NEVER_CANCELLED);
       assert.ok(nested(symbols, (p) => document.offsetAt(p)));
-      for (const position of [{ line: 0, character: 0 }, { line: 5, character: 3 }, { line: 10_000, character: 10_000 }, { line: 0, character: -1 }]) {
+      for (const position of [
+        { line: 0, character: 0 },
+        { line: 5, character: 3 },
+        { line: 10_000, character: 10_000 },
+        { line: 0, character: -1 },
+      ]) {
         service.hover(document, position, NEVER_CANCELLED);
         await service.definition(document, position, NEVER_CANCELLED);
       }
@@ -55,7 +66,10 @@ describe('odd input', () => {
     const document = documentOf('file:///ws/odd/rule.cable', '1. (C) Text of the paragraph.\n\n- - - - - -\n\n2. (C) Next.\n');
     const symbols = service.documentSymbols(document, NEVER_CANCELLED);
     assert.ok(nested(symbols, (p) => document.offsetAt(p)));
-    assert.deepEqual(symbols.map((s) => s.name), ['1. (C) Text of the paragraph.', '2. (C) Next.']);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['1. (C) Text of the paragraph.', '2. (C) Next.'],
+    );
   });
 
   it('CRLF gives the same outline as LF', () => {
@@ -85,7 +99,10 @@ describe('odd input', () => {
       }
       const document = documentOf(`file:///ws/odd/round${round}.cable`, lines.join('\n'));
       const symbols = service.documentSymbols(document, NEVER_CANCELLED);
-      assert.ok(nested(symbols, (p) => document.offsetAt(p)), `round ${round}: ${start}-${end}`);
+      assert.ok(
+        nested(symbols, (p) => document.offsetAt(p)),
+        `round ${round}: ${start}-${end}`,
+      );
       for (let probe = 0; probe < 10; probe++) {
         const position = document.positionAt(Math.floor(next() * document.getText().length));
         const hover = service.hover(document, position, NEVER_CANCELLED);

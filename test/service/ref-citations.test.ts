@@ -8,7 +8,20 @@ import { NEVER_CANCELLED } from '../../server/src/service/language-service.ts';
 
 /** A small cable of the workspace: `post` as its banner writes it, `serial`, a DTG in `year`. */
 function cableText(post: string, serial: string, year: string, subject: string): string {
-  return [`R 311200Z OCT ${year}`, `FM AMEMBASSY ${post}`, 'TO SECSTATE WASHDC', 'BT', `UNCLAS ${post} ${serial.padStart(6, '0')}`, '', 'E.O. 12958: N/A', 'TAGS: PGOV', `SUBJECT: ${subject}`, '', '1. (U) Text.', ''].join('\n');
+  return [
+    `R 311200Z OCT ${year}`,
+    `FM AMEMBASSY ${post}`,
+    'TO SECSTATE WASHDC',
+    'BT',
+    `UNCLAS ${post} ${serial.padStart(6, '0')}`,
+    '',
+    'E.O. 12958: N/A',
+    'TAGS: PGOV',
+    `SUBJECT: ${subject}`,
+    '',
+    '1. (U) Text.',
+    '',
+  ].join('\n');
 }
 
 const CITING_URI = 'file:///ws/09LONDON5.cable';
@@ -33,8 +46,14 @@ const CITING = [
 function workspace() {
   return serviceOver({
     [CITING_URI]: CITING,
-    'file:///ws/09STATE12345.cable': cableText('STATE', '12345', '09', 'THE FIRST STATE CABLE').replace('FM AMEMBASSY STATE', 'FM SECSTATE WASHDC'),
-    'file:///ws/09STATE12377.cable': cableText('STATE', '12377', '09', 'THE SECOND STATE CABLE').replace('FM AMEMBASSY STATE', 'FM SECSTATE WASHDC'),
+    'file:///ws/09STATE12345.cable': cableText('STATE', '12345', '09', 'THE FIRST STATE CABLE').replace(
+      'FM AMEMBASSY STATE',
+      'FM SECSTATE WASHDC',
+    ),
+    'file:///ws/09STATE12377.cable': cableText('STATE', '12377', '09', 'THE SECOND STATE CABLE').replace(
+      'FM AMEMBASSY STATE',
+      'FM SECSTATE WASHDC',
+    ),
     'file:///ws/09MEXICO1234.cable': cableText('MEXICO', '1234', '09', 'A MEXICO CABLE'),
   });
 }
@@ -44,7 +63,11 @@ describe('REF entries citing several cables, and posts read as WikiLeaks names t
     const { service } = workspace();
     await service.ensureIndexed(NEVER_CANCELLED);
     const document = documentOf(CITING_URI, CITING);
-    const target = async (needle: string) => (await service.definition(document, positionOf(document, needle), NEVER_CANCELLED)).map((d) => [d.targetUri, document.getText(d.originSelectionRange)]);
+    const target = async (needle: string) =>
+      (await service.definition(document, positionOf(document, needle), NEVER_CANCELLED)).map((d) => [
+        d.targetUri,
+        document.getText(d.originSelectionRange),
+      ]);
     assert.deepEqual(await target('STATE 12345'), [['file:///ws/09STATE12345.cable', 'STATE 12345']]);
     assert.deepEqual(await target('12377'), [['file:///ws/09STATE12377.cable', '12377']]);
     assert.deepEqual(await target('MEXICO CITY'), [['file:///ws/09MEXICO1234.cable', 'B. MEXICO CITY 1234']]);
@@ -69,15 +92,22 @@ describe('REF entries citing several cables, and posts read as WikiLeaks names t
     const { service } = workspace();
     await service.ensureIndexed(NEVER_CANCELLED);
     const document = documentOf(CITING_URI, CITING);
-    const hoverOn = (needle: string, offset = 0) => hoverText(service.hover(document, positionOf(document, needle, offset), NEVER_CANCELLED));
+    const hoverOn = (needle: string, offset = 0) =>
+      hoverText(service.hover(document, positionOf(document, needle, offset), NEVER_CANCELLED));
     const second = hoverOn('12377');
     assert.match(second, /Cable `09STATE12377`\. One of 2 cables this entry cites\./);
     assert.doesNotMatch(second, /09STATE12345/);
     assert.match(second, /THE SECOND STATE CABLE/);
     const whole = hoverOn('AND');
     assert.match(whole, /`09STATE12345`[\s\S]*`09STATE12377`/);
-    assert.match(hoverOn('MEXICO CITY'), /Cable `09MEXICO1234`\. Read `MEXICO CITY` as `MEXICO`, the name WikiLeaks gives this post in cable IDs\./);
-    assert.match(hoverOn('BRASLIA'), /Cable `09BRASILIA99`\. Read the misspelt `BRASLIA` as `BRASILIA`, the one known post within two letters of it\.[\s\S]*Not in the workspace\./);
+    assert.match(
+      hoverOn('MEXICO CITY'),
+      /Cable `09MEXICO1234`\. Read `MEXICO CITY` as `MEXICO`, the name WikiLeaks gives this post in cable IDs\./,
+    );
+    assert.match(
+      hoverOn('BRASLIA'),
+      /Cable `09BRASILIA99`\. Read the misspelt `BRASLIA` as `BRASILIA`, the one known post within two letters of it\.[\s\S]*Not in the workspace\./,
+    );
     assert.match(hoverOn('BAKU'), /Cable `08BAKU917`\. The year stands on the line before the post\./);
   });
 

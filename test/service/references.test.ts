@@ -18,7 +18,10 @@ describe('references', () => {
     const uri = sampleUri('06MADRID2657');
     const document = documentOf(uri, SAMPLE_PLAIN[uri]!);
     const at = positionOf(document, 'C O N F I D E N T I A L', 4);
-    assert.deepEqual(lines(await service.references(document, at, false, NEVER_CANCELLED)), ['plain/06MADRID3104.txt:24', 'plain/07MADRID173.txt:29']);
+    assert.deepEqual(lines(await service.references(document, at, false, NEVER_CANCELLED)), [
+      'plain/06MADRID3104.txt:24',
+      'plain/07MADRID173.txt:29',
+    ]);
     const withDeclaration = await service.references(document, at, true, NEVER_CANCELLED);
     assert.deepEqual(lines(withDeclaration).slice(0, 1), ['plain/06MADRID2657.txt:13']);
     // Each location is the citation itself, as the citing cable writes it.
@@ -42,7 +45,10 @@ describe('references', () => {
     const reftel = positionOf(seed, 'reftel');
     const entry = positionOf(seed, '2008 BAGHDAD 3475', 3);
     assert.deepEqual(lines(await service.references(seed, entry, false, NEVER_CANCELLED)), [`seed/09BASRAH2.cable:${reftel.line + 1}`]);
-    assert.deepEqual(lines(await service.references(seed, reftel, true, NEVER_CANCELLED)), ['seed/09BASRAH2.cable:23', `seed/09BASRAH2.cable:${reftel.line + 1}`]);
+    assert.deepEqual(lines(await service.references(seed, reftel, true, NEVER_CANCELLED)), [
+      'seed/09BASRAH2.cable:23',
+      `seed/09BASRAH2.cable:${reftel.line + 1}`,
+    ]);
   });
 
   it('lettered entries: `REF A` is a reference of A only', async () => {
@@ -51,7 +57,10 @@ describe('references', () => {
     const document = documentOf(uri, SAMPLE_PLAIN[uri]!);
     const mention = positionOf(document, '(REF A)', 1);
     const onEntryA = await service.references(document, positionOf(document, 'A. 2006 MADRID 3104', 4), false, NEVER_CANCELLED);
-    assert.deepEqual(onEntryA.map((l) => l.range.start), [mention]);
+    assert.deepEqual(
+      onEntryA.map((l) => l.range.start),
+      [mention],
+    );
     assert.deepEqual(await service.references(document, positionOf(document, '2006 MADRID 2657', 2), false, NEVER_CANCELLED), []);
   });
 
@@ -60,8 +69,13 @@ describe('references', () => {
     const text = edit(SEED_TEXT, '(See reftel.)', '(See reftel and para 2.)');
     const seed = documentOf(SEED_URI, text, 2);
     const mention = positionOf(seed, 'para 2');
-    assert.deepEqual(await service.references(seed, positionOf(seed, '12. (C)', 1), false, NEVER_CANCELLED), [{ uri: SEED_URI, range: { start: mention, end: { line: mention.line, character: mention.character + 6 } } }]);
-    assert.deepEqual(lines(await service.references(seed, mention, true, NEVER_CANCELLED)), [`seed/09BASRAH2.cable:${positionOf(seed, '12. (C)').line + 1}`, `seed/09BASRAH2.cable:${mention.line + 1}`]);
+    assert.deepEqual(await service.references(seed, positionOf(seed, '12. (C)', 1), false, NEVER_CANCELLED), [
+      { uri: SEED_URI, range: { start: mention, end: { line: mention.line, character: mention.character + 6 } } },
+    ]);
+    assert.deepEqual(lines(await service.references(seed, mention, true, NEVER_CANCELLED)), [
+      `seed/09BASRAH2.cable:${positionOf(seed, '12. (C)').line + 1}`,
+      `seed/09BASRAH2.cable:${mention.line + 1}`,
+    ]);
   });
 
   it('an open document’s edits count: a new citation appears, a removed one goes', async () => {
@@ -85,7 +99,13 @@ describe('code lens: cited by N cables · cites M', () => {
     assert.equal(lens?.title, 'cited by 2 cables · cites 3');
     assert.equal(lens.range.start.line, 12);
     // The two citing REF entries, then the three cited cables (none is in the sample: their entries here).
-    assert.deepEqual(lines(lens.locations), ['plain/06MADRID3104.txt:24', 'plain/07MADRID173.txt:29', 'plain/06MADRID2657.txt:23', 'plain/06MADRID2657.txt:24', 'plain/06MADRID2657.txt:25']);
+    assert.deepEqual(lines(lens.locations), [
+      'plain/06MADRID3104.txt:24',
+      'plain/07MADRID173.txt:29',
+      'plain/06MADRID2657.txt:23',
+      'plain/06MADRID2657.txt:24',
+      'plain/06MADRID2657.txt:25',
+    ]);
   });
 
   it('a cited cable in the workspace is listed by its file', async () => {
@@ -102,13 +122,21 @@ describe('code lens: cited by N cables · cites M', () => {
     const document = documentOf(uri, SAMPLE_PLAIN[uri]!);
     const lens = await service.codeLens(document, NEVER_CANCELLED);
     assert.equal(lens?.title, 'cited by 2 cables · cites 3');
-    assert.deepEqual(lines(lens.locations).slice(0, 4).sort(), ['markdown-style/06MADRID3104.cable:26', 'markdown-style/07MADRID173.cable:31', 'plain/06MADRID3104.txt:24', 'plain/07MADRID173.txt:29']);
+    assert.deepEqual(lines(lens.locations).slice(0, 4).sort(), [
+      'markdown-style/06MADRID3104.cable:26',
+      'markdown-style/07MADRID173.cable:31',
+      'plain/06MADRID3104.txt:24',
+      'plain/07MADRID173.txt:29',
+    ]);
     const summary = (await service.summary(document, NEVER_CANCELLED))!;
     assert.equal(summary.match(/^- \[0[67]MADRID/gm)?.length, 2, summary);
     assert.match(summary, /## Cited by 2 cables in the workspace/);
     const draft = documentOf('file:///ws/draft.cable', edit(SEED_TEXT, 'REF: 2008 BAGHDAD 3475', 'REF: A. 06 MADRID 26'));
     const items = service.completion(draft, positionOf(draft, '06 MADRID 26', 12), NEVER_CANCELLED)!.items;
-    assert.deepEqual(items.map((i) => i.label), ['06 MADRID 2657']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['06 MADRID 2657'],
+    );
   });
 
   it('one citing cable is “1 cable”; no banner, no lens', async () => {
@@ -127,10 +155,16 @@ describe('summary', () => {
     assert.match(summary, /\| Origin \| BAGHDAD \|/);
     assert.match(summary, /\| Classification \| UNCLASSIFIED \|/);
     assert.match(summary, /- `IZ` — geographic: IRAQ/);
-    assert.match(summary, /## Cited by 1 cable in the workspace\n\n- \[09BASRAH2\]\(file:\/\/\/ws\/seed\/09BASRAH2\.cable\) — MAJOR GENERAL AZIZ/);
+    assert.match(
+      summary,
+      /## Cited by 1 cable in the workspace\n\n- \[09BASRAH2\]\(file:\/\/\/ws\/seed\/09BASRAH2\.cable\) — MAJOR GENERAL AZIZ/,
+    );
 
     const seedSummary = (await service.summary(documentOf(SEED_URI, SEED_TEXT), NEVER_CANCELLED))!;
-    assert.match(seedSummary, /- 2008 BAGHDAD 3475 → \[08BAGHDAD3475\]\(file:\/\/\/ws\/fixtures\/08BAGHDAD3475\.cable\) — SYNTHETIC TEST CABLE/);
+    assert.match(
+      seedSummary,
+      /- 2008 BAGHDAD 3475 → \[08BAGHDAD3475\]\(file:\/\/\/ws\/fixtures\/08BAGHDAD3475\.cable\) — SYNTHETIC TEST CABLE/,
+    );
     assert.match(seedSummary, /- `PINS` — subject: National Security/);
     assert.match(seedSummary, /## Cited by 0 cables in the workspace\n\nNone\./);
   });

@@ -11,7 +11,12 @@ const seed = documentOf(SEED_URI, SEED_TEXT);
 
 function byName(symbols: DocumentSymbol[], name: string): DocumentSymbol {
   const found = allSymbols(symbols).find((s) => s.name === name);
-  assert.ok(found, `no symbol named ${name}; have ${allSymbols(symbols).map((s) => s.name).join(' | ')}`);
+  assert.ok(
+    found,
+    `no symbol named ${name}; have ${allSymbols(symbols)
+      .map((s) => s.name)
+      .join(' | ')}`,
+  );
   return found;
 }
 
@@ -35,27 +40,46 @@ describe('seed 09BASRAH2: outline', () => {
 
   it('the routing header holds FM, TO and INFO, their addressees as detail rather than symbols', () => {
     const header = symbols[0]!;
-    assert.deepEqual(header.children?.map((c) => [c.name, c.detail, c.children]), [
-      ['FM', 'REO BASRAH', undefined],
-      ['TO', 'SECSTATE WASHDC, AMEMBASSY BAGHDAD (2)', undefined],
-      ['INFO', 'IRAQ COLLECTIVE, REO BASRAH (2)', undefined],
-    ]);
+    assert.deepEqual(
+      header.children?.map((c) => [c.name, c.detail, c.children]),
+      [
+        ['FM', 'REO BASRAH', undefined],
+        ['TO', 'SECSTATE WASHDC, AMEMBASSY BAGHDAD (2)', undefined],
+        ['INFO', 'IRAQ COLLECTIVE, REO BASRAH (2)', undefined],
+      ],
+    );
     assert.equal(header.detail, 'P 251427Z JAN 09');
   });
 
   it('the REF list has one child per entry, with the resolved ID', () => {
     const ref = byName(symbols, 'REF');
-    assert.deepEqual(ref.children?.map((c) => [c.name, c.detail, c.kind]), [['2008 BAGHDAD 3475', '08BAGHDAD3475', SymbolKind.File]]);
+    assert.deepEqual(
+      ref.children?.map((c) => [c.name, c.detail, c.kind]),
+      [['2008 BAGHDAD 3475', '08BAGHDAD3475', SymbolKind.File]],
+    );
     assert.equal(seed.getText(ref.children![0]!.range), '2008 BAGHDAD 3475');
   });
 
   it('paragraphs 1-5 show their true number (the export wrote 11.-15.), under their headings', () => {
     const security = byName(symbols, 'Security: Election Day and Beyond');
     const iran = byName(symbols, 'Iran');
-    assert.deepEqual(security.children?.map((c) => c.name), ['2. (C) During his January 14 meeting with the…']);
-    assert.deepEqual(iran.children?.map((c) => c.name), ['3. (C) Aziz vented his frustration at…', '4. (C) Although Aziz expressed support for an…', '5. (C) Comment: Aziz is judged as very…']);
+    assert.deepEqual(
+      security.children?.map((c) => c.name),
+      ['2. (C) During his January 14 meeting with the…'],
+    );
+    assert.deepEqual(
+      iran.children?.map((c) => c.name),
+      [
+        '3. (C) Aziz vented his frustration at…',
+        '4. (C) Although Aziz expressed support for an…',
+        '5. (C) Comment: Aziz is judged as very…',
+      ],
+    );
     const paragraphs = allSymbols(symbols).filter((s) => s.kind === SymbolKind.Number);
-    assert.deepEqual(paragraphs.map((p) => seed.getText(p.selectionRange)), ['11.', '12.', '13.', '14.', '15.']);
+    assert.deepEqual(
+      paragraphs.map((p) => seed.getText(p.selectionRange)),
+      ['11.', '12.', '13.', '14.', '15.'],
+    );
   });
 
   it('a paragraph’s range covers the paragraph (paragraph 4 runs over a blank line), its selection the number', () => {
@@ -104,7 +128,10 @@ describe('seed 09BASRAH2: hover', () => {
     const edited = documentOf(SEED_URI, SEED_TEXT.replace('[IR](#)', '[QQZX](#)'), 2);
     const hover = service.hover(edited, positionOf(edited, 'QQZX', 1), NEVER_CANCELLED);
     assert.equal(edited.getText(hover!.range!), 'QQZX');
-    assert.match(hoverText(hover), /^\*\*QQZX\*\* — unknown TAGS code\n\nNone of the TAGS tables shipped with Cable .* lists this code, so its meaning is unknown here\.$/);
+    assert.match(
+      hoverText(hover),
+      /^\*\*QQZX\*\* — unknown TAGS code\n\nNone of the TAGS tables shipped with Cable .* lists this code, so its meaning is unknown here\.$/,
+    );
   });
 
   it('a code in two tables shows both readings (EU: Europa Island, and the EU as some drafters write it)', () => {
@@ -212,7 +239,10 @@ describe('seed 09BASRAH2: definition', () => {
     assert.equal(edited.getText(four!.targetSelectionRange), '14.');
     assert.equal(edited.getText(four!.originSelectionRange), 'para 4');
     const twoThree = await service.definition(edited, positionOf(edited, 'paras 2-3', 7), NEVER_CANCELLED);
-    assert.deepEqual(twoThree.map((d) => edited.getText(d.targetSelectionRange)), ['12.', '13.']);
+    assert.deepEqual(
+      twoThree.map((d) => edited.getText(d.targetSelectionRange)),
+      ['12.', '13.'],
+    );
   });
 
   it('no definition off the REF list and mentions', async () => {

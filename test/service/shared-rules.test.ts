@@ -4,22 +4,43 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseCable } from '../../server/src/model/cable-model.ts';
 import { paragraphNumbered } from '../../server/src/features/mentions.ts';
-import { CABLE_FILE_GLOB, describeError, isCableFile, isCableFileName, NEVER_CANCELLED, plural } from '../../server/src/service/language-service.ts';
+import {
+  CABLE_FILE_GLOB,
+  describeError,
+  isCableFile,
+  isCableFileName,
+  NEVER_CANCELLED,
+  plural,
+} from '../../server/src/service/language-service.ts';
 import { createExcludeMatcher } from '../../server/src/workspace/exclude-globs.ts';
 import { edit } from '../support/features.ts';
 import { documentOf, SEED_TEXT, serviceOver } from '../support/service.ts';
 
 describe('one rule each', () => {
   it('which files are cables: .cable always, .txt when it reads as a cable, by URI, path or name', () => {
-    assert.deepEqual(['file:///a/x.cable', 'file:///a/X.CABLE', 'file:///a/x.txt', 'notes.TXT', 'x.cable'].map(isCableFileName), [true, true, true, true, true]);
-    assert.deepEqual(['file:///a/x.md', 'file:///a/cable', 'file:///a.cable/x', 'x.txt.bak'].map(isCableFileName), [false, false, false, false]);
+    assert.deepEqual(['file:///a/x.cable', 'file:///a/X.CABLE', 'file:///a/x.txt', 'notes.TXT', 'x.cable'].map(isCableFileName), [
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    assert.deepEqual(['file:///a/x.md', 'file:///a/cable', 'file:///a.cable/x', 'x.txt.bak'].map(isCableFileName), [
+      false,
+      false,
+      false,
+      false,
+    ]);
     assert.equal(isCableFile('file:///a/draft.cable', 'Notes, not a telegram'), true);
     assert.equal(isCableFile('file:///a/09BASRAH2.txt', SEED_TEXT), true);
     assert.equal(isCableFile('file:///a/notes.txt', 'Notes, not a telegram'), false);
     assert.equal(isCableFile('file:///a/09BASRAH2.md', SEED_TEXT), false);
     // The watcher's glob names the same files.
     const watched = createExcludeMatcher([CABLE_FILE_GLOB]);
-    assert.deepEqual(['a/x.cable', 'x.txt', 'a/b/x.md'].map((path) => watched(path)), [true, true, false]);
+    assert.deepEqual(
+      ['a/x.cable', 'x.txt', 'a/b/x.md'].map((path) => watched(path)),
+      [true, true, false],
+    );
   });
 
   it('plural', () => {

@@ -17,7 +17,10 @@ const HTML = '<img src=x onerror=alert(1)>';
 const hostileSeed = SEED_TEXT.replace('TAGS: [PGOV](#)', `TAGS: [PGOV](command:workbench.action.terminal.new) ${HTML}`)
   .replace('SUBJECT: MAJOR GENERAL', `SUBJECT: ${COMMAND} ${IMAGE} ${HTML} MAJOR GENERAL`)
   .replace('REF: 2008 BAGHDAD 3475', `REF: 2008 BAGHDAD 3475 ${COMMAND} ${HTML}`);
-const hostileBaghdad = BAGHDAD_TEXT.replace('SUBJECT: SYNTHETIC TEST CABLE', `SUBJECT: ${IMAGE} ${COMMAND} <script>alert(1)</script> SYNTHETIC TEST CABLE`);
+const hostileBaghdad = BAGHDAD_TEXT.replace(
+  'SUBJECT: SYNTHETIC TEST CABLE',
+  `SUBJECT: ${IMAGE} ${COMMAND} <script>alert(1)</script> SYNTHETIC TEST CABLE`,
+);
 
 describe('cable text never becomes markup, a command or a network address', () => {
   const { service } = serviceOver({ [SEED_URI]: hostileSeed, [BAGHDAD_URI]: hostileBaghdad });
@@ -41,8 +44,16 @@ describe('cable text never becomes markup, a command or a network address', () =
 
   it('hovers on the subject, the TAGS code and the REF entry show them as text', async () => {
     await service.ensureIndexed(NEVER_CANCELLED);
-    const hovers = [positionOf(document, 'SUBJECT', 1), positionOf(document, 'PGOV', 1), positionOf(document, '2008 BAGHDAD', 2), positionOf(document, COMMAND, 3)].map((position) => hoverText(service.hover(document, position, NEVER_CANCELLED)));
-    assert.ok(hovers.some((text) => text.includes('evil.example')), 'the cited cable’s subject is in a hover');
+    const hovers = [
+      positionOf(document, 'SUBJECT', 1),
+      positionOf(document, 'PGOV', 1),
+      positionOf(document, '2008 BAGHDAD', 2),
+      positionOf(document, COMMAND, 3),
+    ].map((position) => hoverText(service.hover(document, position, NEVER_CANCELLED)));
+    assert.ok(
+      hovers.some((text) => text.includes('evil.example')),
+      'the cited cable’s subject is in a hover',
+    );
     for (const text of hovers) assert.deepEqual(unsafeMarkdown(text), [], text);
   });
 

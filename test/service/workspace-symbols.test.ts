@@ -18,7 +18,10 @@ describe('workspace symbols', () => {
     const { service } = seedWorkspace();
     const [symbol, ...rest] = await service.workspaceSymbols('09BAS', NEVER_CANCELLED);
     assert.equal(rest.length, 0);
-    assert.equal(symbol!.name, '09BASRAH2 — MAJOR GENERAL AZIZ CONFIDENT ABOUT SECURITY BUT ACKNOWLEDGES SOME VIOLENCE POSSIBLE [PGOV PINS ASEC IZ IR]');
+    assert.equal(
+      symbol!.name,
+      '09BASRAH2 — MAJOR GENERAL AZIZ CONFIDENT ABOUT SECURITY BUT ACKNOWLEDGES SOME VIOLENCE POSSIBLE [PGOV PINS ASEC IZ IR]',
+    );
     assert.equal(symbol!.containerName, '2009-01-25 · CONFIDENTIAL · BASRAH');
     assert.deepEqual(symbol!.location, { uri: SEED_URI, range: parseCable(SEED_TEXT).banner!.range });
     assert.equal(symbol!.location.range.start.line, 13);
@@ -45,7 +48,13 @@ describe('workspace symbols', () => {
     const { service } = await sampleWorkspace();
     const found = names(await service.workspaceSymbols('06MADRID2657', NEVER_CANCELLED));
     assert.deepEqual(found, ['06MADRID2657']);
-    assert.deepEqual(names(await service.workspaceSymbols('madrid', NEVER_CANCELLED)), ['04MADRID3914', '05MADRID4026', '06MADRID2657', '06MADRID3104', '07MADRID173']);
+    assert.deepEqual(names(await service.workspaceSymbols('madrid', NEVER_CANCELLED)), [
+      '04MADRID3914',
+      '05MADRID4026',
+      '06MADRID2657',
+      '06MADRID3104',
+      '07MADRID173',
+    ]);
   });
 
   it('follows edits of open documents', async () => {
@@ -57,7 +66,9 @@ describe('workspace symbols', () => {
   });
 
   it('a file without an ID is found by its subject, named by its file', async () => {
-    const { service } = serviceOver({ 'file:///ws/draft.cable': 'C O N F I D E N T I A L\n\nTAGS: PREL\nSUBJECT: DRAFT ABOUT FISHERIES\n\n1. (C) Text.\n' });
+    const { service } = serviceOver({
+      'file:///ws/draft.cable': 'C O N F I D E N T I A L\n\nTAGS: PREL\nSUBJECT: DRAFT ABOUT FISHERIES\n\n1. (C) Text.\n',
+    });
     assert.deepEqual(names(await service.workspaceSymbols('fisheries', NEVER_CANCELLED)), ['draft.cable']);
   });
 
@@ -75,7 +86,9 @@ describe('workspace symbols', () => {
         const found = await service.workspaceSymbols(id, NEVER_CANCELLED);
         assert.equal(names(found)[0], id, `${id}: ${names(found).join()}`);
         const subject = model.subject?.text;
-        const words = searchTerms(subject ?? '').slice(0, 4).join(' ');
+        const words = searchTerms(subject ?? '')
+          .slice(0, 4)
+          .join(' ');
         if (!words) continue;
         // A subject may be shared (several cables of one series): the cable is among those found.
         assert.ok(names(await service.workspaceSymbols(words, NEVER_CANCELLED)).includes(id), `${id} by "${words}"`);

@@ -6,7 +6,14 @@ import { parseCableId } from '../../server/src/model/cable-model.ts';
 export const BODY_IS_ANOTHER_CABLE = new Set(['09CHISINAU694', '09HAVANA132', '09MOSCOW1108', '10MEXICO614', '88BAGHDAD28']);
 
 /** Post names as REF entries write them, for the IDs whose post part differs. */
-const CITED_POST_NAMES: Record<string, string[]> = { STATE: ['STATE', 'SECSTATE'], USUNNEWYORK: ['USUN', 'USUNNEWYORK'], UNVIEVIENNA: ['UNVIE'], USEUBRUSSELS: ['USEU'], RPODUBAI: ['DUBAIRPO', 'RPODUBAI'], RIODEJANEIRO: ['RIODEJANEIRO', 'RIO'] };
+const CITED_POST_NAMES: Record<string, string[]> = {
+  STATE: ['STATE', 'SECSTATE'],
+  USUNNEWYORK: ['USUN', 'USUNNEWYORK'],
+  UNVIEVIENNA: ['UNVIE'],
+  USEUBRUSSELS: ['USEU'],
+  RPODUBAI: ['DUBAIRPO', 'RPODUBAI'],
+  RIODEJANEIRO: ['RIODEJANEIRO', 'RIO'],
+};
 
 /** The citation names the cable's post and serial: a check on the ID that does not go through the model. */
 export function citationNamesCable(citation: string, id: string): boolean {

@@ -36,7 +36,8 @@ const CASES: Record<string, string> = {
   'vzczc.txt': 'VZCZCXYZ0001\nOO RUEHC\nDE RUEHLP #0096 0201522\n',
   'spaced-banner.txt': '\n\nC O N F I D E N T I A L SECTION 01 OF 02 LA PAZ 000096\n\nSIPDIS\n',
   'unclas-eo.txt': 'UNCLAS STATE 012345\n\nE.O. 12958: N/A\nTAGS: PREL\n',
-  'partial-extract.txt': 'This record is a partial extract of the original cable.\n\n291359Z Nov 00\n\nFM AMEMBASSY HARARE\nTO SECSTATE WASHDC\n',
+  'partial-extract.txt':
+    'This record is a partial extract of the original cable.\n\n291359Z Nov 00\n\nFM AMEMBASSY HARARE\nTO SECSTATE WASHDC\n',
   'dtg-fm-unspaced-banner.txt': '201258Z OCT 06\nFM AMEMBASSY MADRID\n\nCONFIDENTIAL MADRID 002657\n\nSUBJECT: SPAIN\n',
   'secret-santa.txt': 'Secret Santa 2024\n\nBring a present.\n',
   'dear-colleague.txt': 'CONFIDENTIAL\n\nDear colleague, the meeting is at 10.\n',

@@ -38,7 +38,10 @@ export function edit(text: string, from: string, to: string): string {
 export function applyEdits(document: TextDocument, edits: TextEdit[]): string {
   const text = document.getText();
   const sorted = [...edits].sort((a, b) => document.offsetAt(b.range.start) - document.offsetAt(a.range.start));
-  return sorted.reduce((out, e) => out.slice(0, document.offsetAt(e.range.start)) + e.newText + out.slice(document.offsetAt(e.range.end)), text);
+  return sorted.reduce(
+    (out, e) => out.slice(0, document.offsetAt(e.range.start)) + e.newText + out.slice(document.offsetAt(e.range.end)),
+    text,
+  );
 }
 
 /** Semantic tokens as `text: type.modifier` (the LSP's relative encoding undone). */
@@ -51,7 +54,9 @@ export function decodeTokens(document: TextDocument, data: number[]): string[] {
     character = data[i] === 0 ? character + data[i + 1]! : data[i + 1]!;
     const type = SEMANTIC_TOKENS_LEGEND.tokenTypes[data[i + 3]!];
     const modifiers = SEMANTIC_TOKENS_LEGEND.tokenModifiers.filter((_, bit) => data[i + 4]! & (1 << bit));
-    decoded.push(`${document.getText({ start: { line, character }, end: { line, character: character + data[i + 2]! } })}: ${[type, ...modifiers].join('.')}`);
+    decoded.push(
+      `${document.getText({ start: { line, character }, end: { line, character: character + data[i + 2]! } })}: ${[type, ...modifiers].join('.')}`,
+    );
   }
   return decoded;
 }

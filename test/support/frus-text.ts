@@ -22,7 +22,9 @@ export function frusText(xml: string): string {
   });
   const head = plain(/<head>([\s\S]*?)<\/head>/.exec(withoutNotes)?.[1] ?? '');
   // `</placeName>` may run straight into the date (two datelines lack the ", "): a space keeps the words apart.
-  const dateline = plain((/<dateline>([\s\S]*?)<\/dateline>/.exec(withoutNotes)?.[1] ?? '').replace(/<\/placeName>/g, ' </placeName>')).replace(/ ,/g, ',');
+  const dateline = plain(
+    (/<dateline>([\s\S]*?)<\/dateline>/.exec(withoutNotes)?.[1] ?? '').replace(/<\/placeName>/g, ' </placeName>'),
+  ).replace(/ ,/g, ',');
   const body = withoutNotes.replace(/<head>[\s\S]*?<\/head>|<dateline>[\s\S]*?<\/dateline>|<closer>[\s\S]*?<\/closer>/g, '');
   // Top-level paragraphs: a quotation inside one stays in it.
   const paragraphs: string[] = [];

@@ -12,7 +12,18 @@
 // test/protocol/fuzz.test.ts. Every action comes from the seeded PRNG and the fuzzer's own copy of the documents, never from
 // the server's answers, so `--seed S` replays a run's actions (`--steps N` stops after step N).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -148,9 +159,31 @@ class Random {
 }
 
 /** Characters and strings that break naive text handling. */
-const ODD_PIECES = ['\r\n', '\r', '\n', '\u0000', '\uFEFF', '\uD800', '\uDC00', '\uDBFF\uDFFF', '😀', '\u2028', '\t', '\u00A0', 'é', '\uFFFD', '¶'];
+const ODD_PIECES = [
+  '\r\n',
+  '\r',
+  '\n',
+  '\u0000',
+  '\uFEFF',
+  '\uD800',
+  '\uDC00',
+  '\uDBFF\uDFFF',
+  '😀',
+  '\u2028',
+  '\t',
+  '\u00A0',
+  'é',
+  '\uFFFD',
+  '¶',
+];
 /** Cable text that would run code or reach the network if an answer passed it through. */
-const PAYLOADS = ['[run](command:workbench.action.terminal.new)', '![x](https://evil.example/x.png)', '<img src=x onerror=alert(1)>', '<a href="https://evil.example">x</a>', 'TAGS: [PGOV](command:x)'];
+const PAYLOADS = [
+  '[run](command:workbench.action.terminal.new)',
+  '![x](https://evil.example/x.png)',
+  '<img src=x onerror=alert(1)>',
+  '<a href="https://evil.example">x</a>',
+  'TAGS: [PGOV](command:x)',
+];
 
 interface OpenDocument {
   uri: string;
@@ -180,7 +213,19 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   const log = options.log ?? (() => {});
   const random = new Random(options.seed);
   const started = performance.now();
-  const result: FuzzResult = { seed: options.seed, steps: 0, requests: 0, edits: 0, fileEvents: 0, diagnostics: 0, elapsedMs: 0, byMethod: new Map(), slowest: undefined, starved: 0, failure: undefined };
+  const result: FuzzResult = {
+    seed: options.seed,
+    steps: 0,
+    requests: 0,
+    edits: 0,
+    fileEvents: 0,
+    diagnostics: 0,
+    elapsedMs: 0,
+    byMethod: new Map(),
+    slowest: undefined,
+    starved: 0,
+    failure: undefined,
+  };
   const recent: string[] = [];
   /** Answers to check at the end of the step. */
   const checks: (() => void)[] = [];
@@ -209,7 +254,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   let excludes: Record<string, boolean> = { '**/.git': true };
   let fileCounter = 0;
 
-  const configuration = (item: ConfigurationItem): unknown => (item.section === 'cable' ? settings : item.section === 'files.exclude' ? excludes : null);
+  const configuration = (item: ConfigurationItem): unknown =>
+    item.section === 'cable' ? settings : item.section === 'files.exclude' ? excludes : null;
   let client: LspTestClient;
   try {
     client = await startServer({ folders: [workspaceUri], capabilities: FUZZ_CAPABILITIES, configuration });
@@ -219,7 +265,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   }
   const connection = client.connection;
   let stopping = false;
-  const exited = new Promise<string>((resolve) => client.process.once('exit', (code, signal) => resolve(`the server exited (code ${code}, signal ${signal})`)));
+  const exited = new Promise<string>((resolve) =>
+    client.process.once('exit', (code, signal) => resolve(`the server exited (code ${code}, signal ${signal})`)),
+  );
   void exited.then((message) => stopping || fail(message));
   client.process.stderr!.on('data', (chunk: Buffer) => fail(`the server wrote to stderr: ${chunk.toString().slice(0, 2000)}`));
   connection.onNotification(LogMessageNotification.type, (params) => {
@@ -243,11 +291,14 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   const hugeAllowed = options.huge !== false;
   function fragment(): string {
     return random.weighted<() => string>([
-      [30, () => {
-        const text = realText();
-        const at = random.int(text.length);
-        return text.slice(at, at + random.int(random.chance(0.1) ? 3000 : 200));
-      }],
+      [
+        30,
+        () => {
+          const text = realText();
+          const at = random.int(text.length);
+          return text.slice(at, at + random.int(random.chance(0.1) ? 3000 : 200));
+        },
+      ],
       [20, () => random.sample(hostileText)],
       [20, () => Array.from({ length: 1 + random.int(4) }, () => random.pick(ODD_PIECES)).join('')],
       [15, () => ''],
@@ -284,7 +335,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
 
   // --- positions and documents ---------------------------------------------------------------
   function position(document: OpenDocument | undefined): Position {
-    if (!document || random.chance(0.04)) return { line: random.int(random.chance(0.5) ? 10 : 1_000_000), character: random.int(random.chance(0.5) ? 10 : 100_000) };
+    if (!document || random.chance(0.04))
+      return { line: random.int(random.chance(0.5) ? 10 : 1_000_000), character: random.int(random.chance(0.5) ? 10 : 100_000) };
     return document.mirror.positionAt(random.int(document.mirror.getText().length + 1));
   }
   function range(document: OpenDocument | undefined): Range {
@@ -301,10 +353,13 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     fileCounter++;
     return random.weighted<() => string>([
       [4, () => pathToFileURL(join(workspace, 'open', `d${fileCounter}.cable`)).href],
-      [3, () => {
-        const files = listCables(workspace);
-        return files.length ? pathToFileURL(random.pick(files)).href : `untitled:Untitled-${fileCounter}`;
-      }],
+      [
+        3,
+        () => {
+          const files = listCables(workspace);
+          return files.length ? pathToFileURL(random.pick(files)).href : `untitled:Untitled-${fileCounter}`;
+        },
+      ],
       [2, () => `untitled:Untitled-${fileCounter}`],
       [1, () => pathToFileURL(join(outside, `o${fileCounter}.cable`)).href],
       [1, () => pathToFileURL(join(workspace, 'open', `odd name #${fileCounter} % é.cable`)).href],
@@ -312,23 +367,36 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   }
   /** A URI no document is open at: a request on it must answer nothing, not fail. */
   function unopenedUri(): string {
-    return random.pick([`untitled:Nothing-${random.int(9)}`, pathToFileURL(join(workspace, 'missing.cable')).href, 'file:///', 'vscode-vfs://github/x/y.cable']);
+    return random.pick([
+      `untitled:Nothing-${random.int(9)}`,
+      pathToFileURL(join(workspace, 'missing.cable')).href,
+      'file:///',
+      'vscode-vfs://github/x/y.cable',
+    ]);
   }
 
   function keep(document: OpenDocument): void {
     document.versions.set(document.mirror.version, { text: document.mirror.getText() });
-    for (const version of document.versions.keys()) if (version <= document.mirror.version - KEPT_VERSIONS) document.versions.delete(version);
+    for (const version of document.versions.keys())
+      if (version <= document.mirror.version - KEPT_VERSIONS) document.versions.delete(version);
   }
 
   function openDocument(): void {
     const uri = newUri();
     if (documents.has(uri)) return;
     const text = wholeText();
-    const document: OpenDocument = { uri, mirror: TextDocument.create(uri, 'cable', 1, text), versions: new Map(), history: options.dumpDir ? { opened: text, changes: [] } : undefined };
+    const document: OpenDocument = {
+      uri,
+      mirror: TextDocument.create(uri, 'cable', 1, text),
+      versions: new Map(),
+      history: options.dumpDir ? { opened: text, changes: [] } : undefined,
+    };
     keep(document);
     documents.set(uri, document);
     note(`open ${uri} (${text.length} chars)`);
-    void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'cable', version: 1, text } });
+    void connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'cable', version: 1, text },
+    });
   }
 
   function closeDocument(document: OpenDocument): void {
@@ -348,7 +416,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
         const change = { range: range(random.chance(0.97) ? document : undefined), text: fragment() };
         changes.push(change);
         // The expected text, worked out on offsets rather than by the library the server uses.
-        const [start, end] = [document.mirror.offsetAt(change.range.start), document.mirror.offsetAt(change.range.end)].sort((a, b) => a - b) as [number, number];
+        const [start, end] = [document.mirror.offsetAt(change.range.start), document.mirror.offsetAt(change.range.end)].sort(
+          (a, b) => a - b,
+        ) as [number, number];
         text = text.slice(0, start) + change.text + text.slice(end);
         document.mirror = TextDocument.create(document.uri, 'cable', version, text);
       }
@@ -357,9 +427,14 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     document.mirror = TextDocument.create(document.uri, 'cable', version, text);
     keep(document);
     result.edits++;
-    const described = changes.map((c) => ('range' in c ? `${showRange(c.range)} ← ${c.text.length} chars` : `whole ← ${c.text.length} chars`)).join(', ');
+    const described = changes
+      .map((c) => ('range' in c ? `${showRange(c.range)} ← ${c.text.length} chars` : `whole ← ${c.text.length} chars`))
+      .join(', ');
     note(`change ${document.uri} v${version}: ${described}`);
-    void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: document.uri, version }, contentChanges: changes });
+    void connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: document.uri, version },
+      contentChanges: changes,
+    });
   }
 
   // --- requests ------------------------------------------------------------------------------
@@ -372,17 +447,43 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
       case 'textDocument/references':
         return { textDocument, position: position(document), context: { includeDeclaration: random.chance(0.5) } };
       case 'textDocument/completion':
-        return { textDocument, position: position(document), context: random.chance(0.5) ? { triggerKind: 1 } : { triggerKind: 2, triggerCharacter: random.pick(['(', '[']) } };
+        return {
+          textDocument,
+          position: position(document),
+          context: random.chance(0.5) ? { triggerKind: 1 } : { triggerKind: 2, triggerCharacter: random.pick(['(', '[']) },
+        };
       case 'textDocument/codeAction': {
         const at = range(document);
-        const diagnostics = random.chance(0.5) ? [] : [{ range: at, message: 'x', code: random.pick(['paragraph-numbering', 'unmarked-paragraph', 'no-banner', 'nonsense']), source: 'cable' }];
-        return { textDocument, range: at, context: { diagnostics, ...(random.chance(0.2) ? { only: [random.pick(['quickfix', 'refactor', 'source'])] } : {}) } };
+        const diagnostics = random.chance(0.5)
+          ? []
+          : [
+              {
+                range: at,
+                message: 'x',
+                code: random.pick(['paragraph-numbering', 'unmarked-paragraph', 'no-banner', 'nonsense']),
+                source: 'cable',
+              },
+            ];
+        return {
+          textDocument,
+          range: at,
+          context: { diagnostics, ...(random.chance(0.2) ? { only: [random.pick(['quickfix', 'refactor', 'source'])] } : {}) },
+        };
       }
       case 'workspace/symbol':
         return {
           query: random.weighted<() => string>([
             [3, () => ''],
-            [6, () => (document ? (document.mirror.getText().slice(random.int(document.mirror.getText().length)).match(/\S{1,12}/)?.[0] ?? '') : 'BAGHDAD')],
+            [
+              6,
+              () =>
+                document
+                  ? (document.mirror
+                      .getText()
+                      .slice(random.int(document.mirror.getText().length))
+                      .match(/\S{1,12}/)?.[0] ?? '')
+                  : 'BAGHDAD',
+            ],
             [3, () => random.sample(hostileText).slice(0, 40)],
             [1, () => 'A'.repeat(10_000)],
           ])(),
@@ -430,12 +531,15 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
       figures.times.push(ms);
       if (!result.slowest || ms > result.slowest.ms) result.slowest = { method, ms, serverCpuMs, step: at };
       if (options.boundMs !== undefined && ms > options.boundMs && cancel === 'no') {
-        if (serverCpuMs > options.boundMs || Number.isNaN(serverCpuMs)) slow ??= `${described} took ${ms.toFixed(0)} ms (the server's CPU ${serverCpuMs.toFixed(0)} ms), more than ${options.boundMs} ms`;
+        if (serverCpuMs > options.boundMs || Number.isNaN(serverCpuMs))
+          slow ??= `${described} took ${ms.toFixed(0)} ms (the server's CPU ${serverCpuMs.toFixed(0)} ms), more than ${options.boundMs} ms`;
         else result.starved++;
       }
     }
     // Checked once the step's answers are all in, so checking one does not delay another.
-    const versions = [...(documents.get(sent.uri ?? '')?.versions ?? [])].filter(([number]) => number >= (sent.version ?? Infinity)).map(([, version]) => version);
+    const versions = [...(documents.get(sent.uri ?? '')?.versions ?? [])]
+      .filter(([number]) => number >= (sent.version ?? Infinity))
+      .map(([, version]) => version);
     const openUris = [...documents.keys()];
     checks.push(() => {
       const problem = answerProblem(sent, answer, versions, workspaceUri, openUris);
@@ -462,7 +566,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
       ]);
       const existing = madeFiles.length ? random.pick(madeFiles) : undefined;
       const uriOf = (path: string) => pathToFileURL(path).href;
-      if (kind === 'create' || (!existing && (kind === 'rewrite' || kind === 'delete' || kind === 'unreadable' || kind === 'delete-silently'))) {
+      if (
+        kind === 'create' ||
+        (!existing && (kind === 'rewrite' || kind === 'delete' || kind === 'unreadable' || kind === 'delete-silently'))
+      ) {
         const path = join(dir, `f${++fileCounter}.${random.chance(0.7) ? 'cable' : 'txt'}`);
         writeFileSync(path, fileBytes());
         madeFiles.push(path);
@@ -491,11 +598,19 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
         madeFiles.push(path);
         changes.push({ uri: uriOf(path), type: FileChangeType.Created });
       } else if (kind === 'lie') {
-        const uri = random.pick([uriOf(join(dir, `never${random.int(5)}.cable`)), uriOf(join(outside, 'elsewhere.cable')), 'untitled:Untitled-1', 'vscode-vfs://github/x/y.cable', uriOf(workspace), 'file:///']);
+        const uri = random.pick([
+          uriOf(join(dir, `never${random.int(5)}.cable`)),
+          uriOf(join(outside, 'elsewhere.cable')),
+          'untitled:Untitled-1',
+          'vscode-vfs://github/x/y.cable',
+          uriOf(workspace),
+          'file:///',
+        ]);
         changes.push({ uri, type: random.pick([FileChangeType.Created, FileChangeType.Changed, FileChangeType.Deleted]) });
       } else {
         const document = anyDocument();
-        if (document) changes.push({ uri: document.uri, type: random.pick([FileChangeType.Created, FileChangeType.Changed, FileChangeType.Deleted]) });
+        if (document)
+          changes.push({ uri: document.uri, type: random.pick([FileChangeType.Created, FileChangeType.Changed, FileChangeType.Deleted]) });
       }
     }
     result.fileEvents += changes.length;
@@ -510,7 +625,13 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
       client.foldersChanged([], removed);
       return;
     }
-    const folder = random.pick([pathToFileURL(join(workspace, 'fuzz')).href, pathToFileURL(outside).href, pathToFileURL(join(scratch, 'no-such-folder')).href, 'vscode-vfs://github/x', workspaceUri]);
+    const folder = random.pick([
+      pathToFileURL(join(workspace, 'fuzz')).href,
+      pathToFileURL(outside).href,
+      pathToFileURL(join(scratch, 'no-such-folder')).href,
+      'vscode-vfs://github/x',
+      workspaceUri,
+    ]);
     addedFolders.push(folder);
     note(`folder added ${folder}`);
     client.foldersChanged([folder], []);
@@ -528,7 +649,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     };
     excludes = random.chance(0.5) ? { '**/.git': true } : { '**/.git': true, '**/fuzz/d1': true, '**/hostile': random.chance(0.5) };
     note(`settings ${JSON.stringify(settings)} files.exclude ${JSON.stringify(excludes)}`);
-    void connection.sendNotification(DidChangeConfigurationNotification.type, { settings: random.chance(0.5) ? null : { cable: settings } });
+    void connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: random.chance(0.5) ? null : { cable: settings },
+    });
   }
 
   // --- the run -------------------------------------------------------------------------------
@@ -545,7 +668,12 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
       [1, 'settings'],
       [1, 'folders'],
     ]);
-    const cancel = () => random.weighted<'no' | 'now' | 'soon'>([[8, 'no'], [1, 'now'], [2, 'soon']]);
+    const cancel = () =>
+      random.weighted<'no' | 'now' | 'soon'>([
+        [8, 'no'],
+        [1, 'now'],
+        [2, 'soon'],
+      ]);
     const oneRequest = () => {
       const method = random.weighted(REQUESTS);
       const target = method === 'workspace/symbol' || random.chance(0.95) ? anyDocument() : undefined;
@@ -590,7 +718,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   try {
     log(`fuzz: seed ${options.seed}, ${(options.durationMs / 1000).toFixed(0)} s, server ${SERVER_SCRIPT}, workspace ${workspace}`);
     let lastReport = performance.now();
-    while (!result.failure && performance.now() - started < options.durationMs && (options.maxSteps === undefined || step < options.maxSteps)) {
+    while (
+      !result.failure &&
+      performance.now() - started < options.durationMs &&
+      (options.maxSteps === undefined || step < options.maxSteps)
+    ) {
       step++;
       const cpu = { fuzzer: process.cpuUsage(), server: cpuMsOf(client.process.pid), wall: performance.now() };
       const wait = planStep();
@@ -602,11 +734,15 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
       for (const check of checks.splice(0)) check();
       if (slow) {
         const fuzzerMs = process.cpuUsage(cpu.fuzzer);
-        fail(`${slow} (in this step: ${(performance.now() - cpu.wall).toFixed(0)} ms, the server's CPU ${(cpuMsOf(client.process.pid) - cpu.server).toFixed(0)} ms, the fuzzer's ${((fuzzerMs.user + fuzzerMs.system) / 1000).toFixed(0)} ms)`);
+        fail(
+          `${slow} (in this step: ${(performance.now() - cpu.wall).toFixed(0)} ms, the server's CPU ${(cpuMsOf(client.process.pid) - cpu.server).toFixed(0)} ms, the fuzzer's ${((fuzzerMs.user + fuzzerMs.system) / 1000).toFixed(0)} ms)`,
+        );
       }
       if (performance.now() - lastReport > 30_000) {
         lastReport = performance.now();
-        log(`  ${((lastReport - started) / 1000).toFixed(0)} s: ${step} steps, ${result.requests} requests, ${result.edits} edits, ${result.fileEvents} file events`);
+        log(
+          `  ${((lastReport - started) / 1000).toFixed(0)} s: ${step} steps, ${result.requests} requests, ${result.edits} edits, ${result.fileEvents} file events`,
+        );
       }
     }
     result.steps = step;
@@ -615,7 +751,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
       // Work the last steps started (diagnostics after a delay, index passes) ends cleanly too.
       await new Promise((resolve) => setTimeout(resolve, 500));
       stopping = true;
-      const code = await Promise.race([client.stop(), new Promise((resolve) => setTimeout(() => resolve('no exit within 10 s'), 10_000).unref())]);
+      const code = await Promise.race([
+        client.stop(),
+        new Promise((resolve) => setTimeout(() => resolve('no exit within 10 s'), 10_000).unref()),
+      ]);
       if (code !== 0) fail(`shutdown and exit gave ${code}`);
     }
   } finally {
@@ -630,7 +769,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
 /** What VS Code declares, with the refresh requests and completion the fuzz also exercises. */
 const FUZZ_CAPABILITIES: ClientCapabilities = {
   ...FULL_CAPABILITIES,
-  textDocument: { ...FULL_CAPABILITIES.textDocument, foldingRange: { foldingRange: { collapsedText: true } }, completion: { completionItem: { snippetSupport: false } } },
+  textDocument: {
+    ...FULL_CAPABILITIES.textDocument,
+    foldingRange: { foldingRange: { collapsedText: true } },
+    completion: { completionItem: { snippetSupport: false } },
+  },
   workspace: { ...FULL_CAPABILITIES.workspace, codeLens: { refreshSupport: true }, semanticTokens: { refreshSupport: true } },
 };
 
@@ -641,7 +784,8 @@ function populateWorkspace(workspace: string): void {
     mkdirSync(join(workspace, rendering), { recursive: true });
     for (const name of readdirSync(join(sample, rendering))) copyFileSync(join(sample, rendering, name), join(workspace, rendering, name));
   }
-  for (const name of readdirSync(join(ROOT, 'test', 'fixtures', 'workspace'))) copyFileSync(join(ROOT, 'test', 'fixtures', 'workspace', name), join(workspace, name));
+  for (const name of readdirSync(join(ROOT, 'test', 'fixtures', 'workspace')))
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'workspace', name), join(workspace, name));
   copyFileSync(join(ROOT, 'test', 'fixtures', 'seed', '09BASRAH2.cable'), join(workspace, '09BASRAH2.cable'));
   mkdirSync(join(workspace, 'hostile'));
   for (const name of readdirSync(HOSTILE_FIXTURE_DIR)) copyFileSync(join(HOSTILE_FIXTURE_DIR, name), join(workspace, 'hostile', name));
@@ -655,7 +799,8 @@ function populateWorkspace(workspace: string): void {
 function dumpDocuments(dir: string, documents: Map<string, OpenDocument>): void {
   mkdirSync(dir, { recursive: true });
   for (const document of documents.values()) {
-    for (const [number, version] of document.versions) writeFileSync(join(dir, `${encodeURIComponent(document.uri)}.v${number}`), version.text);
+    for (const [number, version] of document.versions)
+      writeFileSync(join(dir, `${encodeURIComponent(document.uri)}.v${number}`), version.text);
     if (document.history) writeFileSync(join(dir, `${encodeURIComponent(document.uri)}.history.json`), JSON.stringify(document.history));
   }
 }
@@ -663,7 +808,9 @@ function dumpDocuments(dir: string, documents: Map<string, OpenDocument>): void 
 /** CPU time of a process in ms (Linux /proc; NaN elsewhere). */
 export function cpuMsOf(pid: number | undefined): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   } catch {
     return NaN;
@@ -686,7 +833,8 @@ function rangeProblem(range: Range | undefined, lengths: number[]): string | und
     if (p.line < 0 || p.line >= lengths.length) return `${showRange(range)}: line ${p.line} of ${lengths.length}`;
     if (p.character < 0 || p.character > lengths[p.line]!) return `${showRange(range)}: character ${p.character} of ${lengths[p.line]}`;
   }
-  if (range.end.line < range.start.line || (range.end.line === range.start.line && range.end.character < range.start.character)) return `${showRange(range)} ends before it starts`;
+  if (range.end.line < range.start.line || (range.end.line === range.start.line && range.end.character < range.start.character))
+    return `${showRange(range)} ends before it starts`;
   return undefined;
 }
 
@@ -699,8 +847,10 @@ function tokensProblem(data: number[], lengths: number[]): string | undefined {
     const [deltaLine, deltaStart, length, type, modifiers] = data.slice(i, i + 5) as [number, number, number, number, number];
     line += deltaLine;
     character = deltaLine === 0 ? character + deltaStart : deltaStart;
-    if (line >= lengths.length || character + length > lengths[line]!) return `token ${i / 5} at ${line}:${character} length ${length} is outside the text`;
-    if (type >= SEMANTIC_TOKENS_LEGEND.tokenTypes.length || modifiers >= 1 << SEMANTIC_TOKENS_LEGEND.tokenModifiers.length) return `token ${i / 5} has type ${type}, modifiers ${modifiers}`;
+    if (line >= lengths.length || character + length > lengths[line]!)
+      return `token ${i / 5} at ${line}:${character} length ${length} is outside the text`;
+    if (type >= SEMANTIC_TOKENS_LEGEND.tokenTypes.length || modifiers >= 1 << SEMANTIC_TOKENS_LEGEND.tokenModifiers.length)
+      return `token ${i / 5} has type ${type}, modifiers ${modifiers}`;
   }
   return undefined;
 }
@@ -712,7 +862,10 @@ function tokensProblem(data: number[], lengths: number[]): string | undefined {
  */
 function answerProblem(sent: Sent, answer: unknown, versions: Version[], workspaceUri: string, openUris: string[]): string | undefined {
   if (answer === null || answer === undefined) return undefined;
-  const targetProblem = (uri: string) => (uri.startsWith(`${workspaceUri}/`) || openUris.includes(uri) || uri === sent.uri ? undefined : `points at ${uri}, outside the workspace`);
+  const targetProblem = (uri: string) =>
+    uri.startsWith(`${workspaceUri}/`) || openUris.includes(uri) || uri === sent.uri
+      ? undefined
+      : `points at ${uri}, outside the workspace`;
   // Checks that need no text.
   switch (sent.method) {
     case 'workspace/symbol':
@@ -724,7 +877,8 @@ function answerProblem(sent: Sent, answer: unknown, versions: Version[], workspa
     case 'cable/summary':
       return typeof (answer as { markdown?: unknown }).markdown === 'string' ? undefined : 'no markdown';
     case 'textDocument/codeLens':
-      for (const lens of answer as { command?: { command: string } }[]) if (lens.command?.command !== SHOW_REFERENCES_COMMAND) return `command ${lens.command?.command}`;
+      for (const lens of answer as { command?: { command: string } }[])
+        if (lens.command?.command !== SHOW_REFERENCES_COMMAND) return `command ${lens.command?.command}`;
       break;
     case 'textDocument/definition':
     case 'textDocument/references':
@@ -771,8 +925,18 @@ function textProblem(sent: Sent, answer: unknown, version: Version): string | un
       return hover.range ? rangeProblem(hover.range, lengths) : undefined;
     }
     case 'textDocument/definition': {
-      const links = answer as { originSelectionRange?: Range; targetUri?: string; targetRange?: Range; targetSelectionRange?: Range; uri?: string; range?: Range }[];
-      return ranges([...links.flatMap((l) => (l.originSelectionRange ? [l.originSelectionRange] : [])), ...own(links).flatMap((l) => [l.targetRange ?? l.range, ...(l.targetSelectionRange ? [l.targetSelectionRange] : [])])]);
+      const links = answer as {
+        originSelectionRange?: Range;
+        targetUri?: string;
+        targetRange?: Range;
+        targetSelectionRange?: Range;
+        uri?: string;
+        range?: Range;
+      }[];
+      return ranges([
+        ...links.flatMap((l) => (l.originSelectionRange ? [l.originSelectionRange] : [])),
+        ...own(links).flatMap((l) => [l.targetRange ?? l.range, ...(l.targetSelectionRange ? [l.targetSelectionRange] : [])]),
+      ]);
     }
     case 'textDocument/references':
       return ranges(own(answer as { uri: string; range: Range }[]).map((l) => (l as { range: Range }).range));
@@ -782,12 +946,22 @@ function textProblem(sent: Sent, answer: unknown, version: Version): string | un
       return ranges((answer as { range: Range }[]).map((l) => l.range));
     case 'textDocument/completion': {
       const items = Array.isArray(answer) ? answer : (answer as { items: unknown[] }).items;
-      return ranges((items as { textEdit?: { range?: Range; insert?: Range; replace?: Range } }[]).flatMap((i) => (i.textEdit ? (i.textEdit.range ? [i.textEdit.range] : [i.textEdit.insert, i.textEdit.replace]) : [])));
+      return ranges(
+        (items as { textEdit?: { range?: Range; insert?: Range; replace?: Range } }[]).flatMap((i) =>
+          i.textEdit ? (i.textEdit.range ? [i.textEdit.range] : [i.textEdit.insert, i.textEdit.replace]) : [],
+        ),
+      );
     }
     case 'textDocument/semanticTokens/full':
       return tokensProblem((answer as { data: number[] }).data, lengths);
     case 'textDocument/codeAction':
-      return ranges((answer as { edit?: { changes?: Record<string, { range: Range }[]> } }[]).flatMap((a) => Object.values(a.edit?.changes ?? {}).flat().map((e) => e.range)));
+      return ranges(
+        (answer as { edit?: { changes?: Record<string, { range: Range }[]> } }[]).flatMap((a) =>
+          Object.values(a.edit?.changes ?? {})
+            .flat()
+            .map((e) => e.range),
+        ),
+      );
     default:
       return undefined;
   }
@@ -798,13 +972,21 @@ function percentile(sorted: number[], p: number): number {
 }
 
 export function describeResult(result: FuzzResult): string {
-  const lines = [`seed ${result.seed}: ${result.steps} steps in ${(result.elapsedMs / 1000).toFixed(0)} s; ${result.requests} requests, ${result.edits} edits, ${result.fileEvents} file events, ${result.diagnostics} diagnostics notifications`];
+  const lines = [
+    `seed ${result.seed}: ${result.steps} steps in ${(result.elapsedMs / 1000).toFixed(0)} s; ${result.requests} requests, ${result.edits} edits, ${result.fileEvents} file events, ${result.diagnostics} diagnostics notifications`,
+  ];
   for (const [method, figures] of [...result.byMethod].sort(([a], [b]) => a.localeCompare(b))) {
     const sorted = [...figures.times].sort((a, b) => a - b);
-    lines.push(`  ${method.padEnd(34)} n=${String(figures.count).padStart(6)}  cancelled ${String(figures.cancelled).padStart(5)}  p50 ${percentile(sorted, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(sorted, 99).toFixed(1).padStart(7)} ms  max ${(sorted[sorted.length - 1] ?? NaN).toFixed(1).padStart(8)} ms`);
+    lines.push(
+      `  ${method.padEnd(34)} n=${String(figures.count).padStart(6)}  cancelled ${String(figures.cancelled).padStart(5)}  p50 ${percentile(sorted, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(sorted, 99).toFixed(1).padStart(7)} ms  max ${(sorted[sorted.length - 1] ?? NaN).toFixed(1).padStart(8)} ms`,
+    );
   }
-  if (result.slowest) lines.push(`slowest: ${result.slowest.method} ${result.slowest.ms.toFixed(0)} ms (the server's CPU meanwhile ${result.slowest.serverCpuMs.toFixed(0)} ms) at step ${result.slowest.step}`);
-  if (result.starved) lines.push(`over the bound in wall time with the server's CPU under it (a loaded machine): ${result.starved} requests`);
+  if (result.slowest)
+    lines.push(
+      `slowest: ${result.slowest.method} ${result.slowest.ms.toFixed(0)} ms (the server's CPU meanwhile ${result.slowest.serverCpuMs.toFixed(0)} ms) at step ${result.slowest.step}`,
+    );
+  if (result.starved)
+    lines.push(`over the bound in wall time with the server's CPU under it (a loaded machine): ${result.starved} requests`);
   if (result.failure) {
     lines.push(`FAILED at step ${result.failure.step}: ${result.failure.message}`);
     lines.push('last actions:', ...result.failure.recent.map((line) => `  ${line.slice(0, 600)}`));

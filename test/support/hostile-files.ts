@@ -34,7 +34,8 @@ export function longLine(chars: number): string {
 
 export function createHostileFolder(options: { big?: boolean } = {}): HostileFolder {
   const dir = mkdtempSync(join(tmpdir(), 'cable-hostile-'));
-  for (const name of readdirSync(HOSTILE_FIXTURE_DIR)) if (name.endsWith('.cable')) copyFileSync(join(HOSTILE_FIXTURE_DIR, name), join(dir, name));
+  for (const name of readdirSync(HOSTILE_FIXTURE_DIR))
+    if (name.endsWith('.cable')) copyFileSync(join(HOSTILE_FIXTURE_DIR, name), join(dir, name));
   copyFileSync(SEED_FILE, join(dir, '09BASRAH2.cable'));
   if (options.big !== false) writeFileSync(join(dir, 'big.cable'), bigCable(BIG_FILE_BYTES));
   writeFileSync(join(dir, 'long-line.cable'), longLine(LONG_LINE_CHARS));

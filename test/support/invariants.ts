@@ -55,7 +55,12 @@ function rangeOf(value: unknown): Range | undefined {
 /** A token: its text is what its one-line range covers. */
 function isToken(value: object): boolean {
   const { text, range } = value as { text?: unknown; range?: unknown };
-  return typeof text === 'string' && isRange(range) && range.start.line === range.end.line && range.end.character - range.start.character === text.length;
+  return (
+    typeof text === 'string' &&
+    isRange(range) &&
+    range.start.line === range.end.line &&
+    range.end.character - range.start.character === text.length
+  );
 }
 
 /**
@@ -71,7 +76,8 @@ export function modelProblems(model: object, text: string): string[] {
       let previous: Range | undefined;
       value.forEach((item, i) => {
         const range = rangeOf(item);
-        if (range && previous && compare(range.start, previous.start) < 0) problems.push(`${path}[${i}] starts at ${show(range)}, before ${show(previous)}`);
+        if (range && previous && compare(range.start, previous.start) < 0)
+          problems.push(`${path}[${i}] starts at ${show(range)}, before ${show(previous)}`);
         previous = range ?? previous;
         walk(item, `${path}[${i}]`, enclosing);
       });
@@ -83,7 +89,8 @@ export function modelProblems(model: object, text: string): string[] {
         if (problem) problems.push(`${path}.${end} ${show(value)}: ${problem}`);
       }
       if (compare(value.end, value.start) < 0) problems.push(`${path} ends before it starts: ${show(value)}`);
-      if (enclosing && (compare(value.start, enclosing.start) < 0 || compare(enclosing.end, value.end) < 0)) problems.push(`${path} ${show(value)} is outside ${show(enclosing)}`);
+      if (enclosing && (compare(value.start, enclosing.start) < 0 || compare(enclosing.end, value.end) < 0))
+        problems.push(`${path} ${show(value)} is outside ${show(enclosing)}`);
       return;
     }
     // A token's range is its text's (a TAGS code's person stands after it); any other element's
@@ -107,7 +114,10 @@ export function outlineProblems(symbols: DocumentSymbolLike[], text: string): st
     for (const [i, s] of list.entries()) {
       const at = `${path}[${i}] ${JSON.stringify(s.name)}`;
       if (!s.name.trim()) problems.push(`${at}: empty name`);
-      for (const [what, r] of [['range', s.range], ['selectionRange', s.selectionRange]] as const) {
+      for (const [what, r] of [
+        ['range', s.range],
+        ['selectionRange', s.selectionRange],
+      ] as const) {
         for (const end of ['start', 'end'] as const) {
           const problem = positionProblem(r[end], lengths);
           if (problem) problems.push(`${at} ${what}.${end} ${show(r)}: ${problem}`);
@@ -116,7 +126,8 @@ export function outlineProblems(symbols: DocumentSymbolLike[], text: string): st
       }
       if (!inside(s.selectionRange, s.range)) problems.push(`${at}: selection ${show(s.selectionRange)} outside ${show(s.range)}`);
       if (parent && !inside(s.range, parent)) problems.push(`${at}: ${show(s.range)} outside its parent ${show(parent)}`);
-      if (previous && compare(s.range.start, previous.range.end) < 0) problems.push(`${at}: ${show(s.range)} overlaps or precedes ${JSON.stringify(previous.name)} ${show(previous.range)}`);
+      if (previous && compare(s.range.start, previous.range.end) < 0)
+        problems.push(`${at}: ${show(s.range)} overlaps or precedes ${JSON.stringify(previous.name)} ${show(previous.range)}`);
       previous = s;
       walk(s.children ?? [], `${at}.children`, s.range);
     }
@@ -130,14 +141,16 @@ export function foldingProblems(ranges: FoldingRangeLike[], text: string): strin
   const lineCount = lineLengths(text).length;
   const problems: string[] = [];
   for (const r of ranges) {
-    if (r.startLine < 0 || r.endLine >= lineCount || r.startLine > r.endLine) problems.push(`fold ${r.startLine}-${r.endLine} of ${lineCount} lines`);
+    if (r.startLine < 0 || r.endLine >= lineCount || r.startLine > r.endLine)
+      problems.push(`fold ${r.startLine}-${r.endLine} of ${lineCount} lines`);
   }
   const sorted = [...ranges].sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
   const open: FoldingRangeLike[] = [];
   for (const r of sorted) {
     while (open.length && open[open.length - 1]!.endLine < r.startLine) open.pop();
     const parent = open[open.length - 1];
-    if (parent && r.endLine > parent.endLine) problems.push(`fold ${r.startLine}-${r.endLine} crosses ${parent.startLine}-${parent.endLine}`);
+    if (parent && r.endLine > parent.endLine)
+      problems.push(`fold ${r.startLine}-${r.endLine} crosses ${parent.startLine}-${parent.endLine}`);
     open.push(r);
   }
   return problems;

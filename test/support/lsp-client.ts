@@ -96,7 +96,10 @@ export class LspTestClient {
   change(uri: string, text: string): void {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
-    void this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    void this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
   }
 
   close(uri: string): void {
@@ -110,7 +113,9 @@ export class LspTestClient {
 
   foldersChanged(added: string[], removed: string[]): void {
     const folder = (uri: string) => ({ uri, name: uri });
-    void this.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: added.map(folder), removed: removed.map(folder) } });
+    void this.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: added.map(folder), removed: removed.map(folder) },
+    });
   }
 
   symbols(uri: string) {
@@ -154,7 +159,9 @@ export async function startServer(options: StartOptions): Promise<LspTestClient>
   // Node options for the server, for profiling a bench (`--cpu-prof`, which NODE_OPTIONS refuses).
   const nodeArgs = process.env.CABLE_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const cacheDir = options.cacheDir ?? mkdtempSync(join(tmpdir(), 'cable-test-cache-'));
-  const child = spawn(process.execPath, [...nodeArgs, SERVER_SCRIPT, '--stdio', '--cache-dir', cacheDir], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, SERVER_SCRIPT, '--stdio', '--cache-dir', cacheDir], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const client = new LspTestClient(child, connection);
   if (!options.cacheDir) client.ownCacheDir = cacheDir;

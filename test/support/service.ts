@@ -5,7 +5,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentSymbol, Position } from 'vscode-languageserver-types';
-import { createCableLanguageService, type CableLanguageService, type Logger, type ProgressSink } from '../../server/src/service/language-service.ts';
+import {
+  createCableLanguageService,
+  type CableLanguageService,
+  type Logger,
+  type ProgressSink,
+} from '../../server/src/service/language-service.ts';
 import { SEED_FILE } from './corpus.ts';
 import { createMemoryWorkspace, type MemoryWorkspace } from './memory-workspace.ts';
 import { WorkspaceIndex } from '../../server/src/workspace/workspace-index.ts';
@@ -49,7 +54,9 @@ export function serviceOver(
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
   });
-  service.setWorkspaceFolders((options.folders ?? ['file:///ws']).map((uri) => ({ uri, ...(options.excludes ? { excludes: options.excludes } : {}) })));
+  service.setWorkspaceFolders(
+    (options.folders ?? ['file:///ws']).map((uri) => ({ uri, ...(options.excludes ? { excludes: options.excludes } : {}) })),
+  );
   return { service, workspace, logger };
 }
 

@@ -53,11 +53,14 @@ describe('cable check', () => {
     const dir = faultyFolder();
     const { status, stdout, stderr } = cable(['check', '.'], dir);
     assert.equal(status, 1);
-    const problems = stdout.trim().split('\n').map((line) => {
-      const m = MATCHER.exec(line);
-      assert.ok(m, `the problem matcher does not read: ${line}`);
-      return m.slice(1, 6).join(' ');
-    });
+    const problems = stdout
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const m = MATCHER.exec(line);
+        assert.ok(m, `the problem matcher does not read: ${line}`);
+        return m.slice(1, 6).join(' ');
+      });
     assert.deepEqual(problems, ['drafts/draft.cable 19 54 warning unknown-tag', 'drafts/draft.cable 37 5 error marking-above-banner']);
     assert.match(stderr, /2 cables checked: 1 error, 1 warning, 0 info/);
   });
@@ -93,7 +96,10 @@ describe('cable check', () => {
     const seed = join(dir, 'seed.cable');
     writeFileSync(seed, SEED_TEXT);
     assert.doesNotMatch(cable(['check', seed]).stdout, /too-large/);
-    assert.match(cable(['check', '--max-file-size', '1000', seed]).stdout, /seed\.cable:1:1: warning too-large: .*more than cable\.maxFileSize \(1000 bytes\)/);
+    assert.match(
+      cable(['check', '--max-file-size', '1000', seed]).stdout,
+      /seed\.cable:1:1: warning too-large: .*more than cable\.maxFileSize \(1000 bytes\)/,
+    );
     assert.doesNotMatch(cable(['check', '--max-file-size=1000', '--ignore', 'too-large', seed]).stdout, /too-large/);
     assert.equal(cable(['check', '--max-file-size', 'big', seed]).status, 2);
   });
@@ -106,7 +112,12 @@ describe('cable check', () => {
     const out: string[] = [];
     const err: string[] = [];
     // Cancelled as the first problem is printed: the files after it are not checked.
-    const status = await runCheck({ paths: [dir], ignore: new Set() }, (line) => (out.push(line), interrupt.cancel()), (line) => err.push(line), interrupt.token);
+    const status = await runCheck(
+      { paths: [dir], ignore: new Set() },
+      (line) => (out.push(line), interrupt.cancel()),
+      (line) => err.push(line),
+      interrupt.token,
+    );
     assert.equal(status, 130);
     assert.equal(new Set(out.map((line) => line.split(':')[0])).size, 1);
     assert.match(err.at(-1)!, /^cable check: 1 cable checked \(interrupted: 1 of 3\):/);
@@ -126,12 +137,25 @@ describe('cable index', () => {
     const graph = JSON.parse(stdout);
     assert.equal(graph.totals.cables, 43);
     const byId = new Map(graph.cables.map((c: { id: string }) => [c.id, c]));
-    const cited = byId.get('06MADRID2657') as { citedBy: { id: string; line: number }[]; cites: { id: string; inFolder: boolean }[]; subject: string };
-    assert.deepEqual(cited.citedBy.map((c) => `${c.id}:${c.line}`), ['06MADRID3104:24', '07MADRID173:29']);
-    assert.deepEqual(cited.cites.map((c) => `${c.id}:${c.inFolder}`), ['06MADRID1914:false', '06MADRID1799:false', '06MADRID2374:false']);
+    const cited = byId.get('06MADRID2657') as {
+      citedBy: { id: string; line: number }[];
+      cites: { id: string; inFolder: boolean }[];
+      subject: string;
+    };
+    assert.deepEqual(
+      cited.citedBy.map((c) => `${c.id}:${c.line}`),
+      ['06MADRID3104:24', '07MADRID173:29'],
+    );
+    assert.deepEqual(
+      cited.cites.map((c) => `${c.id}:${c.inFolder}`),
+      ['06MADRID1914:false', '06MADRID1799:false', '06MADRID2374:false'],
+    );
     const citing = byId.get('07MADRID173') as { cites: { id: string; inFolder: boolean }[]; file: string };
     assert.equal(citing.file, '07MADRID173.txt');
-    assert.deepEqual(citing.cites.filter((c) => c.inFolder).map((c) => c.id), ['06MADRID3104', '06MADRID2657']);
+    assert.deepEqual(
+      citing.cites.filter((c) => c.inFolder).map((c) => c.id),
+      ['06MADRID3104', '06MADRID2657'],
+    );
     assert.equal(graph.totals.citationsInFolder, 3);
     assert.equal(graph.totals.citedCables, 2);
   });
@@ -147,7 +171,8 @@ describe('cable index', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cable-index-'));
     const cacheDir = mkdtempSync(join(tmpdir(), 'cable-index-cache-'));
     scratchFolders.push(dir, cacheDir);
-    for (const name of ['06MADRID2657.txt', '06MADRID3104.txt', '07MADRID173.txt']) writeFileSync(join(dir, name), readFileSync(join(SAMPLE_CORPUS_DIR, 'plain', name)));
+    for (const name of ['06MADRID2657.txt', '06MADRID3104.txt', '07MADRID173.txt'])
+      writeFileSync(join(dir, name), readFileSync(join(SAMPLE_CORPUS_DIR, 'plain', name)));
     const plain = cable(['index', dir]);
     const first = cable(['index', '--cache-dir', cacheDir, dir]);
     assert.equal(first.status, 0, first.stderr);
@@ -163,7 +188,10 @@ describe('cable index', () => {
     // 07MADRID173 no longer cites 06MADRID3104.
     const citing = join(dir, '07MADRID173.txt');
     writeFileSync(citing, readFileSync(citing, 'utf8').replace(/2006 MADRID 3104/g, '2006 MADRID 9999'));
-    const cites = (stdout: string) => (JSON.parse(stdout) as { cables: { id: string; cites: { id: string }[] }[] }).cables.find((c) => c.id === '07MADRID173')!.cites.map((c) => c.id);
+    const cites = (stdout: string) =>
+      (JSON.parse(stdout) as { cables: { id: string; cites: { id: string }[] }[] }).cables
+        .find((c) => c.id === '07MADRID173')!
+        .cites.map((c) => c.id);
     const third = cable(['index', '--cache-dir', cacheDir, dir]);
     assert.deepEqual(cites(third.stdout), cites(cable(['index', dir]).stdout));
     assert.ok(!cites(third.stdout).includes('06MADRID3104'));

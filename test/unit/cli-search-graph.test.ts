@@ -19,11 +19,14 @@ describe('cable search', () => {
     assert.equal(status, 0, stderr);
     const lines = stdout.trimEnd().split('\n');
     assert.match(lines[0]!, /^ID +DATE +CLASSIFICATION +ORIGIN +TAGS +SUBJECT$/);
-    assert.deepEqual(lines.slice(1).map((line) => line.split(/\s+/).slice(0, 4).join(' ')), [
-      '06MADRID2657 2006-10-20 CONFIDENTIAL MADRID',
-      '06MADRID3104 2006-12-28 CONFIDENTIAL MADRID',
-      '07MADRID173 2007-02-01 CONFIDENTIAL MADRID',
-    ]);
+    assert.deepEqual(
+      lines.slice(1).map((line) => line.split(/\s+/).slice(0, 4).join(' ')),
+      [
+        '06MADRID2657 2006-10-20 CONFIDENTIAL MADRID',
+        '06MADRID3104 2006-12-28 CONFIDENTIAL MADRID',
+        '07MADRID173 2007-02-01 CONFIDENTIAL MADRID',
+      ],
+    );
     assert.equal(stderr, 'cable search: 3 cables found\n');
   });
 
@@ -32,12 +35,25 @@ describe('cable search', () => {
     assert.equal(status, 0);
     const answer = JSON.parse(stdout);
     assert.equal(answer.total, 4);
-    assert.deepEqual(answer.cables.map((c: { file: string }) => c.file).sort(), ['markdown-style/06MADRID2657.cable', 'markdown-style/06MADRID3104.cable', 'plain/06MADRID2657.txt', 'plain/06MADRID3104.txt']);
-    const missing = JSON.parse(cable(['search', '--json', 'missing: citedby:07MADRID173', 'samples']).stdout);
-    assert.deepEqual(missing.cables.map((c: { id: string; missing: boolean; dateEstimated: boolean; file: null }) => [c.id, c.missing, c.dateEstimated, c.file]), [
-      ['06MADRID1799', true, true, null],
-      ['06MADRID2374', true, true, null],
+    assert.deepEqual(answer.cables.map((c: { file: string }) => c.file).sort(), [
+      'markdown-style/06MADRID2657.cable',
+      'markdown-style/06MADRID3104.cable',
+      'plain/06MADRID2657.txt',
+      'plain/06MADRID3104.txt',
     ]);
+    const missing = JSON.parse(cable(['search', '--json', 'missing: citedby:07MADRID173', 'samples']).stdout);
+    assert.deepEqual(
+      missing.cables.map((c: { id: string; missing: boolean; dateEstimated: boolean; file: null }) => [
+        c.id,
+        c.missing,
+        c.dateEstimated,
+        c.file,
+      ]),
+      [
+        ['06MADRID1799', true, true, null],
+        ['06MADRID2374', true, true, null],
+      ],
+    );
   });
 
   it('a bad query: the message under the faulty term, the help, exit 2; a bad folder exits 2', () => {
@@ -65,7 +81,11 @@ describe('cable graph', () => {
     const graph = JSON.parse(cable(['graph', '07madrid173', 'samples/plain', '--hops', '2', '--format', 'json']).stdout);
     assert.equal(graph.centre, '07MADRID173');
     assert.equal(graph.hops, 2);
-    assert.ok(graph.nodes.some((n: { id: string; hops: number; file: string }) => n.id === '06MADRID3104' && n.hops === 1 && n.file === '06MADRID3104.txt'));
+    assert.ok(
+      graph.nodes.some(
+        (n: { id: string; hops: number; file: string }) => n.id === '06MADRID3104' && n.hops === 1 && n.file === '06MADRID3104.txt',
+      ),
+    );
     const svg = cable(['graph', '06MADRID2657', 'samples', '--format', 'svg', '--time-axis']).stdout;
     assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     assert.match(svg, /<style>/);

@@ -19,32 +19,79 @@ describe('cable parse', () => {
     const plain = join(SAMPLE_CORPUS_DIR, 'plain', '05ANKARA1730.txt');
     const { status, stdout } = cable(['parse', SEED_FILE, plain]);
     assert.equal(status, 0);
-    const records = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const records = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     assert.equal(records.length, 2);
     const [seed, ankara] = records;
-    assert.deepEqual(Object.keys(seed), ['file', 'id', 'documentNumber', 'classification', 'date', 'origin', 'precedence', 'subject', 'tags', 'references', 'paragraphs', 'diagnostics']);
+    assert.deepEqual(Object.keys(seed), [
+      'file',
+      'id',
+      'documentNumber',
+      'classification',
+      'date',
+      'origin',
+      'precedence',
+      'subject',
+      'tags',
+      'references',
+      'paragraphs',
+      'diagnostics',
+    ]);
     assert.equal(seed.id, '09BASRAH2');
-    assert.deepEqual(seed.tags.find((t: { code: string }) => t.code === 'PINS'), { code: 'PINS', kind: 'subject', meaning: 'National Security' });
-    assert.deepEqual(seed.references, [{ label: null, text: '2008 BAGHDAD 3475', kind: 'cable', id: '08BAGHDAD3475', ids: ['08BAGHDAD3475'], line: 23 }]);
-    assert.deepEqual(seed.paragraphs.map((p: { number: number }) => p.number), [1, 2, 3, 4, 5]);
+    assert.deepEqual(
+      seed.tags.find((t: { code: string }) => t.code === 'PINS'),
+      { code: 'PINS', kind: 'subject', meaning: 'National Security' },
+    );
+    assert.deepEqual(seed.references, [
+      { label: null, text: '2008 BAGHDAD 3475', kind: 'cable', id: '08BAGHDAD3475', ids: ['08BAGHDAD3475'], line: 23 },
+    ]);
+    assert.deepEqual(
+      seed.paragraphs.map((p: { number: number }) => p.number),
+      [1, 2, 3, 4, 5],
+    );
     // The partial extract has no DTG: its year comes from the file name, which matches the banner.
     assert.equal(ankara.id, '05ANKARA1730');
-    assert.deepEqual(ankara.references.map((r: { label: string; id: string }) => `${r.label}:${r.id}`), ['A:05ANKARA1074', 'B:05ANKARA1231', 'C:05ANKARA1275', 'D:05ANKARA1511', 'E:05ANKARA1342', 'F:05ANKARA944', 'G:05ANKARA1102']);
+    assert.deepEqual(
+      ankara.references.map((r: { label: string; id: string }) => `${r.label}:${r.id}`),
+      ['A:05ANKARA1074', 'B:05ANKARA1231', 'C:05ANKARA1275', 'D:05ANKARA1511', 'E:05ANKARA1342', 'F:05ANKARA944', 'G:05ANKARA1102'],
+    );
   });
 
   it('gives a PlusD cable its document number, and a FRUS telegram its ID, local date and place of origin', () => {
     const fixtures = join(__dirname, '..', 'fixtures', 'other-forms');
-    const { status, stdout } = cable(['parse', join(fixtures, 'plusd', '1975ADDIS09462.txt'), join(fixtures, 'frus', 'frus1958-60v11-d142.txt')]);
+    const { status, stdout } = cable([
+      'parse',
+      join(fixtures, 'plusd', '1975ADDIS09462.txt'),
+      join(fixtures, 'frus', 'frus1958-60v11-d142.txt'),
+    ]);
     assert.equal(status, 0);
-    const [addis, frus] = stdout.trim().split('\n').map((line) => JSON.parse(line));
-    assert.deepEqual([addis.id, addis.documentNumber, addis.classification, addis.date], ['75ADDISABABA9462', '1975ADDIS09462', 'CONFIDENTIAL', '1975-08-06T15:07Z']);
-    assert.deepEqual([frus.id, frus.documentNumber, frus.date, frus.origin, frus.paragraphs], ['58BEIRUT406', null, '1958-07-15T18:00', 'Beirut', []]);
+    const [addis, frus] = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    assert.deepEqual(
+      [addis.id, addis.documentNumber, addis.classification, addis.date],
+      ['75ADDISABABA9462', '1975ADDIS09462', 'CONFIDENTIAL', '1975-08-06T15:07Z'],
+    );
+    assert.deepEqual(
+      [frus.id, frus.documentNumber, frus.date, frus.origin, frus.paragraphs],
+      ['58BEIRUT406', null, '1958-07-15T18:00', 'Beirut', []],
+    );
   });
 
   it('reads a fragment from stdin with --year and --id as its context', () => {
     const fragment = 'REF: A. STATE 123 B. 08 BAGHDAD 3475 C. E-MAIL FROM POLOFF 10/23/2008\n';
     const withYear = JSON.parse(cable(['parse', '--year', '2009', '-'], fragment).stdout);
-    assert.deepEqual(withYear.references.map((r: { id: string | null; kind: string }) => [r.kind, r.id]), [['cable', '09STATE123'], ['cable', '08BAGHDAD3475'], ['other', null]]);
+    assert.deepEqual(
+      withYear.references.map((r: { id: string | null; kind: string }) => [r.kind, r.id]),
+      [
+        ['cable', '09STATE123'],
+        ['cable', '08BAGHDAD3475'],
+        ['other', null],
+      ],
+    );
     const withId = JSON.parse(cable(['parse', '--id', '07madrid173', '-'], fragment).stdout);
     assert.equal(withId.id, '07MADRID173');
     assert.equal(withId.references[0].id, '07STATE123');

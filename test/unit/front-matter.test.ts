@@ -14,8 +14,25 @@ import { corpora, SEED_FILE } from '../support/corpus.ts';
 
 const root = join(__dirname, '..', '..');
 const FRONT_MATTER_KEYS = [
-  'lineCount', 'lostPilcrow', 'header', 'dateLine', 'banner', 'captions', 'executiveOrder', 'tags', 'subject', 'references', 'classifiedBy', 'frus',
-  'id', 'idSource', 'documentNumber', 'year', 'date', 'classification', 'precedence',
+  'lineCount',
+  'lostPilcrow',
+  'header',
+  'dateLine',
+  'banner',
+  'captions',
+  'executiveOrder',
+  'tags',
+  'subject',
+  'references',
+  'classifiedBy',
+  'frus',
+  'id',
+  'idSource',
+  'documentNumber',
+  'year',
+  'date',
+  'classification',
+  'precedence',
 ] as const satisfies readonly (keyof FrontMatter)[];
 
 function frontMatterOf(model: CableModel | FrontMatter): Partial<FrontMatter> {
@@ -28,7 +45,11 @@ function assertAgree(text: string, context: ParseContext, name: string): void {
   const full = parseCable(text, context);
   const front = parseFrontMatter(text, context);
   assert.deepEqual(frontMatterOf(front), frontMatterOf(full), name);
-  assert.deepEqual(Object.keys(front).filter((key) => !(FRONT_MATTER_KEYS as readonly string[]).includes(key)), [], `${name}: only front matter`);
+  assert.deepEqual(
+    Object.keys(front).filter((key) => !(FRONT_MATTER_KEYS as readonly string[]).includes(key)),
+    [],
+    `${name}: only front matter`,
+  );
   const uri = `file:///ws/${context.fileName ?? 'untitled.cable'}`;
   assert.deepEqual(summarize(uri, front), summarize(uri, full), `${name}: the index's summary`);
 }
@@ -37,8 +58,15 @@ function assertAgree(text: string, context: ParseContext, name: string): void {
 const headOf = (text: string) => text.split('\n').slice(0, 60).join('\n');
 
 function realCables(): { name: string; fileName: string; text: string }[] {
-  const files = [SEED_FILE, ...['e2e', 'workspace', 'hostile'].flatMap((dir) => readdirSync(join(root, 'test', 'fixtures', dir)).map((name) => join(root, 'test', 'fixtures', dir, name)))];
-  const fixtures = files.filter((file) => /\.(?:cable|txt)$/.test(file)).map((file) => ({ name: file.replace(`${root}/`, ''), fileName: file.replace(/^.*\//, ''), text: readFileSync(file, 'latin1') }));
+  const files = [
+    SEED_FILE,
+    ...['e2e', 'workspace', 'hostile'].flatMap((dir) =>
+      readdirSync(join(root, 'test', 'fixtures', dir)).map((name) => join(root, 'test', 'fixtures', dir, name)),
+    ),
+  ];
+  const fixtures = files
+    .filter((file) => /\.(?:cable|txt)$/.test(file))
+    .map((file) => ({ name: file.replace(`${root}/`, ''), fileName: file.replace(/^.*\//, ''), text: readFileSync(file, 'latin1') }));
   const corpus = corpora().flatMap((c) =>
     c.cables.flatMap((cable) => [
       { name: `${c.name} ${cable.id}.txt`, fileName: `${cable.id}.txt`, text: readFileSync(cable.plainFile, 'utf8') },
@@ -72,9 +100,14 @@ describe('parseFrontMatter agrees with parseCable', () => {
   });
 
   it('on hostile strings and mangled real cables', () => {
-    fc.assert(fc.property(hostileText, (text) => assertAgree(text, {}, 'hostile text')), propertyParameters(400));
     fc.assert(
-      fc.property(mangledCable, fc.constantFrom(undefined, '09BASRAH2.cable', '08BAGHDAD3475.txt'), (cable, fileName) => assertAgree(cable.text, fileName ? { fileName } : {}, cable.name)),
+      fc.property(hostileText, (text) => assertAgree(text, {}, 'hostile text')),
+      propertyParameters(400),
+    );
+    fc.assert(
+      fc.property(mangledCable, fc.constantFrom(undefined, '09BASRAH2.cable', '08BAGHDAD3475.txt'), (cable, fileName) =>
+        assertAgree(cable.text, fileName ? { fileName } : {}, cable.name),
+      ),
       propertyParameters(200),
     );
   });

@@ -34,9 +34,11 @@ describe('layer check', () => {
   it('downward imports pass; each wrong way is named, with what the layer may import', () => {
     const ok = tree({
       'server/src/model/parse.ts': "import { lookupTag } from '../data/reference.ts';\n",
-      'server/src/service/language-service.ts': "import type { X } from '../features/hover.ts';\nimport { Y } from '../workspace/index.ts';\n",
+      'server/src/service/language-service.ts':
+        "import type { X } from '../features/hover.ts';\nimport { Y } from '../workspace/index.ts';\n",
       'server/src/node/node-host.ts': "import type { Host } from '../service/host.ts';\n",
-      'server/src/lsp/server.ts': "import packageJson from '../../../package.json';\nimport { createNodeHost } from '../node/node-host.ts';\n",
+      'server/src/lsp/server.ts':
+        "import packageJson from '../../../package.json';\nimport { createNodeHost } from '../node/node-host.ts';\n",
     });
     assert.equal(check(ok).status, 0, check(ok).output);
     const planted = tree({

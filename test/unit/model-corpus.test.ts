@@ -65,31 +65,57 @@ for (const corpus of corpora()) {
         const unexplained = wrong.filter((p) => !(p.cable.id in BODY_IS_ANOTHER_CABLE)).map((p) => `${p.cable.id} → ${p[rendering].id}`);
         assert.deepEqual(unexplained, []);
         const share = 1 - wrong.length / parsed.length;
-        console.log(`# ${corpus.name}, ${rendering}: ID right for ${parsed.length - wrong.length}/${parsed.length} (${(share * 100).toFixed(2)}%)`);
+        console.log(
+          `# ${corpus.name}, ${rendering}: ID right for ${parsed.length - wrong.length}/${parsed.length} (${(share * 100).toFixed(2)}%)`,
+        );
         // Every listed exception of this corpus is still wrong: a fixed one leaves the list (the sample has some on purpose).
-        assert.deepEqual(wrong.map((p) => p.cable.id).sort(), parsed.filter((p) => p.cable.id in BODY_IS_ANOTHER_CABLE).map((p) => p.cable.id).sort());
+        assert.deepEqual(
+          wrong.map((p) => p.cable.id).sort(),
+          parsed
+            .filter((p) => p.cable.id in BODY_IS_ANOTHER_CABLE)
+            .map((p) => p.cable.id)
+            .sort(),
+        );
       });
 
       it(`${rendering}: the classification is the metadata's, each exception listed and none stale`, () => {
         const wrong = parsed.filter((p) => p[rendering].classification !== p.cable.classification);
-        const unexplained = wrong.filter((p) => !(p.cable.id in CLASSIFICATION_DISAGREES)).map((p) => `${p.cable.id}: ${p[rendering].classification} ≠ ${p.cable.classification}`);
+        const unexplained = wrong
+          .filter((p) => !(p.cable.id in CLASSIFICATION_DISAGREES))
+          .map((p) => `${p.cable.id}: ${p[rendering].classification} ≠ ${p.cable.classification}`);
         assert.deepEqual(unexplained, []);
         const sameCable = parsed.filter((p) => !(p.cable.id in BODY_IS_ANOTHER_CABLE));
         const rightOfSame = sameCable.filter((p) => p[rendering].classification === p.cable.classification).length;
-        console.log(`# ${corpus.name}, ${rendering}: classification right for ${parsed.length - wrong.length}/${parsed.length}; ${rightOfSame}/${sameCable.length} (${((rightOfSame / sameCable.length) * 100).toFixed(2)}%) of the pages that hold the cable they describe`);
-        assert.deepEqual(wrong.map((p) => p.cable.id).sort(), parsed.filter((p) => p.cable.id in CLASSIFICATION_DISAGREES).map((p) => p.cable.id).sort());
+        console.log(
+          `# ${corpus.name}, ${rendering}: classification right for ${parsed.length - wrong.length}/${parsed.length}; ${rightOfSame}/${sameCable.length} (${((rightOfSame / sameCable.length) * 100).toFixed(2)}%) of the pages that hold the cable they describe`,
+        );
+        assert.deepEqual(
+          wrong.map((p) => p.cable.id).sort(),
+          parsed
+            .filter((p) => p.cable.id in CLASSIFICATION_DISAGREES)
+            .map((p) => p.cable.id)
+            .sort(),
+        );
       });
     }
 
     it('every ¶N. paragraph is found, in order', () => {
       const missing = parsed
-        .filter((p) => !isSubsequence(pilcrowNumbers(p.plainText), p.plain.paragraphs.map((q) => q.number)))
+        .filter(
+          (p) =>
+            !isSubsequence(
+              pilcrowNumbers(p.plainText),
+              p.plain.paragraphs.map((q) => q.number),
+            ),
+        )
         .map((p) => p.cable.id);
       assert.deepEqual(missing, []);
     });
 
     it('the two renderings give the same model apart from ranges', () => {
-      const differing = parsed.filter((p) => JSON.stringify(rangeFree(p.plain)) !== JSON.stringify(rangeFree(p.markdown))).map((p) => p.cable.id);
+      const differing = parsed
+        .filter((p) => JSON.stringify(rangeFree(p.plain)) !== JSON.stringify(rangeFree(p.markdown)))
+        .map((p) => p.cable.id);
       assert.deepEqual(differing, []);
     });
 
@@ -98,10 +124,19 @@ for (const corpus of corpora()) {
       for (const p of parsed) {
         const lines = p.plainText.split(/\r\n|\r|\n/);
         const found = new Set(p.plain.redactions.map((r) => `${r.start.line}:${r.start.character}-${r.end.character}`));
-        for (const r of p.plain.redactions) assert.match(lines[r.start.line]!.slice(r.start.character, r.end.character), /^(?:X{5,}|x{5,})$/, `${p.cable.id} line ${r.start.line + 1}`);
+        for (const r of p.plain.redactions)
+          assert.match(
+            lines[r.start.line]!.slice(r.start.character, r.end.character),
+            /^(?:X{5,}|x{5,})$/,
+            `${p.cable.id} line ${r.start.line + 1}`,
+          );
         for (const paragraph of p.plain.paragraphs) {
           for (let line = paragraph.range.start.line; line <= paragraph.range.end.line; line++) {
-            for (const m of lines[line]!.matchAll(/X{5,}|x{5,}/g)) assert.ok(found.has(`${line}:${m.index}-${m.index + m[0].length}`), `${p.cable.id} line ${line + 1}: ${m[0]} is no redaction`);
+            for (const m of lines[line]!.matchAll(/X{5,}|x{5,}/g))
+              assert.ok(
+                found.has(`${line}:${m.index}-${m.index + m[0].length}`),
+                `${p.cable.id} line ${line + 1}: ${m[0]} is no redaction`,
+              );
           }
         }
         if (p.plain.redactions.length) cablesWithRedactions++;
@@ -113,7 +148,8 @@ for (const corpus of corpora()) {
     it('stale exceptions: every listed cable is in fact an exception', () => {
       for (const p of parsed) {
         if (p.cable.id in BODY_IS_ANOTHER_CABLE) assert.notEqual(p.plain.id, p.cable.id, `${p.cable.id} is listed but its ID is right`);
-        if (p.cable.id in CLASSIFICATION_DISAGREES) assert.notEqual(p.plain.classification, p.cable.classification, `${p.cable.id} is listed but agrees`);
+        if (p.cable.id in CLASSIFICATION_DISAGREES)
+          assert.notEqual(p.plain.classification, p.cable.classification, `${p.cable.id} is listed but agrees`);
       }
     });
   });

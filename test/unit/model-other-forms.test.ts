@@ -24,7 +24,10 @@ function formDir(form: string): string {
 }
 
 function rows(dir: string): Row[] {
-  return readFileSync(join(dir, 'metadata.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Row);
+  return readFileSync(join(dir, 'metadata.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Row);
 }
 
 /** `1974ATHENS02959` → `74ATHENS2959`, the Cablegate convention of the same cable. */
@@ -35,7 +38,14 @@ function shortId(documentNumber: string): string {
 
 /** The metadata's TAGS codes: persons in parentheses dropped, each code once. */
 function tagCodes(tags: string): string[] {
-  return [...new Set(tags.replace(/\([^)]*\)/g, ' ').split(/[\s,]+/).filter(Boolean))];
+  return [
+    ...new Set(
+      tags
+        .replace(/\([^)]*\)/g, ' ')
+        .split(/[\s,]+/)
+        .filter(Boolean),
+    ),
+  ];
 }
 
 function modelTags(model: CableModel): string[] {
@@ -56,11 +66,18 @@ function plusdChecks(row: Row, model: CableModel): { checks: Check[]; wrongId?: 
   const id = row.id!;
   const idRight = model.documentNumber === id || model.id === shortId(id);
   checks.push({ file, field: 'id', expected: id, actual: idRight ? id : (model.documentNumber ?? model.id) });
-  const wrongId = (model.documentNumber && model.documentNumber !== id) || (!model.documentNumber && model.id && model.id !== shortId(id)) ? `${file}: ${model.documentNumber ?? model.id} for ${id}` : undefined;
+  const wrongId =
+    (model.documentNumber && model.documentNumber !== id) || (!model.documentNumber && model.id && model.id !== shortId(id))
+      ? `${file}: ${model.documentNumber ?? model.id} for ${id}`
+      : undefined;
   const utc = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d)/.exec(row.date_utc ?? '');
   const display = /^(\d{4}) (\w{3}) (\d\d), (\d\d:\d\d)/.exec(row.date_display ?? '');
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const date = utc ? `${utc[1]}T${utc[2]}Z` : display ? `${display[1]}-${String(months.indexOf(display[2]!) + 1).padStart(2, '0')}-${display[3]}T${display[4]}Z` : undefined;
+  const date = utc
+    ? `${utc[1]}T${utc[2]}Z`
+    : display
+      ? `${display[1]}-${String(months.indexOf(display[2]!) + 1).padStart(2, '0')}-${display[3]}T${display[4]}Z`
+      : undefined;
   if (date) checks.push({ file, field: 'date', expected: date, actual: model.date });
   const classification = (row.classification ?? row.original_classification)?.replace(/\s*\(.*\)$/, '');
   if (classification) checks.push({ file, field: 'classification', expected: classification, actual: model.classification });
@@ -111,12 +128,23 @@ for (const form of ['plusd', 'frus'] as const) {
 
     it('gets at least 95% of the fields the metadata gives, and the listed exceptions are still exceptions', () => {
       const failed = checks.filter((c) => !isDeepStrictEqual(c.expected, c.actual));
-      const unlisted = failed.filter((c) => !EXCEPTIONS[c.file]?.[c.field]).map((c) => `${c.file} ${c.field}: ${JSON.stringify(c.actual)}, metadata ${JSON.stringify(c.expected)}`);
+      const unlisted = failed
+        .filter((c) => !EXCEPTIONS[c.file]?.[c.field])
+        .map((c) => `${c.file} ${c.field}: ${JSON.stringify(c.actual)}, metadata ${JSON.stringify(c.expected)}`);
       assert.deepEqual(unlisted, []);
-      const stale = Object.entries(EXCEPTIONS).flatMap(([file, fields]) => Object.keys(fields).filter((field) => checks.some((c) => c.file === file && c.field === field) && !failed.some((c) => c.file === file && c.field === field)).map((field) => `${file} ${field}`));
+      const stale = Object.entries(EXCEPTIONS).flatMap(([file, fields]) =>
+        Object.keys(fields)
+          .filter(
+            (field) =>
+              checks.some((c) => c.file === file && c.field === field) && !failed.some((c) => c.file === file && c.field === field),
+          )
+          .map((field) => `${file} ${field}`),
+      );
       assert.deepEqual(stale, [], 'listed as exceptions but now right: take them off the list');
       const right = checks.length - failed.length;
-      console.log(`# ${form}: ${right} of ${checks.length} fields right (${((100 * right) / checks.length).toFixed(1)}%) over ${files} files`);
+      console.log(
+        `# ${form}: ${right} of ${checks.length} fields right (${((100 * right) / checks.length).toFixed(1)}%) over ${files} files`,
+      );
       assert.ok(right >= 0.95 * checks.length, `${right} of ${checks.length}`);
     });
   });

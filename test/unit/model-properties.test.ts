@@ -23,15 +23,24 @@ describe('model properties', () => {
     paragraph.range = { start: paragraph.range.end, end: paragraph.range.start };
     model.paragraphs.reverse();
     const problems = modelProblems(model, REAL_CABLES[0]!.text);
-    assert.ok(problems.some((p) => p.includes('ends before it starts')), problems.join('\n'));
-    assert.ok(problems.some((p) => p.includes('before')), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => p.includes('ends before it starts')),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => p.includes('before')),
+      problems.join('\n'),
+    );
     assert.ok(modelProblems(model, 'short').some((p) => /line \d+ of 1/.test(p)));
   });
 
   it('a REF label followed only by white space is an empty entry inside the REF block (found by the string property)', () => {
     const model = parseCable('REF: a) ');
     assert.deepEqual(model.references?.entries, parseCable('REF: a)').references?.entries);
-    assert.deepEqual(model.references?.entries.map((e) => [e.label, e.text]), [['A', '']]);
+    assert.deepEqual(
+      model.references?.entries.map((e) => [e.label, e.text]),
+      [['A', '']],
+    );
     assert.deepEqual(modelProblems(model, 'REF: a) '), []);
   });
 
@@ -40,10 +49,18 @@ describe('model properties', () => {
   });
 
   it('any string of cable words and control characters gives a sound model', () => {
-    fc.assert(fc.property(hostileText, (text) => assertSound(text)), propertyParameters(600));
+    fc.assert(
+      fc.property(hostileText, (text) => assertSound(text)),
+      propertyParameters(600),
+    );
   });
 
   it('real cables with lines dropped, duplicated, truncated, shuffled, CRLF, CR, tabs, NUL, BOM, lone surrogates give a sound model', () => {
-    fc.assert(fc.property(mangledCable, fc.constantFrom(undefined, '09BASRAH2.cable', '08BAGHDAD3475.txt'), (cable, fileName) => assertSound(cable.text, fileName)), propertyParameters(300));
+    fc.assert(
+      fc.property(mangledCable, fc.constantFrom(undefined, '09BASRAH2.cable', '08BAGHDAD3475.txt'), (cable, fileName) =>
+        assertSound(cable.text, fileName),
+      ),
+      propertyParameters(300),
+    );
   });
 });

@@ -73,7 +73,8 @@ interface VerdictRecord {
 }
 
 const keyOf = (site: RegexSite) => `${site.flags}/${site.source}`;
-const RECHECK_VERSION = (JSON.parse(readFileSync(join(root, 'node_modules', 'recheck', 'package.json'), 'utf8')) as { version: string }).version;
+const RECHECK_VERSION = (JSON.parse(readFileSync(join(root, 'node_modules', 'recheck', 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 function readRecord(): VerdictRecord {
   if (RECORD || !existsSync(VERDICTS_FILE)) return { recheck: RECHECK_VERSION, safe: [] };
@@ -110,14 +111,23 @@ describe('ReDoS: every regex of the server', () => {
 
   it('finds the regexes of the sources (the extraction works)', () => {
     assert.ok(literals.length > 50, `only ${literals.length} regex literals`);
-    const { literals: found, constructed } = regexSites('x.ts', "const a = /b+c/gi; // x / y\nconst s = 'not /a regex/';\nconst d = new RegExp(`${s}`);\n");
-    assert.deepEqual(found.map((l) => [l.source, l.flags]), [['b+c', 'gi']]);
+    const { literals: found, constructed } = regexSites(
+      'x.ts',
+      "const a = /b+c/gi; // x / y\nconst s = 'not /a regex/';\nconst d = new RegExp(`${s}`);\n",
+    );
+    assert.deepEqual(
+      found.map((l) => [l.source, l.flags]),
+      [['b+c', 'gi']],
+    );
     assert.equal(constructed.length, 1);
   });
 
   it('a regex built at run time says what bounds its input', () => {
     const unjustified = sites.flatMap((s) => s.constructed).filter((c) => !c.justified);
-    assert.deepEqual(unjustified.map((c) => `${c.where}: ${c.source}`), []);
+    assert.deepEqual(
+      unjustified.map((c) => `${c.where}: ${c.source}`),
+      [],
+    );
   });
 
   it('recheck finds a vulnerable regex (the checker works)', async () => {
@@ -129,7 +139,9 @@ describe('ReDoS: every regex of the server', () => {
     const record = readRecord();
     const recorded = new Set(record.safe);
     const unique = [...new Map(literals.map((l) => [keyOf(l), l])).values()];
-    const toCheck = unique.filter((site) => !recorded.has(keyOf(site)) && !literals.filter((l) => keyOf(l) === keyOf(site)).every((l) => l.justified));
+    const toCheck = unique.filter(
+      (site) => !recorded.has(keyOf(site)) && !literals.filter((l) => keyOf(l) === keyOf(site)).every((l) => l.justified),
+    );
     const verdicts = await mapLimited(toCheck, 2, async (site) => ({ site, verdict: await diagnose(site) }));
     if (RECORD) {
       const safe = verdicts.filter(({ verdict }) => verdict.status === 'safe').map(({ site }) => keyOf(site));
@@ -138,12 +150,18 @@ describe('ReDoS: every regex of the server', () => {
     const sameRegex = (a: RegexSite, b: RegexSite) => a.source === b.source && a.flags === b.flags;
     const problems = verdicts.flatMap(({ site, verdict }) => {
       if (verdict.status === 'safe') return [];
-      const detail = verdict.status === 'vulnerable' ? `${verdict.complexity.type}, attack ${verdict.attack.pattern}` : `unknown: ${verdict.error.kind}`;
+      const detail =
+        verdict.status === 'vulnerable' ? `${verdict.complexity.type}, attack ${verdict.attack.pattern}` : `unknown: ${verdict.error.kind}`;
       // Each place the regex stands must be justified on its own.
       return literals.filter((l) => sameRegex(l, site) && !l.justified).map((l) => `${l.where} /${l.source}/${l.flags}: ${detail}`);
     });
-    const counts = verdicts.reduce<Record<string, number>>((all, { verdict }) => ({ ...all, [verdict.status]: (all[verdict.status] ?? 0) + 1 }), {});
-    console.log(`# recheck: ${literals.length} regex literals, ${unique.length} distinct, ${unique.length - toCheck.length} recorded safe or justified, checked now: ${JSON.stringify(counts)}`);
+    const counts = verdicts.reduce<Record<string, number>>(
+      (all, { verdict }) => ({ ...all, [verdict.status]: (all[verdict.status] ?? 0) + 1 }),
+      {},
+    );
+    console.log(
+      `# recheck: ${literals.length} regex literals, ${unique.length} distinct, ${unique.length - toCheck.length} recorded safe or justified, checked now: ${JSON.stringify(counts)}`,
+    );
     assert.deepEqual(problems, []);
   });
 });

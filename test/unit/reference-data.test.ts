@@ -39,7 +39,7 @@ function tagOfKind(code: string, kind: TagKind): TagInfo | undefined {
   return [info, ...(info?.alsoListedAs ?? [])].find((row) => row?.kind === kind);
 }
 
-test('the seed cable\'s TAGS resolve with kind and meaning', () => {
+test("the seed cable's TAGS resolve with kind and meaning", () => {
   assert.deepEqual(
     SEED_TAGS.map((code) => {
       const info = lookupTag(code);
@@ -113,7 +113,10 @@ test('person tags are marked as taking a name', () => {
 test('a code in two tables: the table order decides, the other row comes along', () => {
   const al = lookupTag('AL');
   assert.deepEqual([al?.kind, al?.meaning], ['geographic', 'ALBANIA']);
-  assert.deepEqual(al?.alsoListedAs?.map((row) => row.kind), ['organization']);
+  assert.deepEqual(
+    al?.alsoListedAs?.map((row) => row.kind),
+    ['organization'],
+  );
   const eu = lookupTag('EU');
   assert.deepEqual([eu?.kind, eu?.meaning, eu?.verified], ['geographic', 'EUROPA ISLAND', true]);
   assert.match(eu?.alsoListedAs?.[0]?.meaning ?? '', /^European Union/);
@@ -156,7 +159,10 @@ test('precedence: prosigns, digraphs and words', () => {
 test('classification reasons: spellings, executive orders, exemptions', () => {
   const b = lookupClassificationReason('1.4 (b)');
   assert.deepEqual([b?.code, b?.authority, b?.meaning], ['1.4(b)', 'E.O. 13526', 'foreign government information']);
-  assert.deepEqual(b?.otherAuthorities?.map((row) => row.authority), ['E.O. 12958 as amended']);
+  assert.deepEqual(
+    b?.otherAuthorities?.map((row) => row.authority),
+    ['E.O. 12958 as amended'],
+  );
   assert.equal(lookupClassificationReason('1.4b', 'E.O. 12958')?.authority, 'E.O. 12958 as amended');
   assert.equal(lookupClassificationReason('1.4(B)', '13526')?.authority, 'E.O. 13526');
   const old = lookupClassificationReason('1.5 (D)');
@@ -254,7 +260,10 @@ test('the script refuses a sourced TAGS row that would replace a meaning or chan
 
 test('a sourced meaning fills a listed code, keeps where the code was listed, and leaves no unverified row', () => {
   const pfor = lookupTag('PFOR');
-  assert.deepEqual([pfor?.kind, pfor?.category, pfor?.meaning, pfor?.verified], ['subject', 'Political Affairs', 'Foreign Policy and Relations', true]);
+  assert.deepEqual(
+    [pfor?.kind, pfor?.category, pfor?.meaning, pfor?.verified],
+    ['subject', 'Political Affairs', 'Foreign Policy and Relations', true],
+  );
   assert.match(pfor?.source ?? '', /TL:TAGS-1, 6-28-74.*search\.wikileaks\.org\/plusd/);
   const tspa = lookupTag('TSPA');
   assert.deepEqual([tspa?.meaning, tspa?.verified, tspa?.category], ['Space Activities', true, 'Technology and Science']);
@@ -306,8 +315,12 @@ test('corpus TAGS codes: how many the tables know', { skip: NO_CORPUS }, (t) => 
   const sum = (rows: [string, number][]) => rows.reduce((s, [, n]) => s + n, 0);
   const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`;
   t.diagnostic(`${files.length} cables, ${byCount.length} distinct TAGS codes, ${total} occurrences`);
-  t.diagnostic(`listed in a table: ${listed.length}/${byCount.length} distinct (${pct(listed.length, byCount.length)}), ${sum(listed)}/${total} occurrences (${pct(sum(listed), total)})`);
-  t.diagnostic(`with a meaning: ${withMeaning.length}/${byCount.length} distinct (${pct(withMeaning.length, byCount.length)}), ${sum(withMeaning)}/${total} occurrences (${pct(sum(withMeaning), total)})`);
+  t.diagnostic(
+    `listed in a table: ${listed.length}/${byCount.length} distinct (${pct(listed.length, byCount.length)}), ${sum(listed)}/${total} occurrences (${pct(sum(listed), total)})`,
+  );
+  t.diagnostic(
+    `with a meaning: ${withMeaning.length}/${byCount.length} distinct (${pct(withMeaning.length, byCount.length)}), ${sum(withMeaning)}/${total} occurrences (${pct(sum(withMeaning), total)})`,
+  );
   t.diagnostic(`with a sourced meaning: ${verified.length} distinct, ${sum(verified)} occurrences (${pct(sum(verified), total)})`);
   const unknown = byCount.filter(([code]) => !lookupTag(code));
   t.diagnostic(`unknown: ${unknown.map(([code, n]) => `${code} ${n}`).join(', ')}`);
@@ -316,7 +329,7 @@ test('corpus TAGS codes: how many the tables know', { skip: NO_CORPUS }, (t) => 
 
   const mustKnow = new Set([...SEED_TAGS, ...byCount.slice(0, 30).map(([code]) => code)]);
   const missing = [...mustKnow].filter((code) => !lookupTag(code)?.meaning);
-  assert.deepEqual(missing, [], 'the seed\'s codes and the 30 most common corpus codes all have meanings');
+  assert.deepEqual(missing, [], "the seed's codes and the 30 most common corpus codes all have meanings");
   assert.ok(sum(withMeaning) / total > 0.95, `only ${pct(sum(withMeaning), total)} of TAGS occurrences have a meaning`);
 });
 
@@ -350,11 +363,11 @@ const NOT_TAGS_CODES: Record<string, string> = {
   POL: 'an office abbreviation, not a code (04BRASILIA3154, 08KYIV2414)',
   // Person names written without parentheses after OVIP.
   STEINBERG: 'a person\'s name after OVIP (09BEIJING2964: "OVIP STEINBERG JAMES")',
-  JAMES: 'a person\'s name (09BEIJING2964)',
-  BIDEN: 'a person\'s name after OVIP (09SANTIAGO324)',
-  JOSEPH: 'a person\'s name (09SANTIAGO324)',
-  CLINTON: 'a person\'s name after OVIP (09STATE11937)',
-  HILLARY: 'a person\'s name (09STATE11937)',
+  JAMES: "a person's name (09BEIJING2964)",
+  BIDEN: "a person's name after OVIP (09SANTIAGO324)",
+  JOSEPH: "a person's name (09SANTIAGO324)",
+  CLINTON: "a person's name after OVIP (09STATE11937)",
+  HILLARY: "a person's name (09STATE11937)",
   // WikiLeaks' second, inserted TAGS line of 00HARARE5461 runs into the body text.
   CHALLENGE: 'body text after the inserted TAGS line of 00HARARE5461 ("THE CHALLENGE, XXXXXXXXXXXX SAID, IS CONFIDENTIAL")',
   THE: 'body text (00HARARE5461)',
@@ -380,7 +393,12 @@ function tagLineCodes(text: string): string[] {
     if (!start || line.includes('|')) return; // PlusD's metadata pane (`GR - Greece; Crete | …`) is read from its links
     let tagText = line.slice(start.index + start[0].length);
     for (const next of lines.slice(index + 1)) {
-      if (next.trim() === '' || /^\s*(?:SUBJ|REF|CLASSIFIED|E\.\s?O\.|UNCLASSIFIED|\d+\.|PAGE\b|[A-Z][A-Za-z .]{0,30}:)/i.test(next) || /^\S+ \d{8} \d{3}/.test(next)) break;
+      if (
+        next.trim() === '' ||
+        /^\s*(?:SUBJ|REF|CLASSIFIED|E\.\s?O\.|UNCLASSIFIED|\d+\.|PAGE\b|[A-Z][A-Za-z .]{0,30}:)/i.test(next) ||
+        /^\S+ \d{8} \d{3}/.test(next)
+      )
+        break;
       tagText += ' ' + next;
     }
     tagText = tagText.replace(/\b(?:SUBJ(?:ECT)?|REFS?)\s*[:;.].*$/is, '').replace(/SUBJECT.*$/s, '');
@@ -397,7 +415,11 @@ function decodeHtml(text: string): string {
     .replace(/<[^>]+>/g, '')
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
-    .replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&');
 }
 
 /** The TAGS codes of one corpus file, read as its form needs. */
@@ -429,12 +451,18 @@ function metadataCodes(row: Record<string, unknown>): string[] {
 function sharedCorpusCodes(): Map<string, Set<string>> {
   const found = new Map<string, Set<string>>();
   const add = (code: string, where: string) => found.set(code, (found.get(code) ?? new Set()).add(where));
-  const folders = ['cablegate/plain', 'cablegate/markdown-style', ...['plusd', 'html', 'csv', 'frus', 'other'].map((form) => `other-forms/${form}`)];
+  const folders = [
+    'cablegate/plain',
+    'cablegate/markdown-style',
+    ...['plusd', 'html', 'csv', 'frus', 'other'].map((form) => `other-forms/${form}`),
+  ];
   for (const folder of folders) {
     for (const name of readdirSync(join(sharedCorpusDir, folder)).sort()) {
       const path = join(sharedCorpusDir, folder, name);
       if (name === 'metadata.jsonl') {
-        for (const line of readFileSync(path, 'utf8').split('\n').filter((l) => l.trim())) {
+        for (const line of readFileSync(path, 'utf8')
+          .split('\n')
+          .filter((l) => l.trim())) {
           const row = JSON.parse(line) as Record<string, unknown>;
           for (const code of metadataCodes(row)) add(code, `${folder}/metadata.jsonl (${String(row.file)})`);
         }
@@ -452,7 +480,9 @@ test('every TAGS code in ../shared/corpus has a kind and a meaning, or is listed
   const withoutMeaning = codes.filter((code) => !(code in NOT_TAGS_CODES) && !lookupTag(code)?.meaning);
   const sourced = codes.filter((code) => lookupTag(code)?.meaning && lookupTag(code)?.verified);
   const unverified = codes.filter((code) => lookupTag(code)?.meaning && !lookupTag(code)?.verified);
-  t.diagnostic(`${codes.length} distinct codes; sourced meaning ${sourced.length}, unverified ${unverified.length}, not codes ${codes.filter((c) => c in NOT_TAGS_CODES).length}`);
+  t.diagnostic(
+    `${codes.length} distinct codes; sourced meaning ${sourced.length}, unverified ${unverified.length}, not codes ${codes.filter((c) => c in NOT_TAGS_CODES).length}`,
+  );
   t.diagnostic(`unverified: ${unverified.join(' ')}`);
   assert.deepEqual(
     withoutMeaning.map((code) => `${code} (${[...found.get(code)!].slice(0, 2).join(', ')})`),

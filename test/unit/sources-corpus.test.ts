@@ -33,7 +33,10 @@ interface Truth {
 
 /** `1973STATE097844` and `73STATE97844` are one ID. */
 function normalId(id: string): string {
-  return id.toUpperCase().replace(/^\d{2}(\d{2})(?=[A-Z])/, '$1').replace(/^(\d{2}[A-Z]+?)0+(?=\d)/, '$1');
+  return id
+    .toUpperCase()
+    .replace(/^\d{2}(\d{2})(?=[A-Z])/, '$1')
+    .replace(/^(\d{2}[A-Z]+?)0+(?=\d)/, '$1');
 }
 
 function truthOf(folder: string, row: { [key: string]: unknown }): Truth {
@@ -41,15 +44,34 @@ function truthOf(folder: string, row: { [key: string]: unknown }): Truth {
   const file = s('file')!;
   const t: Truth = { file };
   if (folder === 'html' && s('canonical_id')) {
-    Object.assign(t, { id: s('id'), date: parseSourceDate(s('date_display')!), precision: 'minute', classification: s('original_classification') });
-    t.tags = s('tags')!.replace(/\([^)]*\)/g, '').split(/[,\s]+/).filter(Boolean);
+    Object.assign(t, {
+      id: s('id'),
+      date: parseSourceDate(s('date_display')!),
+      precision: 'minute',
+      classification: s('original_classification'),
+    });
+    t.tags = s('tags')!
+      .replace(/\([^)]*\)/g, '')
+      .split(/[,\s]+/)
+      .filter(Boolean);
   } else if (folder === 'html') {
     // The viewer's `Created` minute repeats the hour (README there): right to the hour only.
-    Object.assign(t, { id: s('id'), date: parseSourceDate(s('created')!), precision: 'hour', classification: s('classification'), tags: row['tags_links'] as string[] });
+    Object.assign(t, {
+      id: s('id'),
+      date: parseSourceDate(s('created')!),
+      precision: 'hour',
+      classification: s('classification'),
+      tags: row['tags_links'] as string[],
+    });
   } else if (folder === 'csv') {
     Object.assign(t, { id: s('refid'), date: parseSourceDate(s('date')!), precision: 'minute', classification: s('classification') });
   } else if (s('subform') === 'json1980s90s') {
-    Object.assign(t, { id: s('id_derived'), date: parseSourceDate(s('date_time')!), precision: 'minute', classification: s('classification') });
+    Object.assign(t, {
+      id: s('id_derived'),
+      date: parseSourceDate(s('date_time')!),
+      precision: 'minute',
+      classification: s('classification'),
+    });
   } else if (s('subform') === 'json2010release') {
     Object.assign(t, { id: s('id'), date: parseSourceDate(s('date_time')!), precision: 'hour', classification: s('classification') });
   } else if (s('subform') === 'alxtxt') {
@@ -57,7 +79,10 @@ function truthOf(folder: string, row: { [key: string]: unknown }): Truth {
   } else if (s('subform') === 'foiaocr') {
     const id = s('cable_id_in_text')?.split(' ')[0];
     if (id && /^\d{2}[A-Z]+\d+$/.test(id)) t.id = id;
-    t.tags = s('tags_in_text')?.replace(/\([^)]*\)/g, '').split(/[,\s]+/).filter(Boolean);
+    t.tags = s('tags_in_text')
+      ?.replace(/\([^)]*\)/g, '')
+      .split(/[,\s]+/)
+      .filter(Boolean);
   }
   return t;
 }
@@ -98,7 +123,10 @@ describe('distribution forms over the shared corpus (other-forms)', { skip: !pre
     const wrongIds: string[] = [];
     const explained: string[] = [];
     for (const folder of FOLDERS) {
-      const rows = readFileSync(join(OTHER_FORMS, folder, 'metadata.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+      const rows = readFileSync(join(OTHER_FORMS, folder, 'metadata.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
       for (const row of rows) {
         const truth = truthOf(folder, row);
         const records = await recordsOf(join(OTHER_FORMS, folder, truth.file));
@@ -116,15 +144,26 @@ describe('distribution forms over the shared corpus (other-forms)', { skip: !pre
           if (!ok && record.id !== null) wrongIds.push(`${truth.file}: ${record.id} for ${truth.id}`);
         }
         if (truth.date) check('date', sameDate(record.date, truth.date, truth.precision), `${record.date} for ${truth.date}`);
-        if (truth.classification) check('classification', record.classification?.toUpperCase() === truth.classification.toUpperCase(), `${record.classification} for ${truth.classification}`);
+        if (truth.classification)
+          check(
+            'classification',
+            record.classification?.toUpperCase() === truth.classification.toUpperCase(),
+            `${record.classification} for ${truth.classification}`,
+          );
         if (truth.tags) {
           const codes = new Set(record.tags.map((tag) => tag.code));
-          check('tags', truth.tags.every((code) => codes.has(code)), `${[...codes].join(' ')} for ${truth.tags.join(' ')}`);
+          check(
+            'tags',
+            truth.tags.every((code) => codes.has(code)),
+            `${[...codes].join(' ')} for ${truth.tags.join(' ')}`,
+          );
         }
       }
     }
     const share = right / given;
-    console.log(`other-forms: ${right} of ${given} fields right (${(share * 100).toFixed(1)}%); ${Object.keys(EXPECTED_MISSES).length} files with known misses; unexplained: ${misses.length ? misses.join('; ') : 'none'}`);
+    console.log(
+      `other-forms: ${right} of ${given} fields right (${(share * 100).toFixed(1)}%); ${Object.keys(EXPECTED_MISSES).length} files with known misses; unexplained: ${misses.length ? misses.join('; ') : 'none'}`,
+    );
     assert.deepEqual(wrongIds, []);
     assert.deepEqual(misses, [], 'fields not read that EXPECTED_MISSES does not explain');
     const listed = Object.entries(EXPECTED_MISSES).flatMap(([file, fields]) => Object.keys(fields).map((field) => `${file} ${field}`));
@@ -136,13 +175,18 @@ describe('distribution forms over the shared corpus (other-forms)', { skip: !pre
     const out = mkdtempSync(join(tmpdir(), 'cable-import-corpus-'));
     try {
       for (const folder of FOLDERS) {
-        const files = readFileSync(join(OTHER_FORMS, folder, 'metadata.jsonl'), 'utf8').trim().split('\n').map((line) => join(OTHER_FORMS, folder, JSON.parse(line).file as string));
+        const files = readFileSync(join(OTHER_FORMS, folder, 'metadata.jsonl'), 'utf8')
+          .trim()
+          .split('\n')
+          .map((line) => join(OTHER_FORMS, folder, JSON.parse(line).file as string));
         const folderOut = join(out, folder);
         const summary = await importCables(files, { out: folderOut });
         for (const file of files) {
           for (const source of await recordsOf(file)) {
             if (!source.id) continue; // not imported: no ID (the 2000 FOIA form has no cable number), reported by the import
-            const imported = [`${source.id}.txt`, `${source.id}.cable`].map((name) => join(folderOut, name)).find((path) => existsSync(path))!;
+            const imported = [`${source.id}.txt`, `${source.id}.cable`]
+              .map((name) => join(folderOut, name))
+              .find((path) => existsSync(path))!;
             // Every imported file is a cable to the editor and the index: a `.cable`, or a `.txt` the detector takes.
             assert.ok(imported.endsWith('.cable') || isCableText(readFileSync(imported, 'utf8')), `${imported} is not detected as a cable`);
             const copy = toRecord(imported, parseCable(readFileSync(imported, 'utf8'), { fileName: imported }));

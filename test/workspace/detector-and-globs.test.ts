@@ -27,7 +27,9 @@ describe('isCableText', () => {
     assert.ok(isCableText('VZCZCXYZ0001\nOO RUEHC\nDE RUEHLP #0096 0201522\n'));
     assert.ok(isCableText('\n\nC O N F I D E N T I A L SECTION 01 OF 02 LA PAZ 000096\n\nSIPDIS\n'));
     assert.ok(isCableText('UNCLAS STATE 012345\n\nE.O. 12958: N/A\nTAGS: PREL\n'));
-    assert.ok(isCableText('This record is a partial extract of the original cable.\n\n291359Z Nov 00\n\nFM AMEMBASSY HARARE\nTO SECSTATE WASHDC\n'));
+    assert.ok(
+      isCableText('This record is a partial extract of the original cable.\n\n291359Z Nov 00\n\nFM AMEMBASSY HARARE\nTO SECSTATE WASHDC\n'),
+    );
   });
 
   it('leaves other text alone: notes, READMEs, licences, tables, banner-shaped phrases, nothing', () => {
@@ -52,7 +54,10 @@ describe('isCableText', () => {
     };
     walk(join(root, 'node_modules'), 0);
     assert.ok(texts.length > 0);
-    assert.deepEqual(texts.filter((file) => isCableText(readFileSync(file, 'utf8'))), []);
+    assert.deepEqual(
+      texts.filter((file) => isCableText(readFileSync(file, 'utf8'))),
+      [],
+    );
   });
 });
 

@@ -29,11 +29,17 @@ describe('hostile files in the workspace index', () => {
   });
   after(() => folder.remove());
 
-  const logged = (pattern: RegExp) => assert.ok(logger.messages.some((m) => pattern.test(m)), `no log line ${pattern} in\n${logger.messages.join('\n')}`);
+  const logged = (pattern: RegExp) =>
+    assert.ok(
+      logger.messages.some((m) => pattern.test(m)),
+      `no log line ${pattern} in\n${logger.messages.join('\n')}`,
+    );
 
-  it('a binary file named .cable is refused with its reason', () => logged(/^warn: Cannot index \S*binary\.cable: is a binary file, not cable text$/));
+  it('a binary file named .cable is refused with its reason', () =>
+    logged(/^warn: Cannot index \S*binary\.cable: is a binary file, not cable text$/));
 
-  it('a 50 MB file is skipped with its size and the limit', () => logged(/^warn: Skipped \S*big\.cable: 50 MB is more than cable\.maxFileSize \(5 MB\)$/));
+  it('a 50 MB file is skipped with its size and the limit', () =>
+    logged(/^warn: Skipped \S*big\.cable: 50 MB is more than cable\.maxFileSize \(5 MB\)$/));
 
   it('Latin-1 and UTF-16 files are read, and the log says how', () => {
     logged(/latin1\.cable is not UTF-8: read as windows-1252$/);
@@ -41,7 +47,8 @@ describe('hostile files in the workspace index', () => {
     logged(/utf16be\.cable is not UTF-8: read as utf-16be$/);
   });
 
-  it('symbolic links are not followed, and a linked cable is logged', () => logged(/loop\.cable is a symbolic link \(links are not followed\)$/));
+  it('symbolic links are not followed, and a linked cable is logged', () =>
+    logged(/loop\.cable is a symbolic link \(links are not followed\)$/));
 
   it('the cables among them are indexed by their ID, whatever their encoding, and a folder named x.cable is a folder', () => {
     const found = service.lookup('09BASRAH2').map((c) => c.uri.slice(pathToFileURL(folder.dir).href.length + 1));
@@ -77,7 +84,10 @@ describe('hostile files in the workspace index', () => {
     const other = createCableLanguageService({ workspace: deleting, logger: messages });
     other.setWorkspaceFolders([{ uri: pathToFileURL(folder.dir).href }]);
     assert.equal(await other.ensureIndexed(NEVER_CANCELLED), true);
-    assert.ok(messages.messages.some((m) => /Cannot index \S*header-only\.cable: no such file$/.test(m)), messages.messages.join('\n'));
+    assert.ok(
+      messages.messages.some((m) => /Cannot index \S*header-only\.cable: no such file$/.test(m)),
+      messages.messages.join('\n'),
+    );
     assert.ok(other.lookup('09BASRAH2').some((c) => c.uri.endsWith('/09BASRAH2.cable')));
   });
 });
@@ -129,8 +139,15 @@ describe('hostile files opened as documents', () => {
 
   it('the cap counts UTF-8 bytes, and a lower cap makes a one-line file light too', () => {
     const text = 'é'.repeat(600);
-    assert.equal(parseWithinLimit(text, {}, 1000).diagnostics.some((d) => d.code === 'too-large'), true, '1,200 bytes');
-    assert.equal(parseWithinLimit(text, {}, 1200).diagnostics.some((d) => d.code === 'too-large'), false);
+    assert.equal(
+      parseWithinLimit(text, {}, 1000).diagnostics.some((d) => d.code === 'too-large'),
+      true,
+      '1,200 bytes',
+    );
+    assert.equal(
+      parseWithinLimit(text, {}, 1200).diagnostics.some((d) => d.code === 'too-large'),
+      false,
+    );
     const light = parseWithinLimit(longLineOf(300_000), {}, 100_000);
     assert.match(light.diagnostics.find((d) => d.code === 'too-large')!.message, /only its first 64 KB \(one line\) are analysed/);
     assert.ok(DEFAULT_MAX_FILE_SIZE === 5 * 1024 * 1024);

@@ -45,7 +45,14 @@ describe('workspace index: index workers', () => {
   before(async () => {
     scratch = mkdtempSync(join(tmpdir(), 'cable-index-workers-'));
     script = join(scratch, 'index-worker.js');
-    await build({ entryPoints: [join(root, 'server', 'src', 'node', 'index-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'warning' });
+    await build({
+      entryPoints: [join(root, 'server', 'src', 'node', 'index-worker.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: script,
+      logLevel: 'warning',
+    });
   });
   after(() => {
     for (const workers of started) workers.dispose();
@@ -70,13 +77,24 @@ describe('workspace index: index workers', () => {
       assert.deepEqual(withWorkers.index.citing(cable.id), inThread.index.citing(cable.id), cable.id);
     }
     // Search lists matches in the order files were filed: compared as sets.
-    const found = (index: WorkspaceIndex, query: string) => index.search(query, 100_000).map((c) => c.uri).sort();
-    for (const query of ['PGOV', '09', 'IRAN NUCLEAR']) assert.deepEqual(found(withWorkers.index, query), found(inThread.index, query), query);
+    const found = (index: WorkspaceIndex, query: string) =>
+      index
+        .search(query, 100_000)
+        .map((c) => c.uri)
+        .sort();
+    for (const query of ['PGOV', '09', 'IRAN NUCLEAR'])
+      assert.deepEqual(found(withWorkers.index, query), found(inThread.index, query), query);
     assert.ok(found(withWorkers.index, 'PGOV').length > 10);
     const log = logOf(withWorkers.logger.messages);
     assert.deepEqual(log, logOf(inThread.logger.messages));
-    assert.ok(log.some((m) => /binary\.cable: is a binary file/.test(m)), log.join('\n'));
-    assert.ok(log.some((m) => /latin1\.cable is not UTF-8/.test(m)), log.join('\n'));
+    assert.ok(
+      log.some((m) => /binary\.cable: is a binary file/.test(m)),
+      log.join('\n'),
+    );
+    assert.ok(
+      log.some((m) => /latin1\.cable is not UTF-8/.test(m)),
+      log.join('\n'),
+    );
   });
 
   it('a second pass reads again only what changed; what was deleted is dropped', async () => {
@@ -106,6 +124,9 @@ describe('workspace index: index workers', () => {
     await Promise.all([withDying.index.ensureIndexed(), inThread.index.ensureIndexed()]);
     assert.deepEqual(withDying.index.cables(), inThread.index.cables());
     assert.ok(withDying.index.lookup('08BAGHDAD3475').length === 1);
-    assert.ok(workerLogger.messages.some((m) => /An index worker stopped \(exit code 3\)/.test(m)), workerLogger.messages.join('\n'));
+    assert.ok(
+      workerLogger.messages.some((m) => /An index worker stopped \(exit code 3\)/.test(m)),
+      workerLogger.messages.join('\n'),
+    );
   });
 });

@@ -43,11 +43,15 @@ describe('search index', () => {
 
   it('a value re-indexed many times is found once, and rebuilding drops the stale postings', () => {
     const search = new SearchIndex<number>();
-    for (let round = 0; round < 30; round++) for (let i = 0; i < 1000; i++) search.set(`k${i}`, i, [`ID${i}`, 'COMMON', round % 2 ? 'ODD' : 'EVEN']);
+    for (let round = 0; round < 30; round++)
+      for (let i = 0; i < 1000; i++) search.set(`k${i}`, i, [`ID${i}`, 'COMMON', round % 2 ? 'ODD' : 'EVEN']);
     assert.equal(search.search('COMMON', 5000).length, 1000);
     assert.equal(search.search('EVEN', 5000).length, 0);
     assert.equal(search.search('ODD', 5000).length, 1000);
-    assert.deepEqual(search.search('ID99', 100).sort((a, b) => a - b), [99, 990, 991, 992, 993, 994, 995, 996, 997, 998, 999]);
+    assert.deepEqual(
+      search.search('ID99', 100).sort((a, b) => a - b),
+      [99, 990, 991, 992, 993, 994, 995, 996, 997, 998, 999],
+    );
   });
 
   it('a large vocabulary in any order: every prefix finds exactly the values whose terms start with it', () => {
@@ -57,8 +61,14 @@ describe('search index', () => {
     for (let i = 0; i < 6000; i++) search.set(`k${i}`, i, termsOf(i));
     for (const prefix of ['X', 'X1', 'X2Z', 'XA', 'XZ', 'W1', 'W96', 'W960', 'X1 W1', 'U']) {
       const words = searchTerms(prefix);
-      const expected = Array.from({ length: 6000 }, (_, i) => i).filter((i) => words.every((word) => termsOf(i).some((term) => term.startsWith(word))));
-      assert.deepEqual(search.search(prefix, 10_000).sort((a, b) => a - b), expected, prefix);
+      const expected = Array.from({ length: 6000 }, (_, i) => i).filter((i) =>
+        words.every((word) => termsOf(i).some((term) => term.startsWith(word))),
+      );
+      assert.deepEqual(
+        search.search(prefix, 10_000).sort((a, b) => a - b),
+        expected,
+        prefix,
+      );
     }
   });
 

@@ -5,7 +5,18 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BAGHDAD_TEXT, BAGHDAD_URI, documentOf, hoverText, positionOf, SEED_TEXT, SEED_URI, seedWorkspace, serviceOver, WORKSPACE_FIXTURE_DIR } from '../support/service.ts';
+import {
+  BAGHDAD_TEXT,
+  BAGHDAD_URI,
+  documentOf,
+  hoverText,
+  positionOf,
+  SEED_TEXT,
+  SEED_URI,
+  seedWorkspace,
+  serviceOver,
+  WORKSPACE_FIXTURE_DIR,
+} from '../support/service.ts';
 
 const NOTES_TEXT = readFileSync(join(WORKSPACE_FIXTURE_DIR, 'notes.txt'), 'utf8');
 const uris = (cables: { uri: string }[]) => cables.map((c) => c.uri);
@@ -33,14 +44,20 @@ describe('workspace index: which files are cables', () => {
       'file:///ws/untitled.cable': fragment,
     });
     await service.ensureIndexed(NEVER_CANCELLED);
-    assert.deepEqual(service.lookup('07MADRID999').map((c) => [c.uri, c.idSource]), [['file:///ws/07MADRID999.cable', 'file-name']]);
+    assert.deepEqual(
+      service.lookup('07MADRID999').map((c) => [c.uri, c.idSource]),
+      [['file:///ws/07MADRID999.cable', 'file-name']],
+    );
     assert.deepEqual(uris(service.lookup('09BASRAH2')), ['file:///ws/09CHISINAU694.cable']);
     assert.deepEqual(service.lookup('09CHISINAU694'), [], 'a file name never overrides the ID of the text');
     assert.equal(service.cables().find((c) => c.uri === 'file:///ws/untitled.cable')?.id, undefined);
   });
 
   it('several files with one ID (two renderings) all answer', async () => {
-    const { service } = serviceOver({ 'file:///ws/plain/08BAGHDAD3475.txt': BAGHDAD_TEXT, 'file:///ws/md/08BAGHDAD3475.cable': BAGHDAD_TEXT });
+    const { service } = serviceOver({
+      'file:///ws/plain/08BAGHDAD3475.txt': BAGHDAD_TEXT,
+      'file:///ws/md/08BAGHDAD3475.cable': BAGHDAD_TEXT,
+    });
     await service.ensureIndexed(NEVER_CANCELLED);
     assert.deepEqual(uris(service.lookup('08baghdad3475')), ['file:///ws/md/08BAGHDAD3475.cable', 'file:///ws/plain/08BAGHDAD3475.txt']);
   });
@@ -146,7 +163,10 @@ describe('workspace index: file events', () => {
 });
 
 describe('workspace index: lazy, bounded, never blocking, cancellable', () => {
-  const manyCables = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`file:///ws/many/08BAGHDAD${5000 + i}.cable`, baghdadWithSerial(String(5000 + i))]));
+  const manyCables = (count: number) =>
+    Object.fromEntries(
+      Array.from({ length: count }, (_, i) => [`file:///ws/many/08BAGHDAD${5000 + i}.cable`, baghdadWithSerial(String(5000 + i))]),
+    );
 
   it('nothing is read before the index is first needed', async () => {
     const { service, workspace } = serviceOver(manyCables(5));
@@ -177,7 +197,11 @@ describe('workspace index: lazy, bounded, never blocking, cancellable', () => {
     await service.ensureIndexed(NEVER_CANCELLED);
     assert.deepEqual(reports.at(-1) && [reports.at(-1)!.done, reports.at(-1)!.total], [300, 300]);
     assert.ok(reports.length >= 2, `a pass of ${(reports.at(-1)!.at - reports[0]!.at).toFixed(0)} ms reports as it goes`);
-    for (let i = 1; i < reports.length - 1; i++) assert.ok(reports[i]!.at - reports[i - 1]!.at >= 99, `report ${i} came ${(reports[i]!.at - reports[i - 1]!.at).toFixed(1)} ms after the one before`);
+    for (let i = 1; i < reports.length - 1; i++)
+      assert.ok(
+        reports[i]!.at - reports[i - 1]!.at >= 99,
+        `report ${i} came ${(reports[i]!.at - reports[i - 1]!.at).toFixed(1)} ms after the one before`,
+      );
   });
 
   it('reads at most `concurrency` files at once', async () => {
@@ -190,7 +214,10 @@ describe('workspace index: lazy, bounded, never blocking, cancellable', () => {
 
   it('outline and hover on the open file answer while indexing goes on', async () => {
     // The cited cable is listed last, so it is still unread when the hover comes.
-    const { service } = serviceOver({ ...manyCables(200), 'file:///ws/zz/08BAGHDAD3475.cable': BAGHDAD_TEXT }, { readDelayMs: 2, concurrency: 2 });
+    const { service } = serviceOver(
+      { ...manyCables(200), 'file:///ws/zz/08BAGHDAD3475.cable': BAGHDAD_TEXT },
+      { readDelayMs: 2, concurrency: 2 },
+    );
     const seed = documentOf(SEED_URI, SEED_TEXT);
     const indexing = service.ensureIndexed(NEVER_CANCELLED);
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -217,7 +244,10 @@ describe('workspace index: lazy, bounded, never blocking, cancellable', () => {
 
   it('new folders restart the pass, and waiters wait for the new one', async () => {
     // 100 reads of 2 ms, two at a time: the first pass lasts at least 100 ms, well past the restart.
-    const { service } = serviceOver({ ...manyCables(100), 'file:///other/08BAGHDAD3475.cable': BAGHDAD_TEXT }, { folders: ['file:///ws'], readDelayMs: 2, concurrency: 2 });
+    const { service } = serviceOver(
+      { ...manyCables(100), 'file:///other/08BAGHDAD3475.cable': BAGHDAD_TEXT },
+      { folders: ['file:///ws'], readDelayMs: 2, concurrency: 2 },
+    );
     const waiting = service.ensureIndexed(NEVER_CANCELLED);
     await new Promise((resolve) => setTimeout(resolve, 5));
     service.setWorkspaceFolders([{ uri: 'file:///other' }]);
@@ -231,7 +261,10 @@ describe('workspace index: lazy, bounded, never blocking, cancellable', () => {
     workspace.readFile = async (uri) => (uri === BAGHDAD_URI ? Promise.reject(new Error('EACCES: permission denied')) : read(uri));
     await service.ensureIndexed(NEVER_CANCELLED);
     assert.equal(service.cables().length, 1);
-    assert.ok(logger.messages.some((m) => /warn: Cannot index file:\/\/\/ws\/fixtures\/08BAGHDAD3475\.cable: EACCES/.test(m)), logger.messages.join('\n'));
+    assert.ok(
+      logger.messages.some((m) => /warn: Cannot index file:\/\/\/ws\/fixtures\/08BAGHDAD3475\.cable: EACCES/.test(m)),
+      logger.messages.join('\n'),
+    );
 
     const small = serviceOver({ [BAGHDAD_URI]: BAGHDAD_TEXT, 'file:///ws/big.cable': 'x'.repeat(100_000) });
     const { createCableLanguageService } = await import('../../server/src/service/language-service.ts');
@@ -240,7 +273,9 @@ describe('workspace index: lazy, bounded, never blocking, cancellable', () => {
     limited.setWorkspaceFolders([{ uri: 'file:///ws' }]);
     await limited.ensureIndexed(NEVER_CANCELLED);
     assert.deepEqual(uris(limited.cables()), [BAGHDAD_URI]);
-    assert.ok(small.logger.messages.some((m) => /Skipped file:\/\/\/ws\/big\.cable: 97\.7 KB is more than cable\.maxFileSize \(9\.8 KB\)/.test(m)));
+    assert.ok(
+      small.logger.messages.some((m) => /Skipped file:\/\/\/ws\/big\.cable: 97\.7 KB is more than cable\.maxFileSize \(9\.8 KB\)/.test(m)),
+    );
   });
 });
 
@@ -249,7 +284,10 @@ describe('workspace index: 1970s cables by either ID convention', () => {
   const fragment = '1. A paragraph of an excerpt without banner, page head or header.\n';
 
   it('a REF `BONN 1234` of a 1975 cable finds a file named 1975BONN01234 as well as 75BONN1234', async () => {
-    const { service } = serviceOver({ 'file:///ws/plusd/1975BONN01234.cable': fragment, 'file:///ws/cablegate/75BONN1234.cable': fragment });
+    const { service } = serviceOver({
+      'file:///ws/plusd/1975BONN01234.cable': fragment,
+      'file:///ws/cablegate/75BONN1234.cable': fragment,
+    });
     await service.ensureIndexed(NEVER_CANCELLED);
     assert.deepEqual(uris(service.lookup('75BONN1234')), ['file:///ws/cablegate/75BONN1234.cable', 'file:///ws/plusd/1975BONN01234.cable']);
   });
@@ -257,11 +295,18 @@ describe('workspace index: 1970s cables by either ID convention', () => {
   it('a REF entry goes to the cited cable: by the banner’s post or by the page head’s abbreviation', async () => {
     const citing = 'file:///ws/1974ATHENS03099.txt';
     const addis = plusd('1975ADDIS09462');
-    const { service } = serviceOver({ [citing]: plusd('1974ATHENS03099'), 'file:///ws/1974ATHENS02959.txt': plusd('1974ATHENS02959'), 'file:///ws/1975ADDIS09462.txt': addis });
+    const { service } = serviceOver({
+      [citing]: plusd('1974ATHENS03099'),
+      'file:///ws/1974ATHENS02959.txt': plusd('1974ATHENS02959'),
+      'file:///ws/1975ADDIS09462.txt': addis,
+    });
     await service.ensureIndexed(NEVER_CANCELLED);
     const document = documentOf(citing, plusd('1974ATHENS03099'));
     const definitions = await service.definition(document, positionOf(document, 'ATHENS 2959'), NEVER_CANCELLED);
-    assert.deepEqual(definitions.map((d) => d.targetUri), ['file:///ws/1974ATHENS02959.txt']);
+    assert.deepEqual(
+      definitions.map((d) => d.targetUri),
+      ['file:///ws/1974ATHENS02959.txt'],
+    );
     assert.deepEqual(uris(service.lookup('75ADDISABABA9462')), ['file:///ws/1975ADDIS09462.txt']);
     assert.deepEqual(uris(service.lookup('75ADDIS9462')), ['file:///ws/1975ADDIS09462.txt']);
   });

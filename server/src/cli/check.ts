@@ -17,7 +17,12 @@ Codes: ${Object.keys(DIAGNOSTIC_CODES).join(', ')}.
 Exit status: 1 when an error was found or a path could not be read, 2 on bad usage, else 0.`;
 
 /** Problem matchers know error, warning and info. */
-const SEVERITY_WORD: Record<CableDiagnostic['severity'], string> = { error: 'error', warning: 'warning', information: 'info', hint: 'info' };
+const SEVERITY_WORD: Record<CableDiagnostic['severity'], string> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'info',
+  hint: 'info',
+};
 
 export interface CheckOptions {
   paths: string[];
@@ -34,7 +39,8 @@ export function parseCheckArguments(args: string[]): CheckOptions | string {
       const value = arg === '--ignore' ? args[++i] : arg.slice('--ignore='.length);
       const codes = (value ?? '').split(',').filter(Boolean);
       const unknown = codes.filter((code) => !DIAGNOSTIC_CODES[code]);
-      if (codes.length === 0 || unknown.length) return `cable check: --ignore takes diagnostic codes; unknown: ${unknown.join(', ') || '(none given)'}\n${CHECK_USAGE}`;
+      if (codes.length === 0 || unknown.length)
+        return `cable check: --ignore takes diagnostic codes; unknown: ${unknown.join(', ') || '(none given)'}\n${CHECK_USAGE}`;
       for (const code of codes) options.ignore.add(code);
     } else if (arg === '--max-file-size' || arg.startsWith('--max-file-size=')) {
       const value = Number(arg === '--max-file-size' ? args[++i] : arg.slice('--max-file-size='.length));
@@ -55,7 +61,12 @@ export function formatDiagnostic(file: string, d: CableDiagnostic): string {
 }
 
 /** Checks the files one after another; a cancelled `token` (Ctrl+C) stops between files, counting what was checked. */
-export async function runCheck(options: CheckOptions, out: (line: string) => void, err: (line: string) => void, token: Cancellation): Promise<number> {
+export async function runCheck(
+  options: CheckOptions,
+  out: (line: string) => void,
+  err: (line: string) => void,
+  token: Cancellation,
+): Promise<number> {
   const { files, errors } = await collectCableFiles(options.paths);
   for (const { path, error } of errors) err(`cable check: ${path}: ${error}`);
   // `--ignore` switches codes off as the settings do in the editor.
@@ -79,6 +90,8 @@ export async function runCheck(options: CheckOptions, out: (line: string) => voi
   }
   service.dispose();
   const interrupted = checked < files.length ? ` (interrupted: ${checked} of ${files.length})` : '';
-  err(`cable check: ${plural(checked, 'cable')} checked${interrupted}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`);
+  err(
+    `cable check: ${plural(checked, 'cable')} checked${interrupted}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`,
+  );
   return checked < files.length ? 130 : counts.error > 0 || errors.length > 0 ? 1 : 0;
 }

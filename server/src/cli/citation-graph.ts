@@ -34,7 +34,12 @@ export interface CitationGraph {
  * The language service over DIR, its index complete (every file checked, not only what a cache
  * says); undefined when `token` (Ctrl+C) stopped the indexing.
  */
-export async function indexFolder(dir: string, warn: (message: string) => void, token: Cancellation, cacheDir?: string): Promise<CableLanguageService | undefined> {
+export async function indexFolder(
+  dir: string,
+  warn: (message: string) => void,
+  token: Cancellation,
+  cacheDir?: string,
+): Promise<CableLanguageService | undefined> {
   const service = createCliService(warn, cacheDir ? { cacheDir } : {});
   await service.setWorkspaceFolders([{ uri: pathToFileURL(dir).href }]);
   if (!(await service.ensureEveryFileChecked(token))) {
@@ -46,7 +51,12 @@ export async function indexFolder(dir: string, warn: (message: string) => void, 
 }
 
 /** Undefined when `token` (Ctrl+C) stopped the indexing. */
-export async function buildCitationGraph(dir: string, warn: (message: string) => void, token: Cancellation, cacheDir?: string): Promise<CitationGraph | undefined> {
+export async function buildCitationGraph(
+  dir: string,
+  warn: (message: string) => void,
+  token: Cancellation,
+  cacheDir?: string,
+): Promise<CitationGraph | undefined> {
   const index = await indexFolder(dir, warn, token, cacheDir);
   if (!index) return undefined;
   const fileOf = (cable: IndexedCable) => relative(dir, fileURLToPath(cable.uri));
@@ -60,7 +70,9 @@ export async function buildCitationGraph(dir: string, warn: (message: string) =>
       date: cable.date ?? null,
       classification: cable.classification ?? null,
       cites: cable.cites.map((c) => ({ id: c.id, line: c.range.start.line + 1, inFolder: index.lookup(c.id).length > 0 })),
-      citedBy: citing.flatMap(({ cable: by, citations }) => citations.map((c) => ({ id: by.id ?? null, file: fileOf(by), line: c.range.start.line + 1 }))),
+      citedBy: citing.flatMap(({ cable: by, citations }) =>
+        citations.map((c) => ({ id: by.id ?? null, file: fileOf(by), line: c.range.start.line + 1 })),
+      ),
     };
   });
   index.dispose();

@@ -7,10 +7,15 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createNodeHost } from '../node/node-host.ts';
 import { createCableLanguageService, type CableLanguageService, type Logger } from '../service/language-service.ts';
 
-export function createCliService(warn: (message: string) => void, options: { section?: unknown; cacheDir?: string } = {}): CableLanguageService {
+export function createCliService(
+  warn: (message: string) => void,
+  options: { section?: unknown; cacheDir?: string } = {},
+): CableLanguageService {
   const logger: Logger = { info() {}, warn, error: warn };
   const { section, cacheDir } = options;
-  const service = createCableLanguageService(createNodeHost(logger, { workerScript: join(__dirname, '..', 'server', 'index-worker.js'), ...(cacheDir ? { cacheDir } : {}) }));
+  const service = createCableLanguageService(
+    createNodeHost(logger, { workerScript: join(__dirname, '..', 'server', 'index-worker.js'), ...(cacheDir ? { cacheDir } : {}) }),
+  );
   if (section) service.setSettings(section);
   return service;
 }

@@ -46,7 +46,16 @@ interface Options {
 function parseArguments(args: string[]): Options | string {
   const [command, ...rest] = args;
   if (!command || command === '--help' || command === '-h') return USAGE;
-  if (command !== 'parse' && command !== 'outline' && command !== 'check' && command !== 'index' && command !== 'import' && command !== 'search' && command !== 'graph') return `cable: unknown command '${command}'\n${USAGE}`;
+  if (
+    command !== 'parse' &&
+    command !== 'outline' &&
+    command !== 'check' &&
+    command !== 'index' &&
+    command !== 'import' &&
+    command !== 'search' &&
+    command !== 'graph'
+  )
+    return `cable: unknown command '${command}'\n${USAGE}`;
   const options: Options = { command, files: [], context: {} };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -79,7 +88,8 @@ async function main(args: string[]): Promise<number> {
     return isHelp ? 0 : 2;
   }
   const service = createCliService((message) => process.stderr.write(`cable: ${message}\n`));
-  if (options.command === 'parse') return runParse(service, options.files, options.context, writeWaiting(process.stdout), write(process.stderr));
+  if (options.command === 'parse')
+    return runParse(service, options.files, options.context, writeWaiting(process.stdout), write(process.stderr));
   let failed = false;
   for (const file of options.files) {
     const input = readCableFile(file);
@@ -104,7 +114,9 @@ async function runAsync(command: string, args: string[]): Promise<number> {
       return isHelp ? 0 : 2;
     }
     // The progress line rewrites itself on a terminal; elsewhere (a log) each update is a line.
-    const progressLine = process.stderr.isTTY ? (text: string) => process.stderr.write(`\r\x1b[K${text}`) : (text: string) => text && write(process.stderr)(text);
+    const progressLine = process.stderr.isTTY
+      ? (text: string) => process.stderr.write(`\r\x1b[K${text}`)
+      : (text: string) => text && write(process.stderr)(text);
     return runImport(options, write(process.stderr), progressLine);
   }
   // The first Ctrl+C stops the work between files and says how far it got; a second one kills.

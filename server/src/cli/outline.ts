@@ -40,7 +40,9 @@ export function formatOutline(file: string, model: CableModel, lines: string[]):
     out.push(`${indent}${paragraphLine(p, lines)}`);
     for (const sub of p.subParagraphs) {
       if (sub.kind === 'bullet') continue;
-      out.push(`${indent}  ${sub.label}${sub.kind === 'lettered' ? '.' : ')'} ${shorten(lines[sub.labelRange.start.line]!.slice(sub.labelRange.end.character), TITLE_WIDTH - 4)}`);
+      out.push(
+        `${indent}  ${sub.label}${sub.kind === 'lettered' ? '.' : ')'} ${shorten(lines[sub.labelRange.start.line]!.slice(sub.labelRange.end.character), TITLE_WIDTH - 4)}`,
+      );
     }
   }
   if (model.signature) out.push(`  ${model.signature.text}`);

@@ -16,9 +16,16 @@ function sourceItems(path: string): AsyncGenerator<SourceItem> {
  * Prints the records of each file (`out` may wait for a slow reader: a whole cables.csv is never
  * held in memory); returns the exit status, 1 when a file or a row could not be read.
  */
-export async function runParse(service: CableLanguageService, files: string[], context: ParseContext, out: (line: string) => Promise<void> | void, err: (line: string) => void): Promise<number> {
+export async function runParse(
+  service: CableLanguageService,
+  files: string[],
+  context: ParseContext,
+  out: (line: string) => Promise<void> | void,
+  err: (line: string) => void,
+): Promise<number> {
   // Through the service, as the editor parses; a context is given, so nothing is cached.
-  const parse = (file: string, text: string, itemContext: ParseContext): CableModel => service.model(documentOfFile(file, text), NEVER_CANCELLED, itemContext);
+  const parse = (file: string, text: string, itemContext: ParseContext): CableModel =>
+    service.model(documentOfFile(file, text), NEVER_CANCELLED, itemContext);
   let failed = false;
   for (const file of files) {
     for await (const item of sourceItems(file)) {

@@ -58,13 +58,25 @@ export async function runSearch(args: string[], out: Write, err: Write, token: C
     return 130;
   }
   if ('errors' in answer) {
-    for (const error of answer.errors) err(`cable search: ${error.message}\n  ${query}\n  ${' '.repeat(error.start)}${'^'.repeat(Math.max(1, error.end - error.start))}`);
+    for (const error of answer.errors)
+      err(`cable search: ${error.message}\n  ${query}\n  ${' '.repeat(error.start)}${'^'.repeat(Math.max(1, error.end - error.start))}`);
     err(`\n${CABLE_QUERY_HELP}`);
     return 2;
   }
   const fileOf = (hit: QueryHit) => (hit.uri ? relative(dir, fileURLToPath(hit.uri)) : null);
   if (json) {
-    out(JSON.stringify({ query, root: dir, total: answer.total, cables: answer.hits.map(({ uri, ...hit }) => ({ ...hit, file: fileOf({ uri, ...hit }) })) }, null, 2));
+    out(
+      JSON.stringify(
+        {
+          query,
+          root: dir,
+          total: answer.total,
+          cables: answer.hits.map(({ uri, ...hit }) => ({ ...hit, file: fileOf({ uri, ...hit }) })),
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     const rows = answer.hits.map((hit) => [
       hit.id ?? fileOf(hit) ?? '',
@@ -76,7 +88,11 @@ export async function runSearch(args: string[], out: Write, err: Write, token: C
     ]);
     const header = ['ID', 'DATE', 'CLASSIFICATION', 'ORIGIN', 'TAGS', 'SUBJECT'];
     const widths = header.map((h, i) => Math.min(i === 4 ? 30 : 40, Math.max(h.length, ...rows.map((row) => row[i]!.length))));
-    const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+    const line = (cells: string[]) =>
+      cells
+        .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd();
     if (rows.length) out(line(header));
     for (const row of rows) out(line(row));
   }

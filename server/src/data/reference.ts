@@ -235,7 +235,13 @@ function buildIndex(): Index {
 
   const headerElements = new Map<string, HeaderElementInfo>();
   for (const row of raw.headerElements) {
-    const base = { element: row.element, example: row.example, description: row.description, source: source(row.source), verified: true as const };
+    const base = {
+      element: row.element,
+      example: row.example,
+      description: row.description,
+      source: source(row.source),
+      verified: true as const,
+    };
     for (const name of [row.element, ...row.keys]) {
       const key = normalize(name);
       const note = row.notes?.[name];

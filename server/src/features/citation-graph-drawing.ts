@@ -46,9 +46,13 @@ function radiusOf(node: GraphNode): number {
   return Math.min(30, 9 + 4 * Math.sqrt(node.citedBy));
 }
 
-const byDate = (a: GraphNode, b: GraphNode) => ((a.date ?? '~') < (b.date ?? '~') ? -1 : (a.date ?? '~') > (b.date ?? '~') ? 1 : a.id < b.id ? -1 : 1);
+const byDate = (a: GraphNode, b: GraphNode) =>
+  (a.date ?? '~') < (b.date ?? '~') ? -1 : (a.date ?? '~') > (b.date ?? '~') ? 1 : a.id < b.id ? -1 : 1;
 
-function layout(graph: CitationNeighbourhood, timeAxis: boolean): { placed: Placed[]; width: number; height: number; bandY?: number; axis?: { x: number; label: string }[] } {
+function layout(
+  graph: CitationNeighbourhood,
+  timeAxis: boolean,
+): { placed: Placed[]; width: number; height: number; bandY?: number; axis?: { x: number; label: string }[] } {
   const present = graph.nodes.filter((n) => !n.missing);
   const missing = graph.nodes.filter((n) => n.missing);
   const column = (n: GraphNode) => (n.side === 'cited' ? -n.hops : n.hops);
@@ -59,18 +63,26 @@ function layout(graph: CitationNeighbourhood, timeAxis: boolean): { placed: Plac
     const rows = (nodes: GraphNode[], top: number) => {
       let bottom = top;
       for (const c of columns) {
-        nodes.filter((n) => column(n) === c).sort(byDate).forEach((node, i) => {
-          const y = top + i * ROW_HEIGHT;
-          bottom = Math.max(bottom, y);
-          placed.push({ node, x: xOf(node), y, r: radiusOf(node) });
-        });
+        nodes
+          .filter((n) => column(n) === c)
+          .sort(byDate)
+          .forEach((node, i) => {
+            const y = top + i * ROW_HEIGHT;
+            bottom = Math.max(bottom, y);
+            placed.push({ node, x: xOf(node), y, r: radiusOf(node) });
+          });
       }
       return bottom;
     };
     const presentBottom = rows(present, MARGIN);
     const bandY = missing.length ? presentBottom + BAND_GAP : undefined;
     const bottom = bandY === undefined ? presentBottom : rows(missing, bandY + 60);
-    return { placed, width: 2 * MARGIN + (columns.length - 1) * COLUMN_WIDTH + 80, height: bottom + MARGIN, ...(bandY === undefined ? {} : { bandY }) };
+    return {
+      placed,
+      width: 2 * MARGIN + (columns.length - 1) * COLUMN_WIDTH + 80,
+      height: bottom + MARGIN,
+      ...(bandY === undefined ? {} : { bandY }),
+    };
   }
   const times = graph.nodes.flatMap((n) => (n.date ? [Date.parse(n.date)] : []));
   const start = Math.min(...times);
@@ -92,7 +104,8 @@ function layout(graph: CitationNeighbourhood, timeAxis: boolean): { placed: Plac
     for (let year = first; year <= last + 1; year++) {
       for (const month of year === last + 1 ? [0] : [0, 6]) {
         const t = Date.UTC(year, month, 1);
-        if (t >= start - span / 20 && t <= end + span / 20) axis.push({ x: MARGIN + ((t - start) / span) * plotWidth, label: `${year}-${String(month + 1).padStart(2, '0')}` });
+        if (t >= start - span / 20 && t <= end + span / 20)
+          axis.push({ x: MARGIN + ((t - start) / span) * plotWidth, label: `${year}-${String(month + 1).padStart(2, '0')}` });
       }
     }
   }
@@ -131,9 +144,17 @@ export function graphSvg(graph: CitationNeighbourhood, options: DrawingOptions =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.round(width)}" height="${Math.round(height)}" viewBox="0 0 ${Math.round(width)} ${Math.round(height)}" role="group" aria-label="Citations of ${escapeXml(graph.centre)} within ${graph.hops} hop${graph.hops === 1 ? '' : 's'}">`,
   );
   if (options.standalone) out.push(`<style>${STANDALONE_STYLE}</style>`);
-  out.push('<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>');
-  for (const tick of axis ?? []) out.push(`<line class="axis" x1="${tick.x.toFixed(1)}" y1="20" x2="${tick.x.toFixed(1)}" y2="${Math.round(height - 20)}"/><text class="axis-label" x="${tick.x.toFixed(1)}" y="16" text-anchor="middle">${tick.label}</text>`);
-  if (bandY !== undefined) out.push(`<line class="band" x1="10" y1="${bandY}" x2="${Math.round(width - 10)}" y2="${bandY}"/><text class="band-label" x="14" y="${bandY + 16}">Cited, not in the workspace (dates estimated)</text>`);
+  out.push(
+    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>',
+  );
+  for (const tick of axis ?? [])
+    out.push(
+      `<line class="axis" x1="${tick.x.toFixed(1)}" y1="20" x2="${tick.x.toFixed(1)}" y2="${Math.round(height - 20)}"/><text class="axis-label" x="${tick.x.toFixed(1)}" y="16" text-anchor="middle">${tick.label}</text>`,
+    );
+  if (bandY !== undefined)
+    out.push(
+      `<line class="band" x1="10" y1="${bandY}" x2="${Math.round(width - 10)}" y2="${bandY}"/><text class="band-label" x="14" y="${bandY + 16}">Cited, not in the workspace (dates estimated)</text>`,
+    );
   for (const edge of graph.edges) {
     const from = at.get(edge.from);
     const to = at.get(edge.to);
@@ -143,7 +164,9 @@ export function graphSvg(graph: CitationNeighbourhood, options: DrawingOptions =
     const length = Math.hypot(dx, dy) || 1;
     const [x1, y1] = [from.x + (dx / length) * from.r, from.y + (dy / length) * from.r];
     const [x2, y2] = [to.x - (dx / length) * (to.r + 2), to.y - (dy / length) * (to.r + 2)];
-    out.push(`<line class="edge" x1="${x1.toFixed(1)}" y1="${y1.toFixed(1)}" x2="${x2.toFixed(1)}" y2="${y2.toFixed(1)}" marker-end="url(#arrow)"><title>${escapeXml(`${edge.from} cites ${edge.to}`)}</title></line>`);
+    out.push(
+      `<line class="edge" x1="${x1.toFixed(1)}" y1="${y1.toFixed(1)}" x2="${x2.toFixed(1)}" y2="${y2.toFixed(1)}" marker-end="url(#arrow)"><title>${escapeXml(`${edge.from} cites ${edge.to}`)}</title></line>`,
+    );
   }
   for (const { node, x, y, r } of placed) {
     const classes = ['node', classificationClass(node), node.side === 'centre' ? 'centre' : ''].filter(Boolean).join(' ');
@@ -162,11 +185,27 @@ export function graphSvg(graph: CitationNeighbourhood, options: DrawingOptions =
 /** The neighbourhood in Graphviz DOT: `dot -Tpng`. */
 export function graphDot(graph: CitationNeighbourhood): string {
   const quote = (text: string) => `"${text.replace(/["\\]/g, '\\$&')}"`;
-  const fill: Record<string, string> = { 'level-u': '#6aa84f', 'level-c': '#3d85c6', 'level-s': '#e69138', 'level-ts': '#cc0000', 'level-none': '#999999', missing: '#ffffff' };
-  const lines = [`digraph ${quote(`citations of ${graph.centre}`)} {`, '  rankdir=LR;', '  node [shape=circle, style=filled, fontname="sans-serif", fontsize=10];'];
+  const fill: Record<string, string> = {
+    'level-u': '#6aa84f',
+    'level-c': '#3d85c6',
+    'level-s': '#e69138',
+    'level-ts': '#cc0000',
+    'level-none': '#999999',
+    missing: '#ffffff',
+  };
+  const lines = [
+    `digraph ${quote(`citations of ${graph.centre}`)} {`,
+    '  rankdir=LR;',
+    '  node [shape=circle, style=filled, fontname="sans-serif", fontsize=10];',
+  ];
   for (const node of graph.nodes) {
     const date = node.date ? `${node.dateEstimated ? '~' : ''}${node.date.slice(0, 10)}` : '';
-    const attributes = [`label=${quote(node.id)}`, `xlabel=${quote(date)}`, `fillcolor=${quote(fill[classificationClass(node)]!)}`, `width=${(radiusOf(node) / 20).toFixed(2)}`];
+    const attributes = [
+      `label=${quote(node.id)}`,
+      `xlabel=${quote(date)}`,
+      `fillcolor=${quote(fill[classificationClass(node)]!)}`,
+      `width=${(radiusOf(node) / 20).toFixed(2)}`,
+    ];
     if (node.missing) attributes.push('style="filled,dashed"');
     if (node.side === 'centre') attributes.push('penwidth=3');
     if (node.subject) attributes.push(`tooltip=${quote(node.subject)}`);

@@ -49,7 +49,12 @@ function renumberRun(model: CableModel, uri: string, run: Paragraph[], fixes: Ca
 function markingEdit(document: TextDocument, paragraph: Paragraph): TextEdit {
   const end = paragraph.label.range.end;
   const next = document.getText({ start: end, end: { line: end.line, character: end.character + 1 } });
-  return next === ' ' ? { range: { start: { line: end.line, character: end.character + 1 }, end: { line: end.line, character: end.character + 1 } }, newText: '(U) ' } : { range: { start: end, end }, newText: ' (U)' };
+  return next === ' '
+    ? {
+        range: { start: { line: end.line, character: end.character + 1 }, end: { line: end.line, character: end.character + 1 } },
+        newText: '(U) ',
+      }
+    : { range: { start: end, end }, newText: ' (U)' };
 }
 
 /** Quick fixes for the enabled diagnostics that touch `range`. */
@@ -77,7 +82,9 @@ export function quickFixes(model: CableModel, document: TextDocument, range: Ran
     });
   }
   if (actions.some((a) => a.title.startsWith('Mark paragraph')) && unmarked.length > 1) {
-    const paragraphs = unmarked.map((d) => model.paragraphs.find((p) => sameStart(p.label.range, d.range))).filter((p): p is Paragraph => p !== undefined);
+    const paragraphs = unmarked
+      .map((d) => model.paragraphs.find((p) => sameStart(p.label.range, d.range)))
+      .filter((p): p is Paragraph => p !== undefined);
     actions.push({
       title: `Mark all ${paragraphs.length} unmarked paragraphs (U)`,
       kind: CodeActionKind.QuickFix,

@@ -29,7 +29,6 @@ export interface CitationIndex {
   lookup(id: string): IndexedCable[];
 }
 
-
 export function citationLens(model: CableModel, uri: string, index: CitationIndex): CitationLens | undefined {
   const range = model.banner?.range ?? model.header?.range;
   if (!range) return undefined;
@@ -37,7 +36,9 @@ export function citationLens(model: CableModel, uri: string, index: CitationInde
   const citing = model.id ? index.citing(model.id).filter(({ cable }) => uriKey(cable.uri) !== self) : [];
 
   const at = (location: CableLocation) => `${baseName(location.uri)}:${location.range.start.line + 1}`;
-  const listing = citing.flatMap(({ cable, citations }) => citations.map((c) => `cited by ${cable.id ?? baseName(cable.uri)} (${at({ uri: cable.uri, range: c.range })})`));
+  const listing = citing.flatMap(({ cable, citations }) =>
+    citations.map((c) => `cited by ${cable.id ?? baseName(cable.uri)} (${at({ uri: cable.uri, range: c.range })})`),
+  );
   const citedIds: string[] = [];
   const cited: CableLocation[] = [];
   for (const citation of (model.references?.entries ?? []).flatMap(identifiedCitations)) {

@@ -2,9 +2,23 @@
 // line; after a paragraph number, the portion markings the banner allows; in the REF list, the
 // cables of the workspace, written as a REF entry cites them (`08 BAGHDAD 3475`).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
+import {
+  CompletionItemKind,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-types';
 import { allTags, lookupMarking, type TagInfo } from '../data/reference.ts';
-import { CLASSIFICATION_LEVELS, MARKING_ABBREVIATIONS, parseCableId, REF_KEYWORD, TAGS_KEYWORD, type CableModel } from '../model/cable-model.ts';
+import {
+  CLASSIFICATION_LEVELS,
+  MARKING_ABBREVIATIONS,
+  parseCableId,
+  REF_KEYWORD,
+  TAGS_KEYWORD,
+  type CableModel,
+} from '../model/cable-model.ts';
 import { rangeContains } from './ranges.ts';
 import type { IndexedCable } from '../workspace/workspace-index.ts';
 
@@ -40,7 +54,11 @@ function tagCompletions(model: CableModel, document: TextDocument, position: Pos
   const typed = /(?<![\p{L}\d-])[\p{L}\d-]*$/u.exec(lineUpTo(document, position))![0];
   // The markdown export writes each code as a link, `[PGOV](#)`: new codes follow the cable's form.
   const linked = /\]\(#\)/.test(document.getText(model.tags?.range ?? rangeBack(position, position.character)));
-  const typedLink = linked && lineUpTo(document, position).slice(0, position.character - typed.length).endsWith('[');
+  const typedLink =
+    linked &&
+    lineUpTo(document, position)
+      .slice(0, position.character - typed.length)
+      .endsWith('[');
   const range = rangeBack(position, typed.length + (typedLink ? 1 : 0));
   return allTags().map((info) => ({
     label: info.code,
@@ -55,9 +73,10 @@ function tagCompletions(model: CableModel, document: TextDocument, position: Pos
 // ---------------------------------------------------------------- portion markings
 
 function markingCompletions(model: CableModel, document: TextDocument, position: Position): CompletionItem[] | undefined {
-  const label = [...model.paragraphs.map((p) => p.label), ...model.paragraphs.flatMap((p) => p.subParagraphs.map((s) => ({ range: s.labelRange })))].find(
-    (l) => l.range.end.line === position.line && l.range.end.character <= position.character,
-  );
+  const label = [
+    ...model.paragraphs.map((p) => p.label),
+    ...model.paragraphs.flatMap((p) => p.subParagraphs.map((s) => ({ range: s.labelRange }))),
+  ].find((l) => l.range.end.line === position.line && l.range.end.character <= position.character);
   if (!label) return undefined;
   const between = document.getText({ start: label.range.end, end: position });
   const typed = /^\s*(\([A-Za-z/ ]*)?$/.exec(between);
@@ -67,7 +86,10 @@ function markingCompletions(model: CableModel, document: TextDocument, position:
   const highest = LEVELS.findIndex((l) => l.level === bannerLevel);
   const noforn = /NOFORN/.test(model.classification ?? '') || model.captions.some((c) => /NOFORN/i.test(c.text));
   // The cable's own caveat separator: `(S/NF)` or `(S//NF)`.
-  const separator = model.paragraphs.some((p) => p.marking?.text.includes('//')) || !model.paragraphs.some((p) => p.marking?.text.includes('/')) ? '//' : '/';
+  const separator =
+    model.paragraphs.some((p) => p.marking?.text.includes('//')) || !model.paragraphs.some((p) => p.marking?.text.includes('/'))
+      ? '//'
+      : '/';
   const range = rangeBack(position, typed[1]?.length ?? 0);
   const needsSpace = between.length === 0;
 
@@ -146,7 +168,9 @@ export function completion(model: CableModel, document: TextDocument, asked: Pos
   // Edits are built back from the position: one past the end of its line (a client's slip) would
   // give edits outside the text, so it is moved to the nearest place in the text.
   const position = document.positionAt(document.offsetAt(asked));
-  const tagsKeyword = TAGS_KEYWORD.exec(document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }));
+  const tagsKeyword = TAGS_KEYWORD.exec(
+    document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }),
+  );
   if (tagsKeyword || (model.tags && rangeContains(model.tags.range, position))) {
     // On the keyword itself there is nothing to complete.
     if (tagsKeyword && tagsKeyword[0].length >= position.character) return undefined;

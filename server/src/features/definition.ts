@@ -18,7 +18,12 @@ export interface CableDefinition {
 export type DefinitionQuery = { kind: 'cable'; id: string; origin: Range } | { kind: 'local'; definitions: CableDefinition[] };
 
 function entryDefinition(uri: string, origin: Range, entry: ReferenceEntry): CableDefinition {
-  return { originSelectionRange: origin, targetUri: uri, targetRange: entry.range, targetSelectionRange: entry.labelRange ?? entry.citationRange ?? entry.range };
+  return {
+    originSelectionRange: origin,
+    targetUri: uri,
+    targetRange: entry.range,
+    targetSelectionRange: entry.labelRange ?? entry.citationRange ?? entry.range,
+  };
 }
 
 function paragraphDefinition(uri: string, origin: Range, paragraph: Paragraph): CableDefinition {
@@ -29,7 +34,8 @@ function paragraphDefinition(uri: string, origin: Range, paragraph: Paragraph): 
 function mentionDefinitions(model: CableModel, uri: string, mention: CrossReference): CableDefinition[] {
   if (mention.kind === 'reference') {
     const entries = model.references?.entries ?? [];
-    const chosen = mention.targets.length === 0 ? entries : entries.filter((e) => e.label !== undefined && mention.targets.includes(e.label));
+    const chosen =
+      mention.targets.length === 0 ? entries : entries.filter((e) => e.label !== undefined && mention.targets.includes(e.label));
     return chosen.map((entry) => entryDefinition(uri, mention.range, entry));
   }
   return mention.targets
@@ -55,5 +61,10 @@ export function definitionQuery(model: CableModel, uri: string, position: Positi
 }
 
 export function cableDefinitions(origin: Range, cables: IndexedCable[]): CableDefinition[] {
-  return cables.map((cable) => ({ originSelectionRange: origin, targetUri: cable.uri, targetRange: cable.anchor, targetSelectionRange: cable.anchor }));
+  return cables.map((cable) => ({
+    originSelectionRange: origin,
+    targetUri: cable.uri,
+    targetRange: cable.anchor,
+    targetSelectionRange: cable.anchor,
+  }));
 }

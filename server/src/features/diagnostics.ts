@@ -3,7 +3,15 @@
 // bad DTG or DECL date, unknown ID, REF without year), a file over the size cap (file-size.ts),
 // and the checks below, which compare parts of the cable with each other.
 import { lookupTag } from '../data/reference.ts';
-import { levelRank, type CableModel, type DiagnosticSeverity, type ModelDiagnostic, type Paragraph, type PortionMarking, type Range } from '../model/cable-model.ts';
+import {
+  levelRank,
+  type CableModel,
+  type DiagnosticSeverity,
+  type ModelDiagnostic,
+  type Paragraph,
+  type PortionMarking,
+  type Range,
+} from '../model/cable-model.ts';
 import { formatDate } from './markdown.ts';
 
 /** The model's own findings and the checks below are one type of diagnostic. */
@@ -39,14 +47,23 @@ function markingChecks(model: CableModel): CableDiagnostic[] {
   const found: CableDiagnostic[] = [];
   const checkMarking = (marking: PortionMarking | undefined) => {
     if (marking && levelRank(marking.level) > levelRank(level)) {
-      found.push(diagnostic(marking.range, 'error', 'marking-above-banner', `${marking.text} marks ${marking.level}, above the banner’s ${level}.`));
+      found.push(
+        diagnostic(marking.range, 'error', 'marking-above-banner', `${marking.text} marks ${marking.level}, above the banner’s ${level}.`),
+      );
     }
   };
   for (const paragraph of model.paragraphs) {
     checkMarking(paragraph.marking);
     for (const sub of paragraph.subParagraphs) checkMarking(sub.marking);
     if (!paragraph.marking && level !== 'UNCLASSIFIED') {
-      found.push(diagnostic(paragraph.label.range, 'warning', 'unmarked-paragraph', `Paragraph ${paragraph.number} has no portion marking in a ${level} cable.`));
+      found.push(
+        diagnostic(
+          paragraph.label.range,
+          'warning',
+          'unmarked-paragraph',
+          `Paragraph ${paragraph.number} has no portion marking in a ${level} cable.`,
+        ),
+      );
     }
   }
   return found;
@@ -102,7 +119,14 @@ function dateChecks(model: CableModel): CableDiagnostic[] {
   const declassifyOn = model.executiveOrder?.declassifyOn;
   const day = model.date?.slice(0, 10);
   if (declassifyOn?.date && day && declassifyOn.date < day) {
-    found.push(diagnostic(declassifyOn.range, 'warning', 'decl-before-dtg', `The declassification date ${formatDate(declassifyOn.date)} comes before the cable’s date, ${formatDate(day)}.`));
+    found.push(
+      diagnostic(
+        declassifyOn.range,
+        'warning',
+        'decl-before-dtg',
+        `The declassification date ${formatDate(declassifyOn.date)} comes before the cable’s date, ${formatDate(day)}.`,
+      ),
+    );
   }
   return found;
 }
@@ -125,9 +149,18 @@ function repeatedLetters(model: CableModel, lines: readonly string[]): CableDiag
     if (!m) continue;
     const letter = (m[2] ?? m[3])!.toUpperCase();
     const start = from + m[1]!.length;
-    const isEntryLabel = block.entries.some((e) => e.labelRange?.start.line === line && e.labelRange.start.character <= start && start < e.labelRange.end.character);
+    const isEntryLabel = block.entries.some(
+      (e) => e.labelRange?.start.line === line && e.labelRange.start.character <= start && start < e.labelRange.end.character,
+    );
     if (!isEntryLabel && seen.has(letter)) {
-      found.push(diagnostic({ start: { line, character: start }, end: { line, character: from + m[0].length } }, 'warning', 'duplicate-ref-letter', `REF ${letter} is used twice.`));
+      found.push(
+        diagnostic(
+          { start: { line, character: start }, end: { line, character: from + m[0].length } },
+          'warning',
+          'duplicate-ref-letter',
+          `REF ${letter} is used twice.`,
+        ),
+      );
     }
     seen.add(letter);
   }
@@ -141,14 +174,21 @@ function referenceChecks(model: CableModel, lines: readonly string[]): CableDiag
   for (const mention of model.crossReferences) {
     if (mention.kind !== 'reference') continue;
     if (mention.targets.length === 0) {
-      if (entries.length === 0) found.push(diagnostic(mention.range, 'warning', 'unknown-ref', `${mention.text}, but this cable has no REF list.`));
+      if (entries.length === 0)
+        found.push(diagnostic(mention.range, 'warning', 'unknown-ref', `${mention.text}, but this cable has no REF list.`));
       continue;
     }
     const missing = mention.targets.filter((letter) => !letters.has(letter));
     // An unlettered REF list of one entry: `REF A` can only mean it.
-    if (missing.length === 0 || (letters.size === 0 && entries.length === 1 && mention.targets.length === 1 && mention.targets[0] === 'A')) continue;
+    if (missing.length === 0 || (letters.size === 0 && entries.length === 1 && mention.targets.length === 1 && mention.targets[0] === 'A'))
+      continue;
     const what = missing.length === 1 ? `entry ${missing[0]}` : `entries ${missing.join(', ')}`;
-    const message = entries.length === 0 ? `${mention.text}, but this cable has no REF list.` : letters.size === 0 ? `${mention.text}, but the REF entries carry no letters.` : `The REF list has no ${what}.`;
+    const message =
+      entries.length === 0
+        ? `${mention.text}, but this cable has no REF list.`
+        : letters.size === 0
+          ? `${mention.text}, but the REF entries carry no letters.`
+          : `The REF list has no ${what}.`;
     found.push(diagnostic(mention.range, 'warning', 'unknown-ref', message));
   }
   return found;
@@ -170,12 +210,21 @@ function sectionChecks(model: CableModel): CableDiagnostic[] {
     const section = pageBreak.section ?? sectionOfPage(pageBreak.page);
     const page = pageBreak.range;
     if (serial !== undefined && Number(pageBreak.serial) !== serial) {
-      found.push(diagnostic(page, 'warning', 'section-mismatch', `This page break is for serial ${Number(pageBreak.serial)}, the banner’s serial is ${serial}.`));
+      found.push(
+        diagnostic(
+          page,
+          'warning',
+          'section-mismatch',
+          `This page break is for serial ${Number(pageBreak.serial)}, the banner’s serial is ${serial}.`,
+        ),
+      );
     } else if (pageBreak.of !== sections) {
       const bannerSays = banner.section ? `the banner says SECTION ${banner.section.part} OF ${sections}` : 'the banner has no SECTION';
       found.push(diagnostic(page, 'warning', 'section-mismatch', `This page break counts ${pageBreak.of} sections; ${bannerSays}.`));
     } else if (section > sections) {
-      found.push(diagnostic(page, 'warning', 'section-mismatch', `Section ${section} is beyond the ${sections} sections the banner announces.`));
+      found.push(
+        diagnostic(page, 'warning', 'section-mismatch', `Section ${section} is beyond the ${sections} sections the banner announces.`),
+      );
     } else if (section < previous) {
       found.push(diagnostic(page, 'warning', 'section-mismatch', `Section ${section} comes after section ${previous}.`));
     }
@@ -186,5 +235,13 @@ function sectionChecks(model: CableModel): CableDiagnostic[] {
 
 /** Every diagnostic of the cable (`lines`: its text's lines), the model's own first, in the order of the checks. */
 export function cableDiagnostics(model: CableModel, lines: readonly string[]): CableDiagnostic[] {
-  return [...model.diagnostics, ...dateChecks(model), ...markingChecks(model), ...numberingChecks(model), ...tagChecks(model), ...referenceChecks(model, lines), ...sectionChecks(model)];
+  return [
+    ...model.diagnostics,
+    ...dateChecks(model),
+    ...markingChecks(model),
+    ...numberingChecks(model),
+    ...tagChecks(model),
+    ...referenceChecks(model, lines),
+    ...sectionChecks(model),
+  ];
 }

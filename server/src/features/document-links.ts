@@ -30,10 +30,21 @@ export function documentLinks(model: CableModel, uri: string, index: { lookup(id
       if (!first) continue;
       // One entry: that entry; several (`REFTELS`): the REF list.
       const target = mentioned.length === 1 ? first.range : (model.references?.range ?? first.range);
-      links.push({ range: mention.range, targetUri: uri, targetRange: target, tooltip: mentioned.length === 1 ? `Go to REF ${first.label ?? ''}`.trimEnd() : 'Go to the REF list' });
+      links.push({
+        range: mention.range,
+        targetUri: uri,
+        targetRange: target,
+        tooltip: mentioned.length === 1 ? `Go to REF ${first.label ?? ''}`.trimEnd() : 'Go to the REF list',
+      });
     } else {
       const paragraph = mention.targets.map((t) => paragraphNumbered(model, t)).find((p) => p !== undefined);
-      if (paragraph) links.push({ range: mention.range, targetUri: uri, targetRange: paragraph.label.range, tooltip: `Go to paragraph ${paragraph.number}` });
+      if (paragraph)
+        links.push({
+          range: mention.range,
+          targetUri: uri,
+          targetRange: paragraph.label.range,
+          tooltip: `Go to paragraph ${paragraph.number}`,
+        });
     }
   }
   return links;

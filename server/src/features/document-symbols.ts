@@ -33,7 +33,14 @@ function ordered(range: Range): Range {
   return comparePositions(range.end, range.start) < 0 ? { start: range.start, end: range.start } : range;
 }
 
-function symbol(name: string, kind: SymbolKind, anyRange: Range, selectionRange: Range, children?: DocumentSymbol[], detail?: string): DocumentSymbol {
+function symbol(
+  name: string,
+  kind: SymbolKind,
+  anyRange: Range,
+  selectionRange: Range,
+  children?: DocumentSymbol[],
+  detail?: string,
+): DocumentSymbol {
   const range = ordered(anyRange);
   const result: DocumentSymbol = { name: name.trim() || '(untitled)', kind, range, selectionRange: clampRange(selectionRange, range) };
   if (detail) result.detail = detail;
@@ -61,7 +68,14 @@ function addressGroup(role: 'FM' | 'TO' | 'INFO', addressees: Addressee[]): Docu
   // addressees would otherwise push its first paragraph pages down Go to Symbol's flat list.
   const stations = addressees.map(addresseeName);
   const count = addressees.length > 1 ? ` (${addressees.length})` : '';
-  return symbol(role, SymbolKind.Field, range, first.keyword?.range ?? first.range, undefined, `${truncate(stations.join(', '), SUBJECT_LENGTH)}${count}`);
+  return symbol(
+    role,
+    SymbolKind.Field,
+    range,
+    first.keyword?.range ?? first.range,
+    undefined,
+    `${truncate(stations.join(', '), SUBJECT_LENGTH)}${count}`,
+  );
 }
 
 /** Addressees in runs that each start at their keyword: a stray `INFO` line above the header is a run of its own, so groups never overlap. */
@@ -75,7 +89,11 @@ function runsOf(addressees: Addressee[]): Addressee[][] {
 }
 
 function headerSymbol(header: RoutingHeader): DocumentSymbol {
-  const roles = [['FM', header.from ? [header.from] : []], ['TO', header.to], ['INFO', header.info]] as const;
+  const roles = [
+    ['FM', header.from ? [header.from] : []],
+    ['TO', header.to],
+    ['INFO', header.info],
+  ] as const;
   const groups = roles
     .flatMap(([role, addressees]) => runsOf(addressees).map((run) => addressGroup(role, run)))
     .filter((g): g is DocumentSymbol => g !== undefined)
@@ -89,14 +107,33 @@ function headerSymbol(header: RoutingHeader): DocumentSymbol {
 function referencesSymbol(references: ReferenceBlock): DocumentSymbol {
   const entries = references.entries.map((entry) => {
     const label = entry.label ? `${entry.label}. ` : '';
-    return symbol(truncate(`${label}${entry.text}`, SUBJECT_LENGTH), entry.kind === 'cable' ? SymbolKind.File : SymbolKind.Key, entry.range, entry.labelRange ?? entry.citationRange ?? entry.range, undefined, entry.id);
+    return symbol(
+      truncate(`${label}${entry.text}`, SUBJECT_LENGTH),
+      entry.kind === 'cable' ? SymbolKind.File : SymbolKind.Key,
+      entry.range,
+      entry.labelRange ?? entry.citationRange ?? entry.range,
+      undefined,
+      entry.id,
+    );
   });
   const count = references.entries.length;
-  return symbol('REF', SymbolKind.Array, references.range, references.keyword.range, entries, `${count} ${count === 1 ? 'entry' : 'entries'}`);
+  return symbol(
+    'REF',
+    SymbolKind.Array,
+    references.range,
+    references.keyword.range,
+    entries,
+    `${count} ${count === 1 ? 'entry' : 'entries'}`,
+  );
 }
 
 function subParagraphSymbol(sub: SubParagraph, document: TextDocument): DocumentSymbol {
-  return symbol(truncate(textFrom(document, sub.labelRange.start, sub.range), NAME_LENGTH), SymbolKind.EnumMember, sub.range, sub.labelRange);
+  return symbol(
+    truncate(textFrom(document, sub.labelRange.start, sub.range), NAME_LENGTH),
+    SymbolKind.EnumMember,
+    sub.range,
+    sub.labelRange,
+  );
 }
 
 function paragraphSymbol(paragraph: Paragraph, document: TextDocument): DocumentSymbol {
@@ -116,7 +153,15 @@ function bodySymbols(model: CableModel, document: TextDocument): DocumentSymbol[
     const paragraphs = underHeading[i]!;
     const last = paragraphs[paragraphs.length - 1];
     const range = last && comparePositions(last.range.end, heading.range.end) > 0 ? spanOf(heading.range, last.range) : heading.range;
-    topLevel.push(symbol(heading.text, SymbolKind.Namespace, range, heading.range, paragraphs.map((p) => paragraphSymbol(p, document))));
+    topLevel.push(
+      symbol(
+        heading.text,
+        SymbolKind.Namespace,
+        range,
+        heading.range,
+        paragraphs.map((p) => paragraphSymbol(p, document)),
+      ),
+    );
   });
   return topLevel;
 }
@@ -137,7 +182,15 @@ export function documentSymbols(model: CableModel, document: TextDocument): Docu
 function buildOutline(model: CableModel, document: TextDocument): DocumentSymbol[] {
   const symbols: DocumentSymbol[] = [];
   if (model.header) symbols.push(headerSymbol(model.header));
-  if (model.subject) symbols.push(symbol(`Subject: ${truncate(model.subject.text, SUBJECT_LENGTH)}`, SymbolKind.String, model.subject.range, model.subject.keyword.range));
+  if (model.subject)
+    symbols.push(
+      symbol(
+        `Subject: ${truncate(model.subject.text, SUBJECT_LENGTH)}`,
+        SymbolKind.String,
+        model.subject.range,
+        model.subject.keyword.range,
+      ),
+    );
   if (model.references) symbols.push(referencesSymbol(model.references));
   symbols.push(...bodySymbols(model, document));
   return symbols.sort((a, b) => comparePositions(a.range.start, b.range.start));

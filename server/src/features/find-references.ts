@@ -21,13 +21,21 @@ function entryReferences(model: CableModel, uri: string, entry: ReferenceEntry, 
 
 function paragraphReferences(model: CableModel, uri: string, paragraph: Paragraph, includeDeclaration: boolean): CableLocation[] {
   const number = String(paragraph.number);
-  const mentions = model.crossReferences.filter((m) => m.kind === 'paragraph' && m.targets.includes(number)).map((m) => ({ uri, range: m.range }));
+  const mentions = model.crossReferences
+    .filter((m) => m.kind === 'paragraph' && m.targets.includes(number))
+    .map((m) => ({ uri, range: m.range }));
   return includeDeclaration ? [{ uri, range: paragraph.label.range }, ...mentions] : mentions;
 }
 
-export function referencesQuery(model: CableModel, uri: string, position: Position, includeDeclaration: boolean): ReferencesQuery | undefined {
+export function referencesQuery(
+  model: CableModel,
+  uri: string,
+  position: Position,
+  includeDeclaration: boolean,
+): ReferencesQuery | undefined {
   const banner = model.banner;
-  if (banner && rangeContains(banner.range, position)) return model.id ? { kind: 'cited', id: model.id, declaration: { uri, range: banner.range } } : undefined;
+  if (banner && rangeContains(banner.range, position))
+    return model.id ? { kind: 'cited', id: model.id, declaration: { uri, range: banner.range } } : undefined;
 
   const entries = model.references?.entries ?? [];
   const entry = entries.find((e) => rangeContains(e.range, position));

@@ -32,12 +32,24 @@ export function foldingRanges(model: CableModel, document: TextDocument): Foldin
   if (header) {
     const station = header.from?.station?.text;
     const dtg = header.dateTimeGroup?.dtg.text;
-    add(header.range.start.line, lastLine(header.range), ['Routing header', dtg, station && `FM ${station}`].filter(Boolean).join(' · '), FoldingRangeKind.Imports);
+    add(
+      header.range.start.line,
+      lastLine(header.range),
+      ['Routing header', dtg, station && `FM ${station}`].filter(Boolean).join(' · '),
+      FoldingRangeKind.Imports,
+    );
   }
 
   const banner = model.banner;
   if (banner) {
-    const preambleParts = [model.executiveOrder?.range, model.tags?.range, model.subject?.range, model.references?.range, model.classifiedBy?.range, ...model.captions.map((c) => c.range)];
+    const preambleParts = [
+      model.executiveOrder?.range,
+      model.tags?.range,
+      model.subject?.range,
+      model.references?.range,
+      model.classifiedBy?.range,
+      ...model.captions.map((c) => c.range),
+    ];
     const preambleEnd = Math.max(...preambleParts.map((r) => (r ? lastLine(r) : -1)));
     const subject = model.subject ? `SUBJECT: ${model.subject.text}` : banner.classification.level;
     add(banner.range.start.line, preambleEnd, truncate(subject, COLLAPSED_LENGTH));
@@ -47,7 +59,11 @@ export function foldingRanges(model: CableModel, document: TextDocument): Foldin
   if (references) {
     add(references.range.start.line, lastLine(references.range), `REF: ${plural(references.entries.length, 'entry', 'entries')}`);
     for (const entry of references.entries) {
-      add(entry.range.start.line, lastLine(entry.range), truncate(`${entry.label ? `${entry.label}. ` : ''}${entry.text}`.replace(/\s+/g, ' '), COLLAPSED_LENGTH));
+      add(
+        entry.range.start.line,
+        lastLine(entry.range),
+        truncate(`${entry.label ? `${entry.label}. ` : ''}${entry.text}`.replace(/\s+/g, ' '), COLLAPSED_LENGTH),
+      );
     }
   }
 
@@ -56,7 +72,13 @@ export function foldingRanges(model: CableModel, document: TextDocument): Foldin
     const last = under[under.length - 1];
     // A heading token may hold its dash rules (`----`): only its words are shown.
     const name = truncate(heading.text.replace(/-{3,}/g, ' ').replace(/\s+/g, ' ').trim(), COLLAPSED_LENGTH - 15);
-    if (last) add(heading.range.start.line, lastLine(last.range), `${name} (${plural(under.length, 'paragraph', 'paragraphs')})`, FoldingRangeKind.Region);
+    if (last)
+      add(
+        heading.range.start.line,
+        lastLine(last.range),
+        `${name} (${plural(under.length, 'paragraph', 'paragraphs')})`,
+        FoldingRangeKind.Region,
+      );
   });
 
   for (const paragraph of model.paragraphs) {

@@ -12,7 +12,17 @@ import {
   type MarkingInfo,
   type TagInfo,
 } from '../data/reference.ts';
-import type { Addressee, CableCitation, CableModel, CrossReference, PortionMarking, Range, ReferenceEntry, TagCode, Token } from '../model/cable-model.ts';
+import type {
+  Addressee,
+  CableCitation,
+  CableModel,
+  CrossReference,
+  PortionMarking,
+  Range,
+  ReferenceEntry,
+  TagCode,
+  Token,
+} from '../model/cable-model.ts';
 import { code, dayOfYear, escapeMarkdown, formatDate, link } from './markdown.ts';
 import { isNarrower, rangeContains } from './ranges.ts';
 import { relativeKey, uriKey } from '../workspace/uri-keys.ts';
@@ -105,12 +115,18 @@ function renderPortionMarking(marking: PortionMarking): string {
   for (const caveat of marking.caveats.filter((c) => c !== 'REL TO')) {
     const info = lookupMarking(caveat);
     if (info?.meaning) used.push(info);
-    lines.push(info?.meaning ? `- ${code(caveat)}: ${escapeMarkdown(info.meaning)}${unverifiedMark(info.verified)}` : `- ${code(caveat)}: not in our marking tables`);
+    lines.push(
+      info?.meaning
+        ? `- ${code(caveat)}: ${escapeMarkdown(info.meaning)}${unverifiedMark(info.verified)}`
+        : `- ${code(caveat)}: not in our marking tables`,
+    );
   }
   if (marking.releasableTo?.length) {
     const relTo = lookupMarking('REL TO');
     if (relTo) used.push(relTo);
-    lines.push(`- releasable to: ${marking.releasableTo.map(escapeMarkdown).join(', ')}${relTo?.meaning ? ` — ${escapeMarkdown(relTo.meaning.split(';')[0]!)}` : ''}`);
+    lines.push(
+      `- releasable to: ${marking.releasableTo.map(escapeMarkdown).join(', ')}${relTo?.meaning ? ` — ${escapeMarkdown(relTo.meaning.split(';')[0]!)}` : ''}`,
+    );
   }
   // One source line per distinct source, so each meaning above can be traced.
   const sources = [...new Map(used.map((info) => [info.source, info])).values()];
@@ -121,7 +137,10 @@ function renderBannerClassification(model: CableModel): string {
   const banner = model.banner!;
   const { level, token, damaged } = banner.classification;
   const info = lookupMarking(level);
-  const wikileaks = model.classification && model.classification !== level ? `Whole cable, with its captions: ${escapeMarkdown(model.classification)}.` : '';
+  const wikileaks =
+    model.classification && model.classification !== level
+      ? `Whole cable, with its captions: ${escapeMarkdown(model.classification)}.`
+      : '';
   return paragraphs(
     title(token.text, `classification banner: ${level}`),
     info?.meaning && `${escapeMarkdown(info.meaning)}${unverifiedMark(info.verified)}`,
@@ -135,7 +154,10 @@ function renderBannerIdentity(model: CableModel): string {
   const banner = model.banner!;
   const section = banner.section ? ` Section ${banner.section.part} of ${banner.section.of}.` : '';
   const id = model.id ? `Cable ID ${code(model.id)}.` : 'The cable’s year is unknown, so its ID is too.';
-  return paragraphs(title(`${banner.origin?.text ?? ''} ${banner.serial?.text ?? ''}`.trim(), 'originating post and serial number'), `${id}${section}`);
+  return paragraphs(
+    title(`${banner.origin?.text ?? ''} ${banner.serial?.text ?? ''}`.trim(), 'originating post and serial number'),
+    `${id}${section}`,
+  );
 }
 
 function renderHeaderElement(token: Token, key = token.text): string {
@@ -171,7 +193,12 @@ function renderDtg(model: CableModel): string {
   const group = model.header!.dateTimeGroup!;
   const decoded = group.date ? `${formatDate(group.date)}.` : 'Not a real date and time: the day, hour or minute is out of range.';
   const info = lookupHeaderElement('DTG');
-  return paragraphs(title(group.dtg.text, 'date-time group'), decoded, 'Day, hour and minute, `Z` for UTC (Zulu), month and year.', info && sourceLine(info));
+  return paragraphs(
+    title(group.dtg.text, 'date-time group'),
+    decoded,
+    'Day, hour and minute, `Z` for UTC (Zulu), month and year.',
+    info && sourceLine(info),
+  );
 }
 
 function renderFilingTime(model: CableModel, filingTime: Token): string {
@@ -199,8 +226,14 @@ function renderReason(reason: Token & { code?: string }, order: string | undefin
   const info = lookupClassificationReason(reason.code ?? reason.text, order);
   if (!info) return title(reason.text, 'not a classification reason or exemption in our tables');
   const meaning = info.meaning ? `${escapeMarkdown(info.meaning)}${unverifiedMark(info.verified)}` : 'meaning not in our sources';
-  const others = info.otherAuthorities?.length ? `Same code under ${info.otherAuthorities.map((o) => escapeMarkdown(o.authority)).join(', ')}.` : undefined;
-  return paragraphs(title(reason.text, `${escapeMarkdown(info.authority)}, ${escapeMarkdown(info.kind)}: ${meaning}`), others, sourceLine(info));
+  const others = info.otherAuthorities?.length
+    ? `Same code under ${info.otherAuthorities.map((o) => escapeMarkdown(o.authority)).join(', ')}.`
+    : undefined;
+  return paragraphs(
+    title(reason.text, `${escapeMarkdown(info.authority)}, ${escapeMarkdown(info.kind)}: ${meaning}`),
+    others,
+    sourceLine(info),
+  );
 }
 
 function renderDeclassifyOn(token: Token & { date?: string }): string {
@@ -224,8 +257,10 @@ function displayPath(uri: string, folderUris: string[]): string {
 function readingNotes(citation: CableCitation, entry: ReferenceEntry): string[] {
   const notes: string[] = [];
   for (const reading of citation.readings) {
-    if (reading === 'alias') notes.push(`Read ${code(citation.post)} as ${code(citation.origin)}, the name WikiLeaks gives this post in cable IDs.`);
-    else if (reading === 'typo') notes.push(`Read the misspelt ${code(citation.post)} as ${code(citation.origin)}, the one known post within two letters of it.`);
+    if (reading === 'alias')
+      notes.push(`Read ${code(citation.post)} as ${code(citation.origin)}, the name WikiLeaks gives this post in cable IDs.`);
+    else if (reading === 'typo')
+      notes.push(`Read the misspelt ${code(citation.post)} as ${code(citation.origin)}, the one known post within two letters of it.`);
     else if (reading === 'year-line-before') notes.push('The year stands on the line before the post.');
     else notes.push(`One of ${entry.citations!.length} cables this entry cites.`);
   }
@@ -237,7 +272,8 @@ function describeCitation(citation: CableCitation, entry: ReferenceEntry, contex
   if (!citation.id) return ['Cites a cable, but its year is unknown, so its ID is too.', ...notes].join(' ');
   const found = context.index.lookup(citation.id);
   const lines = [[`Cable ${code(citation.id)}.`, ...notes].join(' ')];
-  if (found.length === 0) lines.push(context.index.ready ? 'Not in the workspace.' : 'Not found so far: the workspace is still being indexed.');
+  if (found.length === 0)
+    lines.push(context.index.ready ? 'Not in the workspace.' : 'Not found so far: the workspace is still being indexed.');
   for (const cable of found) {
     const facts = [
       cable.subject && `Subject: ${escapeMarkdown(cable.subject)}`,
@@ -283,7 +319,10 @@ function renderParagraphMention(mention: CrossReference, context: HoverContext):
     const paragraph = paragraphNumbered(context.model, target);
     if (!paragraph) return `- ¶${target}: no such paragraph in this cable`;
     const line = paragraph.label.range.end.line;
-    const text = context.document.getText({ start: paragraph.label.range.end, end: { line, character: paragraph.label.range.end.character + 120 } });
+    const text = context.document.getText({
+      start: paragraph.label.range.end,
+      end: { line, character: paragraph.label.range.end.character + 120 },
+    });
     const firstWords = text.split(/\r?\n/)[0]!.trim();
     return `- ¶${target}: ${escapeMarkdown(firstWords.length > 100 ? `${firstWords.slice(0, 100)}…` : firstWords)}`;
   });
@@ -300,7 +339,9 @@ function collectTargets(model: CableModel): Target[] {
     const transmission = header.transmission;
     if (transmission) {
       const start = transmission.range.start;
-      add({ start, end: { line: start.line, character: start.character + 5 } }, () => renderHeaderElement({ text: 'VZCZC', range: transmission.range }));
+      add({ start, end: { line: start.line, character: start.character + 5 } }, () =>
+        renderHeaderElement({ text: 'VZCZC', range: transmission.range }),
+      );
     }
     const line2 = header.precedenceLine;
     if (line2) {
@@ -329,13 +370,15 @@ function collectTargets(model: CableModel): Target[] {
       for (const prosign of group.precedence) add(prosign.range, () => renderPrecedence(prosign, 'precedence'));
       add(group.dtg.range, () => renderDtg(model));
     }
-    for (const addressee of [...(header.from ? [header.from] : []), ...header.to, ...header.info]) targets.push(...renderAddressee(addressee));
+    for (const addressee of [...(header.from ? [header.from] : []), ...header.to, ...header.info])
+      targets.push(...renderAddressee(addressee));
   }
 
   const banner = model.banner;
   if (banner) {
     add(banner.classification.token.range, () => renderBannerClassification(model));
-    if (banner.origin && banner.serial) add({ start: banner.origin.range.start, end: banner.serial.range.end }, () => renderBannerIdentity(model));
+    if (banner.origin && banner.serial)
+      add({ start: banner.origin.range.start, end: banner.serial.range.end }, () => renderBannerIdentity(model));
     const section = banner.section;
     if (section) add(section.token.range, () => renderHeaderElement(section.token, 'SECTION'));
   }
@@ -360,7 +403,8 @@ function collectTargets(model: CableModel): Target[] {
   for (const entry of model.references?.entries ?? []) {
     add(entry.range, (context) => renderReference(entry, context));
     // Each of several cited cables has its own hover: the narrower range wins.
-    if ((entry.citations?.length ?? 0) > 1) for (const citation of entry.citations!) add(citation.range, (context) => renderReference(entry, context, citation));
+    if ((entry.citations?.length ?? 0) > 1)
+      for (const citation of entry.citations!) add(citation.range, (context) => renderReference(entry, context, citation));
   }
   const classifiedBy = model.classifiedBy;
   if (classifiedBy) {
@@ -377,7 +421,9 @@ function collectTargets(model: CableModel): Target[] {
     }
   }
   for (const mention of model.crossReferences) {
-    add(mention.range, (context) => (mention.kind === 'reference' ? renderReferenceMention(mention, context) : renderParagraphMention(mention, context)));
+    add(mention.range, (context) =>
+      mention.kind === 'reference' ? renderReferenceMention(mention, context) : renderParagraphMention(mention, context),
+    );
   }
   return targets;
 }

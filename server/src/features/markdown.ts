@@ -19,13 +19,19 @@ export function link(text: string, target: string): string {
 
 /** Markdown as plain text: emphasis and code marks dropped, escapes undone, links as `text (target)`. */
 export function markdownToPlainText(markdown: string): string {
-  return markdown
-    // Links are only ours (`link`): no `[` inside unescaped, no parenthesis or space in the target,
-    // and no start at an escaped `\[`, so each character is scanned from one start only.
-    .replace(/(?<!\\)\[((?:\\.|[^\][\\])*)\]\(([^()\s]*)\)/g, (_, text: string, target: string) => `${text} (${target.replace(/%2[089]/gi, (c) => String.fromCharCode(parseInt(c.slice(1), 16)))})`)
-    .replace(/``\s?(.*?)\s?``|`([^`]*)`/g, (_, a: string | undefined, b: string | undefined) => a ?? b ?? '')
-    .replace(/(?<!\\)\*\*|(?<!\\)\*/g, '')
-    .replace(/\\(.)/g, '$1');
+  return (
+    markdown
+      // Links are only ours (`link`): no `[` inside unescaped, no parenthesis or space in the target,
+      // and no start at an escaped `\[`, so each character is scanned from one start only.
+      .replace(
+        /(?<!\\)\[((?:\\.|[^\][\\])*)\]\(([^()\s]*)\)/g,
+        (_, text: string, target: string) =>
+          `${text} (${target.replace(/%2[089]/gi, (c) => String.fromCharCode(parseInt(c.slice(1), 16)))})`,
+      )
+      .replace(/``\s?(.*?)\s?``|`([^`]*)`/g, (_, a: string | undefined, b: string | undefined) => a ?? b ?? '')
+      .replace(/(?<!\\)\*\*|(?<!\\)\*/g, '')
+      .replace(/\\(.)/g, '$1')
+  );
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

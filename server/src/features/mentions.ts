@@ -4,7 +4,9 @@ import type { CableModel, CrossReference, Paragraph, ReferenceEntry } from '../m
 
 /** A bare `reftel` (no letters) mentions every entry, as go-to-definition reads it. */
 export function mentionsEntry(mention: CrossReference, entry: ReferenceEntry): boolean {
-  return mention.kind === 'reference' && (mention.targets.length === 0 || (entry.label !== undefined && mention.targets.includes(entry.label)));
+  return (
+    mention.kind === 'reference' && (mention.targets.length === 0 || (entry.label !== undefined && mention.targets.includes(entry.label)))
+  );
 }
 
 /** The paragraph a number means: numbering can restart (quoted cables), the first one is meant. */

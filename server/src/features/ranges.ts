@@ -26,7 +26,8 @@ export function spanOf(first: Range, last: Range): Range {
 
 /** `inner` cut to fit inside `outer` (a client rejects a symbol whose parts stick out). */
 export function clampRange(inner: Range, outer: Range): Range {
-  const start = comparePositions(inner.start, outer.start) < 0 ? outer.start : comparePositions(inner.start, outer.end) > 0 ? outer.end : inner.start;
+  const start =
+    comparePositions(inner.start, outer.start) < 0 ? outer.start : comparePositions(inner.start, outer.end) > 0 ? outer.end : inner.start;
   const end = comparePositions(inner.end, outer.end) > 0 ? outer.end : comparePositions(inner.end, start) < 0 ? start : inner.end;
   return { start, end };
 }

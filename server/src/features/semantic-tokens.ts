@@ -26,7 +26,10 @@ function spansOf(document: TextDocument, range: Range, type: TokenType, modifier
   const spans: SemanticSpan[] = [];
   for (let line = range.start.line; line <= range.end.line; line++) {
     const start = line === range.start.line ? range.start.character : 0;
-    const end = line === range.end.line ? range.end.character : document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '').length;
+    const end =
+      line === range.end.line
+        ? range.end.character
+        : document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '').length;
     if (end > start) spans.push({ line, character: start, length: end - start, type, modifiers });
   }
   return spans;

@@ -15,7 +15,9 @@ function cableLink(cable: IndexedCable): string {
 
 function describe(cable: IndexedCable): string {
   const facts = [cable.date && formatDate(cable.date.slice(0, 10)), cable.classification].filter(Boolean).join(', ');
-  return [cableLink(cable), cable.subject && `— ${escapeMarkdown(cable.subject)}`, facts && `(${escapeMarkdown(facts)})`].filter(Boolean).join(' ');
+  return [cableLink(cable), cable.subject && `— ${escapeMarkdown(cable.subject)}`, facts && `(${escapeMarkdown(facts)})`]
+    .filter(Boolean)
+    .join(' ');
 }
 
 export function cableSummary(model: CableModel, uri: string, index: CitationIndex): string {
@@ -72,6 +74,12 @@ export function cableSummary(model: CableModel, uri: string, index: CitationInde
   const self = uriKey(uri);
   const citing = model.id ? distinctCables(index.citing(model.id).filter(({ cable }) => uriKey(cable.uri) !== self)) : [];
   out.push(`## Cited by ${citing.length} ${citing.length === 1 ? 'cable' : 'cables'} in the workspace`);
-  out.push(citing.length ? citing.map(({ cable }) => `- ${describe(cable)}`).join('\n') : model.id ? 'None.' : 'The cable’s ID is unknown, so no citation of it can be found.');
+  out.push(
+    citing.length
+      ? citing.map(({ cable }) => `- ${describe(cable)}`).join('\n')
+      : model.id
+        ? 'None.'
+        : 'The cable’s ID is unknown, so no citation of it can be found.',
+  );
   return out.join('\n\n') + '\n';
 }

@@ -16,7 +16,11 @@ export function cableSymbolName(cable: IndexedCable): string {
 
 function cableSymbol(cable: IndexedCable): SymbolInformation {
   const container = [cable.date?.slice(0, 10), cable.classification, cable.origin].filter(Boolean).join(' · ');
-  const symbol: SymbolInformation = { name: cableSymbolName(cable), kind: SymbolKind.File, location: { uri: cable.uri, range: cable.anchor } };
+  const symbol: SymbolInformation = {
+    name: cableSymbolName(cable),
+    kind: SymbolKind.File,
+    location: { uri: cable.uri, range: cable.anchor },
+  };
   if (container) symbol.containerName = container;
   return symbol;
 }
@@ -35,7 +39,11 @@ function newestCables(cables: IndexedCable[], limit: number): IndexedCable[] {
   return cables.sort((a, b) => (date(a) > date(b) ? -1 : date(a) < date(b) ? 1 : byId(a, b))).slice(0, limit);
 }
 
-export function workspaceSymbols(index: { search(query: string, limit: number): IndexedCable[]; cables(): IndexedCable[] }, query: string, limit = MAX_WORKSPACE_SYMBOLS): SymbolInformation[] {
+export function workspaceSymbols(
+  index: { search(query: string, limit: number): IndexedCable[]; cables(): IndexedCable[] },
+  query: string,
+  limit = MAX_WORKSPACE_SYMBOLS,
+): SymbolInformation[] {
   const wanted = query.trim().toUpperCase();
   if (!wanted) return newestCables(index.cables(), limit).map(cableSymbol);
   const found = index.search(query, limit);

@@ -2,8 +2,21 @@
 // initialize, and the settings read per workspace folder (`cable` and `files.exclude` for each
 // folder, `cable` for the window) and handed to the language service. A client that cannot
 // answer `workspace/configuration` pushes `{ cable: {…} }` with its configuration changes.
-import { DidChangeConfigurationNotification, type ClientCapabilities, type Connection, type WorkspaceFolder, type WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
-import { DEFAULT_EXCLUDES, describeError, enabledPatterns, type CableLanguageService, type Logger, type WorkspaceFolderSetting } from '../service/language-service.ts';
+import {
+  DidChangeConfigurationNotification,
+  type ClientCapabilities,
+  type Connection,
+  type WorkspaceFolder,
+  type WorkspaceFoldersChangeEvent,
+} from 'vscode-languageserver/node';
+import {
+  DEFAULT_EXCLUDES,
+  describeError,
+  enabledPatterns,
+  type CableLanguageService,
+  type Logger,
+  type WorkspaceFolderSetting,
+} from '../service/language-service.ts';
 
 export interface ClientSupport {
   hierarchicalSymbols: boolean;
@@ -54,10 +67,12 @@ export function createClientConfiguration(connection: Connection, service: Cable
   let folders: WorkspaceFolder[] = [];
 
   const pull = async (section: string, scopeUri?: string): Promise<unknown> =>
-    (scopeUri ? connection.workspace.getConfiguration({ scopeUri, section }) : connection.workspace.getConfiguration(section)).catch((error: unknown) => {
-      logger.warn(`No ${section} settings${scopeUri ? ` for ${scopeUri}` : ''}: ${describeError(error)}`);
-      return undefined;
-    });
+    (scopeUri ? connection.workspace.getConfiguration({ scopeUri, section }) : connection.workspace.getConfiguration(section)).catch(
+      (error: unknown) => {
+        logger.warn(`No ${section} settings${scopeUri ? ` for ${scopeUri}` : ''}: ${describeError(error)}`);
+        return undefined;
+      },
+    );
 
   const folderSettings = async (): Promise<WorkspaceFolderSetting[]> =>
     Promise.all(

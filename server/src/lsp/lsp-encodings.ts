@@ -1,7 +1,16 @@
 // The service's answers as the LSP writes them: diagnostic severities as numbers, semantic tokens
 // as relative integers, link targets with VS Code's `#L` fragment, flat symbol lists and plain
 // text hovers for clients that lack the richer forms.
-import type { CodeAction, Diagnostic, DocumentLink, DocumentSymbol, Hover, SemanticTokens, SemanticTokensLegend, SymbolInformation } from 'vscode-languageserver/node';
+import type {
+  CodeAction,
+  Diagnostic,
+  DocumentLink,
+  DocumentSymbol,
+  Hover,
+  SemanticTokens,
+  SemanticTokensLegend,
+  SymbolInformation,
+} from 'vscode-languageserver/node';
 import {
   markdownToPlainText,
   SEMANTIC_TOKEN_MODIFIERS,
@@ -22,7 +31,10 @@ export function toLspCodeAction(fix: CableQuickFix): CodeAction {
   return { ...fix, diagnostics: fix.diagnostics.map(toLspDiagnostic) };
 }
 
-export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] };
+export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
+  tokenTypes: [...SEMANTIC_TOKEN_TYPES],
+  tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS],
+};
 
 /** Relative encoding of the LSP: line delta, start delta, length, type index, modifier bits (spans in document order). */
 export function encodeSemanticTokens(spans: readonly SemanticSpan[]): SemanticTokens {
@@ -32,7 +44,13 @@ export function encodeSemanticTokens(spans: readonly SemanticSpan[]): SemanticTo
   for (const span of spans) {
     const deltaLine = span.line - line;
     const modifiers = span.modifiers.reduce((bits, m) => bits | (1 << SEMANTIC_TOKEN_MODIFIERS.indexOf(m)), 0);
-    data.push(deltaLine, deltaLine === 0 ? span.character - character : span.character, span.length, SEMANTIC_TOKEN_TYPES.indexOf(span.type), modifiers);
+    data.push(
+      deltaLine,
+      deltaLine === 0 ? span.character - character : span.character,
+      span.length,
+      SEMANTIC_TOKEN_TYPES.indexOf(span.type),
+      modifiers,
+    );
     line = span.line;
     character = span.character;
   }

@@ -46,7 +46,11 @@ const DIAGNOSTICS_DELAY_MS = 150;
 /** Index changes come in bursts (a folder of files saved): one refresh for a burst. */
 const REFRESH_DELAY_MS = 500;
 
-type Guard = <P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) => (params: P, token?: CancellationToken) => Promise<R>;
+type Guard = <P, R>(
+  name: string,
+  fallback: R,
+  handler: (params: P, token: CancellationToken) => R | Promise<R>,
+) => (params: P, token?: CancellationToken) => Promise<R>;
 
 export interface FeatureHost {
   connection: Connection;
@@ -99,8 +103,14 @@ export function registerCableFeatures(host: FeatureHost): CableFeatures {
 
   /** Views that count citations or show resolution go stale when the index changes: ask the client to re-ask. */
   function refreshViews(): void {
-    if (client().codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch((error: unknown) => logger.warn(`No code lens refresh: ${String(error)}`));
-    if (client().semanticTokensRefresh) void connection.languages.semanticTokens.refresh().catch((error: unknown) => logger.warn(`No semantic tokens refresh: ${String(error)}`));
+    if (client().codeLensRefresh)
+      void connection
+        .sendRequest(CodeLensRefreshRequest.type)
+        .catch((error: unknown) => logger.warn(`No code lens refresh: ${String(error)}`));
+    if (client().semanticTokensRefresh)
+      void connection.languages.semanticTokens
+        .refresh()
+        .catch((error: unknown) => logger.warn(`No semantic tokens refresh: ${String(error)}`));
     if (queried) void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, { ready: service.indexReady, cables: service.indexedCount });
   }
 
@@ -109,7 +119,9 @@ export function registerCableFeatures(host: FeatureHost): CableFeatures {
     pendingRefresh = setTimeout(refreshViews, REFRESH_DELAY_MS);
   });
 
-  documents.onDidChangeContent(guarded('diagnostics', undefined, ({ document }: { document: TextDocument }) => scheduleDiagnostics(document.uri)));
+  documents.onDidChangeContent(
+    guarded('diagnostics', undefined, ({ document }: { document: TextDocument }) => scheduleDiagnostics(document.uri)),
+  );
   documents.onDidClose(
     guarded('diagnostics', undefined, ({ document }: { document: TextDocument }) => {
       clearTimeout(pendingDiagnostics.get(document.uri));
@@ -132,7 +144,12 @@ export function registerCableFeatures(host: FeatureHost): CableFeatures {
       if (!document) return null;
       const lens = await service.codeLens(document, token);
       if (!lens) return null;
-      return [{ range: lens.range, command: { title: lens.title, command: SHOW_REFERENCES_COMMAND, arguments: [document.uri, lens.position, lens.locations] } }];
+      return [
+        {
+          range: lens.range,
+          command: { title: lens.title, command: SHOW_REFERENCES_COMMAND, arguments: [document.uri, lens.position, lens.locations] },
+        },
+      ];
     }),
   );
 
@@ -140,13 +157,21 @@ export function registerCableFeatures(host: FeatureHost): CableFeatures {
   // message, and its locations as the answer.
   connection.onExecuteCommand(
     guarded('executeCommand', null, async (params, token): Promise<CableLocation[] | ResponseError<void> | null> => {
-      if (params.command !== SHOW_REFERENCES_COMMAND) return new ResponseError(ErrorCodes.InvalidParams, `Cable has no command ${params.command}.`);
+      if (params.command !== SHOW_REFERENCES_COMMAND)
+        return new ResponseError(ErrorCodes.InvalidParams, `Cable has no command ${params.command}.`);
       const uri = params.arguments?.[0];
       const document = typeof uri === 'string' ? documentOf(uri) : undefined;
-      if (!document) return new ResponseError(ErrorCodes.InvalidParams, `${SHOW_REFERENCES_COMMAND} takes the URI of an open cable as its first argument.`);
+      if (!document)
+        return new ResponseError(
+          ErrorCodes.InvalidParams,
+          `${SHOW_REFERENCES_COMMAND} takes the URI of an open cable as its first argument.`,
+        );
       const lens = await service.codeLens(document, token);
       if (!lens) return null;
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: [lens.title, ...lens.listing].join('\n') });
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Info,
+        message: [lens.title, ...lens.listing].join('\n'),
+      });
       return lens.locations;
     }),
   );
@@ -213,30 +238,42 @@ export function registerCableFeatures(host: FeatureHost): CableFeatures {
 
   connection.onRequest(
     QUERY_REQUEST,
-    guarded('query', null, async (params: { query?: unknown; limit?: unknown; groupBy?: unknown; group?: unknown; wait?: unknown }, token) => {
-      const text = typeof params?.query === 'string' ? params.query : '';
-      const limit = typeof params?.limit === 'number' && params.limit >= 0 ? params.limit : undefined;
-      const groupBy = GROUPINGS.find((g) => g === params?.groupBy) as GroupBy | undefined;
-      const group = groupBy && typeof params?.group === 'string' ? { group: params.group } : {};
-      queried = true;
-      const answer = await service.query(text, { ...(limit === undefined ? {} : { limit }), ...(groupBy ? { groupBy } : {}), ...group, wait: params?.wait === true }, token);
-      if (!answer) return null;
-      return 'errors' in answer ? { errors: answer.errors, help: CABLE_QUERY_HELP } : answer;
-    }),
+    guarded(
+      'query',
+      null,
+      async (params: { query?: unknown; limit?: unknown; groupBy?: unknown; group?: unknown; wait?: unknown }, token) => {
+        const text = typeof params?.query === 'string' ? params.query : '';
+        const limit = typeof params?.limit === 'number' && params.limit >= 0 ? params.limit : undefined;
+        const groupBy = GROUPINGS.find((g) => g === params?.groupBy) as GroupBy | undefined;
+        const group = groupBy && typeof params?.group === 'string' ? { group: params.group } : {};
+        queried = true;
+        const answer = await service.query(
+          text,
+          { ...(limit === undefined ? {} : { limit }), ...(groupBy ? { groupBy } : {}), ...group, wait: params?.wait === true },
+          token,
+        );
+        if (!answer) return null;
+        return 'errors' in answer ? { errors: answer.errors, help: CABLE_QUERY_HELP } : answer;
+      },
+    ),
   );
 
   connection.onRequest(
     CITATION_GRAPH_REQUEST,
-    guarded('citationGraph', null, async (params: { id?: unknown; textDocument?: { uri?: unknown }; hops?: unknown; drawing?: { timeAxis?: unknown } }, token) => {
-      const uri = params?.textDocument?.uri;
-      const document = typeof uri === 'string' ? documentOf(uri) : undefined;
-      const of = typeof params?.id === 'string' ? { id: params.id } : document ? { document } : undefined;
-      if (!of) return null;
-      const graph = await service.citationGraph(of, typeof params?.hops === 'number' ? params.hops : 1, token);
-      if (!graph) return null;
-      // A client that draws nothing itself (the webview) asks for the picture.
-      return params?.drawing ? { ...graph, svg: graphSvg(graph, { timeAxis: params.drawing.timeAxis === true }) } : graph;
-    }),
+    guarded(
+      'citationGraph',
+      null,
+      async (params: { id?: unknown; textDocument?: { uri?: unknown }; hops?: unknown; drawing?: { timeAxis?: unknown } }, token) => {
+        const uri = params?.textDocument?.uri;
+        const document = typeof uri === 'string' ? documentOf(uri) : undefined;
+        const of = typeof params?.id === 'string' ? { id: params.id } : document ? { document } : undefined;
+        if (!of) return null;
+        const graph = await service.citationGraph(of, typeof params?.hops === 'number' ? params.hops : 1, token);
+        if (!graph) return null;
+        // A client that draws nothing itself (the webview) asks for the picture.
+        return params?.drawing ? { ...graph, svg: graphSvg(graph, { timeAxis: params.drawing.timeAxis === true }) } : graph;
+      },
+    ),
   );
 
   return {

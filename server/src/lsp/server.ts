@@ -16,7 +16,14 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../../package.json';
 import { createNodeHost } from '../node/node-host.ts';
-import { CABLE_FILE_GLOB, createCableLanguageService, describeError, type IndexStore, type Logger, type ProgressSink } from '../service/language-service.ts';
+import {
+  CABLE_FILE_GLOB,
+  createCableLanguageService,
+  describeError,
+  type IndexStore,
+  type Logger,
+  type ProgressSink,
+} from '../service/language-service.ts';
 import { createClientConfiguration } from './client-configuration.ts';
 import { flattenSymbols, plainTextHover } from './lsp-encodings.ts';
 import { registerCableFeatures } from './lsp-features.ts';
@@ -70,7 +77,8 @@ const documents = new TextDocuments<TextDocument>({
   update(document, changes, version) {
     for (const change of changes) {
       const clamp = (position: Position) => document.positionAt(document.offsetAt(position));
-      const clamped = 'range' in change ? { range: { start: clamp(change.range.start), end: clamp(change.range.end) }, text: change.text } : change;
+      const clamped =
+        'range' in change ? { range: { start: clamp(change.range.start), end: clamp(change.range.end) }, text: change.text } : change;
       document = TextDocument.update(document, [clamped], version);
     }
     return document;
@@ -160,7 +168,9 @@ connection.onInitialized(
       await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CABLE_FILE_GLOB }] });
     }
     if (client.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders(guarded('workspace folders', undefined, (event) => configuration.foldersChanged(event)));
+      connection.workspace.onDidChangeWorkspaceFolders(
+        guarded('workspace folders', undefined, (event) => configuration.foldersChanged(event)),
+      );
     }
     await configuration.register();
   }),
@@ -175,7 +185,11 @@ connection.onDidChangeConfiguration(
 
 connection.onDidChangeWatchedFiles(
   guarded('watched files', undefined, async (params) => {
-    const kinds = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
+    const kinds = {
+      [FileChangeType.Created]: 'created',
+      [FileChangeType.Changed]: 'changed',
+      [FileChangeType.Deleted]: 'deleted',
+    } as const;
     for (const change of params.changes) {
       // Open documents win over disk: their events wait for the close.
       if (documents.get(change.uri) && change.type !== FileChangeType.Deleted) continue;

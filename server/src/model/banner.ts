@@ -38,7 +38,8 @@ export function readClassification(line: string, lineIndex: number, from = 0): (
   // Words are read one at a time: most lines are rejected at their first word.
   const to = Math.min(line.length, from + 64);
   const first = wordAt(line, from, to);
-  if (first && first.text.length === 7 && first.text.toUpperCase() === 'LIMITED') return readLimitedOfficialUse(line, lineIndex, first.start);
+  if (first && first.text.length === 7 && first.text.toUpperCase() === 'LIMITED')
+    return readLimitedOfficialUse(line, lineIndex, first.start);
   let letters = '';
   let best: (Classification & { end: number }) | undefined;
   let spacedIrregularly = false;
@@ -91,7 +92,11 @@ export function parseBanner(line: string, lineIndex: number): Banner | undefined
   const section = SECTION.exec(line.slice(cursor));
   if (section) {
     const start = cursor + section[0].indexOf(section[0].trimStart()[0]!);
-    banner.section = { token: token(line.slice(start, cursor + section[0].length), lineIndex, start), part: Number(section[1]), of: Number(section[2]) };
+    banner.section = {
+      token: token(line.slice(start, cursor + section[0].length), lineIndex, start),
+      part: Number(section[1]),
+      of: Number(section[2]),
+    };
     cursor += section[0].length;
   }
   const postAndSerial = POST_AND_SERIAL.exec(line.slice(cursor));

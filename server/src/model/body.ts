@@ -9,7 +9,10 @@ import { indentOf, isBlank, lineRange, token, trimmedEnd } from './text.ts';
 import type { CableModel, MarkerKind, Paragraph, SubParagraph } from './model-types.ts';
 
 /** The parts of the model the body gives. */
-export type Body = Pick<CableModel, 'headings' | 'paragraphs' | 'pageBreaks' | 'markers' | 'crossReferences' | 'redactions' | 'signature' | 'endOfMessage'>;
+export type Body = Pick<
+  CableModel,
+  'headings' | 'paragraphs' | 'pageBreaks' | 'markers' | 'crossReferences' | 'redactions' | 'signature' | 'endOfMessage'
+>;
 
 /**
  * One scan per line finds markers (`END SUMMARY`, `Comment:`) and the words that start mentions
@@ -45,7 +48,6 @@ function isHeading(lines: string[], i: number, bodyStart: number, afterRule: boo
   return after === undefined || isBlank(after) || isRule(after);
 }
 
-
 /** `NNNN`, `NNN`, PlusD's `NMAFVVZCZ`: the end of the message, no signature. */
 const END_OF_MESSAGE = /^\s*(?:NNNN?|NMAFVVZCZ)\s*$/;
 /** PlusD's page footer: `*** Current Classification ***   UNCLASSIFIED`. */
@@ -53,7 +55,9 @@ const PLUSD_FOOTER = /^\s*\*\*\*/;
 
 /** What stands below the signature without being text: blank lines, rules, the end of message, PlusD's stamps and footer. */
 function isClosingLine(line: string, plusd: boolean): boolean {
-  return isBlank(line) || isRule(line) || END_OF_MESSAGE.test(line) || (plusd && (CLASSIFICATION_STAMP.test(line) || PLUSD_FOOTER.test(line)));
+  return (
+    isBlank(line) || isRule(line) || END_OF_MESSAGE.test(line) || (plusd && (CLASSIFICATION_STAMP.test(line) || PLUSD_FOOTER.test(line)))
+  );
 }
 
 /** The end-of-message line among the closing lines at the end of the text. */
@@ -120,7 +124,14 @@ export function parseBody(lines: string[], bodyStart: number, style: NumberingSt
     }
     // A dash rule (`- - - -`) underlines a heading; it is no bullet.
     let label = pageBreak || rule ? undefined : readLineLabel(line, style);
-    if (label?.kind === 'paragraph' && plusd && paragraph && lastTextLine === i - 1 && isWrappedNumber(lines[i - 1]!, Number(label.value), paragraph.number)) label = undefined;
+    if (
+      label?.kind === 'paragraph' &&
+      plusd &&
+      paragraph &&
+      lastTextLine === i - 1 &&
+      isWrappedNumber(lines[i - 1]!, Number(label.value), paragraph.number)
+    )
+      label = undefined;
     if (label?.kind === 'paragraph') {
       closeParagraph();
       paragraph = {
@@ -139,7 +150,12 @@ export function parseBody(lines: string[], bodyStart: number, style: NumberingSt
       body.paragraphs.push(paragraph);
     } else if (label && paragraph) {
       if (subParagraph) subParagraph.range.end = { line: lastTextLine, character: trimmedEnd(lines[lastTextLine]!) };
-      subParagraph = { kind: label.kind, label: label.value, labelRange: lineRange(i, label.start, label.end), range: lineRange(i, label.start, line.length) };
+      subParagraph = {
+        kind: label.kind,
+        label: label.value,
+        labelRange: lineRange(i, label.start, label.end),
+        range: lineRange(i, label.start, line.length),
+      };
       const marking = readPortionMarking(line, i, label.end + indentOf(line.slice(label.end)));
       if (marking) subParagraph.marking = marking;
       paragraph.subParagraphs.push(subParagraph);

@@ -40,7 +40,9 @@ function letterCounts(key: string): Uint8Array {
   return counts;
 }
 
-const TYPO_CANDIDATES = [...ORIGIN_BY_KEY.keys()].filter((key) => key.length >= MIN_TYPO_LENGTH).map((key) => ({ key, counts: letterCounts(key) }));
+const TYPO_CANDIDATES = [...ORIGIN_BY_KEY.keys()]
+  .filter((key) => key.length >= MIN_TYPO_LENGTH)
+  .map((key) => ({ key, counts: letterCounts(key) }));
 
 /** Edit distance is at least half the letters the two counts differ by. */
 function countsWithin(a: Uint8Array, b: Uint8Array, edits: number): boolean {
@@ -63,7 +65,12 @@ export function originOfMisspelt(name: string): string | undefined {
   const counts = letterCounts(key);
   let found: string | undefined;
   for (const { key: candidate, counts: candidateCounts } of TYPO_CANDIDATES) {
-    if (Math.abs(candidate.length - key.length) > reach || !countsWithin(counts, candidateCounts, reach) || editDistanceWithin(key, candidate, reach) > reach) continue;
+    if (
+      Math.abs(candidate.length - key.length) > reach ||
+      !countsWithin(counts, candidateCounts, reach) ||
+      editDistanceWithin(key, candidate, reach) > reach
+    )
+      continue;
     // `STATES` is the English plural, not a misspelt STATE.
     if (key === `${candidate}S`) continue;
     const origin = ORIGIN_BY_KEY.get(candidate)!;

@@ -1,7 +1,20 @@
 // Dates as cables write them: the date-time group, DECL dates, the export's date line.
 
 /** The months' English names, the one list every reader and writer of dates uses. */
-export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** 1-12 for a month's name or its abbreviation of three or more letters (`JAN`, `SEPT`, `March`); 0 when it is none. */
 export function monthNumber(text: string): number {
@@ -62,7 +75,8 @@ export function decodeDeclDate(match: RegExpExecArray): string | undefined {
 }
 
 /** `Friday, 18 December 2009, 11:04`, the date line of the Cablegate viewer. */
-export const DATE_LINE_PATTERN = /^\s*(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY), (\d{1,2}) ([A-Z]+) (\d{4}), (\d{2}):(\d{2})\s*$/i;
+export const DATE_LINE_PATTERN =
+  /^\s*(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY), (\d{1,2}) ([A-Z]+) (\d{4}), (\d{2}):(\d{2})\s*$/i;
 
 export function decodeDateLine(match: RegExpExecArray): { date: string; year: number } | undefined {
   const year = Number(match[3]);

@@ -14,7 +14,8 @@ const TITLE = /^\s*(\d{1,4})\.\s+((?:Circular\s+|Backchannel\s+)?(?:Telegram|Air
 const FROM_TO = /\bFrom (?:the )?(.{1,100}?) to (?:the )?(.{1,100}?)\s*$/;
 /** `Beirut, July 15, 1958—6 p.m.`, `Tel Aviv, March 2, 1974, 1510Z.`: place, month day, year, then the time. */
 // ReDoS bound: tried only on lines of at most MAX_DATELINE_LENGTH (120) characters.
-const DATELINE = /^\s*([A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,4}),? ([A-Z][a-z]{2,8})\.? (\d{1,2}), (\d{4})(?:\s*(?:[—–-]+|,)\s*(.{1,40}?))?\.?\s*$/;
+const DATELINE =
+  /^\s*([A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,4}),? ([A-Z][a-z]{2,8})\.? (\d{1,2}), (\d{4})(?:\s*(?:[—–-]+|,)\s*(.{1,40}?))?\.?\s*$/;
 /** `6 p.m.`, `2:27 p.m.`, `10 a.m.`, `noon`, `midnight`, `1510Z`. */
 const TIME = /^(?:(\d{1,2})(?::(\d{2}))?\s*([ap])\.\s?m\.?|(noon)|(midnight)|(\d{2})(\d{2})Z)$/i;
 const TELEGRAM_NUMBER = /^\s*(\d{1,5})\.\s/;
@@ -60,7 +61,11 @@ export function readFrus(lines: readonly string[]): FrusReading | undefined {
   const numberStart = line.indexOf(title[1]!);
   const titleStart = line.indexOf(title[2]!, numberStart + title[1]!.length);
   const titleText = title[2]!.trimEnd();
-  const frus: FrusDocument = { number: token(title[1]!, titleLine, numberStart), title: token(titleText, titleLine, titleStart), footnotes: [] };
+  const frus: FrusDocument = {
+    number: token(title[1]!, titleLine, numberStart),
+    title: token(titleText, titleLine, titleStart),
+    footnotes: [],
+  };
   const fromTo = FROM_TO.exec(titleText);
   if (fromTo) {
     const fromAt = titleStart + fromTo.index + fromTo[0].indexOf(fromTo[1]!);

@@ -2,7 +2,16 @@
 // indicators, DE, ZNY/ZNR, precedence + DTG, FM / TO / INFO addressees.
 import { decodeDtg, DTG_PATTERN } from './dates.ts';
 import { indentOf, lineRange, token, isBlank, trimmedEnd } from './text.ts';
-import type { Addressee, AddresseeRole, DateTimeGroup, OfficeLine, OfficeLineKind, PageBreak, RoutingHeader, Token } from './model-types.ts';
+import type {
+  Addressee,
+  AddresseeRole,
+  DateTimeGroup,
+  OfficeLine,
+  OfficeLineKind,
+  PageBreak,
+  RoutingHeader,
+  Token,
+} from './model-types.ts';
 import { CLASSIFICATION_STAMP, parsePageBreak } from './page-breaks.ts';
 import { wordsOf, type Word } from './words.ts';
 
@@ -130,7 +139,11 @@ function parseAddressee(role: AddresseeRole, line: string, words: Word[], lineIn
     // `NIACT IMMEDIATE`: night action, the addressee is woken for it.
     const niact = tail > 1 && words[tail]!.text === 'IMMEDIATE' && words[tail - 1]!.text === 'NIACT';
     if (niact) tail--;
-    addressee.precedence = token(line.slice(words[tail]!.start, words[niact ? tail + 1 : tail]!.start + words[niact ? tail + 1 : tail]!.text.length), lineIndex, words[tail]!.start);
+    addressee.precedence = token(
+      line.slice(words[tail]!.start, words[niact ? tail + 1 : tail]!.start + words[niact ? tail + 1 : tail]!.text.length),
+      lineIndex,
+      words[tail]!.start,
+    );
   }
   const lastStationWord = words[tail - 1]!;
   const stationEnd = lastStationWord.start + lastStationWord.text.length;
@@ -219,7 +232,8 @@ export function parseRoutingHeader(lines: string[], from: number, to: number): H
       const words = wordsOf(line, start + 3);
       header.security = { range: lineRange(i, start, trimmedWordsEnd(words, start + 3)), prosign: token(m[1]!, i, start), signals: [] };
       for (const word of words) {
-        if (!header.security.classification && m[2] && word.text === m[2].repeat(5)) header.security.classification = token(word.text, i, word.start);
+        if (!header.security.classification && m[2] && word.text === m[2].repeat(5))
+          header.security.classification = token(word.text, i, word.start);
         else header.security.signals.push(token(word.text, i, word.start));
       }
       mark(i);

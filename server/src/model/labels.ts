@@ -58,7 +58,12 @@ export function readLineLabel(line: string, style: NumberingStyle): LineLabel | 
   }
   // Only a label's possible first characters go on to the patterns: this runs on every line.
   const second = rest.charCodeAt(1);
-  const mayBeLetter = first === 40 /* ( */ || first === 0xb6 || second === 46 /* . */ || second === 41 /* ) */ || (first === 49 /* 1 */ && rest.charCodeAt(2) === 46);
+  const mayBeLetter =
+    first === 40 /* ( */ ||
+    first === 0xb6 ||
+    second === 46 /* . */ ||
+    second === 41 /* ) */ ||
+    (first === 49 /* 1 */ && rest.charCodeAt(2) === 46);
   if (!mayBeLetter) {
     const bullet = first === 45 /* - */ || first === 42 /* * */ || first === 0x2022 ? BULLET.exec(rest) : null;
     return bullet ? { kind: 'bullet', value: bullet[0], start, end: start + bullet[0].length } : undefined;

@@ -15,7 +15,15 @@ const LEVELS: Record<string, [ClassificationLevel, string]> = {
   'TOP SECRET': ['TOP SECRET', 'TS'],
 };
 
-const CAVEATS: Record<string, string> = { NF: 'NOFORN', NOFORN: 'NOFORN', FOUO: 'FOUO', FGI: 'FGI', ORCON: 'ORCON', PROPIN: 'PROPIN', REL: 'REL TO' };
+const CAVEATS: Record<string, string> = {
+  NF: 'NOFORN',
+  NOFORN: 'NOFORN',
+  FOUO: 'FOUO',
+  FGI: 'FGI',
+  ORCON: 'ORCON',
+  PROPIN: 'PROPIN',
+  REL: 'REL TO',
+};
 
 /** Level, then caveats after `/`, `//` or a space: `S//REL TO USA, FVEY`. */
 // ReDoS bound: these read the text inside a marking's parentheses, at most 80 characters (readPortionMarking).
@@ -43,7 +51,10 @@ export function readPortionMarking(line: string, lineIndex: number, open: number
     if (rel) {
       caveats.push('REL TO');
       // ReDoS bound: a part of `inner`, at most 80 characters.
-      releasableTo = rel[1]!.split(/\s*,\s*|\s+AND\s+/i).filter(Boolean).map((c) => c.replace(/^AND\s+/i, '').toUpperCase());
+      releasableTo = rel[1]!
+        .split(/\s*,\s*|\s+AND\s+/i)
+        .filter(Boolean)
+        .map((c) => c.replace(/^AND\s+/i, '').toUpperCase());
       continue;
     }
     const caveat = CAVEATS[part.toUpperCase()];
@@ -51,7 +62,13 @@ export function readPortionMarking(line: string, lineIndex: number, open: number
     if (!caveat) return undefined;
     caveats.push(caveat);
   }
-  const marking: PortionMarking = { text: line.slice(open, close + 1), range: lineRange(lineIndex, open, close + 1), level, abbreviation, caveats };
+  const marking: PortionMarking = {
+    text: line.slice(open, close + 1),
+    range: lineRange(lineIndex, open, close + 1),
+    level,
+    abbreviation,
+    caveats,
+  };
   if (releasableTo) marking.releasableTo = releasableTo;
   return marking;
 }

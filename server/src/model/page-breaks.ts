@@ -40,7 +40,14 @@ function parsePageHead(lines: readonly string[], i: number, head: RegExpExecArra
   }
   if (!rest) return undefined;
   const end = from + rest[0].length;
-  const pageBreak: PageBreak = { range: range(i, start, restLine, end), post: rest[1]!, serial: rest[2]!, page: head[1]!, of: rest[4] ? Number(rest[4]) : 1, form: 'plusd' };
+  const pageBreak: PageBreak = {
+    range: range(i, start, restLine, end),
+    post: rest[1]!,
+    serial: rest[2]!,
+    page: head[1]!,
+    of: rest[4] ? Number(rest[4]) : 1,
+    form: 'plusd',
+  };
   pageBreak.section = rest[3] ? Number(rest[3]) : 1;
   return pageBreak;
 }

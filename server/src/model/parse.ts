@@ -12,18 +12,53 @@ import { CLASSIFICATION_STAMP, parsePageBreak } from './page-breaks.ts';
 import { E_O_LINE, parsePreamble, readCaptionsAfter } from './preamble.ts';
 import { frusPost, readFrus, type FrusReading } from './frus.ts';
 import { indentOf, isBlank, lineRange, splitLines } from './text.ts';
-import type { Banner, CableModel, Caption, ClassificationLevel, DateLine, ModelDiagnostic, PageBreak, ParseContext, RoutingHeader } from './model-types.ts';
+import type {
+  Banner,
+  CableModel,
+  Caption,
+  ClassificationLevel,
+  DateLine,
+  ModelDiagnostic,
+  PageBreak,
+  ParseContext,
+  RoutingHeader,
+} from './model-types.ts';
 
 /** What `parseFrontMatter` reads: the model's elements above the first paragraph, and what is derived from them. */
 export type FrontMatter = Pick<
   CableModel,
-  'lineCount' | 'lostPilcrow' | 'header' | 'dateLine' | 'banner' | 'captions' | 'executiveOrder' | 'tags' | 'subject' | 'references' | 'classifiedBy' | 'frus' | 'id' | 'idSource' | 'documentNumber' | 'year' | 'date' | 'classification' | 'precedence'
+  | 'lineCount'
+  | 'lostPilcrow'
+  | 'header'
+  | 'dateLine'
+  | 'banner'
+  | 'captions'
+  | 'executiveOrder'
+  | 'tags'
+  | 'subject'
+  | 'references'
+  | 'classifiedBy'
+  | 'frus'
+  | 'id'
+  | 'idSource'
+  | 'documentNumber'
+  | 'year'
+  | 'date'
+  | 'classification'
+  | 'precedence'
 >;
 
 /** How far to look for the banner when no paragraph comes first. */
 const FRONT_MATTER_LIMIT = 400;
 
-const PRECEDENCE_NAMES: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P: 'PRIORITY', R: 'ROUTINE', Y: 'EMERGENCY', NIACT: 'IMMEDIATE' };
+const PRECEDENCE_NAMES: Record<string, string> = {
+  Z: 'FLASH',
+  O: 'IMMEDIATE',
+  P: 'PRIORITY',
+  R: 'ROUTINE',
+  Y: 'EMERGENCY',
+  NIACT: 'IMMEDIATE',
+};
 
 export function parseCable(text: string, context: ParseContext = {}): CableModel {
   const lines = splitLines(text);
@@ -80,21 +115,33 @@ function findPageHead(text: string, lines: string[]): PageHead | undefined {
 type PageHead = PageBreak & { stamp?: ClassificationLevel };
 
 /** The front matter, the preamble's page breaks, and the line where the body starts. */
-function readFrontMatter(lines: string[], style: NumberingStyle, context: ParseContext, pageHead: PageHead | undefined): { frontMatter: FrontMatter; pageBreaks: PageBreak[]; bodyStart: number } {
+function readFrontMatter(
+  lines: string[],
+  style: NumberingStyle,
+  context: ParseContext,
+  pageHead: PageHead | undefined,
+): { frontMatter: FrontMatter; pageBreaks: PageBreak[]; bodyStart: number } {
   const frontEnd = findFrontMatterEnd(lines, style);
   const bannerLine = chooseBannerLine(lines, frontEnd);
   const banner = bannerLine === undefined ? undefined : parseBanner(lines[bannerLine]!, bannerLine);
 
   const { header, lines: headerLines, pageBreaks: headerPageBreaks } = parseRoutingHeader(lines, 0, bannerLine ?? frontEnd);
   const dateLine = findDateLine(lines, bannerLine ?? frontEnd);
-  const year = header?.dateTimeGroup?.year ?? dateLine?.year ?? context.year ?? yearFromId(context.id) ?? yearFromFileName(context.fileName, banner, pageHead);
+  const year =
+    header?.dateTimeGroup?.year ??
+    dateLine?.year ??
+    context.year ??
+    yearFromId(context.id) ??
+    yearFromFileName(context.fileName, banner, pageHead);
   const preambleStart = bannerLine !== undefined ? bannerLine + 1 : afterHeader(lines, headerLines, frontEnd);
   const preamble = parsePreamble(lines, preambleStart, style, year, pageHead !== undefined);
 
   const frontMatter: FrontMatter = {
     lineCount: lines.length,
     lostPilcrow: style === 'lost-pilcrow',
-    captions: banner ? [...readCaptionsAfter(lines[bannerLine!]!, bannerLine!, banner.range.end.character), ...preamble.captions] : preamble.captions,
+    captions: banner
+      ? [...readCaptionsAfter(lines[bannerLine!]!, bannerLine!, banner.range.end.character), ...preamble.captions]
+      : preamble.captions,
   };
   if (header) frontMatter.header = header;
   if (dateLine) frontMatter.dateLine = dateLine;
@@ -121,14 +168,27 @@ function readFrontMatter(lines: string[], style: NumberingStyle, context: ParseC
 function parseFrusCable(text: string, lines: string[], frus: FrusReading, context: ParseContext): CableModel {
   const { frontMatter, textLines, bodyStart, style } = readFrusFrontMatter(lines, frus, context);
   const body = parseBody(textLines, bodyStart, style, mayHoldRedactions(text));
-  const model: CableModel = { ...frontMatter, headings: body.headings, paragraphs: body.paragraphs, pageBreaks: body.pageBreaks, markers: body.markers, crossReferences: body.crossReferences, redactions: body.redactions, diagnostics: [] };
+  const model: CableModel = {
+    ...frontMatter,
+    headings: body.headings,
+    paragraphs: body.paragraphs,
+    pageBreaks: body.pageBreaks,
+    markers: body.markers,
+    crossReferences: body.crossReferences,
+    redactions: body.redactions,
+    diagnostics: [],
+  };
   const signature = frus.signature ?? body.signature;
   if (signature) model.signature = signature;
   model.diagnostics = diagnose(model, lines);
   return model;
 }
 
-function readFrusFrontMatter(lines: string[], frus: FrusReading, context: ParseContext): { frontMatter: FrontMatter; textLines: string[]; bodyStart: number; style: NumberingStyle } {
+function readFrusFrontMatter(
+  lines: string[],
+  frus: FrusReading,
+  context: ParseContext,
+): { frontMatter: FrontMatter; textLines: string[]; bodyStart: number; style: NumberingStyle } {
   // The text without the apparatus, its telegram number blanked (same columns) so that `Subj:` opens the line.
   const textLines = lines.slice(0, frus.textEnd);
   const number = frus.frus.telegramNumber;
@@ -203,7 +263,15 @@ function chooseBannerLine(lines: string[], frontEnd: number): number | undefined
 /** Cheap first test: a banner starts with a letter of a classification word (or a doubled one). */
 function mayBeBanner(line: string): boolean {
   const c = line.charCodeAt(indentOf(line)) | 0x20; // lower-case ASCII letters
-  return c === 0x63 /* c */ || c === 0x73 /* s */ || c === 0x75 /* u */ || c === 0x74 /* t */ || c === 0x65 /* e */ || c === 0x6f /* o */ || c === 0x6c /* l */;
+  return (
+    c === 0x63 /* c */ ||
+    c === 0x73 /* s */ ||
+    c === 0x75 /* u */ ||
+    c === 0x74 /* t */ ||
+    c === 0x65 /* e */ ||
+    c === 0x6f /* o */ ||
+    c === 0x6c
+  ); /* l */
 }
 
 function findDateLine(lines: string[], to: number): DateLine | undefined {
@@ -238,17 +306,26 @@ function yearFromId(id: string | undefined): number | undefined {
  */
 function yearFromFileName(fileName: string | undefined, banner: Banner | undefined, pageHead: PageHead | undefined): number | undefined {
   if (!fileName) return undefined;
-  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').toUpperCase();
+  const base = fileName
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.[^.]*$/, '')
+    .toUpperCase();
   const parts = parseCableId(base) ?? parseDocumentNumber(base);
   if (!parts) return undefined;
-  const agrees = (post: string | undefined, serial: string | undefined) => post !== undefined && serial !== undefined && parts.post === postIdPart(post) && Number(parts.serial) === Number(serial);
+  const agrees = (post: string | undefined, serial: string | undefined) =>
+    post !== undefined && serial !== undefined && parts.post === postIdPart(post) && Number(parts.serial) === Number(serial);
   const sameCable = agrees(banner?.origin?.text, banner?.serial?.text) || agrees(pageHead?.post, pageHead?.serial);
   return sameCable ? expandYear(Number(parts.year)) : undefined;
 }
 
 /** Station names in FM lines that stand for the post in a cable ID. */
 const STATION_PREFIX = /^(?:AMEMBASSY|AMCONSUL|USMISSION|US MISSION|USOFFICE|USINT|REO|AIT)\s+/;
-const SECURITY_LEVELS: Record<string, ClassificationLevel> = { CCCCC: 'CONFIDENTIAL', SSSSS: 'SECRET', UUUUU: 'UNCLASSIFIED', TTTTT: 'TOP SECRET' };
+const SECURITY_LEVELS: Record<string, ClassificationLevel> = {
+  CCCCC: 'CONFIDENTIAL',
+  SSSSS: 'SECRET',
+  UUUUU: 'UNCLASSIFIED',
+  TTTTT: 'TOP SECRET',
+};
 
 /** The post a header's FM line names: `AMEMBASSY LA PAZ` → `LA PAZ`, `SECSTATE WASHDC` → `STATE`. */
 function postFromHeader(header: RoutingHeader | undefined): string | undefined {
@@ -263,7 +340,12 @@ function postFromHeader(header: RoutingHeader | undefined): string | undefined {
  * The ID from the banner's post and serial; without a usable banner (none, or a redacted post),
  * from the FM line's post and the DE line's station serial, which repeats the message serial.
  */
-function assignIdentity(model: FrontMatter, header: RoutingHeader | undefined, context: ParseContext, pageHead: PageHead | undefined): void {
+function assignIdentity(
+  model: FrontMatter,
+  header: RoutingHeader | undefined,
+  context: ParseContext,
+  pageHead: PageHead | undefined,
+): void {
   // A PlusD excerpt without its banner still has the classification stamped on each page.
   const level = model.banner?.classification.level ?? SECURITY_LEVELS[header?.security?.classification?.text ?? ''] ?? pageHead?.stamp;
   if (level) model.classification = classificationOf(level, model.captions);
@@ -280,7 +362,8 @@ function assignIdentity(model: FrontMatter, header: RoutingHeader | undefined, c
     post = pageHead.post;
     serial = pageHead.serial;
   }
-  if (pageHead && serial && model.year !== undefined && Number(pageHead.serial) === Number(serial)) model.documentNumber = `${model.year}${postIdPart(pageHead.post)}${pageHead.serial}`;
+  if (pageHead && serial && model.year !== undefined && Number(pageHead.serial) === Number(serial))
+    model.documentNumber = `${model.year}${postIdPart(pageHead.post)}${pageHead.serial}`;
   if (post && serial && model.year !== undefined) {
     model.id = cableId(model.year, post, serial);
     model.idSource = textYear !== undefined ? 'text' : context.year !== undefined || context.id ? 'context' : 'file-name';
@@ -315,20 +398,76 @@ function diagnose(model: CableModel, lines: string[]): ModelDiagnostic[] {
   const diagnostics: ModelDiagnostic[] = [];
   const top = lineRange(0, 0, lines[0]?.length ?? 0);
   if (!model.banner) {
-    if (!model.frus) diagnostics.push({ range: top, severity: 'warning', code: 'no-banner', message: 'No classification banner (such as `C O N F I D E N T I A L BASRAH 000002`) was found.' });
-  } else if (model.banner.classification.damaged) diagnostics.push({ range: model.banner.classification.token.range, severity: 'information', code: 'damaged-banner', message: `The classification word is damaged; read as ${model.banner.classification.level}.` });
+    if (!model.frus)
+      diagnostics.push({
+        range: top,
+        severity: 'warning',
+        code: 'no-banner',
+        message: 'No classification banner (such as `C O N F I D E N T I A L BASRAH 000002`) was found.',
+      });
+  } else if (model.banner.classification.damaged)
+    diagnostics.push({
+      range: model.banner.classification.token.range,
+      severity: 'information',
+      code: 'damaged-banner',
+      message: `The classification word is damaged; read as ${model.banner.classification.level}.`,
+    });
   const bannerPost = model.banner?.origin;
   // Only a PlusD page head can overrule the banner's post (isDamagedPost); a redacted post (`XXXXXXXX`) is no damage.
-  const overruled = bannerPost && model.id && !/^X+$/i.test(bannerPost.text) && model.pageBreaks.some((p) => p.form === 'plusd') && !model.id.slice(2).startsWith(postIdPart(bannerPost.text));
-  if (overruled) diagnostics.push({ range: bannerPost!.range, severity: 'information', code: 'damaged-banner', message: `The banner's post ${bannerPost!.text} agrees with neither the FM line nor the page head; the ID takes theirs: ${model.id}.` });
+  const overruled =
+    bannerPost &&
+    model.id &&
+    !/^X+$/i.test(bannerPost.text) &&
+    model.pageBreaks.some((p) => p.form === 'plusd') &&
+    !model.id.slice(2).startsWith(postIdPart(bannerPost.text));
+  if (overruled)
+    diagnostics.push({
+      range: bannerPost!.range,
+      severity: 'information',
+      code: 'damaged-banner',
+      message: `The banner's post ${bannerPost!.text} agrees with neither the FM line nor the page head; the ID takes theirs: ${model.id}.`,
+    });
   const dtg = model.header?.dateTimeGroup;
-  if (dtg && !dtg.date) diagnostics.push({ range: dtg.dtg.range, severity: 'warning', code: 'bad-dtg', message: `The date-time group ${dtg.dtg.text} is not a real date and time.` });
+  if (dtg && !dtg.date)
+    diagnostics.push({
+      range: dtg.dtg.range,
+      severity: 'warning',
+      code: 'bad-dtg',
+      message: `The date-time group ${dtg.dtg.text} is not a real date and time.`,
+    });
   const declassify = model.executiveOrder?.declassifyOn;
-  if (declassify && !declassify.date) diagnostics.push({ range: declassify.range, severity: 'warning', code: 'bad-decl-date', message: `The declassification date ${declassify.text} is not a real date.` });
-  if (model.frus && !model.id) diagnostics.push({ range: model.frus.title.range, severity: 'information', code: 'no-id', message: 'The title names no post Cable knows, or the text no telegram number or date, so the ID is unknown.' });
-  if (model.banner && !model.id) diagnostics.push({ range: model.banner.range, severity: 'information', code: 'no-id', message: model.year === undefined ? 'The cable has no date-time group, so its year and ID are unknown.' : 'The banner names no post and serial, so the ID is unknown.' });
+  if (declassify && !declassify.date)
+    diagnostics.push({
+      range: declassify.range,
+      severity: 'warning',
+      code: 'bad-decl-date',
+      message: `The declassification date ${declassify.text} is not a real date.`,
+    });
+  if (model.frus && !model.id)
+    diagnostics.push({
+      range: model.frus.title.range,
+      severity: 'information',
+      code: 'no-id',
+      message: 'The title names no post Cable knows, or the text no telegram number or date, so the ID is unknown.',
+    });
+  if (model.banner && !model.id)
+    diagnostics.push({
+      range: model.banner.range,
+      severity: 'information',
+      code: 'no-id',
+      message:
+        model.year === undefined
+          ? 'The cable has no date-time group, so its year and ID are unknown.'
+          : 'The banner names no post and serial, so the ID is unknown.',
+    });
   for (const entry of model.references?.entries ?? []) {
-    if (entry.kind === 'cable' && !entry.id) diagnostics.push({ range: entry.range, severity: 'information', code: 'ref-without-year', message: 'This REF entry cites a cable but its year is unknown.' });
+    if (entry.kind === 'cable' && !entry.id)
+      diagnostics.push({
+        range: entry.range,
+        severity: 'information',
+        code: 'ref-without-year',
+        message: 'This REF entry cites a cable but its year is unknown.',
+      });
   }
   return diagnostics;
 }

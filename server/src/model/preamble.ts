@@ -33,7 +33,8 @@ const GLUED_REF_KEYWORD = /REFS?:(?=\s)/g;
 const INLINE_EO = /\s(?:E\.\s?O\.?|EO)\s*\d{5}/i;
 /** A line that opens with the E.O. line: `E.O. 12958: DECL: 1/25/2019`, `E. O. 11652: GDS`, `EO 12958`. */
 export const E_O_LINE = /^\s*(?:E\.\s?O\.?|EO)\s*\d{5}/i;
-const HANDLING_CAPTION = /^(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|ROGER|CHEROKEE|SPECAT|SENSITIVE(?: BUT UNCLASSIFIED)?|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\/\/NOFORN|NOT FOR FOREIGN (?:DISSEMINATION|DISTRIBUTION)|C O R R E C T E D\s+COPY[\s\S]*|CORRECTED COPY[\s\S]*)\s*[.]?$/i; // [\s\S]*, not .*: a U+2028 after spaces made .* and \s* split the spaces every way
+const HANDLING_CAPTION =
+  /^(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|ROGER|CHEROKEE|SPECAT|SENSITIVE(?: BUT UNCLASSIFIED)?|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\/\/NOFORN|NOT FOR FOREIGN (?:DISSEMINATION|DISTRIBUTION)|C O R R E C T E D\s+COPY[\s\S]*|CORRECTED COPY[\s\S]*)\s*[.]?$/i; // [\s\S]*, not .*: a U+2028 after spaces made .* and \s* split the spaces every way
 const ADDRESSING_CAPTION = /\bFOR\b|^PASS\b|\bPASS TO\b|^DEPT\b|^STATE\b/i;
 const REASON_LINE = /^REASONS?\b/i;
 const REASON_SECTION = /\b(1\.[45])\s*/g;
@@ -41,7 +42,10 @@ const REASON_SECTION = /\b(1\.[45])\s*/g;
 const EXEMPTION = /\b(?:X[1-8]|25X[1-9](?:-HUM)?|50X[12](?:-[A-Z]+)?|OADR|MR|XGDS-[1-4]|GDS|ADS)\b/g;
 
 /** The parts of the model the preamble gives, and where the body starts. */
-export type Preamble = Pick<CableModel, 'captions' | 'executiveOrder' | 'tags' | 'subject' | 'references' | 'classifiedBy' | 'pageBreaks'> & {
+export type Preamble = Pick<
+  CableModel,
+  'captions' | 'executiveOrder' | 'tags' | 'subject' | 'references' | 'classifiedBy' | 'pageBreaks'
+> & {
   bodyStart: number;
 };
 
@@ -52,7 +56,13 @@ interface OpenSection {
 }
 
 /** Reads the preamble from `from`; stops at the first paragraph or at text that is no part of it. */
-export function parsePreamble(lines: string[], from: number, style: NumberingStyle, cableYear: number | undefined, plusd = false): Preamble {
+export function parsePreamble(
+  lines: string[],
+  from: number,
+  style: NumberingStyle,
+  cableYear: number | undefined,
+  plusd = false,
+): Preamble {
   const preamble: Preamble = { captions: [], pageBreaks: [], bodyStart: from };
   const sections: OpenSection[] = [];
   let open: OpenSection | undefined;
@@ -251,7 +261,13 @@ function readCaption(line: string, lineIndex: number, start: number): Caption {
 function sectionRange(section: OpenSection): Range {
   const last = lastNonEmpty(section.pieces) ?? section.pieces[0]!;
   const end = last.start + last.text.trimEnd().length;
-  return { start: section.keyword.range.start, end: { line: last.line, character: Math.max(end, last === section.pieces[0] && !last.text.trim() ? section.keyword.range.end.character : end) } };
+  return {
+    start: section.keyword.range.start,
+    end: {
+      line: last.line,
+      character: Math.max(end, last === section.pieces[0] && !last.text.trim() ? section.keyword.range.end.character : end),
+    },
+  };
 }
 
 function lastNonEmpty(pieces: LinePiece[]): LinePiece | undefined {
@@ -269,7 +285,14 @@ function finishSection(preamble: Preamble, section: OpenSection, cableYear: numb
       preamble.tags ??= { range, keyword: section.keyword, codes: parseTagCodes(section.pieces) };
       break;
     case 'subject':
-      preamble.subject ??= { range, keyword: section.keyword, text: section.pieces.map((p) => p.text.trim()).filter(Boolean).join(' ') };
+      preamble.subject ??= {
+        range,
+        keyword: section.keyword,
+        text: section.pieces
+          .map((p) => p.text.trim())
+          .filter(Boolean)
+          .join(' '),
+      };
       break;
     case 'ref':
       preamble.references ??= { range, keyword: section.keyword, entries: parseRefEntries(section.pieces, cableYear) };
@@ -307,7 +330,8 @@ function parseExecutiveOrder(section: OpenSection, range: Range): ExecutiveOrder
     }
   }
   EXEMPTION.lastIndex = 0;
-  for (let m = EXEMPTION.exec(rest); m; m = EXEMPTION.exec(rest)) line.exemptions.push(token(m[0], piece.line, piece.start + cursor + m.index));
+  for (let m = EXEMPTION.exec(rest); m; m = EXEMPTION.exec(rest))
+    line.exemptions.push(token(m[0], piece.line, piece.start + cursor + m.index));
   return line;
 }
 

@@ -18,7 +18,8 @@ export interface LinePiece {
  * or a time, not a cable (`STATE 10/23/2008`). Words start after a year or at a word's start, never
  * inside `PORT-OF-SPAIN`: each start would scan the rest of a long hyphenated run again.
  */
-const CITATION = /(?:(?:\b(\d{4}|\d{2})(?:\s*-\s*|\s+|(?=[A-Za-z]))|\((\d{2})\)\s*)|(?<![A-Za-z'-]))([A-Za-z]+(?:[ '-][A-Za-z]+){0,4})(?: +| ?- ?)(\d{1,7})\b(?![/.:-]\d)(?:\s*\((\d{2})\))?/g;
+const CITATION =
+  /(?:(?:\b(\d{4}|\d{2})(?:\s*-\s*|\s+|(?=[A-Za-z]))|\((\d{2})\)\s*)|(?<![A-Za-z'-]))([A-Za-z]+(?:[ '-][A-Za-z]+){0,4})(?: +| ?- ?)(\d{1,7})\b(?![/.:-]\d)(?:\s*\((\d{2})\))?/g;
 /** A further serial of the citation before it: `STATE 12345 AND 12377`, `STATE 012345, 013456`. */
 const FURTHER_SERIAL = /\s*(?:,|&|\bAND\b)\s*(\d{1,7})\b(?![/.:-]\d)/iy;
 /** The longest serial a misspelt post is believed with (STATE's run to six digits). */
@@ -44,7 +45,11 @@ export interface Citation {
  * The origin the final words of `words` name, exactly or as an alias, with how many words; or, when
  * `mayBeMisspelt`, the origin all the words misspell.
  */
-function readPost(words: string[], serial: string, mayBeMisspelt: boolean): { origin: string; words: number; reading?: CitationReading } | undefined {
+function readPost(
+  words: string[],
+  serial: string,
+  mayBeMisspelt: boolean,
+): { origin: string; words: number; reading?: CitationReading } | undefined {
   for (let n = Math.min(words.length, 4); n >= 1; n--) {
     const written = words.slice(words.length - n).join(' ');
     const origin = originOf(written);
@@ -77,10 +82,20 @@ export function findCitations(text: string, cableYear: number | undefined): Cita
     const yearBefore = allWords ? (m[1] ?? m[2]) : undefined;
     const yearText = yearBefore ?? m[5];
     const year = yearText ? expandYear(Number(yearText)) : cableYear;
-    const postText = wordsText.split(' ').slice(words.length - post.words).join(' ');
+    const postText = wordsText
+      .split(' ')
+      .slice(words.length - post.words)
+      .join(' ');
     const postStart = wordsStart + wordsText.length - postText.length;
     const start = yearBefore ? m.index : postStart;
-    const citation: Citation = { start, end: m.index + m[0].length, postStart, post: postText, origin: post.origin, readings: post.reading ? [post.reading] : [] };
+    const citation: Citation = {
+      start,
+      end: m.index + m[0].length,
+      postStart,
+      post: postText,
+      origin: post.origin,
+      readings: post.reading ? [post.reading] : [],
+    };
     if (year !== undefined) citation.id = cableId(year, post.origin, m[4]!);
     found.push(citation);
     FURTHER_SERIAL.lastIndex = citation.end;
@@ -88,7 +103,15 @@ export function findCitations(text: string, cableYear: number | undefined): Cita
       const serialStart = FURTHER_SERIAL.lastIndex - f[1]!.length;
       // `ROME 123, 03 VAT 456`: a number that starts the next citation is its year.
       if (startsCitation(text, serialStart)) break;
-      const further: Citation = { start: serialStart, end: FURTHER_SERIAL.lastIndex, postStart: serialStart, post: postText, origin: post.origin, readings: [...citation.readings], further: true };
+      const further: Citation = {
+        start: serialStart,
+        end: FURTHER_SERIAL.lastIndex,
+        postStart: serialStart,
+        post: postText,
+        origin: post.origin,
+        readings: [...citation.readings],
+        further: true,
+      };
       if (year !== undefined) further.id = cableId(year, post.origin, f[1]!);
       found.push(further);
       CITATION.lastIndex = further.end;
@@ -217,7 +240,9 @@ function letteredEntries(pieces: LinePiece[], labels: Label[], cableYear: number
   if (leading.some((p) => p.text.trim())) entries.push(...unletteredEntries(leading, cableYear));
   labels.forEach((label, i) => {
     const next = labels[i + 1];
-    const end = next ? { piece: next.piece, column: next.start } : { piece: pieces.length - 1, column: pieces[pieces.length - 1]!.text.length };
+    const end = next
+      ? { piece: next.piece, column: next.start }
+      : { piece: pieces.length - 1, column: pieces[pieces.length - 1]!.text.length };
     const labelPiece = pieces[label.piece]!;
     // A label with nothing after it yet (`REF: A.` while typing) is an empty entry at its end.
     const emptyAtLabelEnd = { line: labelPiece.line, start: labelPiece.start + label.end, text: '' };
@@ -355,7 +380,8 @@ function textBetween(pieces: LinePiece[], from: { piece: number; column: number 
  * A mention in the body, read where a `REF…` or `PARA…` word starts: `REF A`, `refs A and B`,
  * `REF (C)`, `reftel`, `REFTELS`; `para 4`, `paragraph 4`, `paras 2-3`, `paras 2 and 5`.
  */
-const MENTION = /(?:(REF(?:TEL)?S?)\b(?:\s+\(?([A-Z])\)?(?![\w.]\w)((?:\s*(?:,|AND|&)\s*\(?[A-Z]\)?(?!\w))*))?|(PARA(?:GRAPH)?S?)\s+(\d{1,3})((?:\s*(?:-|–|,|AND|&|THROUGH|TO)\s*\d{1,3})*))/iy;
+const MENTION =
+  /(?:(REF(?:TEL)?S?)\b(?:\s+\(?([A-Z])\)?(?![\w.]\w)((?:\s*(?:,|AND|&)\s*\(?[A-Z]\)?(?!\w))*))?|(PARA(?:GRAPH)?S?)\s+(\d{1,3})((?:\s*(?:-|–|,|AND|&|THROUGH|TO)\s*\d{1,3})*))/iy;
 
 /** Reads the mention starting at column `at` of a line, if there is one. */
 export function readMentionAt(line: string, lineIndex: number, at: number): CrossReference | undefined {

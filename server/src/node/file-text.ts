@@ -2,23 +2,23 @@
 // BOM), UTF-16 with a BOM, and Latin-1 text exported by old tools are read; binary files are
 // refused with a reason. File-system errors become one short reason each.
 
-export type DecodedText =
-  | { text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' }
-  | { error: string };
+export type DecodedText = { text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' } | { error: string };
 
 /**
  * Windows-1252's characters for bytes 0x80-0x9F, where it differs from Latin-1 (Node's decoder
  * reads `windows-1252` as Latin-1, turning quotes into control characters); 0 where undefined.
  */
 const WINDOWS_1252_HIGH = [
-  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
-  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0, 0, 0x2018, 0x2019,
+  0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
 ];
 
 export function decodeWindows1252(bytes: Uint8Array): string {
   let text = '';
   for (let from = 0; from < bytes.length; from += 0x8000) {
-    const chunk = Array.from(bytes.subarray(from, from + 0x8000), (b) => (b >= 0x80 && b <= 0x9f && WINDOWS_1252_HIGH[b - 0x80] ? WINDOWS_1252_HIGH[b - 0x80]! : b));
+    const chunk = Array.from(bytes.subarray(from, from + 0x8000), (b) =>
+      b >= 0x80 && b <= 0x9f && WINDOWS_1252_HIGH[b - 0x80] ? WINDOWS_1252_HIGH[b - 0x80]! : b,
+    );
     text += String.fromCharCode(...chunk);
   }
   return text;

@@ -105,7 +105,17 @@ function writeNew(target: string, text: string, dryRun: boolean, planned: Set<st
 
 export async function importCables(sources: string[], options: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
-  const summary: ImportSummary = { cables: 0, written: 0, identical: 0, conflicts: [], problems: [], notes: [], bytes: 0, seconds: 0, cancelled: false };
+  const summary: ImportSummary = {
+    cables: 0,
+    written: 0,
+    identical: 0,
+    conflicts: [],
+    problems: [],
+    notes: [],
+    bytes: 0,
+    seconds: 0,
+    cancelled: false,
+  };
   const totalBytes = sources.reduce((sum, source) => sum + fileSize(source), 0);
   const planned = new Set<string>();
   if (!options.dryRun) {
@@ -138,7 +148,12 @@ export async function importCables(sources: string[], options: ImportOptions): P
       const textId = () => parseFrontMatter(item.text, item.form === 'text' ? { fileName: source } : sourceParseContext(item)).id;
       const id = item.form === 'text' ? textId() : sourceCableId(item, textId);
       if (!id || !FILE_ID.test(id)) {
-        summary.problems.push({ source: where, message: id ? `the cable's ID ${JSON.stringify(id)} cannot name a file: not imported` : 'neither the text nor the source gives the cable an ID: not imported' });
+        summary.problems.push({
+          source: where,
+          message: id
+            ? `the cable's ID ${JSON.stringify(id)} cannot name a file: not imported`
+            : 'neither the text nor the source gives the cable an ID: not imported',
+        });
         continue;
       }
       const file = join(options.out, `${id}.${importedExtension(item)}`);

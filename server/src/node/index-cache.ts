@@ -42,10 +42,14 @@ interface CacheHeader {
  * under it, else whole after a space, which a URI never holds), ID, ID source, subject, date, classification, origin (0 for none), TAGS joined by
  * spaces, cites as [id, line, character, line, character, …], and the anchor's four numbers.
  */
-type Row = [string, number, number] | [string, number, number, string, Text, Text, Text, Text, Text, Text, string, (string | number)[], number[]];
+type Row =
+  [string, number, number] | [string, number, number, string, Text, Text, Text, Text, Text, Text, string, (string | number)[], number[]];
 type Text = string | 0;
 
-const rangeOf = (n: number[], at: number): Range => ({ start: { line: n[at]!, character: n[at + 1]! }, end: { line: n[at + 2]!, character: n[at + 3]! } });
+const rangeOf = (n: number[], at: number): Range => ({
+  start: { line: n[at]!, character: n[at + 1]! },
+  end: { line: n[at + 2]!, character: n[at + 3]! },
+});
 const numbersOf = (range: Range) => [range.start.line, range.start.character, range.end.line, range.end.character];
 
 function rowOf(file: StoredFile, uriPrefix: string): Row {
@@ -54,7 +58,21 @@ function rowOf(file: StoredFile, uriPrefix: string): Row {
   const uri = cable.uri.startsWith(uriPrefix) ? cable.uri.slice(uriPrefix.length) : ` ${cable.uri}`;
   const cites = cable.cites.flatMap((c) => [c.id, ...numbersOf(c.range)]);
   const { id = 0, idSource = 0, subject = 0, date = 0, classification = 0, origin = 0 } = cable;
-  return [path, stat.size, stat.mtime, uri, id, idSource, subject, date, classification, origin, cable.tags.join(' '), cites, numbersOf(cable.anchor)];
+  return [
+    path,
+    stat.size,
+    stat.mtime,
+    uri,
+    id,
+    idSource,
+    subject,
+    date,
+    classification,
+    origin,
+    cable.tags.join(' '),
+    cites,
+    numbersOf(cable.anchor),
+  ];
 }
 
 /**
@@ -64,7 +82,7 @@ function rowOf(file: StoredFile, uriPrefix: string): Row {
  */
 function* filesOfLines(bytes: Buffer, from: number, uriPrefix: string, onDamaged: () => void): Generator<StoredFile> {
   let damaged = false;
-  for (let start = from; start < bytes.length; ) {
+  for (let start = from; start < bytes.length;) {
     const newline = bytes.indexOf(10, start);
     const end = newline < 0 ? bytes.length : newline;
     let rows: Row[] = [];
@@ -93,7 +111,12 @@ function fileOfRow(row: Row, uriPrefix: string): StoredFile {
   const stat = { size: row[1], mtime: row[2] };
   if (row.length === 3) return { path: row[0], stat };
   const [path, , , uri, id, idSource, subject, date, classification, origin, tags, cites, anchor] = row;
-  const cable: IndexedCable = { uri: uri.startsWith(' ') ? uri.slice(1) : uriPrefix + uri, tags: tags ? tags.split(' ') : [], cites: [], anchor: rangeOf(anchor, 0) };
+  const cable: IndexedCable = {
+    uri: uri.startsWith(' ') ? uri.slice(1) : uriPrefix + uri,
+    tags: tags ? tags.split(' ') : [],
+    cites: [],
+    anchor: rangeOf(anchor, 0),
+  };
   for (let i = 0; i < cites.length; i += 5) cable.cites.push({ id: cites[i] as string, range: rangeOf(cites as number[], i + 1) });
   if (id) cable.id = id;
   if (idSource) cable.idSource = idSource as IndexedCable['idSource'];
@@ -137,7 +160,8 @@ function isInside(path: string, folder: string): boolean {
 
 export function createIndexCache(dir: string, version: string, logger: Logger): IndexStore {
   const cacheDir = resolve(dir);
-  const fileOf = (folder: StoredFolder) => join(cacheDir, `index-${createHash('sha256').update(folder.uri).digest('hex').slice(0, 24)}.jsonl`);
+  const fileOf = (folder: StoredFolder) =>
+    join(cacheDir, `index-${createHash('sha256').update(folder.uri).digest('hex').slice(0, 24)}.jsonl`);
 
   return {
     async load(folder) {
@@ -165,7 +189,9 @@ export function createIndexCache(dir: string, version: string, logger: Logger): 
         return undefined;
       }
       if (headerEnd < 0) return [];
-      return filesOfLines(bytes, headerEnd + 1, `${folder.uri}/`, () => logger.warn(`Part of the index cache ${file} cannot be read: its files are indexed again`));
+      return filesOfLines(bytes, headerEnd + 1, `${folder.uri}/`, () =>
+        logger.warn(`Part of the index cache ${file} cannot be read: its files are indexed again`),
+      );
     },
 
     async save(folder, files) {

@@ -66,7 +66,10 @@ export function createIndexWorkers(logger: Logger, options: IndexWorkersOptions 
     read(requests) {
       if (disposed) return Promise.reject(new Error('the index workers were disposed'));
       running ??= Array.from({ length: count }, start);
-      const idlest = running.reduce<Running | undefined>((best, r) => (!best || r.pending.length < best.pending.length ? r : best), undefined);
+      const idlest = running.reduce<Running | undefined>(
+        (best, r) => (!best || r.pending.length < best.pending.length ? r : best),
+        undefined,
+      );
       if (!idlest) return Promise.reject(new Error('no index worker is running'));
       return new Promise((resolve, reject) => {
         idlest.pending.push({ resolve, reject });

@@ -15,6 +15,8 @@ export interface NodeHostOptions {
 
 export function createNodeHost(logger: Logger, options: NodeHostOptions = {}): CableServiceHost {
   const workers = createIndexWorkers(logger, options.workerScript ? { script: options.workerScript } : {});
-  const store = options.cacheDir ? createIndexCache(options.cacheDir, cacheVersion(packageJson.version, options.workerScript), logger) : undefined;
+  const store = options.cacheDir
+    ? createIndexCache(options.cacheDir, cacheVersion(packageJson.version, options.workerScript), logger)
+    : undefined;
   return { workspace: createNodeWorkspace(logger), logger, ...(workers ? { workers } : {}), ...(store ? { store } : {}) };
 }

@@ -142,4 +142,3 @@ export async function* readSourceStream(chunks: AsyncIterable<Buffer>, onBytes?:
   }
   onBytes?.(bytes);
 }
-

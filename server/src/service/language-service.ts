@@ -145,7 +145,11 @@ export interface CableLanguageService {
    */
   query(text: string, options: QueryOptions & { wait?: boolean }, token: Cancellation): Promise<QueryAnswer | undefined>;
   /** The citation neighbourhood of a cable ID, or of the document's cable, within 1–3 hops (waits for the index). */
-  citationGraph(of: { id: string } | { document: TextDocument }, hops: number, token: Cancellation): Promise<CitationNeighbourhood | undefined>;
+  citationGraph(
+    of: { id: string } | { document: TextDocument },
+    hops: number,
+    token: Cancellation,
+  ): Promise<CitationNeighbourhood | undefined>;
 
   dispose(): void;
 }
@@ -171,7 +175,11 @@ export function createCableLanguageService(host: CableServiceHost): CableLanguag
   let appliedFolders = '';
 
   /** Waits for the folders, then for the index; false when cancelled first. */
-  const indexed = async (token: Cancellation) => (await unlessCancelled(foldersSettled.then(() => true), token)) === true && (await index.ensureIndexed(token));
+  const indexed = async (token: Cancellation) =>
+    (await unlessCancelled(
+      foldersSettled.then(() => true),
+      token,
+    )) === true && (await index.ensureIndexed(token));
 
   const settingsFor = (uri: string): CableSettings => {
     const key = uriKey(uri);
@@ -216,7 +224,9 @@ export function createCableLanguageService(host: CableServiceHost): CableLanguag
           appliedFolders = applied;
           index.setFolders(given);
         })
-        .catch((error: unknown) => host.logger.error(`Updating the folders failed: ${error instanceof Error ? error.message : String(error)}`));
+        .catch((error: unknown) =>
+          host.logger.error(`Updating the folders failed: ${error instanceof Error ? error.message : String(error)}`),
+        );
       return foldersSettled;
     },
 
@@ -231,7 +241,11 @@ export function createCableLanguageService(host: CableServiceHost): CableLanguag
       return index.size;
     },
     ensureIndexed: indexed,
-    ensureEveryFileChecked: async (token) => (await unlessCancelled(foldersSettled.then(() => true), token)) === true && (await index.ensureIndexed(token, true)),
+    ensureEveryFileChecked: async (token) =>
+      (await unlessCancelled(
+        foldersSettled.then(() => true),
+        token,
+      )) === true && (await index.ensureIndexed(token, true)),
     indexStored: () => index.stored(),
     cables: () => index.cables(),
     lookup: (id) => index.lookup(id),

@@ -44,7 +44,11 @@ function readRow(text: string, start: number, atEnd: boolean): RowResult {
         if (backslash !== -1 && backslash < from) backslash = text.indexOf('\\', from);
         if (quote === -1) {
           if (!atEnd && text.length - pos < LONGEST_FIELD) return 'more';
-          return { problem: atEnd ? 'the file ends inside a quoted field (truncated, or an unbalanced quote)' : `a quoted field runs over ${LONGEST_FIELD / 1024 / 1024} MB: an unbalanced quote` };
+          return {
+            problem: atEnd
+              ? 'the file ends inside a quoted field (truncated, or an unbalanced quote)'
+              : `a quoted field runs over ${LONGEST_FIELD / 1024 / 1024} MB: an unbalanced quote`,
+          };
         }
         if (backslash !== -1 && backslash < quote) {
           if (backslash + 1 >= text.length && !atEnd) return 'more';
@@ -159,7 +163,13 @@ export class CablesCsvReader {
           line: this.line,
         });
       } else {
-        out.push({ form: 'cables-csv', text: rowCableText(result.fields[6]!, result.fields[7]!), metadata: rowMetadata(result.fields), line: this.line, row: rowNumber });
+        out.push({
+          form: 'cables-csv',
+          text: rowCableText(result.fields[6]!, result.fields[7]!),
+          metadata: rowMetadata(result.fields),
+          line: this.line,
+          row: rowNumber,
+        });
       }
       this.line += result.newlines;
       pos = result.end;

@@ -33,7 +33,10 @@ export function readFoiaRelease(text: string): SourceCable {
   if (page && dtg?.year) metadata.id = cableId(dtg.year, page[1]!, page[2]!);
   const tags = lines.find((line) => /^\s*TAGS:?\s/.test(line));
   if (tags) {
-    const codes = tags.replace(/^\s*TAGS:?/, '').split(/[,\s]+/).filter((code) => /^[A-Z][A-Z0-9-]{1,9}$/.test(code));
+    const codes = tags
+      .replace(/^\s*TAGS:?/, '')
+      .split(/[,\s]+/)
+      .filter((code) => /^[A-Z][A-Z0-9-]{1,9}$/.test(code));
     if (codes.length) metadata.tags = codes;
   }
   return { form: 'foia-release', text, metadata, line: 0 };

@@ -5,14 +5,28 @@
 import { parseSourceDate } from './source-dates.ts';
 import type { SourceCable, SourceMetadata, SourceProblem } from './source-types.ts';
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', para: '¶', sect: '§', mdash: '—', ndash: '–' };
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  para: '¶',
+  sect: '§',
+  mdash: '—',
+  ndash: '–',
+};
 
 export function decodeEntities(text: string): string {
-  return text.replace(/&(?:#x([0-9A-Fa-f]{1,6})|#(\d{1,7})|([A-Za-z]+));/g, (whole, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
-    if (name !== undefined) return NAMED_ENTITIES[name] ?? whole;
-    const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
+  return text.replace(
+    /&(?:#x([0-9A-Fa-f]{1,6})|#(\d{1,7})|([A-Za-z]+));/g,
+    (whole, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
+      if (name !== undefined) return NAMED_ENTITIES[name] ?? whole;
+      const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    },
+  );
 }
 
 /**
@@ -123,7 +137,16 @@ export function readCablegatePage(html: string): SourceCable | SourceProblem {
     const origin = cells.get('origin');
     if (origin) metadata.origin = origin;
   }
-  const tags = [...new Set([...blocks.map((b) => b.inner).join('\n').matchAll(/<a href=['"][^'"]*\/tag\/([^'"_/]+)_\d+\.html['"]/gi)].map((m) => decodeURIComponent(m[1]!)))];
+  const tags = [
+    ...new Set(
+      [
+        ...blocks
+          .map((b) => b.inner)
+          .join('\n')
+          .matchAll(/<a href=['"][^'"]*\/tag\/([^'"_/]+)_\d+\.html['"]/gi),
+      ].map((m) => decodeURIComponent(m[1]!)),
+    ),
+  ];
   if (tags.length > 0) metadata.tags = tags;
   return { form: 'cablegate-page', text, metadata, line: lineOf(html, blocks[0]!.index) };
 }
@@ -131,16 +154,25 @@ export function readCablegatePage(html: string): SourceCable | SourceProblem {
 /** The value of a PlusD Metadata pane line (`Draft Date: 22 MAY 1973`), `n/a` as missing. */
 function paneValue(pane: string, key: string): string | undefined {
   const line = pane.split('\n').find((l) => l.startsWith(`${key}: `));
-  const value = line?.slice(key.length + 2).trim().replace(/^'(.*)'$/, '$1');
+  const value = line
+    ?.slice(key.length + 2)
+    .trim()
+    .replace(/^'(.*)'$/, '$1');
   return value && value !== 'n/a' ? value : undefined;
 }
 
 export function readPlusdPage(html: string): SourceCable | SourceProblem {
-  const raw = /class=['"]pane-header['"]>\s*Raw content\s*<\/div>\s*<div class=['"]pane-content['"]>\s*<div class=['"]text-content['"]>([\s\S]*?)<\/div>/i.exec(html);
+  const raw =
+    /class=['"]pane-header['"]>\s*Raw content\s*<\/div>\s*<div class=['"]pane-content['"]>\s*<div class=['"]text-content['"]>([\s\S]*?)<\/div>/i.exec(
+      html,
+    );
   if (!raw || !raw[1]!.trim()) return { message: 'a PlusD page that holds no cable (no "Raw content" pane)' };
   const text = htmlToText(raw[1]!);
   const metadata: SourceMetadata = {};
-  const pane = /class=['"]pane-header['"]>\s*Metadata\s*<\/div>\s*<div class=['"]pane-content['"]>\s*<div class=['"]text-content['"]>([\s\S]*?)<\/div>/i.exec(html)?.[1];
+  const pane =
+    /class=['"]pane-header['"]>\s*Metadata\s*<\/div>\s*<div class=['"]pane-content['"]>\s*<div class=['"]text-content['"]>([\s\S]*?)<\/div>/i.exec(
+      html,
+    )?.[1];
   const synopsisDate = /title="Date">Date:<\/a><\/div><div class="s_val"[^>]*>([^<]*)</.exec(html)?.[1];
   const date = synopsisDate ? parseSourceDate(decodeEntities(synopsisDate)) : undefined;
   if (date) metadata.date = date;
@@ -155,7 +187,14 @@ export function readPlusdPage(html: string): SourceCable | SourceProblem {
     const subject = paneValue(values, 'Subject');
     if (subject) metadata.subject = subject;
     const tags = paneValue(values, 'TAGS');
-    if (tags) metadata.tags = [...new Set(withoutParenthesised(tags).split(/[,\s]+/).filter(Boolean))];
+    if (tags)
+      metadata.tags = [
+        ...new Set(
+          withoutParenthesised(tags)
+            .split(/[,\s]+/)
+            .filter(Boolean),
+        ),
+      ];
     if (!metadata.date) {
       const draft = paneValue(values, 'Draft Date');
       const day = draft ? parseSourceDate(draft.replace(/^(\d{1,2}) ([A-Z]{3}) (\d{4})$/, '$3 $2 $1')) : undefined;

@@ -41,7 +41,14 @@ function labelledLines(lines: string[]): [string, string][] {
 
 function isBareExport(lines: string[]): boolean {
   const [id, , date, classification] = lines;
-  return !!id && CABLE_ID.test(id.trim()) && !!date && parseSourceDate(date) !== undefined && !!classification && CLASSIFICATION_LINE.test(classification.trim());
+  return (
+    !!id &&
+    CABLE_ID.test(id.trim()) &&
+    !!date &&
+    parseSourceDate(date) !== undefined &&
+    !!classification &&
+    CLASSIFICATION_LINE.test(classification.trim())
+  );
 }
 
 /** Labelled lines name the cable (an ID label with an ID): a mail header's `Date:`/`Subject:` does not. */

@@ -18,11 +18,32 @@ function iso(year: number, month: number, day: number, hour?: number, minute?: n
 export function parseSourceDate(text: string): string | undefined {
   const value = text.trim();
   let m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?/.exec(value);
-  if (m) return iso(Number(m[3]), Number(m[1]), Number(m[2]), m[4] === undefined ? undefined : Number(m[4]), m[5] === undefined ? undefined : Number(m[5]));
+  if (m)
+    return iso(
+      Number(m[3]),
+      Number(m[1]),
+      Number(m[2]),
+      m[4] === undefined ? undefined : Number(m[4]),
+      m[5] === undefined ? undefined : Number(m[5]),
+    );
   m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?/.exec(value);
-  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? undefined : Number(m[4]), m[5] === undefined ? undefined : Number(m[5]));
+  if (m)
+    return iso(
+      Number(m[1]),
+      Number(m[2]),
+      Number(m[3]),
+      m[4] === undefined ? undefined : Number(m[4]),
+      m[5] === undefined ? undefined : Number(m[5]),
+    );
   m = /^(\d{4}) ([A-Za-z]{3})[a-z]* (\d{1,2})(?:, (\d{1,2}):(\d{2}))?/.exec(value);
-  if (m) return iso(Number(m[1]), MONTHS.indexOf(m[2]!.toUpperCase()) + 1, Number(m[3]), m[4] === undefined ? undefined : Number(m[4]), m[5] === undefined ? undefined : Number(m[5]));
+  if (m)
+    return iso(
+      Number(m[1]),
+      MONTHS.indexOf(m[2]!.toUpperCase()) + 1,
+      Number(m[3]),
+      m[4] === undefined ? undefined : Number(m[4]),
+      m[5] === undefined ? undefined : Number(m[5]),
+    );
   m = /^[A-Za-z]{3} ([A-Za-z]{3}) (\d{1,2}) [\d:]+ [+-]\d{4} (\d{4})$/.exec(value);
   if (m) return iso(Number(m[3]), MONTHS.indexOf(m[1]!.toUpperCase()) + 1, Number(m[2]));
   return undefined;

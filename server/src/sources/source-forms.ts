@@ -24,7 +24,10 @@ export function detectSourceForm(head: string): DetectedForm {
 }
 
 /** The cables of a whole file in a form other than plain text, cables.csv and JSON lines. */
-export function readWholeSource(form: Exclude<DetectedForm, 'text' | 'cables-csv' | 'json-export'>, text: string): (SourceCable | SourceProblem)[] {
+export function readWholeSource(
+  form: Exclude<DetectedForm, 'text' | 'cables-csv' | 'json-export'>,
+  text: string,
+): (SourceCable | SourceProblem)[] {
   switch (form) {
     case 'html':
       if (isCablegatePage(text)) return [readCablegatePage(text)];

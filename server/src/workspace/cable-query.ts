@@ -216,13 +216,15 @@ export function parseCableQuery(text: string): ParsedQuery {
     switch (name) {
       case 'tag': {
         const codes = value.split(',').map((code) => code.trim().toUpperCase());
-        if (codes.some((code) => !/^[A-Z0-9]+$/.test(code))) fail(token, `tag: takes TAGS codes, letters and digits, as in tag:PTER or tag:PTER,PGOV; not '${value}'.`);
+        if (codes.some((code) => !/^[A-Z0-9]+$/.test(code)))
+          fail(token, `tag: takes TAGS codes, letters and digits, as in tag:PTER or tag:PTER,PGOV; not '${value}'.`);
         else query.tags.push(codes);
         break;
       }
       case 'origin': {
         const posts = value.split(',').map((post) => postIdPart(post));
-        if (posts.some((post) => !/^[A-Z][A-Z0-9]*$/.test(post))) fail(token, `origin: takes a post, as in origin:MADRID or origin:"LA PAZ"; not '${value}'.`);
+        if (posts.some((post) => !/^[A-Z][A-Z0-9]*$/.test(post)))
+          fail(token, `origin: takes a post, as in origin:MADRID or origin:"LA PAZ"; not '${value}'.`);
         else query.origins.push(posts);
         break;
       }
@@ -245,8 +247,13 @@ export function parseCableQuery(text: string): ParsedQuery {
         const word = value.toUpperCase().replace(/[\s_-]+/g, '');
         const level = LEVEL_NAMES[word];
         if (level) query.classification.push({ comparison, level });
-        else if (comparison !== '=') fail(token, `class${facet[2]} compares levels: UNCLASSIFIED, CONFIDENTIAL, SECRET or TOP SECRET; not '${value}'.`);
-        else if (!CAVEATS[word]) fail(token, `class: takes a level (UNCLASSIFIED, CONFIDENTIAL, SECRET, TOP SECRET) or a caveat (${Object.keys(CAVEATS).join(', ')}); not '${value}'.`);
+        else if (comparison !== '=')
+          fail(token, `class${facet[2]} compares levels: UNCLASSIFIED, CONFIDENTIAL, SECRET or TOP SECRET; not '${value}'.`);
+        else if (!CAVEATS[word])
+          fail(
+            token,
+            `class: takes a level (UNCLASSIFIED, CONFIDENTIAL, SECRET, TOP SECRET) or a caveat (${Object.keys(CAVEATS).join(', ')}); not '${value}'.`,
+          );
         else query.classification.push({ comparison, caveat: CAVEATS[word] });
         break;
       }
@@ -482,7 +489,14 @@ function tableFor(source: QuerySource, missing: boolean): Table {
 }
 
 function matchesClassification(row: Row, test: ClassificationTest): boolean {
-  if (test.caveat) return row.classification !== undefined && row.classification.split('//').slice(1).some((caveat) => caveat === test.caveat || caveat.startsWith(`${test.caveat} `));
+  if (test.caveat)
+    return (
+      row.classification !== undefined &&
+      row.classification
+        .split('//')
+        .slice(1)
+        .some((caveat) => caveat === test.caveat || caveat.startsWith(`${test.caveat} `))
+    );
   if (row.level < 0) return false;
   const difference = row.level - levelRank(test.level!);
   switch (test.comparison) {
@@ -545,7 +559,6 @@ function missingHit(cable: MissingCable): QueryHit {
   };
 }
 
-
 /** Whether the row is in `group` of `groupBy`. */
 function inGroup(groupBy: GroupBy, row: Row, group: string): boolean {
   switch (groupBy) {
@@ -571,12 +584,20 @@ function firstFrom(rows: Row[], day: number): number {
 }
 
 /** The rows that may match, in order, from the narrowest source (indices, or a range of them); every facet is checked on each. */
-function candidatesOf(source: QuerySource, table: Table, query: CableQuery, citedByIds: Set<string> | undefined, from: number, to: number): number[] | { start: number; end: number } {
+function candidatesOf(
+  source: QuerySource,
+  table: Table,
+  query: CableQuery,
+  citedByIds: Set<string> | undefined,
+  from: number,
+  to: number,
+): number[] | { start: number; end: number } {
   const { rows } = table;
   if (query.missing) {
     const indices: number[] = [];
     rows.forEach((row, i) => {
-      if ((!citedByIds || citedByIds.has(row.id)) && query.words.every((word) => row.id.startsWith(word) || row.post?.startsWith(word))) indices.push(i);
+      if ((!citedByIds || citedByIds.has(row.id)) && query.words.every((word) => row.id.startsWith(word) || row.post?.startsWith(word)))
+        indices.push(i);
     });
     return indices;
   }
@@ -607,7 +628,15 @@ export function evaluateCableQuery(source: QuerySource, given: CableQuery, optio
   const limit = options.limit ?? Infinity;
   const { groupBy, group } = options;
   const table = tableFor(source, given.missing);
-  const isEverything = !given.words.length && !given.tags.length && !given.origins.length && !given.from && !given.to && !given.classification.length && !given.cites.length && !given.citedBy.length;
+  const isEverything =
+    !given.words.length &&
+    !given.tags.length &&
+    !given.origins.length &&
+    !given.from &&
+    !given.to &&
+    !given.classification.length &&
+    !given.cites.length &&
+    !given.citedBy.length;
   if (isEverything && group === undefined) {
     const result: QueryResult = { total: table.rows.length, hits: table.rows.slice(0, limit).map((row) => hitOf(row, source)) };
     if (groupBy) result.groups = sortGroups(groupBy, table.groups[groupBy]);
@@ -648,7 +677,11 @@ function withGroup(query: CableQuery, groupBy: GroupBy | undefined, group: strin
     case 'year':
       // The narrower of each end: the later start, the earlier end.
       return /^\d{4}$/.test(group)
-        ? { ...query, from: query.from && dayOf(query.from, '0') > dayOf(group, '0') ? query.from : group, to: query.to && dayOf(query.to, '9') < dayOf(group, '9') ? query.to : group }
+        ? {
+            ...query,
+            from: query.from && dayOf(query.from, '0') > dayOf(group, '0') ? query.from : group,
+            to: query.to && dayOf(query.to, '9') < dayOf(group, '9') ? query.to : group,
+          }
         : query;
     case 'origin':
       return { ...query, origins: [...query.origins, [group]] };

@@ -69,11 +69,27 @@ function nodeOf(source: CitationSource, id: string, hops: number, side: GraphNod
   }
   const missing = missingById(source, id);
   if (!missing) return undefined;
-  return { id, uri: null, subject: null, date: missing.estimatedDate ?? null, dateEstimated: missing.estimatedDate !== undefined, classification: null, citedBy: missing.citedBy, missing: true, hops, side };
+  return {
+    id,
+    uri: null,
+    subject: null,
+    date: missing.estimatedDate ?? null,
+    dateEstimated: missing.estimatedDate !== undefined,
+    classification: null,
+    citedBy: missing.citedBy,
+    missing: true,
+    hops,
+    side,
+  };
 }
 
 /** The neighbourhood of `id` within `hops` (1–3), or undefined when the workspace neither holds nor cites it. */
-export function citationNeighbourhood(source: CitationSource, id: string, hops: number, maxNodes = MAX_GRAPH_NODES): CitationNeighbourhood | undefined {
+export function citationNeighbourhood(
+  source: CitationSource,
+  id: string,
+  hops: number,
+  maxNodes = MAX_GRAPH_NODES,
+): CitationNeighbourhood | undefined {
   const centreId = id.toUpperCase();
   const centre = nodeOf(source, centreId, 0, 'centre');
   if (!centre) return undefined;
@@ -108,6 +124,7 @@ export function citationNeighbourhood(source: CitationSource, id: string, hops: 
     frontier = next;
   }
   const neighbourhood: CitationNeighbourhood = { centre: centreId, hops, nodes: [...nodes.values()], edges: [...edges.values()] };
-  if (left) neighbourhood.note = `Cut at ${maxNodes} cables: ${left} more citations within ${hops} hop${hops === 1 ? '' : 's'} lead to cables not drawn.`;
+  if (left)
+    neighbourhood.note = `Cut at ${maxNodes} cables: ${left} more citations within ${hops} hop${hops === 1 ? '' : 's'} lead to cables not drawn.`;
   return neighbourhood;
 }

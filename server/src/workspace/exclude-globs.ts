@@ -15,7 +15,10 @@ export const BUILT_IN_EXCLUDES: readonly string[] = ['**/node_modules'];
  */
 export function compileGlob(pattern: string): RegExp {
   // VS Code writes a negated class `[!a]`; picomatch reads `[^a]`.
-  const trimmed = pattern.replace(/^\.\//, '').replace(/(?<!\/)\/+$/, '').replace(/\[!/g, '[^');
+  const trimmed = pattern
+    .replace(/^\.\//, '')
+    .replace(/(?<!\/)\/+$/, '')
+    .replace(/\[!/g, '[^');
   return picomatch.makeRe(trimmed, { dot: true });
 }
 

@@ -1,7 +1,14 @@
 // What the workspace index keeps of each cable: its ID, the cables it cites, and what search and
 // hover show. Made from the front matter alone (parseFrontMatter), in the index's thread or in an
 // index worker (index-worker.ts), so both keep the same summary of a file.
-import { identifiedCitations, idOfDocumentNumber, parseCableId, parseFrontMatter, type FrontMatter, type Range } from '../model/cable-model.ts';
+import {
+  identifiedCitations,
+  idOfDocumentNumber,
+  parseCableId,
+  parseFrontMatter,
+  type FrontMatter,
+  type Range,
+} from '../model/cable-model.ts';
 import { isCableFile } from './cable-detection.ts';
 import { baseName, uriKey } from './uri-keys.ts';
 
@@ -36,7 +43,9 @@ export const START_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { l
 
 /** The ID a file name gives: `08BAGHDAD3475.cable` → `08BAGHDAD3475`; PlusD's `1975BONN01234.txt` → `75BONN1234`. */
 function idFromFileName(uri: string): string | undefined {
-  const stem = baseName(uri).replace(/\.[^.]*$/, '').toUpperCase();
+  const stem = baseName(uri)
+    .replace(/\.[^.]*$/, '')
+    .toUpperCase();
   return parseCableId(stem) ? stem : idOfDocumentNumber(stem);
 }
 

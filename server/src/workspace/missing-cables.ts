@@ -28,7 +28,13 @@ export interface MissingCable {
   /** YYYY-MM-DD, estimated; undefined when no cable of its post and year, nor a dated citer, is known. */
   estimatedDate?: string;
   /** How the date was estimated. */
-  dateBasis: 'between its serial neighbours' | 'beyond its serial neighbours' | 'beside its serial neighbour' | 'before its first citation' | 'in its year' | 'unknown';
+  dateBasis:
+    | 'between its serial neighbours'
+    | 'beyond its serial neighbours'
+    | 'beside its serial neighbour'
+    | 'before its first citation'
+    | 'in its year'
+    | 'unknown';
 }
 
 /** Cables of the workspace citing `id`, a cable in two files (`.txt` and `.cable`) once. */
@@ -85,7 +91,11 @@ function serialNeighbours(source: CitationSource, wanted: Set<string>): Map<stri
     list.push({ serial: Number(parts.serial), time });
   });
   // One point a serial: the same cable in two files (`.txt` and `.cable`) is one neighbour.
-  for (const [key, list] of byYearPost) byYearPost.set(key, list.sort((a, b) => a.serial - b.serial).filter((d, i) => i === 0 || d.serial !== list[i - 1]!.serial));
+  for (const [key, list] of byYearPost)
+    byYearPost.set(
+      key,
+      list.sort((a, b) => a.serial - b.serial).filter((d, i) => i === 0 || d.serial !== list[i - 1]!.serial),
+    );
   return byYearPost;
 }
 

@@ -144,7 +144,12 @@ export class WorkspaceIndex {
 
   /** The folders to index, each with its `files.exclude` patterns (VS Code's defaults when absent). */
   setFolders(folders: { uri: string; excludes?: readonly string[] }[]): void {
-    this.folders = folders.map(({ uri, excludes = DEFAULT_EXCLUDES }) => ({ uri, key: uriKey(uri), excludes, isExcluded: createExcludeMatcher(excludes) }));
+    this.folders = folders.map(({ uri, excludes = DEFAULT_EXCLUDES }) => ({
+      uri,
+      key: uriKey(uri),
+      excludes,
+      isExcluded: createExcludeMatcher(excludes),
+    }));
     this.markConfigured();
     this.restart();
   }
@@ -173,7 +178,11 @@ export class WorkspaceIndex {
    * `checkedAll`: waits for the pass even when it answers from the store (every file checked).
    */
   async ensureIndexed(token?: Cancellation, checkedAll = false): Promise<boolean> {
-    const waitFor = async (work: Promise<unknown>) => (await unlessCancelled(work.then(() => true), token)) === true;
+    const waitFor = async (work: Promise<unknown>) =>
+      (await unlessCancelled(
+        work.then(() => true),
+        token,
+      )) === true;
     if (!(await waitFor(this.configured))) return false;
     if (!this.job) this.start();
     for (;;) {
@@ -360,7 +369,13 @@ export class WorkspaceIndex {
   private start(): void {
     const source = createCancellationSource();
     let markAnswerable!: () => void;
-    const job: Job = { promise: Promise.resolve(), source, done: false, fromStore: false, answerable: new Promise((resolve) => (markAnswerable = resolve)) };
+    const job: Job = {
+      promise: Promise.resolve(),
+      source,
+      done: false,
+      fromStore: false,
+      answerable: new Promise((resolve) => (markAnswerable = resolve)),
+    };
     const fromStore = () => {
       job.fromStore = true;
       markAnswerable();
@@ -395,10 +410,12 @@ export class WorkspaceIndex {
       const files: string[] = [];
       const keys: string[] = [];
       for (const folder of this.folders) {
-        const listed = await this.workspace.listFiles(folder.uri, { isExcluded: (path) => folder.isExcluded(path), token }).catch((error: unknown) => {
-          this.logger.warn(`Cannot list ${folder.uri}: ${describeError(error)}`);
-          return [] as string[];
-        });
+        const listed = await this.workspace
+          .listFiles(folder.uri, { isExcluded: (path) => folder.isExcluded(path), token })
+          .catch((error: unknown) => {
+            this.logger.warn(`Cannot list ${folder.uri}: ${describeError(error)}`);
+            return [] as string[];
+          });
         await candidatesOf(listed, files, keys, token);
       }
       if (token.isCancellationRequested) return;
@@ -433,7 +450,9 @@ export class WorkspaceIndex {
         });
       }
       if (token.isCancellationRequested) return;
-      this.logger.info(`Indexed ${this.size} cables from ${files.length} files in ${Date.now() - started} ms${loaded ? ` (${read} read, the others unchanged since the index cache)` : ''}`);
+      this.logger.info(
+        `Indexed ${this.size} cables from ${files.length} files in ${Date.now() - started} ms${loaded ? ` (${read} read, the others unchanged since the index cache)` : ''}`,
+      );
     } finally {
       progress?.end();
     }
@@ -491,7 +510,9 @@ export class WorkspaceIndex {
         return;
       case 'too-large':
         // Before the unchanged test: a lower cap drops a file read under a higher one.
-        this.logger.warn(`Skipped ${uri}: ${formatBytes(result.stat.size)} is more than cable.maxFileSize (${formatBytes(this.maxFileBytes)})`);
+        this.logger.warn(
+          `Skipped ${uri}: ${formatBytes(result.stat.size)} is more than cable.maxFileSize (${formatBytes(this.maxFileBytes)})`,
+        );
         this.removeDiskEntry(key);
         return;
       case 'unchanged':
@@ -695,7 +716,12 @@ async function candidatesOf(listed: string[], files: string[], keys: string[], t
   }
 }
 
-async function forEachLimited<T>(items: T[], limit: number, token: Cancellation, work: (item: T, index: number) => Promise<void>): Promise<void> {
+async function forEachLimited<T>(
+  items: T[],
+  limit: number,
+  token: Cancellation,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length && !token.isCancellationRequested) {
@@ -705,4 +731,3 @@ async function forEachLimited<T>(items: T[], limit: number, token: Cancellation,
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
-

@@ -24,9 +24,13 @@ async function cablesPane(page) {
 
 /** The view's rows as "label description" texts. */
 async function rowsOf(pane) {
-  return pane.locator('.monaco-list-row').evaluateAll((rows) =>
-    rows.map((row) => [row.querySelector('.label-name')?.textContent, row.querySelector('.label-description')?.textContent].filter(Boolean).join(' ')),
-  );
+  return pane
+    .locator('.monaco-list-row')
+    .evaluateAll((rows) =>
+      rows.map((row) =>
+        [row.querySelector('.label-name')?.textContent, row.querySelector('.label-description')?.textContent].filter(Boolean).join(' '),
+      ),
+    );
 }
 
 async function runCommand(page, title) {
@@ -68,7 +72,10 @@ const tests = [
       await pane.locator('.monaco-list-row', { hasText: '2006' }).click();
       await waitFor('the cables of 2006', async () => (await rowsOf(pane)).some((row) => row.startsWith('06MADRID3104')));
       const rows = await rowsOf(pane);
-      assert.ok(rows.some((row) => row.startsWith('06MADRID2657 2006-10-20 · SPAIN: UPDATE ON KEY TERRORISM-RELATED CASES')), rows.join('\n'));
+      assert.ok(
+        rows.some((row) => row.startsWith('06MADRID2657 2006-10-20 · SPAIN: UPDATE ON KEY TERRORISM-RELATED CASES')),
+        rows.join('\n'),
+      );
       // The folder's own list folded, so the picture shows the Cables view.
       await page.locator('.pane-header', { hasText: /^e2e/ }).first().click();
       await page.screenshot({ path: join(context.screenshotsDir, 'cables-view.png') });
@@ -91,7 +98,9 @@ const tests = [
       page.context().on('request', record);
       try {
         const graph = await showGraphOfMadrid(page);
-        const citing = await graph.locator('.node[data-uri]:not(.centre)').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')).sort());
+        const citing = await graph
+          .locator('.node[data-uri]:not(.centre)')
+          .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')).sort());
         assert.deepEqual(citing, ['06MADRID3104', '07MADRID173']);
         assert.equal(await graph.locator('.node.missing').count(), 3);
         assert.match(await graph.locator('.note').innerText(), /^6 cables within 1 hop of 06MADRID2657/);
@@ -129,14 +138,22 @@ tests.push({
   async run(context) {
     const untrusted = await context.untrusted();
     // Trust on, and never asked: the folder opens in Restricted Mode.
-    writeUserSettings(untrusted.home, { ...QUIET_SETTINGS, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'workbench.colorTheme': 'Light Modern' });
+    writeUserSettings(untrusted.home, {
+      ...QUIET_SETTINGS,
+      'security.workspace.trust.enabled': true,
+      'security.workspace.trust.startupPrompt': 'never',
+      'workbench.colorTheme': 'Light Modern',
+    });
     const page = await untrusted.browser.newPage({ viewport: { width: 1280, height: 800 } });
     try {
       await page.goto(untrusted.url, { waitUntil: 'domcontentloaded' });
       await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
       await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor({ timeout: 30_000 });
       const graph = await showGraphOfMadrid(page);
-      assert.deepEqual(await graph.locator('.node[data-uri]:not(.centre)').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')).sort()), ['06MADRID3104', '07MADRID173']);
+      assert.deepEqual(
+        await graph.locator('.node[data-uri]:not(.centre)').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')).sort()),
+        ['06MADRID3104', '07MADRID173'],
+      );
       await graph.locator('.node[data-id="07MADRID173"]').click();
       await page.locator('.tab.active', { hasText: '07MADRID173.cable' }).waitFor({ timeout: 20_000 });
     } finally {

@@ -69,7 +69,10 @@ export default [
       await row.waitFor({ timeout: 30_000 });
       // Within the list's first screen, unscrolled.
       const [box, list] = [await row.boundingBox(), await page.locator('.quick-input-list .monaco-list').boundingBox()];
-      assert.ok(box.y + box.height <= list.y + list.height, `the first paragraph's row ends at ${box.y + box.height}, below the list's bottom at ${list.y + list.height}`);
+      assert.ok(
+        box.y + box.height <= list.y + list.height,
+        `the first paragraph's row ends at ${box.y + box.height}, below the list's bottom at ${list.y + list.height}`,
+      );
       await page.screenshot({ path: join(context.screenshotsDir, 'cable-go-to-symbol-addressees.png') });
       await page.keyboard.press('Escape');
     },

@@ -48,7 +48,10 @@ async function serverAnswers(page) {
     const found = await rows
       .first()
       .waitFor({ timeout: 2_000 })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     await page.keyboard.press('Escape');
     return found;
   });

@@ -54,10 +54,7 @@ function themeTests(theme, fileName) {
   ];
 }
 
-export default [
-  ...themeTests('Dark Modern', 'cable-dark.png'),
-  ...themeTests('Light Modern', 'cable-light.png'),
-];
+export default [...themeTests('Dark Modern', 'cable-dark.png'), ...themeTests('Light Modern', 'cable-light.png')];
 
 export async function cleanUp() {
   await page?.close();

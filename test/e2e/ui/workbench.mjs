@@ -71,11 +71,14 @@ export async function languageMode(page) {
  */
 export async function editorReady(page, language) {
   await waitFor(`the language mode to become ${language}`, async () => (await languageMode(page)) === language);
-  await waitFor('extensions to finish activating', async () => (await page.locator('.statusbar-item', { hasText: 'Activating Extensions' }).count()) === 0);
+  await waitFor(
+    'extensions to finish activating',
+    async () => (await page.locator('.statusbar-item', { hasText: 'Activating Extensions' }).count()) === 0,
+  );
   await waitFor('the grammar to colour the editor', () =>
-    page.locator('.editor-instance .monaco-editor .view-lines').evaluate(
-      (lines) => new Set([...lines.querySelectorAll('span > span')].map((span) => span.className)).size > 1,
-    ),
+    page
+      .locator('.editor-instance .monaco-editor .view-lines')
+      .evaluate((lines) => new Set([...lines.querySelectorAll('span > span')].map((span) => span.className)).size > 1),
   );
 }
 
