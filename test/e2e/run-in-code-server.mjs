@@ -7,7 +7,8 @@
 //         the mocha suite against the installed copy
 // Prints each test, then a plain `e2e: N passed, N failed` line; exits non-zero on any failure.
 //   node test/e2e/run-in-code-server.mjs [--phases=dev,ui,vsix] [--summary=FILE]
-// Needs `npm run build` first. CABLE_E2E_TIMEOUT_MS bounds the whole run (default 10 minutes).
+// Needs `npm run build` first. CABLE_E2E_TIMEOUT_MS bounds the whole run (default 10 minutes);
+// CABLE_E2E_KEEP=1 keeps the scratch folder (code-server homes with the extension hosts’ logs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -73,7 +74,7 @@ async function cleanUp() {
       console.error(`cleanup: ${error.message}`);
     }
   }
-  rmSync(scratch, { recursive: true, force: true });
+  if (!process.env.CABLE_E2E_KEEP) rmSync(scratch, { recursive: true, force: true });
 }
 
 function finish(code) {
@@ -173,10 +174,13 @@ async function runUiTests(browser, server, extensionsDir) {
       home: other.home,
       screenshotsDir,
     })));
+  // The restart test kills language servers, so it runs last: a page opened after it in the same
+  // code-server was seen to get no code lens at all (VS Code sent the new server no codeLens request).
+  const killsServers = (name) => (name === 'restart.ui.mjs' ? 1 : 0);
   const files = existsSync(uiTestsDir)
     ? readdirSync(uiTestsDir)
         .filter((name) => name.endsWith('.ui.mjs'))
-        .sort()
+        .sort((a, b) => killsServers(a) - killsServers(b) || a.localeCompare(b))
     : [];
   for (const file of files) {
     const { default: tests, cleanUp: cleanUpFile } = await import(pathToFileURL(join(uiTestsDir, file)).href);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { WorkspaceSymbolRequest, type LocationLink, type SymbolInformation } from 'vscode-languageserver-protocol/node';
+import { CodeLensRequest, WorkspaceSymbolRequest, type LocationLink, type SymbolInformation } from 'vscode-languageserver-protocol/node';
 import { startServer, type LspTestClient } from '../support/lsp-client.ts';
 import { BAGHDAD_TEXT, positionOf, SEED_TEXT } from '../support/service.ts';
 
@@ -85,6 +85,19 @@ describe('server over stdio: the index cache between runs', () => {
     assert.deepEqual(
       found.map((s) => s.name.split(' ')[0]),
       ['08BAGHDAD3476'],
+    );
+    assert.equal(await second.stop(), 0);
+  });
+
+  it('a cable opened as the second start begins gets its code lens (as the editor asks, before the pass ends)', async () => {
+    assert.equal(await (await run()).stop(), 0);
+    const second = await startServer({ folders: [pathToFileURL(dir).href], configuration: () => ({}), cacheDir });
+    started.push(second);
+    second.open(citing.uri, citing.getText());
+    const lenses = await second.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: citing.uri } });
+    assert.deepEqual(
+      lenses?.map((lens) => lens.command?.title),
+      ['cited by 0 cables · cites 2'],
     );
     assert.equal(await second.stop(), 0);
   });
