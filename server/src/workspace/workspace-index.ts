@@ -17,7 +17,7 @@ import { describeError } from './errors.ts';
 import type { IndexStore, StoredFile, StoredFolder } from './index-store.ts';
 import { readThroughWorkspace, yieldToEventLoop, type ReadRequest, type ReadResult } from './index-read.ts';
 import { idsOf, START_OF_FILE, type Citation, type IndexedCable } from './indexed-cable.ts';
-import { SearchIndex, searchTerms } from './search-index.ts';
+import { SearchIndex, searchTerms, type SearchOptions } from './search-index.ts';
 import { createExcludeMatcher, DEFAULT_EXCLUDES, isExcludedPathOrParent } from './exclude-globs.ts';
 import { isCableFileName } from './cable-detection.ts';
 import { relativeKey, uriKey } from './uri-keys.ts';
@@ -282,11 +282,11 @@ export class WorkspaceIndex {
   }
 
   /** Cables by the words of a query: ID prefix (`09BAS`), TAGS code, subject words; at most `limit`. */
-  search(query: string, limit: number): IndexedCable[] {
+  search(query: string, limit: number, options?: SearchOptions): IndexedCable[] {
     this.refreshOpenDocuments();
     this.fileForSearch(Infinity);
     return this.searchIndex
-      .search(query, limit)
+      .search(query, limit, options)
       .map((key) => this.cableOf(key))
       .filter((c): c is IndexedCable => c !== undefined);
   }
