@@ -12,6 +12,8 @@ import { missingCables } from '../../server/src/workspace/missing-cables.ts';
 import { postIdPart } from '../../server/src/model/cable-id.ts';
 import { classificationLevel } from '../../server/src/model/cable-model.ts';
 import type { IndexedCable, WorkspaceIndex } from '../../server/src/workspace/workspace-index.ts';
+import { summarizeFile } from '../../server/src/workspace/indexed-cable.ts';
+import { searchTerms } from '../../server/src/workspace/search-index.ts';
 import { corpora } from '../support/corpus.ts';
 import { indexOver } from '../support/service.ts';
 
@@ -254,6 +256,45 @@ for (const corpus of corpora()) {
         `tag:${tags[0]} class>=SECRET`,
         (c) => c.tags.includes(tags[0]!) && ['SECRET', 'TOP SECRET'].includes(classificationLevel(c.classification) ?? ''),
       );
+    });
+
+    it('a one-letter word matches that word only (the S of U.S.), a longer one by prefix', () => {
+      const termsOf = (c: IndexedCable) => [...c.tags, ...searchTerms(c.subject ?? ''), ...searchTerms(c.origin ?? '')];
+      assert.ok(cables.some((c) => termsOf(c).includes('S')));
+      check('u.s.', (c) => termsOf(c).includes('U') && termsOf(c).includes('S'));
+      check('s', (c) => termsOf(c).includes('S'));
+      check('sec', (c) => termsOf(c).some((term) => term.startsWith('SEC')));
+    });
+
+    it('after edits (a cable changed, one added, one gone), the updated table answers as one made afresh', async () => {
+      const files = filesUnder(join(corpus.dir, 'plain'), 'file:///ws/corpus');
+      const edited = index.cables().find((c) => c.tags.length > 1 && classificationLevel(c.classification) === 'CONFIDENTIAL')!;
+      const copied = index.cables().find((c) => c.cites.length > 0 && c.origin && c !== edited)!;
+      const tag = edited.tags[0]!;
+      const queries = [
+        '',
+        `tag:${tag}`,
+        'tag:ZZEDIT',
+        `origin:"${copied.origin}"`,
+        'year:2009',
+        'class>=SECRET',
+        'class:UNCLASSIFIED',
+        'missing:',
+        (copied.subject ?? 'x').split(' ')[0]!,
+      ];
+      const answers = (of: WorkspaceIndex) =>
+        queries.flatMap((text) => (['year', 'origin', 'tag'] as const).map((groupBy) => query(of, text, { limit: 20, groupBy })));
+      answers(index); // the table as first made
+      const editedText = files[edited.uri]!.replace(/\bTAGS:?\s+/, '$&ZZEDIT, ').replace(/CONFIDENTIAL/g, 'UNCLASSIFIED');
+      const copyUri = 'file:///ws/corpus/copy-of-a-cable.txt';
+      index.setOpenDocument(edited.uri, () => summarizeFile(edited.uri, editedText)!);
+      index.setOpenDocument(copyUri, () => summarizeFile(copyUri, files[copied.uri]!)!);
+      const withBoth = await indexOf({ ...files, [edited.uri]: editedText, [copyUri]: files[copied.uri]! });
+      assert.equal(query(index, 'tag:ZZEDIT').total, 1);
+      assert.equal(query(index, `tag:${tag}`).total, query(withBoth, `tag:${tag}`).total);
+      assert.deepEqual(answers(index), answers(withBoth));
+      await index.closeOpenDocument(copyUri);
+      assert.deepEqual(answers(index), answers(await indexOf({ ...files, [edited.uri]: editedText })));
     });
 
     it('missing: every cited ID not in the workspace, once, its estimate in the year its ID gives', () => {
