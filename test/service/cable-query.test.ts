@@ -5,7 +5,13 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { parseCableQuery, runCableQuery, type QueryHit, type QueryResult } from '../../server/src/workspace/cable-query.ts';
+import {
+  parseCableQuery,
+  runCableQuery,
+  type QueryHit,
+  type QueryResult,
+  type QuerySource,
+} from '../../server/src/workspace/cable-query.ts';
 import { citationNeighbourhood } from '../../server/src/workspace/citation-neighbourhood.ts';
 import { graphDot, graphSvg } from '../../server/src/features/citation-graph-drawing.ts';
 import { missingCables } from '../../server/src/workspace/missing-cables.ts';
@@ -31,7 +37,7 @@ function filesUnder(dir: string, folder: string): Record<string, string> {
 
 const indexOf = (files: Record<string, string>): Promise<WorkspaceIndex> => indexOver(files);
 
-function query(index: WorkspaceIndex, text: string, options: Parameters<typeof runCableQuery>[2] = {}): QueryResult {
+function query(index: QuerySource, text: string, options: Parameters<typeof runCableQuery>[2] = {}): QueryResult {
   const answer = runCableQuery(index, text, options);
   assert.ok(!('errors' in answer), `${text}: ${JSON.stringify(answer)}`);
   return answer;
@@ -268,6 +274,18 @@ for (const corpus of corpora()) {
 
     it('after edits (a cable changed, one added, one gone), the updated table answers as one made afresh', async () => {
       const files = filesUnder(join(corpus.dir, 'plain'), 'file:///ws/corpus');
+      const index = await indexOf(files);
+      // The same index without its journal of changes: the table finds them by a pass over every cable.
+      const unjournaled: QuerySource = {
+        forEachCable: (visit) => index.forEachCable(visit),
+        lookup: (id) => index.lookup(id),
+        citing: (id) => index.citing(id),
+        citedIds: () => index.citedIds(),
+        search: (text, limit, options) => index.search(text, limit, options),
+        get version() {
+          return index.version;
+        },
+      };
       const edited = index.cables().find((c) => c.tags.length > 1 && classificationLevel(c.classification) === 'CONFIDENTIAL')!;
       const copied = index.cables().find((c) => c.cites.length > 0 && c.origin && c !== edited)!;
       const tag = edited.tags[0]!;
@@ -282,9 +300,11 @@ for (const corpus of corpora()) {
         'missing:',
         (copied.subject ?? 'x').split(' ')[0]!,
       ];
-      const answers = (of: WorkspaceIndex) =>
+      const answers = (of: QuerySource) =>
         queries.flatMap((text) => (['year', 'origin', 'tag'] as const).map((groupBy) => query(of, text, { limit: 20, groupBy })));
-      answers(index); // the table as first made
+      // The tables as first made.
+      answers(index);
+      answers(unjournaled);
       const editedText = files[edited.uri]!.replace(/\bTAGS:?\s+/, '$&ZZEDIT, ').replace(/CONFIDENTIAL/g, 'UNCLASSIFIED');
       const copyUri = 'file:///ws/corpus/copy-of-a-cable.txt';
       index.setOpenDocument(edited.uri, () => summarizeFile(edited.uri, editedText)!);
@@ -293,8 +313,17 @@ for (const corpus of corpora()) {
       assert.equal(query(index, 'tag:ZZEDIT').total, 1);
       assert.equal(query(index, `tag:${tag}`).total, query(withBoth, `tag:${tag}`).total);
       assert.deepEqual(answers(index), answers(withBoth));
+      assert.deepEqual(answers(unjournaled), answers(withBoth));
       await index.closeOpenDocument(copyUri);
-      assert.deepEqual(answers(index), answers(await indexOf({ ...files, [edited.uri]: editedText })));
+      const withEdit = await indexOf({ ...files, [edited.uri]: editedText });
+      assert.deepEqual(answers(index), answers(withEdit));
+      assert.deepEqual(answers(unjournaled), answers(withEdit));
+      // Opened, edited and closed between two queries: its file's cable left the index and came back.
+      index.setOpenDocument(copied.uri, () => summarizeFile(copied.uri, files[copied.uri]!.replace(/\bTAGS:?\s+/, '$&ZZEDIT, '))!);
+      const opened = index.version;
+      await index.closeOpenDocument(copied.uri);
+      assert.ok(index.version > opened);
+      assert.deepEqual(answers(index), answers(withEdit));
     });
 
     it('missing: every cited ID not in the workspace, once, its estimate in the year its ID gives', () => {

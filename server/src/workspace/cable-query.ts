@@ -102,6 +102,8 @@ export interface QueryOptions {
 export interface QuerySource extends CitationSource {
   /** Cables by the words of a query, each word a prefix of one of their terms (or, asked, a one-letter word the term). */
   search(query: string, limit: number, options?: SearchOptions): IndexedCable[];
+  /** The cables that entered (`linked`) or left since `version`, in order; undefined when not known. */
+  changesSince?(version: number): readonly { cable: IndexedCable; linked: boolean }[] | undefined;
 }
 
 const FACETS = ['tag', 'origin', 'year', 'from', 'to', 'class', 'cites', 'citedby', 'missing'] as const;
@@ -311,9 +313,7 @@ interface Row {
   cites: readonly { id: string }[];
   cable: IndexedCable | undefined;
   missing: MissingCable | undefined;
-  /** Its index in the table's rows. */
-  position: number;
-  /** The table's last update that found its cable in the index. */
+  /** The table's last pass over the index that found its cable. */
   seen: number;
 }
 
@@ -328,8 +328,8 @@ interface Table {
   byClassification: Map<string, Row[]>;
   /** Every row counted by each grouping, kept with the table: what the view shows first asks nothing else. */
   groups: Record<GroupBy, Map<string, { count: number }>>;
-  /** Counts the updates, marking the rows each one found (`Row.seen`). */
-  updates: number;
+  /** Counts the passes over the index, marking the rows each one found (`Row.seen`). */
+  passes: number;
 }
 
 const NO_DAY = Infinity;
@@ -405,7 +405,6 @@ function rowOf(cable: IndexedCable): Row {
     cites: cable.cites,
     cable,
     missing: undefined,
-    position: 0,
     seen: 0,
   };
 }
@@ -425,7 +424,6 @@ function missingRowOf(missing: MissingCable): Row {
     cites: [],
     cable: undefined,
     missing,
-    position: 0,
     seen: 0,
   };
 }
@@ -463,7 +461,7 @@ function emptyTable(): Table {
     byPost: new Map(),
     byClassification: new Map(),
     groups: { year: new Map(), origin: new Map(), tag: new Map() },
-    updates: 0,
+    passes: 0,
   };
 }
 
@@ -483,45 +481,45 @@ function listsOf(table: Table, row: Row): Row[][] {
 
 /** Brings the table to these rows: `removed` leave it, `added` (in order) take their places in it. */
 function updateTable(table: Table, removed: Row[], added: Row[], version: number): void {
+  table.version = version;
+  for (const row of removed) if (row.cable) table.byCable.delete(row.cable);
+  for (const row of added) if (row.cable) table.byCable.set(row.cable, row);
+  if (removed.length + added.length <= MAX_PATCHED_ROWS) {
+    // Each row taken out of or put into its place in the table and its lists, found by binary search.
+    for (const row of removed) {
+      for (const list of [table.rows, ...listsOf(table, row)]) list.splice(firstAfter(list, row) - 1, 1);
+      countRow(table.groups, row, -1);
+    }
+    for (const row of added) {
+      for (const list of [table.rows, ...listsOf(table, row)]) list.splice(firstAfter(list, row), 0, row);
+      countRow(table.groups, row, 1);
+    }
+    for (const map of [table.byTag, table.byPost, table.byClassification])
+      for (const [key, list] of map) if (list.length === 0) map.delete(key);
+    return;
+  }
   const gone = new Set(removed);
   const kept = gone.size ? table.rows.filter((row) => !gone.has(row)) : table.rows;
   // Two runs in order, merged: only the added rows were sorted (250,000 of them sorted took seconds).
   const rows: Row[] = [];
   for (let i = 0, j = 0; i < kept.length || j < added.length;)
     rows.push(j >= added.length || (i < kept.length && compareRows(kept[i]!, added[j]!) <= 0) ? kept[i++]! : added[j++]!);
-  rows.forEach((row, i) => (row.position = i));
   table.rows = rows;
-  table.version = version;
-  for (const row of removed) if (row.cable) table.byCable.delete(row.cable);
-  for (const row of added) if (row.cable) table.byCable.set(row.cable, row);
-  if (removed.length + added.length > MAX_PATCHED_ROWS) {
-    for (const map of [table.byTag, table.byPost, table.byClassification]) map.clear();
-    for (const counts of Object.values(table.groups)) counts.clear();
-    for (const row of rows) {
-      for (const list of listsOf(table, row)) list.push(row);
-      countRow(table.groups, row, 1);
-    }
-    return;
-  }
-  for (const row of removed) {
-    for (const list of listsOf(table, row)) list.splice(list.indexOf(row), 1);
-    countRow(table.groups, row, -1);
-  }
-  for (const row of added) {
-    for (const list of listsOf(table, row)) list.splice(firstAfter(list, row.position - 1), 0, row);
+  for (const map of [table.byTag, table.byPost, table.byClassification]) map.clear();
+  for (const counts of Object.values(table.groups)) counts.clear();
+  for (const row of rows) {
+    for (const list of listsOf(table, row)) list.push(row);
     countRow(table.groups, row, 1);
   }
-  for (const map of [table.byTag, table.byPost, table.byClassification])
-    for (const [key, list] of map) if (list.length === 0) map.delete(key);
 }
 
-/** First index in the list (in order) whose row stands after `position`. */
-function firstAfter(list: Row[], position: number): number {
+/** First index in the list (in order) whose row comes after `row`. */
+function firstAfter(list: Row[], row: Row): number {
   let low = 0;
   let high = list.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (list[middle]!.position <= position) low = middle + 1;
+    if (compareRows(list[middle]!, row) <= 0) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -555,8 +553,9 @@ const tables = new WeakMap<QuerySource, { present: Table; missing?: Table }>();
 
 /**
  * The table of the index's cables, or of its missing cables, as of the index's version. The
- * cables' table is updated: the index's cables are the same objects until they change, so a pass
- * over them finds those that came and went (an edit of an open document is one of each).
+ * cables' table follows the index's journal of the cables that came and went (an edit of an open
+ * document is one of each); when the journal does not reach back, a pass over the index finds
+ * them, its cables being the same objects until they change.
  */
 function tableFor(source: QuerySource, missing: boolean): Table {
   const version = source.version;
@@ -570,16 +569,36 @@ function tableFor(source: QuerySource, missing: boolean): Table {
   }
   const table = cached.present;
   if (table.version === version) return table;
-  const update = ++table.updates;
+  const changes = table.version >= 0 ? source.changesSince?.(table.version) : undefined;
+  const { removed, added } = changes ? netChanges(table, changes) : passOver(source, table);
+  updateTable(table, removed, added.sort(compareRows), version);
+  return table;
+}
+
+/** The rows to remove and add for these changes in order (a cable that left and came back is neither). */
+function netChanges(table: Table, changes: readonly { cable: IndexedCable; linked: boolean }[]): { removed: Row[]; added: Row[] } {
+  const entered = new Set<IndexedCable>();
+  const left = new Set<IndexedCable>();
+  for (const { cable, linked } of changes) {
+    if (linked) {
+      if (!left.delete(cable)) entered.add(cable);
+    } else if (!entered.delete(cable)) left.add(cable);
+  }
+  const removed = [...left].flatMap((cable) => table.byCable.get(cable) ?? []);
+  const added = [...entered].filter((cable) => !table.byCable.has(cable)).map(rowOf);
+  return { removed, added };
+}
+
+/** The rows to remove and add, found by a pass over every cable of the index. */
+function passOver(source: QuerySource, table: Table): { removed: Row[]; added: Row[] } {
+  const pass = ++table.passes;
   const added: Row[] = [];
   source.forEachCable((cable) => {
     const row = table.byCable.get(cable);
-    if (row) row.seen = update;
+    if (row) row.seen = pass;
     else added.push(rowOf(cable));
   });
-  const removed = table.rows.filter((row) => row.seen !== update);
-  updateTable(table, removed, added.sort(compareRows), version);
-  return table;
+  return { removed: table.rows.filter((row) => row.seen !== pass), added };
 }
 
 function matchesClassification(row: Row, test: ClassificationTest): boolean {
@@ -679,7 +698,7 @@ function firstFrom(rows: Row[], day: number): number {
 
 /** The rows in the table's order. */
 function inOrder(rows: Row[]): Row[] {
-  return rows.sort((a, b) => a.position - b.position);
+  return rows.sort(compareRows);
 }
 
 /** The rows of any of the lists, each once, in order. */
