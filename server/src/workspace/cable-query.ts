@@ -313,6 +313,8 @@ interface Row {
   cites: readonly { id: string }[];
   cable: IndexedCable | undefined;
   missing: MissingCable | undefined;
+  /** Rises along the table's order: an added row takes a rank between its neighbours', no other row changes. */
+  rank: number;
   /** The table's last pass over the index that found its cable. */
   seen: number;
 }
@@ -405,6 +407,7 @@ function rowOf(cable: IndexedCable): Row {
     cites: cable.cites,
     cable,
     missing: undefined,
+    rank: 0,
     seen: 0,
   };
 }
@@ -424,6 +427,7 @@ function missingRowOf(missing: MissingCable): Row {
     cites: [],
     cable: undefined,
     missing,
+    rank: 0,
     seen: 0,
   };
 }
@@ -482,16 +486,17 @@ function listsOf(table: Table, row: Row): Row[][] {
 /** Brings the table to these rows: `removed` leave it, `added` (in order) take their places in it. */
 function updateTable(table: Table, removed: Row[], added: Row[], version: number): void {
   table.version = version;
-  for (const row of removed) if (row.cable) table.byCable.delete(row.cable);
-  for (const row of added) if (row.cable) table.byCable.set(row.cable, row);
   if (removed.length + added.length <= MAX_PATCHED_ROWS) {
     // Each row taken out of or put into its place in the table and its lists, found by binary search.
     for (const row of removed) {
-      for (const list of [table.rows, ...listsOf(table, row)]) list.splice(firstAfter(list, row) - 1, 1);
+      if (row.cable) table.byCable.delete(row.cable);
+      for (const list of [table.rows, ...listsOf(table, row)]) list.splice(firstAfter(list, row.rank) - 1, 1);
       countRow(table.groups, row, -1);
     }
     for (const row of added) {
-      for (const list of [table.rows, ...listsOf(table, row)]) list.splice(firstAfter(list, row), 0, row);
+      if (row.cable) table.byCable.set(row.cable, row);
+      place(table.rows, row);
+      for (const list of listsOf(table, row)) list.splice(firstAfter(list, row.rank), 0, row);
       countRow(table.groups, row, 1);
     }
     for (const map of [table.byTag, table.byPost, table.byClassification])
@@ -501,25 +506,46 @@ function updateTable(table: Table, removed: Row[], added: Row[], version: number
   const gone = new Set(removed);
   const kept = gone.size ? table.rows.filter((row) => !gone.has(row)) : table.rows;
   // Two runs in order, merged: only the added rows were sorted (250,000 of them sorted took seconds).
-  const rows: Row[] = [];
+  const merged: Row[] = [];
   for (let i = 0, j = 0; i < kept.length || j < added.length;)
-    rows.push(j >= added.length || (i < kept.length && compareRows(kept[i]!, added[j]!) <= 0) ? kept[i++]! : added[j++]!);
+    merged.push(j >= added.length || (i < kept.length && compareRows(kept[i]!, added[j]!) <= 0) ? kept[i++]! : added[j++]!);
+  // Copied in their order, so a scan reads memory in order (they were made where the index listed them).
+  const rows = merged.map((row, i): Row => ({ ...row, rank: i }));
   table.rows = rows;
+  table.byCable.clear();
   for (const map of [table.byTag, table.byPost, table.byClassification]) map.clear();
   for (const counts of Object.values(table.groups)) counts.clear();
   for (const row of rows) {
+    if (row.cable) table.byCable.set(row.cable, row);
     for (const list of listsOf(table, row)) list.push(row);
     countRow(table.groups, row, 1);
   }
 }
 
-/** First index in the list (in order) whose row comes after `row`. */
-function firstAfter(list: Row[], row: Row): number {
+/** Puts a new row into its place in the table's rows, ranked between its neighbours. */
+function place(rows: Row[], row: Row): void {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareRows(rows[middle]!, row) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  const before = rows[low - 1]?.rank ?? (rows[low]?.rank ?? 0) - 1;
+  const after = rows[low]?.rank ?? before + 2;
+  row.rank = (before + after) / 2;
+  rows.splice(low, 0, row);
+  // Two ranks as close as numbers go: all numbered again, a rare pass.
+  if (row.rank === before || row.rank === after) rows.forEach((each, i) => (each.rank = i));
+}
+
+/** First index in the list (in the table's order) whose rank is above `rank`. */
+function firstAfter(list: Row[], rank: number): number {
   let low = 0;
   let high = list.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (compareRows(list[middle]!, row) <= 0) low = middle + 1;
+    if (list[middle]!.rank <= rank) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -698,7 +724,7 @@ function firstFrom(rows: Row[], day: number): number {
 
 /** The rows in the table's order. */
 function inOrder(rows: Row[]): Row[] {
-  return rows.sort(compareRows);
+  return rows.sort((a, b) => a.rank - b.rank);
 }
 
 /** The rows of any of the lists, each once, in order. */
