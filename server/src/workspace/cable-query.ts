@@ -510,7 +510,7 @@ function updateTable(table: Table, removed: Row[], added: Row[], version: number
   for (let i = 0, j = 0; i < kept.length || j < added.length;)
     merged.push(j >= added.length || (i < kept.length && compareRows(kept[i]!, added[j]!) <= 0) ? kept[i++]! : added[j++]!);
   // Copied in their order, so a scan reads memory in order (they were made where the index listed them).
-  const rows = merged.map((row, i): Row => ({ ...row, rank: i }));
+  const rows = merged.map((row, i): Row => ({ ...row, rank: i, tags: row.tags.slice() }));
   table.rows = rows;
   table.byCable.clear();
   for (const map of [table.byTag, table.byPost, table.byClassification]) map.clear();
@@ -749,18 +749,15 @@ function candidatesOf(
 ): Row[] | { start: number; end: number } {
   const { rows } = table;
   if (!query.missing) {
-    const ofCables = (cables: Iterable<IndexedCable>) => {
-      const found = new Set<Row>();
-      for (const cable of cables) {
-        const row = table.byCable.get(cable);
-        if (row) found.add(row);
-      }
-      return inOrder([...found]);
+    // Distinct cables: the index lists a cable once for each source.
+    const ofCables = (cables: IndexedCable[]) => inOrder(cables.flatMap((cable) => table.byCable.get(cable) ?? []));
+    const byWords = query.words.length ? source.search(query.words.join(' '), Infinity, { wholeLetters: true }) : undefined;
+    const withWords = (cables: IndexedCable[]) => {
+      const words = byWords && new Set(byWords);
+      return words ? cables.filter((cable) => words.has(cable)) : cables;
     };
-    const byWords = query.words.length ? new Set(source.search(query.words.join(' '), Infinity, { wholeLetters: true })) : undefined;
-    const withWords = (cables: Iterable<IndexedCable>) => (byWords ? [...cables].filter((cable) => byWords.has(cable)) : cables);
     if (query.cites.length) return ofCables(withWords(source.citing(query.cites[0]!).map(({ cable }) => cable)));
-    if (citedByIds) return ofCables(withWords([...citedByIds].flatMap((id) => source.lookup(id))));
+    if (citedByIds) return ofCables(withWords([...new Set([...citedByIds].flatMap((id) => source.lookup(id)))]));
     if (byWords) return ofCables(byWords);
   }
   // A date range: the rows between its ends; else every row.
@@ -768,7 +765,8 @@ function candidatesOf(
   let narrowest: Row[][] | undefined;
   let fewest = range.end - range.start;
   const consider = (lists: Row[][]) => {
-    const size = lists.reduce((sum, list) => sum + list.length, 0);
+    // Several lists are merged by a sort: counted twice against a range read in order.
+    const size = lists.reduce((sum, list) => sum + list.length, 0) * (lists.length > 1 ? 2 : 1);
     if (size < fewest) [narrowest, fewest] = [lists, size];
   };
   for (const codes of query.tags) consider(codes.map((code) => table.byTag.get(code) ?? []));
