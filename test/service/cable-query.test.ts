@@ -324,6 +324,15 @@ for (const corpus of corpora()) {
       await index.closeOpenDocument(copied.uri);
       assert.ok(index.version > opened);
       assert.deepEqual(answers(index), answers(withEdit));
+      // Sixty copies of one cable, each placed after the last: their ranks halve the gap to the next row until they are numbered again.
+      const copies = Object.fromEntries(
+        Array.from({ length: 60 }, (_, i) => [`file:///ws/corpus/copy-${String(i).padStart(2, '0')}.txt`, files[copied.uri]!]),
+      );
+      for (const [uri, text] of Object.entries(copies)) index.setOpenDocument(uri, () => summarizeFile(uri, text)!);
+      const withCopies = await indexOf({ ...files, [edited.uri]: editedText, ...copies });
+      assert.deepEqual(answers(index), answers(withCopies));
+      for (const text of ['', `tag:${copied.tags[0]}`, `origin:"${copied.origin}"`])
+        assert.deepEqual(query(index, text, { limit: Infinity }).hits, query(withCopies, text, { limit: Infinity }).hits, text);
     });
 
     it('missing: every cited ID not in the workspace, once, its estimate in the year its ID gives', () => {
