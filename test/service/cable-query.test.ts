@@ -324,6 +324,15 @@ for (const corpus of corpora()) {
       await index.closeOpenDocument(copied.uri);
       assert.ok(index.version > opened);
       assert.deepEqual(answers(index), answers(withEdit));
+      // Opened and queried, edited twice and closed: each edit unlinks the file's cable again, already out of the index.
+      index.setOpenDocument(copied.uri, () => summarizeFile(copied.uri, files[copied.uri]!.replace(/\bTAGS:?\s+/, '$&ZZEDIT, '))!);
+      query(index, ''); // the table takes the opened document
+      for (const edit of ['ZZONE', 'ZZTWO']) {
+        index.setOpenDocument(copied.uri, () => summarizeFile(copied.uri, files[copied.uri]!.replace(/\bTAGS:?\s+/, `$&${edit}, `))!);
+        assert.ok(index.version > 0); // the edit enters the index, its file's cable unlinked again
+      }
+      await index.closeOpenDocument(copied.uri);
+      assert.deepEqual(answers(index), answers(withEdit));
       // Sixty copies of one cable, each placed after the last: their ranks halve the gap to the next row until they are numbered again.
       const copies = Object.fromEntries(
         Array.from({ length: 60 }, (_, i) => [`file:///ws/corpus/copy-${String(i).padStart(2, '0')}.txt`, files[copied.uri]!]),

@@ -601,17 +601,20 @@ function tableFor(source: QuerySource, missing: boolean): Table {
   return table;
 }
 
-/** The rows to remove and add for these changes in order (a cable that left and came back is neither). */
+/**
+ * The rows to remove and add for these changes in order: each cable as its last change leaves it
+ * (an open document's file is unlinked again at each edit, though already out of the index).
+ */
 function netChanges(table: Table, changes: readonly { cable: IndexedCable; linked: boolean }[]): { removed: Row[]; added: Row[] } {
-  const entered = new Set<IndexedCable>();
-  const left = new Set<IndexedCable>();
-  for (const { cable, linked } of changes) {
-    if (linked) {
-      if (!left.delete(cable)) entered.add(cable);
-    } else if (!entered.delete(cable)) left.add(cable);
+  const linked = new Map<IndexedCable, boolean>();
+  for (const change of changes) linked.set(change.cable, change.linked);
+  const removed: Row[] = [];
+  const added: Row[] = [];
+  for (const [cable, isIn] of linked) {
+    const row = table.byCable.get(cable);
+    if (!isIn && row) removed.push(row);
+    else if (isIn && !row) added.push(rowOf(cable));
   }
-  const removed = [...left].flatMap((cable) => table.byCable.get(cable) ?? []);
-  const added = [...entered].filter((cable) => !table.byCable.has(cable)).map(rowOf);
   return { removed, added };
 }
 
