@@ -14,6 +14,7 @@ import { WorkspaceIndex } from '../server/src/workspace/workspace-index.ts';
 import { runCableQuery, type GroupBy } from '../server/src/workspace/cable-query.ts';
 import { citationNeighbourhood } from '../server/src/workspace/citation-neighbourhood.ts';
 import { missingCables } from '../server/src/workspace/missing-cables.ts';
+import { summarizeFile } from '../server/src/workspace/indexed-cable.ts';
 import { searchTerms } from '../server/src/workspace/search-index.ts';
 import { spread } from './queries.ts';
 
@@ -42,7 +43,7 @@ interface Slot {
 }
 
 /** `count` cables cycling through the corpus's front matter; serials rise with the date within each post and year. */
-function syntheticWorkspace(files: string[]): { workspace: Workspace; slots: Slot[]; tags: string[]; words: string[] } {
+function syntheticWorkspace(files: string[]): { workspace: Workspace; slots: Slot[]; tags: string[]; words: string[]; texts: string[] } {
   const models = files.map((file) => parseCable(readFileSync(file, 'utf8'), { fileName: file })).filter((m) => m.banner?.origin && m.year);
   const slots: Slot[] = [];
   const texts: string[] = [];
@@ -82,14 +83,14 @@ function syntheticWorkspace(files: string[]): { workspace: Workspace; slots: Slo
   };
   const tags = [...new Set(models.flatMap((m) => (m.tags?.codes ?? []).map((c) => c.code)))];
   const words = models.flatMap((m) => searchTerms(m.subject?.text ?? '').slice(0, 2));
-  return { workspace, slots, tags, words };
+  return { workspace, slots, tags, words, texts };
 }
 
 async function main(): Promise<void> {
   const files = readdirSync(corpusDir)
     .filter((name) => /\.(txt|cable)$/.test(name))
     .map((name) => join(corpusDir, name));
-  const { workspace, slots, tags, words } = syntheticWorkspace(files);
+  const { workspace, slots, tags, words, texts } = syntheticWorkspace(files);
   const index = new WorkspaceIndex(workspace, { info() {}, warn() {}, error() {} }, { concurrency: 64 });
   index.setFolders([{ uri: 'file:///synthetic' }]);
   const started = performance.now();
@@ -163,6 +164,24 @@ async function main(): Promise<void> {
     }
   }
   report('citation neighbourhood, 1-3 hops (cut at 150)', graphs);
+
+  // An open document edited, as a user types: each edit is a new index version, and the view queries again.
+  const edits: number[] = [];
+  const editsCpu: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const n = (i * 7919) % texts.length;
+    const uri = `file:///synthetic/${n}.cable`;
+    const text = texts[n]!.replace('SUBJECT: ', `SUBJECT: EDIT${i} `);
+    index.setOpenDocument(uri, () => summarizeFile(uri, text)!);
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    runCableQuery(index, '', { limit: 200, groupBy: 'year' });
+    edits.push(performance.now() - start);
+    const used = process.cpuUsage(cpu);
+    editsCpu.push((used.user + used.system) / 1000);
+  }
+  report('first query after an edit of an open document', edits);
+  report('  the same, CPU time', editsCpu);
 }
 
 void main();

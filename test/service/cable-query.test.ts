@@ -5,13 +5,21 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { parseCableQuery, runCableQuery, type QueryHit, type QueryResult } from '../../server/src/workspace/cable-query.ts';
+import {
+  parseCableQuery,
+  runCableQuery,
+  type QueryHit,
+  type QueryResult,
+  type QuerySource,
+} from '../../server/src/workspace/cable-query.ts';
 import { citationNeighbourhood } from '../../server/src/workspace/citation-neighbourhood.ts';
 import { graphDot, graphSvg } from '../../server/src/features/citation-graph-drawing.ts';
 import { missingCables } from '../../server/src/workspace/missing-cables.ts';
 import { postIdPart } from '../../server/src/model/cable-id.ts';
 import { classificationLevel } from '../../server/src/model/cable-model.ts';
 import type { IndexedCable, WorkspaceIndex } from '../../server/src/workspace/workspace-index.ts';
+import { summarizeFile } from '../../server/src/workspace/indexed-cable.ts';
+import { searchTerms } from '../../server/src/workspace/search-index.ts';
 import { corpora } from '../support/corpus.ts';
 import { indexOver } from '../support/service.ts';
 
@@ -29,7 +37,7 @@ function filesUnder(dir: string, folder: string): Record<string, string> {
 
 const indexOf = (files: Record<string, string>): Promise<WorkspaceIndex> => indexOver(files);
 
-function query(index: WorkspaceIndex, text: string, options: Parameters<typeof runCableQuery>[2] = {}): QueryResult {
+function query(index: QuerySource, text: string, options: Parameters<typeof runCableQuery>[2] = {}): QueryResult {
   const answer = runCableQuery(index, text, options);
   assert.ok(!('errors' in answer), `${text}: ${JSON.stringify(answer)}`);
   return answer;
@@ -254,6 +262,86 @@ for (const corpus of corpora()) {
         `tag:${tags[0]} class>=SECRET`,
         (c) => c.tags.includes(tags[0]!) && ['SECRET', 'TOP SECRET'].includes(classificationLevel(c.classification) ?? ''),
       );
+    });
+
+    it('a one-letter word matches that word only (the S of U.S.), a longer one by prefix', () => {
+      const termsOf = (c: IndexedCable) => [...c.tags, ...searchTerms(c.subject ?? ''), ...searchTerms(c.origin ?? '')];
+      assert.ok(cables.some((c) => termsOf(c).includes('S')));
+      check('u.s.', (c) => termsOf(c).includes('U') && termsOf(c).includes('S'));
+      check('s', (c) => termsOf(c).includes('S'));
+      check('sec', (c) => termsOf(c).some((term) => term.startsWith('SEC')));
+    });
+
+    it('after edits (a cable changed, one added, one gone), the updated table answers as one made afresh', async () => {
+      const files = filesUnder(join(corpus.dir, 'plain'), 'file:///ws/corpus');
+      const index = await indexOf(files);
+      // The same index without its journal of changes: the table finds them by a pass over every cable.
+      const unjournaled: QuerySource = {
+        forEachCable: (visit) => index.forEachCable(visit),
+        lookup: (id) => index.lookup(id),
+        citing: (id) => index.citing(id),
+        citedIds: () => index.citedIds(),
+        search: (text, limit, options) => index.search(text, limit, options),
+        get version() {
+          return index.version;
+        },
+      };
+      const edited = index.cables().find((c) => c.tags.length > 1 && classificationLevel(c.classification) === 'CONFIDENTIAL')!;
+      const copied = index.cables().find((c) => c.cites.length > 0 && c.origin && c !== edited)!;
+      const tag = edited.tags[0]!;
+      const queries = [
+        '',
+        `tag:${tag}`,
+        'tag:ZZEDIT',
+        `origin:"${copied.origin}"`,
+        'year:2009',
+        'class>=SECRET',
+        'class:UNCLASSIFIED',
+        'missing:',
+        (copied.subject ?? 'x').split(' ')[0]!,
+      ];
+      const answers = (of: QuerySource) =>
+        queries.flatMap((text) => (['year', 'origin', 'tag'] as const).map((groupBy) => query(of, text, { limit: 20, groupBy })));
+      // The tables as first made.
+      answers(index);
+      answers(unjournaled);
+      const editedText = files[edited.uri]!.replace(/\bTAGS:?\s+/, '$&ZZEDIT, ').replace(/CONFIDENTIAL/g, 'UNCLASSIFIED');
+      const copyUri = 'file:///ws/corpus/copy-of-a-cable.txt';
+      index.setOpenDocument(edited.uri, () => summarizeFile(edited.uri, editedText)!);
+      index.setOpenDocument(copyUri, () => summarizeFile(copyUri, files[copied.uri]!)!);
+      const withBoth = await indexOf({ ...files, [edited.uri]: editedText, [copyUri]: files[copied.uri]! });
+      assert.equal(query(index, 'tag:ZZEDIT').total, 1);
+      assert.equal(query(index, `tag:${tag}`).total, query(withBoth, `tag:${tag}`).total);
+      assert.deepEqual(answers(index), answers(withBoth));
+      assert.deepEqual(answers(unjournaled), answers(withBoth));
+      await index.closeOpenDocument(copyUri);
+      const withEdit = await indexOf({ ...files, [edited.uri]: editedText });
+      assert.deepEqual(answers(index), answers(withEdit));
+      assert.deepEqual(answers(unjournaled), answers(withEdit));
+      // Opened, edited and closed between two queries: its file's cable left the index and came back.
+      index.setOpenDocument(copied.uri, () => summarizeFile(copied.uri, files[copied.uri]!.replace(/\bTAGS:?\s+/, '$&ZZEDIT, '))!);
+      const opened = index.version;
+      await index.closeOpenDocument(copied.uri);
+      assert.ok(index.version > opened);
+      assert.deepEqual(answers(index), answers(withEdit));
+      // Opened and queried, edited twice and closed: each edit unlinks the file's cable again, already out of the index.
+      index.setOpenDocument(copied.uri, () => summarizeFile(copied.uri, files[copied.uri]!.replace(/\bTAGS:?\s+/, '$&ZZEDIT, '))!);
+      query(index, ''); // the table takes the opened document
+      for (const edit of ['ZZONE', 'ZZTWO']) {
+        index.setOpenDocument(copied.uri, () => summarizeFile(copied.uri, files[copied.uri]!.replace(/\bTAGS:?\s+/, `$&${edit}, `))!);
+        assert.ok(index.version > 0); // the edit enters the index, its file's cable unlinked again
+      }
+      await index.closeOpenDocument(copied.uri);
+      assert.deepEqual(answers(index), answers(withEdit));
+      // Sixty copies of one cable, each placed after the last: their ranks halve the gap to the next row until they are numbered again.
+      const copies = Object.fromEntries(
+        Array.from({ length: 60 }, (_, i) => [`file:///ws/corpus/copy-${String(i).padStart(2, '0')}.txt`, files[copied.uri]!]),
+      );
+      for (const [uri, text] of Object.entries(copies)) index.setOpenDocument(uri, () => summarizeFile(uri, text)!);
+      const withCopies = await indexOf({ ...files, [edited.uri]: editedText, ...copies });
+      assert.deepEqual(answers(index), answers(withCopies));
+      for (const text of ['', `tag:${copied.tags[0]}`, `origin:"${copied.origin}"`])
+        assert.deepEqual(query(index, text, { limit: Infinity }).hits, query(withCopies, text, { limit: Infinity }).hits, text);
     });
 
     it('missing: every cited ID not in the workspace, once, its estimate in the year its ID gives', () => {

@@ -12,9 +12,9 @@ import { parseCableId, postIdPart } from '../model/cable-id.ts';
 import { expandYear, isoDate } from '../model/dates.ts';
 import type { IndexedCable } from './indexed-cable.ts';
 import { citingCount, missingCables, postOf, type CitationSource, type MissingCable } from './missing-cables.ts';
-import { searchTerms } from './search-index.ts';
+import { searchTerms, type SearchOptions } from './search-index.ts';
 
-export const CABLE_QUERY_HELP = `Words match the ID, subject, TAGS and origin by prefix (iran nuclear, 09BAS). Facets, all of which must hold:
+export const CABLE_QUERY_HELP = `Words match the ID, subject, TAGS and origin by prefix (iran nuclear, 09BAS); a one-letter word only itself (the S of U.S.). Facets, all of which must hold:
   tag:PTER                 a TAGS code (tag:PTER,PGOV: either)
   origin:MADRID            the sending post (origin:"LA PAZ", origin:LAPAZ)
   year:2006                the cable's year
@@ -100,8 +100,10 @@ export interface QueryOptions {
 
 /** What a query reads: the workspace index (WorkspaceIndex), or any index answering the same. */
 export interface QuerySource extends CitationSource {
-  /** Cables by the words of a query, each word a prefix of one of their terms. */
-  search(query: string, limit: number): IndexedCable[];
+  /** Cables by the words of a query, each word a prefix of one of their terms (or, asked, a one-letter word the term). */
+  search(query: string, limit: number, options?: SearchOptions): IndexedCable[];
+  /** The cables that entered (`linked`) or left since `version`, in order; undefined when not known. */
+  changesSince?(version: number): readonly { cable: IndexedCable; linked: boolean }[] | undefined;
 }
 
 const FACETS = ['tag', 'origin', 'year', 'from', 'to', 'class', 'cites', 'citedby', 'missing'] as const;
@@ -289,7 +291,8 @@ const EXAMPLES: Record<Facet, string> = {
  * What the predicates read of a cable, present or missing, in one shape: the index's cables come
  * in many shapes (their optional fields set in different orders), and reading them in a scan of
  * 250,000 was ten times slower than reading these. A table of them, in the order of the hits, is
- * kept for each version of the index, with the rows of each TAGS code.
+ * kept with the rows of each TAGS code, post and classification, and brought up to date when the
+ * index changes.
  */
 interface Row {
   /** The date as a number, YYYYMMDDhhmm (the ID's year alone when the text has no date: YYYY00000000); NO_DAY when neither. */
@@ -305,21 +308,30 @@ interface Row {
   /** The level's rank, -1 when unknown. */
   level: number;
   classification: string | undefined;
+  /** The TAGS codes, each once. */
   tags: readonly string[];
   cites: readonly { id: string }[];
   cable: IndexedCable | undefined;
   missing: MissingCable | undefined;
+  /** Rises along the table's order: an added row takes a rank between its neighbours', no other row changes. */
+  rank: number;
+  /** The table's last pass over the index that found its cable. */
+  seen: number;
 }
 
 interface Table {
   version: number;
   /** In the order of the hits: by date (undated last), then ID in natural order, then file. */
   rows: Row[];
-  byCable: Map<IndexedCable, number>;
-  /** The rows holding each TAGS code, in order. */
-  byTag: Map<string, number[]>;
-  /** Every row counted by each grouping, made with the table: what the view shows first asks nothing else. */
+  byCable: Map<IndexedCable, Row>;
+  /** The rows holding each TAGS code, each post, each classification as written (`''`: none), in order. */
+  byTag: Map<string, Row[]>;
+  byPost: Map<string, Row[]>;
+  byClassification: Map<string, Row[]>;
+  /** Every row counted by each grouping, kept with the table: what the view shows first asks nothing else. */
   groups: Record<GroupBy, Map<string, { count: number }>>;
+  /** Counts the passes over the index, marking the rows each one found (`Row.seen`). */
+  passes: number;
 }
 
 const NO_DAY = Infinity;
@@ -391,10 +403,12 @@ function rowOf(cable: IndexedCable): Row {
     post: postOfCable(cable),
     level: rankOf(cable.classification),
     classification: cable.classification,
-    tags: cable.tags,
+    tags: distinctTags(cable.tags),
     cites: cable.cites,
     cable,
     missing: undefined,
+    rank: 0,
+    seen: 0,
   };
 }
 
@@ -413,7 +427,14 @@ function missingRowOf(missing: MissingCable): Row {
     cites: [],
     cable: undefined,
     missing,
+    rank: 0,
+    seen: 0,
   };
+}
+
+/** The codes each once: a code written twice in one TAGS line counts its cable once. */
+function distinctTags(tags: readonly string[]): readonly string[] {
+  return tags.every((tag, i) => tags.indexOf(tag) === i) ? tags : [...new Set(tags)];
 }
 
 /** IDs in natural order: `08DOHA75` before `08DOHA152`. */
@@ -432,60 +453,181 @@ function compareRows(a: Row, b: Row): number {
   return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0;
 }
 
-function tableOf(unsorted: Row[], version: number): Table {
-  // Copied in their new order, so a scan reads memory in order (the sort left them where they were made).
-  const rows = unsorted.sort(compareRows).map((row): Row => ({ ...row }));
-  const byCable = new Map<IndexedCable, number>();
-  const byTag = new Map<string, number[]>();
-  rows.forEach((row, i) => {
-    if (row.cable) byCable.set(row.cable, i);
-    for (const tag of row.tags) {
-      const list = byTag.get(tag);
-      if (!list) byTag.set(tag, [i]);
-      // A code written twice in one TAGS line lists its cable once.
-      else if (list[list.length - 1] !== i) list.push(i);
+/** Fewer changed rows than this are patched into the table's lists; more rebuild them in one pass. */
+const MAX_PATCHED_ROWS = 1_000;
+
+function emptyTable(): Table {
+  return {
+    version: -1,
+    rows: [],
+    byCable: new Map(),
+    byTag: new Map(),
+    byPost: new Map(),
+    byClassification: new Map(),
+    groups: { year: new Map(), origin: new Map(), tag: new Map() },
+    passes: 0,
+  };
+}
+
+/** The lists of the table holding the row, each in order. */
+function listsOf(table: Table, row: Row): Row[][] {
+  const lists: Row[][] = [];
+  const add = (map: Map<string, Row[]>, key: string) => {
+    let list = map.get(key);
+    if (!list) map.set(key, (list = []));
+    lists.push(list);
+  };
+  for (const tag of row.tags) add(table.byTag, tag);
+  if (row.post) add(table.byPost, row.post);
+  add(table.byClassification, row.classification ?? '');
+  return lists;
+}
+
+/** Brings the table to these rows: `removed` leave it, `added` (in order) take their places in it. */
+function updateTable(table: Table, removed: Row[], added: Row[], version: number): void {
+  table.version = version;
+  if (removed.length + added.length <= MAX_PATCHED_ROWS) {
+    // Each row taken out of or put into its place in the table and its lists, found by binary search.
+    for (const row of removed) {
+      if (row.cable) table.byCable.delete(row.cable);
+      for (const list of [table.rows, ...listsOf(table, row)]) list.splice(firstAfter(list, row.rank) - 1, 1);
+      countRow(table.groups, row, -1);
     }
-  });
-  const groups: Table['groups'] = { year: new Map(), origin: new Map(), tag: new Map() };
-  for (const row of rows) {
-    countGroups(groups.year, 'year', row);
-    countGroups(groups.origin, 'origin', row);
+    for (const row of added) {
+      if (row.cable) table.byCable.set(row.cable, row);
+      place(table.rows, row);
+      for (const list of listsOf(table, row)) list.splice(firstAfter(list, row.rank), 0, row);
+      countRow(table.groups, row, 1);
+    }
+    for (const map of [table.byTag, table.byPost, table.byClassification])
+      for (const [key, list] of map) if (list.length === 0) map.delete(key);
+    return;
   }
-  for (const [tag, list] of byTag) groups.tag.set(tag, { count: list.length });
-  const untagged = rows.filter((row) => row.tags.length === 0).length;
-  if (untagged) groups.tag.set('no TAGS', { count: untagged });
-  return { version, rows, byCable, byTag, groups };
+  const gone = new Set(removed);
+  const kept = gone.size ? table.rows.filter((row) => !gone.has(row)) : table.rows;
+  // Two runs in order, merged: only the added rows were sorted (250,000 of them sorted took seconds).
+  const merged: Row[] = [];
+  for (let i = 0, j = 0; i < kept.length || j < added.length;)
+    merged.push(j >= added.length || (i < kept.length && compareRows(kept[i]!, added[j]!) <= 0) ? kept[i++]! : added[j++]!);
+  // Copied in their order, so a scan reads memory in order (they were made where the index listed them).
+  const rows = merged.map((row, i): Row => ({ ...row, rank: i, tags: row.tags.slice() }));
+  table.rows = rows;
+  table.byCable.clear();
+  for (const map of [table.byTag, table.byPost, table.byClassification]) map.clear();
+  for (const counts of Object.values(table.groups)) counts.clear();
+  for (const row of rows) {
+    if (row.cable) table.byCable.set(row.cable, row);
+    for (const list of listsOf(table, row)) list.push(row);
+    countRow(table.groups, row, 1);
+  }
+}
+
+/** Puts a new row into its place in the table's rows, ranked between its neighbours. */
+function place(rows: Row[], row: Row): void {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareRows(rows[middle]!, row) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  const before = rows[low - 1]?.rank ?? (rows[low]?.rank ?? 0) - 1;
+  const after = rows[low]?.rank ?? before + 2;
+  row.rank = (before + after) / 2;
+  rows.splice(low, 0, row);
+  // Two ranks as close as numbers go: all numbered again, a rare pass.
+  if (row.rank === before || row.rank === after) rows.forEach((each, i) => (each.rank = i));
+}
+
+/** First index in the list (in the table's order) whose rank is above `rank`. */
+function firstAfter(list: Row[], rank: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]!.rank <= rank) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Adds the row to its group of each grouping (`delta` 1), or takes it out (-1). */
+function countRow(groups: Table['groups'], row: Row, delta: 1 | -1): void {
+  countIn(groups.year, row.year, delta);
+  countIn(groups.origin, row.post ?? 'no origin', delta);
+  if (row.tags.length === 0) countIn(groups.tag, 'no TAGS', delta);
+  for (const tag of row.tags) countIn(groups.tag, tag, delta);
+}
+
+function countIn(counts: Map<string, { count: number }>, key: string, delta: number): void {
+  const counter = counts.get(key);
+  if (!counter) counts.set(key, { count: delta });
+  else if ((counter.count += delta) === 0) counts.delete(key);
 }
 
 /** Counts the row in its groups of `groupBy`. */
 function countGroups(counts: Map<string, { count: number }>, groupBy: GroupBy, row: Row): void {
-  const countIn = (key: string) => {
-    const counter = counts.get(key);
-    if (counter) counter.count++;
-    else counts.set(key, { count: 1 });
-  };
-  if (groupBy === 'year') countIn(row.year);
-  else if (groupBy === 'origin') countIn(row.post ?? 'no origin');
+  if (groupBy === 'year') countIn(counts, row.year, 1);
+  else if (groupBy === 'origin') countIn(counts, row.post ?? 'no origin', 1);
   else {
-    if (row.tags.length === 0) countIn('no TAGS');
-    for (const tag of row.tags) countIn(tag);
+    if (row.tags.length === 0) countIn(counts, 'no TAGS', 1);
+    for (const tag of row.tags) countIn(counts, tag, 1);
   }
 }
 
-const tables = new WeakMap<QuerySource, { present?: Table; missing?: Table }>();
+const tables = new WeakMap<QuerySource, { present: Table; missing?: Table }>();
 
-/** The table of the index's cables, or of its missing cables, made again when the index has changed. */
+/**
+ * The table of the index's cables, or of its missing cables, as of the index's version. The
+ * cables' table follows the index's journal of the cables that came and went (an edit of an open
+ * document is one of each); when the journal does not reach back, a pass over the index finds
+ * them, its cables being the same objects until they change.
+ */
 function tableFor(source: QuerySource, missing: boolean): Table {
   const version = source.version;
   let cached = tables.get(source);
-  if (!cached) tables.set(source, (cached = {}));
-  const kind = missing ? 'missing' : 'present';
-  const known = cached[kind];
-  if (known && known.version === version) return known;
-  const rows: Row[] = [];
-  if (missing) for (const cable of missingCables(source)) rows.push(missingRowOf(cable));
-  else source.forEachCable((cable) => rows.push(rowOf(cable)));
-  return (cached[kind] = tableOf(rows, version));
+  if (!cached) tables.set(source, (cached = { present: emptyTable() }));
+  if (missing) {
+    if (cached.missing?.version === version) return cached.missing;
+    const rows = missingCables(source).map(missingRowOf).sort(compareRows);
+    updateTable((cached.missing = emptyTable()), [], rows, version);
+    return cached.missing;
+  }
+  const table = cached.present;
+  if (table.version === version) return table;
+  const changes = table.version >= 0 ? source.changesSince?.(table.version) : undefined;
+  const { removed, added } = changes ? netChanges(table, changes) : passOver(source, table);
+  updateTable(table, removed, added.sort(compareRows), version);
+  return table;
+}
+
+/**
+ * The rows to remove and add for these changes in order: each cable as its last change leaves it
+ * (an open document's file is unlinked again at each edit, though already out of the index).
+ */
+function netChanges(table: Table, changes: readonly { cable: IndexedCable; linked: boolean }[]): { removed: Row[]; added: Row[] } {
+  const linked = new Map<IndexedCable, boolean>();
+  for (const change of changes) linked.set(change.cable, change.linked);
+  const removed: Row[] = [];
+  const added: Row[] = [];
+  for (const [cable, isIn] of linked) {
+    const row = table.byCable.get(cable);
+    if (!isIn && row) removed.push(row);
+    else if (isIn && !row) added.push(rowOf(cable));
+  }
+  return { removed, added };
+}
+
+/** The rows to remove and add, found by a pass over every cable of the index. */
+function passOver(source: QuerySource, table: Table): { removed: Row[]; added: Row[] } {
+  const pass = ++table.passes;
+  const added: Row[] = [];
+  source.forEachCable((cable) => {
+    const row = table.byCable.get(cable);
+    if (row) row.seen = pass;
+    else added.push(rowOf(cable));
+  });
+  return { removed: table.rows.filter((row) => row.seen !== pass), added };
 }
 
 function matchesClassification(row: Row, test: ClassificationTest): boolean {
@@ -583,7 +725,23 @@ function firstFrom(rows: Row[], day: number): number {
   return low;
 }
 
-/** The rows that may match, in order, from the narrowest source (indices, or a range of them); every facet is checked on each. */
+/** The rows in the table's order. */
+function inOrder(rows: Row[]): Row[] {
+  return rows.sort((a, b) => a.rank - b.rank);
+}
+
+/** The rows of any of the lists, each once, in order. */
+function unionOf(lists: Row[][]): Row[] {
+  if (lists.length === 1) return lists[0]!;
+  // Runs in order, concatenated: the sort merges them.
+  return inOrder(lists.flat()).filter((row, i, rows) => i === 0 || rows[i - 1] !== row);
+}
+
+/**
+ * The rows that may match, in order, from the narrowest source (a list of rows, or a range of
+ * them); every facet is checked on each. Words, citers and cited cables come from the index; the
+ * facets of the cable itself from the table's lists or the range of its dates, the shortest.
+ */
 function candidatesOf(
   source: QuerySource,
   table: Table,
@@ -591,36 +749,43 @@ function candidatesOf(
   citedByIds: Set<string> | undefined,
   from: number,
   to: number,
-): number[] | { start: number; end: number } {
+): Row[] | { start: number; end: number } {
   const { rows } = table;
-  if (query.missing) {
-    const indices: number[] = [];
-    rows.forEach((row, i) => {
-      if ((!citedByIds || citedByIds.has(row.id)) && query.words.every((word) => row.id.startsWith(word) || row.post?.startsWith(word)))
-        indices.push(i);
-    });
-    return indices;
-  }
-  const ofCables = (cables: Iterable<IndexedCable>) => {
-    const indices = new Set<number>();
-    for (const cable of cables) {
-      const i = table.byCable.get(cable);
-      if (i !== undefined) indices.add(i);
-    }
-    return [...indices].sort((a, b) => a - b);
-  };
-  const byWords = query.words.length ? new Set(source.search(query.words.join(' '), Infinity)) : undefined;
-  const withWords = (cables: Iterable<IndexedCable>) => (byWords ? [...cables].filter((cable) => byWords.has(cable)) : cables);
-  if (query.cites.length) return ofCables(withWords(source.citing(query.cites[0]!).map(({ cable }) => cable)));
-  if (citedByIds) return ofCables(withWords([...citedByIds].flatMap((id) => source.lookup(id))));
-  if (byWords) return ofCables(byWords);
-  if (query.tags.length) {
-    const codes = query.tags[0]!;
-    const lists = codes.map((code) => table.byTag.get(code) ?? []);
-    return lists.length === 1 ? lists[0]! : [...new Set(lists.flat())].sort((a, b) => a - b);
+  if (!query.missing) {
+    // Distinct cables: the index lists a cable once for each source.
+    const ofCables = (cables: IndexedCable[]) => inOrder(cables.flatMap((cable) => table.byCable.get(cable) ?? []));
+    const byWords = query.words.length ? source.search(query.words.join(' '), Infinity, { wholeLetters: true }) : undefined;
+    const withWords = (cables: IndexedCable[]) => {
+      const words = byWords && new Set(byWords);
+      return words ? cables.filter((cable) => words.has(cable)) : cables;
+    };
+    if (query.cites.length) return ofCables(withWords(source.citing(query.cites[0]!).map(({ cable }) => cable)));
+    if (citedByIds) return ofCables(withWords([...new Set([...citedByIds].flatMap((id) => source.lookup(id)))]));
+    if (byWords) return ofCables(byWords);
   }
   // A date range: the rows between its ends; else every row.
-  return { start: from > -Infinity ? firstFrom(rows, from) : 0, end: to < Infinity ? firstFrom(rows, to + 1) : rows.length };
+  const range = { start: from > -Infinity ? firstFrom(rows, from) : 0, end: to < Infinity ? firstFrom(rows, to + 1) : rows.length };
+  let narrowest: Row[][] | undefined;
+  let fewest = range.end - range.start;
+  const consider = (lists: Row[][]) => {
+    // Several lists are merged by a sort: counted twice against a range read in order.
+    const size = lists.reduce((sum, list) => sum + list.length, 0) * (lists.length > 1 ? 2 : 1);
+    if (size < fewest) [narrowest, fewest] = [lists, size];
+  };
+  for (const codes of query.tags) consider(codes.map((code) => table.byTag.get(code) ?? []));
+  for (const posts of query.origins) consider(posts.map((post) => table.byPost.get(post) ?? []));
+  if (query.classification.length)
+    // A classification as written passes or fails a test whole: its first row answers for all.
+    consider(
+      [...table.byClassification.values()].filter((list) => query.classification.every((test) => matchesClassification(list[0]!, test))),
+    );
+  return narrowest ? unionOf(narrowest) : range;
+}
+
+/** Whether each word is a prefix of the ID or the post of a missing cable (it has no other words). */
+function missingHasWords(words: string[], row: Row): boolean {
+  for (const word of words) if (!row.id.startsWith(word) && !row.post?.startsWith(word)) return false;
+  return true;
 }
 
 /** Runs a parsed query over the index: the total, the first `limit` hits in order, and the groups asked for. */
@@ -652,6 +817,7 @@ export function evaluateCableQuery(source: QuerySource, given: CableQuery, optio
   let total = 0;
   const visit = (row: Row) => {
     if (citedByIds && !citedByIds.has(row.id)) return;
+    if (query.missing && !missingHasWords(query.words, row)) return;
     if (!matchesFacets(query, row, from, to)) return;
     if (groupBy && group !== undefined && !inGroup(groupBy, row, group)) return;
     total++;
@@ -660,7 +826,7 @@ export function evaluateCableQuery(source: QuerySource, given: CableQuery, optio
   };
   const candidates = candidatesOf(source, table, query, citedByIds, from, to);
   const { rows } = table;
-  if (Array.isArray(candidates)) for (const i of candidates) visit(rows[i]!);
+  if (Array.isArray(candidates)) for (const row of candidates) visit(row);
   else for (let i = candidates.start; i < candidates.end; i++) visit(rows[i]!);
   const result: QueryResult = { total, hits: hits.map((row) => hitOf(row, source)) };
   if (groupBy) result.groups = sortGroups(groupBy, counts);

@@ -20,6 +20,14 @@ const BLOCK_SIZE = 512;
 /** Stale postings are dropped when there are more of them than this and than live ones. */
 const MIN_STALE_FOR_REBUILD = 10_000;
 
+export interface SearchOptions {
+  /**
+   * A one-letter word matches that term only, not as a prefix: the `S` of `U.S.` is a prefix of a
+   * tenth of the vocabulary, and the query language, which gathers every match, would read all of it.
+   */
+  wholeLetters?: boolean;
+}
+
 /** A query's words: upper case, letters and digits (`09BAS`, `IRAN`, `PGOV`), stop words dropped. */
 export function searchTerms(text: string): string[] {
   const words = text.toUpperCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -127,23 +135,25 @@ export class SearchIndex<T> {
    * The values whose terms hold every query word as a prefix (`IRA` finds IRAN and IRAQ), at most
    * `limit` of them. The rarest query word picks the candidates; the others are checked on each.
    */
-  search(query: string, limit: number): T[] {
+  search(query: string, limit: number, options: SearchOptions = {}): T[] {
     const words = searchTerms(query);
     if (words.length === 0 || limit <= 0) return [];
-    const rarest = this.rarest(words);
+    const whole = options.wholeLetters ? (word: string) => word.length === 1 : () => false;
+    const rarest = this.rarest(words, whole);
     if (rarest === undefined) return [];
     const others = words.filter((word) => word !== rarest);
+    const holds = (terms: readonly string[], word: string) => (whole(word) ? terms.includes(word) : hasPrefix(terms, word));
 
     const found: T[] = [];
     const seen = new Set<string>();
-    for (const term of this.vocabulary.withPrefix(rarest)) {
+    for (const term of this.termsFor(rarest, whole(rarest))) {
       for (const key of this.postings.get(term)!.keys) {
         if (seen.has(key)) continue;
         seen.add(key);
         const document = this.documents.get(key);
         // A stale posting: the cable is gone, or no longer holds the word.
-        if (!document || !hasPrefix(document.terms, rarest)) continue;
-        if (!others.every((word) => hasPrefix(document.terms, word))) continue;
+        if (!document || !holds(document.terms, rarest)) continue;
+        if (!others.every((word) => holds(document.terms, word))) continue;
         found.push(document.value);
         if (found.length >= limit) return found;
       }
@@ -156,12 +166,12 @@ export class SearchIndex<T> {
    * value holds every word). A count stops once it passes the fewest so far, so a broad word
    * (`07PAR`, tens of thousands of postings at 250,000 cables) is not counted out.
    */
-  private rarest(words: string[]): string | undefined {
+  private rarest(words: string[], whole: (word: string) => boolean): string | undefined {
     let rarest: string | undefined;
     let fewest = Infinity;
     for (const word of words) {
       let postings = 0;
-      for (const term of this.vocabulary.withPrefix(word)) {
+      for (const term of this.termsFor(word, whole(word))) {
         postings += this.postings.get(term)!.keys.length;
         if (postings >= fewest || words.length === 1) break;
       }
@@ -172,6 +182,12 @@ export class SearchIndex<T> {
       }
     }
     return rarest;
+  }
+
+  /** The terms a word matches: itself alone, or every term it is a prefix of. */
+  private termsFor(word: string, whole: boolean): Iterable<string> {
+    if (!whole) return this.vocabulary.withPrefix(word);
+    return this.postings.has(word) ? [word] : [];
   }
 
   /** Adds `key` to the term's postings; returns the term's one copy. */

@@ -17,7 +17,7 @@ import { describeError } from './errors.ts';
 import type { IndexStore, StoredFile, StoredFolder } from './index-store.ts';
 import { readThroughWorkspace, yieldToEventLoop, type ReadRequest, type ReadResult } from './index-read.ts';
 import { idsOf, START_OF_FILE, type Citation, type IndexedCable } from './indexed-cable.ts';
-import { SearchIndex, searchTerms } from './search-index.ts';
+import { SearchIndex, searchTerms, type SearchOptions } from './search-index.ts';
 import { createExcludeMatcher, DEFAULT_EXCLUDES, isExcludedPathOrParent } from './exclude-globs.ts';
 import { isCableFileName } from './cable-detection.ts';
 import { relativeKey, uriKey } from './uri-keys.ts';
@@ -87,6 +87,16 @@ function termsOf(cable: IndexedCable): string[] {
   return terms.map((term) => term.toUpperCase());
 }
 
+/** A cable that entered (`linked`) or left the index, making `version`. */
+export interface IndexChange {
+  version: number;
+  cable: IndexedCable;
+  linked: boolean;
+}
+
+/** Changes the journal keeps at least: more since a reader's version, and it reads the whole index again. */
+const JOURNAL_SIZE = 4_096;
+
 export class WorkspaceIndex {
   private folders: Folder[] = [];
   private readonly disk = new Map<string, DiskEntry>();
@@ -110,6 +120,8 @@ export class WorkspaceIndex {
   private readonly strings = new Map<string, string>();
   private nextTicket = 0;
   private changes = 0;
+  /** The last cables to enter or leave, each with the version it made: the query table follows them (`changesSince`). */
+  private journal: IndexChange[] = [];
   private job: Job | undefined;
   /** Files loaded from the store whose size and mtime are not checked yet. */
   private readonly unchecked = new Set<string>();
@@ -270,6 +282,15 @@ export class WorkspaceIndex {
     return this.changes;
   }
 
+  /** The cables that entered or left since `version`, in order; undefined when the journal no longer reaches back to it. */
+  changesSince(version: number): readonly IndexChange[] | undefined {
+    this.refreshOpenDocuments();
+    const first = this.journal[0];
+    if (version >= this.changes) return [];
+    if (!first || first.version > version + 1) return undefined;
+    return this.journal.slice(version + 1 - first.version);
+  }
+
   /** The cables whose REF list cites `id`, each with the citations of `id` in it. */
   citing(id: string): { cable: IndexedCable; citations: Citation[] }[] {
     this.refreshOpenDocuments();
@@ -282,11 +303,11 @@ export class WorkspaceIndex {
   }
 
   /** Cables by the words of a query: ID prefix (`09BAS`), TAGS code, subject words; at most `limit`. */
-  search(query: string, limit: number): IndexedCable[] {
+  search(query: string, limit: number, options?: SearchOptions): IndexedCable[] {
     this.refreshOpenDocuments();
     this.fileForSearch(Infinity);
     return this.searchIndex
-      .search(query, limit)
+      .search(query, limit, options)
       .map((key) => this.cableOf(key))
       .filter((c): c is IndexedCable => c !== undefined);
   }
@@ -639,8 +660,14 @@ export class WorkspaceIndex {
   }
 
   /** Makes a cable findable: by its ID, by the IDs it cites, by search. */
+  /** A new version: the cable entered (`linked`) or left. The journal keeps the last JOURNAL_SIZE to 2 × JOURNAL_SIZE changes. */
+  private record(cable: IndexedCable, linked: boolean): void {
+    this.journal.push({ version: ++this.changes, cable, linked });
+    if (this.journal.length > 2 * JOURNAL_SIZE) this.journal = this.journal.slice(-JOURNAL_SIZE);
+  }
+
   private link(key: string, cable: IndexedCable): void {
-    this.changes++;
+    this.record(cable, true);
     for (const id of idsOf(cable)) addTo(this.byId, id, key);
     for (const citation of cable.cites) addTo(this.citers, citation.id, key);
     if (this.searchLater) {
@@ -652,7 +679,7 @@ export class WorkspaceIndex {
   }
 
   private unlink(key: string, cable: IndexedCable): void {
-    this.changes++;
+    this.record(cable, false);
     for (const id of idsOf(cable)) removeFrom(this.byId, id, key);
     for (const citation of cable.cites) removeFrom(this.citers, citation.id, key);
     this.unsearchable.delete(key);
