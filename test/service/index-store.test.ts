@@ -95,6 +95,31 @@ describe('workspace index: a store of the last run', () => {
     second.cancel();
   });
 
+  it('the IDs cables cite, filed after the load, are answered from the store before the pass; a cable changed meanwhile is filed as read', async () => {
+    const workspace = createMemoryWorkspace({ [BAGHDAD]: BAGHDAD_TEXT, [BASRAH]: SEED_TEXT });
+    const store = memoryStore();
+    const first = new WorkspaceIndex(workspace, silent, { store });
+    first.setFolders([{ uri: FOLDER }]);
+    await first.ensureIndexed();
+    await first.stored();
+    const citedBefore = [...first.citedIds()].sort();
+    assert.ok(citedBefore.includes('08BAGHDAD3475'), 'the seed cable cites Baghdad');
+
+    const second = new WorkspaceIndex({ ...workspace, listFiles: () => new Promise(() => {}) }, silent, { store });
+    second.setFolders([{ uri: FOLDER }]);
+    await second.ensureIndexed();
+    assert.deepEqual([...second.citedIds()].sort(), citedBefore);
+
+    // The citing cable no longer cites Baghdad: checked before it is served, it is read again and filed as it now is.
+    workspace.write(BASRAH, SEED_TEXT.replaceAll('08BAGHDAD3475', '08BAGHDAD3476').replaceAll('BAGHDAD 3475', 'BAGHDAD 3476'));
+    const third = new WorkspaceIndex({ ...workspace, listFiles: () => new Promise(() => {}) }, silent, { store });
+    third.setFolders([{ uri: FOLDER }]);
+    await third.ensureIndexed();
+    assert.deepEqual(await third.checked(() => third.citing('08BAGHDAD3475').map(({ cable }) => cable.uri)), []);
+    second.cancel();
+    third.cancel();
+  });
+
   it('a store made under other exclusions is not used', async () => {
     const workspace = createMemoryWorkspace({ [BAGHDAD]: BAGHDAD_TEXT, [BASRAH]: SEED_TEXT });
     const store = memoryStore();

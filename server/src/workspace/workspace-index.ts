@@ -74,8 +74,8 @@ const DEFAULT_CONCURRENCY = 8;
  */
 const PROGRESS_INTERVAL_MS = 100;
 const KEYS_BETWEEN_YIELDS = 4096;
-/** Cables filed for search between requests: ~15 µs each. */
-const SEARCH_FILING_STEP = 1024;
+/** Cables loaded from the store filed by citation and for search between requests: ~15 µs each. */
+const FILING_STEP = 1024;
 /** Files sent to an index worker at once: few messages, and a batch's results filed in about a millisecond. */
 const WORKER_BATCH = 64;
 
@@ -97,12 +97,14 @@ export class WorkspaceIndex {
   private readonly citers: KeysByName = new Map();
   private readonly searchIndex = new SearchIndex<string>();
   /**
-   * Cables loaded from the store and linked by ID and citation, but not yet filed for search:
-   * filing them was two thirds of a load's CPU (20,000 cables: 615 ms, 300 ms without), so a
-   * reopened folder answers definitions first and files them after its pass, or at the first search.
+   * Cables loaded from the store and linked by ID, but not yet filed by the IDs they cite nor for
+   * search: filing them was two thirds of a load's CPU (20,000 cables: 615 ms, 300 ms without),
+   * and the citations a fifth of what was left at 250,000 (their map 0.6 s with the IDs'), so a
+   * reopened folder answers definitions first and files them after its pass, or at the first
+   * search or question about citers.
    */
-  private readonly unsearchable = new Set<string>();
-  private searchLater = false;
+  private readonly unfiled = new Set<string>();
+  private fileLater = false;
   private readonly changeListeners = new Set<() => void>();
   /** The latest read of each file, so an older read finishing late never overwrites a newer one. */
   private readonly readTickets = new Map<string, number>();
@@ -261,6 +263,7 @@ export class WorkspaceIndex {
   /** Every ID that some REF list cites. */
   citedIds(): Iterable<string> {
     this.refreshOpenDocuments();
+    this.fileLoaded(Infinity);
     return this.citers.keys();
   }
 
@@ -273,6 +276,7 @@ export class WorkspaceIndex {
   /** The cables whose REF list cites `id`, each with the citations of `id` in it. */
   citing(id: string): { cable: IndexedCable; citations: Citation[] }[] {
     this.refreshOpenDocuments();
+    this.fileLoaded(Infinity);
     const upper = id.toUpperCase();
     return keysOf(this.citers, upper)
       .sort()
@@ -284,7 +288,7 @@ export class WorkspaceIndex {
   /** Cables by the words of a query: ID prefix (`09BAS`), TAGS code, subject words; at most `limit`. */
   search(query: string, limit: number): IndexedCable[] {
     this.refreshOpenDocuments();
-    this.fileForSearch(Infinity);
+    this.fileLoaded(Infinity);
     return this.searchIndex
       .search(query, limit)
       .map((key) => this.cableOf(key))
@@ -386,7 +390,7 @@ export class WorkspaceIndex {
         job.done = true;
         this.notifyChange();
         this.save();
-        void this.fileForSearchInSteps();
+        void this.fileLoadedInSteps();
       },
       (error: unknown) => {
         this.logger.error(`Indexing failed: ${describeError(error)}`);
@@ -558,7 +562,7 @@ export class WorkspaceIndex {
       const files = await this.store!.load(this.storedFolder(folder));
       if (!files || token.isCancellationRequested) continue;
       const prefix = folder.key.endsWith('/') ? folder.key : `${folder.key}/`;
-      this.searchLater = true;
+      this.fileLater = true;
       try {
         let count = 0;
         for (const { path, stat, cable } of files) {
@@ -570,7 +574,7 @@ export class WorkspaceIndex {
           if (token.isCancellationRequested) break;
         }
       } finally {
-        this.searchLater = false;
+        this.fileLater = false;
       }
     }
     this.changedSinceStored = false;
@@ -638,41 +642,47 @@ export class WorkspaceIndex {
     if (!this.open.has(key) && entry.cable) this.unlink(key, entry.cable);
   }
 
-  /** Makes a cable findable: by its ID, by the IDs it cites, by search. */
+  /** Makes a cable findable: by its ID, by the IDs it cites, by search (the last two later while loading the store). */
   private link(key: string, cable: IndexedCable): void {
     this.changes++;
     for (const id of idsOf(cable)) addTo(this.byId, id, key);
-    for (const citation of cable.cites) addTo(this.citers, citation.id, key);
-    if (this.searchLater) {
-      this.unsearchable.add(key);
+    if (this.fileLater) {
+      this.unfiled.add(key);
       return;
     }
-    this.unsearchable.delete(key);
+    this.unfiled.delete(key);
+    this.fileCitationsAndTerms(key, cable);
+  }
+
+  private fileCitationsAndTerms(key: string, cable: IndexedCable): void {
+    for (const citation of cable.cites) addTo(this.citers, citation.id, key);
     this.searchIndex.set(key, key, termsOf(cable));
   }
 
   private unlink(key: string, cable: IndexedCable): void {
     this.changes++;
     for (const id of idsOf(cable)) removeFrom(this.byId, id, key);
+    // A cable not filed yet is in neither map: removing it from them changes nothing.
     for (const citation of cable.cites) removeFrom(this.citers, citation.id, key);
-    this.unsearchable.delete(key);
+    this.unfiled.delete(key);
     this.searchIndex.delete(key);
   }
 
-  /** Files up to `count` of the cables linked while loading from the store for search (an open document's, if one was linked meanwhile). */
-  private fileForSearch(count: number): void {
-    for (const key of this.unsearchable) {
+  /** Files up to `count` of the cables linked while loading from the store by their citations and for search. */
+  private fileLoaded(count: number): void {
+    for (const key of this.unfiled) {
       if (count-- <= 0) return;
-      this.unsearchable.delete(key);
+      this.unfiled.delete(key);
+      // An open document's, when it was linked while loading (its file's cable is then unlinked).
       const cable = this.open.get(key)?.cable ?? this.disk.get(key)?.cable;
-      if (cable) this.searchIndex.set(key, key, termsOf(cable));
+      if (cable) this.fileCitationsAndTerms(key, cable);
     }
   }
 
-  /** Files the cables loaded from the store for search, a step at a time between requests. */
-  private async fileForSearchInSteps(): Promise<void> {
-    while (this.unsearchable.size > 0) {
-      this.fileForSearch(SEARCH_FILING_STEP);
+  /** Files the cables loaded from the store by their citations and for search, a step at a time between requests. */
+  private async fileLoadedInSteps(): Promise<void> {
+    while (this.unfiled.size > 0) {
+      this.fileLoaded(FILING_STEP);
       await yieldToEventLoop();
     }
   }
