@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { WorkspaceIndex } from '../../server/src/workspace/workspace-index.ts';
+import { idsOf } from '../../server/src/workspace/indexed-cable.ts';
 import type { IndexStore, StoredFile, StoredFolder } from '../../server/src/workspace/index-store.ts';
 import { createMemoryWorkspace } from '../support/memory-workspace.ts';
 import { BAGHDAD_TEXT, SEED_TEXT } from '../support/service.ts';
@@ -18,7 +19,11 @@ function memoryStore(): IndexStore & { saved: Map<string, StoredFile[]> } {
   const keyOf = (folder: StoredFolder) => `${folder.uri} ${folder.settings}`;
   return {
     saved,
-    load: async (folder) => structuredClone(saved.get(keyOf(folder))),
+    // A part a file, as a cache of thousands is read.
+    load: async (folder) => {
+      const files = structuredClone(saved.get(keyOf(folder)));
+      return files && { idsOfParts: files.map((f) => (f.cable ? idsOf(f.cable) : [])), read: (part) => [files[part]!] };
+    },
     save: async (folder, files) => void saved.set(keyOf(folder), structuredClone(files)),
   };
 }

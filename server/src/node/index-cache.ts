@@ -8,10 +8,11 @@
 // The layout is JSON with each file as a flat array (`Row`), not objects: over the 20,000-cable
 // bench workspace (bench/make-workspace.ts) JSON.parse of it takes 57 ms against 342 ms for
 // v8.deserialize of the objects (and 263 ms for JSON of the objects), and it is half the size
-// (6.2 MB against 11.8 MB); node 20 on 2 shared cores, load average 8.6. A header line, then
-// lines of up to 4,096 rows each, parsed and written one at a time: the rows of 250,000 cables
-// parsed at once and the summaries made of them were a peak of 893 MB (828 MB with the rows
-// released as they were used), more than the 690 MB of indexing the folder from nothing.
+// (6.2 MB against 11.8 MB); node 20 on 2 shared cores, load average 8.6. A header line, a line of
+// the IDs of each part's cables, a line for each part of up to 4,096 rows (parsed when the
+// index asks for it), an end line: the rows of 250,000 cables parsed at once and the summaries made of them were
+// a peak of 893 MB, more than the 690 MB of indexing the folder from nothing, and a lookup needs
+// only the IDs and the part of the cable it finds.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
@@ -19,15 +20,17 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeError } from '../workspace/errors.ts';
-import type { IndexStore, StoredFile, StoredFolder } from '../workspace/index-store.ts';
-import type { Citation, IndexedCable } from '../workspace/indexed-cable.ts';
+import type { IndexStore, StoredFile, StoredFiles, StoredFolder } from '../workspace/index-store.ts';
+import { idsOf, type Citation, type IndexedCable } from '../workspace/indexed-cable.ts';
 import type { Range } from '../model/cable-model.ts';
 import type { Logger } from '../service/host.ts';
 import { INDEX_WORKER_SCRIPT } from './index-workers.ts';
 
 /** Changes when the layout of a cache file changes. */
-const FORMAT = 'cable-index-cache 4';
+const FORMAT = 'cable-index-cache 5';
 const ROWS_A_LINE = 4096;
+/** The last line of a cache file: without it, the file was cut short. */
+const END = '"end"';
 
 /** The first line of a cache file. */
 interface CacheHeader {
@@ -136,35 +139,42 @@ class StoredCable implements IndexedCable {
 }
 
 /**
- * The files of the lines after the header, a line parsed at a time (the rows of every file are
- * never all held at once). A line or row that cannot be read (a damaged cache) is skipped: its
- * files are read again by the index's pass, as new files.
+ * The parts of a cache file after its header: the IDs line, one line a part, the end line. Undefined
+ * when the IDs cannot be read or the file is cut short; a part whose line still cannot be parsed
+ * reads as no files, and so does a row that cannot: the index's pass reads them as new files.
  */
-function* filesOfLines(bytes: Buffer, from: number, uriPrefix: string, onDamaged: () => void): Generator<StoredFile> {
-  let damaged = false;
-  for (let start = from; start < bytes.length;) {
+function storedFiles(bytes: Buffer, from: number, uriPrefix: string, onDamaged: () => void): StoredFiles | undefined {
+  const lineEnd = (start: number) => {
     const newline = bytes.indexOf(10, start);
-    const end = newline < 0 ? bytes.length : newline;
-    let rows: Row[] = [];
-    try {
-      rows = JSON.parse(bytes.toString('utf8', start, end)) as Row[];
-      if (!Array.isArray(rows)) throw new Error('not a list of rows');
-    } catch {
-      damaged = true;
-    }
-    start = end + 1;
-    for (const row of rows) {
-      let file: StoredFile;
-      try {
-        file = fileOfRow(row, uriPrefix);
-      } catch {
-        damaged = true;
-        continue;
-      }
-      yield file;
-    }
+    return newline < 0 ? bytes.length : newline;
+  };
+  let idsOfParts: string[][];
+  let start = lineEnd(from);
+  try {
+    idsOfParts = JSON.parse(bytes.toString('utf8', from, start)) as string[][];
+    if (!Array.isArray(idsOfParts) || !idsOfParts.every(Array.isArray)) return undefined;
+  } catch {
+    return undefined;
   }
-  if (damaged) onDamaged();
+  const lines: [number, number][] = [];
+  for (start++; start < bytes.length; start = lineEnd(start) + 1) lines.push([start, lineEnd(start)]);
+  // A file cut short (or lines lost) is not used: its lookups would miss the cables of lost parts.
+  const last = lines.pop();
+  if (!last || bytes.toString('utf8', ...last) !== END || lines.length !== idsOfParts.length) return undefined;
+  return {
+    idsOfParts,
+    read(part) {
+      const files: StoredFile[] = [];
+      try {
+        const rows = JSON.parse(bytes.toString('utf8', ...lines[part]!)) as Row[];
+        if (!Array.isArray(rows)) throw new Error('not a list of rows');
+        for (const row of rows) files.push(fileOfRow(row, uriPrefix));
+      } catch {
+        onDamaged();
+      }
+      return files;
+    },
+  };
 }
 
 function fileOfRow(row: Row, uriPrefix: string): StoredFile {
@@ -244,10 +254,14 @@ export function createIndexCache(dir: string, version: string, logger: Logger): 
         logger.info(`The index cache of ${folder.uri} was made under other settings: the folder is indexed again`);
         return undefined;
       }
-      if (headerEnd < 0) return [];
-      return filesOfLines(bytes, headerEnd + 1, `${folder.uri}/`, () =>
-        logger.warn(`Part of the index cache ${file} cannot be read: its files are indexed again`),
-      );
+      const files =
+        headerEnd < 0
+          ? undefined
+          : storedFiles(bytes, headerEnd + 1, `${folder.uri}/`, () =>
+              logger.warn(`Part of the index cache ${file} cannot be read: its files are indexed again`),
+            );
+      if (!files) logger.warn(`The index cache ${file} cannot be read: the folder is indexed again`);
+      return files;
     },
 
     async save(folder, files) {
@@ -269,10 +283,12 @@ export function createIndexCache(dir: string, version: string, logger: Logger): 
         const header: CacheHeader = { format: FORMAT, version, folder: folder.uri, settings: folder.settings };
         const handle = await open(temporary, 'w', 0o600);
         try {
-          await handle.write(JSON.stringify(header));
-          for (let start = 0; start < files.length; start += ROWS_A_LINE) {
-            await handle.write(`\n${JSON.stringify(files.slice(start, start + ROWS_A_LINE).map((f) => rowOf(f, uriPrefix)))}`);
-          }
+          const parts: StoredFile[][] = [];
+          for (let start = 0; start < files.length; start += ROWS_A_LINE) parts.push(files.slice(start, start + ROWS_A_LINE));
+          const idsOfParts = parts.map((part) => part.flatMap((f) => (f.cable ? idsOf(f.cable) : [])));
+          await handle.write(`${JSON.stringify(header)}\n${JSON.stringify(idsOfParts)}`);
+          for (const part of parts) await handle.write(`\n${JSON.stringify(part.map((f) => rowOf(f, uriPrefix)))}`);
+          await handle.write(`\n${END}`);
         } finally {
           await handle.close();
         }

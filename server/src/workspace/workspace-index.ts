@@ -14,7 +14,7 @@ import { expandYear, parseCableId } from '../model/cable-model.ts';
 import { createCancellationSource, unlessCancelled, type CancellationSource } from './cancellation.ts';
 import { DEFAULT_MAX_FILE_SIZE, formatBytes } from './file-size.ts';
 import { describeError } from './errors.ts';
-import type { IndexStore, StoredFile, StoredFolder } from './index-store.ts';
+import type { IndexStore, StoredFile, StoredFiles, StoredFolder } from './index-store.ts';
 import { readThroughWorkspace, yieldToEventLoop, type ReadRequest, type ReadResult } from './index-read.ts';
 import { idsOf, START_OF_FILE, type Citation, type IndexedCable } from './indexed-cable.ts';
 import { SearchIndex, searchTerms } from './search-index.ts';
@@ -58,6 +58,14 @@ interface Job {
   fromStore: boolean;
   /** Resolves when lookups can be answered: the store is loaded, or the pass is done. */
   answerable: Promise<void>;
+}
+
+/** A part of a folder's store not read yet: its cables' IDs are filed, its files read when one is looked up or before the pass. */
+interface UnreadPart {
+  files: StoredFiles;
+  index: number;
+  /** The folder's key and `/`: a stored path's key is this and the path. */
+  prefix: string;
 }
 
 interface DiskEntry {
@@ -105,6 +113,9 @@ export class WorkspaceIndex {
    */
   private readonly unfiled = new Set<string>();
   private fileLater = false;
+  /** The store's parts not read yet, and the parts that hold each ID (a lookup reads only those). */
+  private readonly unreadParts = new Set<UnreadPart>();
+  private readonly partsById = new Map<string, UnreadPart | UnreadPart[]>();
   private readonly changeListeners = new Set<() => void>();
   /** The latest read of each file, so an older read finishing late never overwrites a newer one. */
   private readonly readTickets = new Map<string, number>();
@@ -167,6 +178,7 @@ export class WorkspaceIndex {
 
   /** Number of cables known: files that are cables, and open documents. */
   get size(): number {
+    this.readAllParts();
     let count = this.open.size;
     for (const [key, entry] of this.disk) if (entry.cable && !this.open.has(key)) count++;
     return count;
@@ -237,7 +249,9 @@ export class WorkspaceIndex {
   /** The cables whose ID is `id`, open documents' live text first in mind. */
   lookup(id: string): IndexedCable[] {
     this.refreshOpenDocuments();
-    return keysOf(this.byId, id.toUpperCase())
+    const upper = id.toUpperCase();
+    this.readPartsOf(upper);
+    return keysOf(this.byId, upper)
       .sort()
       .map((key) => this.cableOf(key))
       .filter((c): c is IndexedCable => c !== undefined);
@@ -246,6 +260,7 @@ export class WorkspaceIndex {
   /** Every indexed cable (open documents' live text instead of disk). */
   cables(): IndexedCable[] {
     this.refreshOpenDocuments();
+    this.readAllParts();
     const keys = new Set([...this.disk.keys(), ...this.open.keys()]);
     return [...keys]
       .sort()
@@ -256,6 +271,7 @@ export class WorkspaceIndex {
   /** Every indexed cable in no order: a scan of 250,000 that does not pay for sorting their keys. */
   forEachCable(visit: (cable: IndexedCable) => void): void {
     this.refreshOpenDocuments();
+    this.readAllParts();
     for (const entry of this.open.values()) if (entry.cable) visit(entry.cable);
     for (const [key, entry] of this.disk) if (entry.cable && !this.open.has(key)) visit(entry.cable);
   }
@@ -346,6 +362,7 @@ export class WorkspaceIndex {
       this.readTickets.set(key, ++this.nextTicket);
       this.removeDiskEntry(key);
       // A deleted folder: drop what was under it.
+      this.readAllParts();
       for (const under of [...this.disk.keys()].filter((k) => k.startsWith(`${key}/`))) this.removeDiskEntry(under);
       return;
     }
@@ -405,10 +422,18 @@ export class WorkspaceIndex {
     const started = Date.now();
     progress?.begin('Indexing cables', 'listing files');
     try {
+      // Parts a cancelled pass left unread: their files are read by this pass as new ones.
+      this.dropUnreadParts();
       const loaded = this.store !== undefined && this.disk.size === 0 && (await this.load(token));
       if (loaded) {
-        this.logger.info(`Loaded ${this.size} cables from the index cache in ${Date.now() - started} ms; checking their files`);
         fromStore();
+        this.logger.info(`Read the IDs of the index cache in ${Date.now() - started} ms; reading its parts`);
+        for (const part of [...this.unreadParts]) {
+          this.readPart(part);
+          await yieldToEventLoop();
+          if (token.isCancellationRequested) return;
+        }
+        this.logger.info(`Loaded ${this.size} cables from the index cache in ${Date.now() - started} ms; checking their files`);
       }
       if (token.isCancellationRequested) return;
       const files: string[] = [];
@@ -555,30 +580,64 @@ export class WorkspaceIndex {
     return { uri: folder.uri, settings: JSON.stringify({ excludes: folder.excludes, maxFileBytes: this.maxFileBytes }) };
   }
 
-  /** Fills the index from the store, folder by folder: true when it held any file. */
+  /** Files the IDs of the store's cables, folder by folder, their parts left to read: true when it held any part. */
   private async load(token: Cancellation): Promise<boolean> {
     let loaded = false;
     for (const folder of this.folders) {
       const files = await this.store!.load(this.storedFolder(folder));
       if (!files || token.isCancellationRequested) continue;
       const prefix = folder.key.endsWith('/') ? folder.key : `${folder.key}/`;
-      this.fileLater = true;
-      try {
-        let count = 0;
-        for (const { path, stat, cable } of files) {
-          const key = prefix + path;
-          this.setDiskEntry(key, cable ? { stat, cable: this.shared(cable) } : { stat });
-          this.unchecked.add(key);
-          loaded = true;
-          if (++count % KEYS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
-          if (token.isCancellationRequested) break;
+      files.idsOfParts.forEach((ids, index) => {
+        const part: UnreadPart = { files, index, prefix };
+        this.unreadParts.add(part);
+        loaded = true;
+        for (const id of ids) {
+          const known = this.partsById.get(id);
+          if (known === undefined) this.partsById.set(id, part);
+          else if (Array.isArray(known)) known.push(part);
+          else if (known !== part) this.partsById.set(id, [known, part]);
         }
-      } finally {
-        this.fileLater = false;
-      }
+      });
     }
-    this.changedSinceStored = false;
     return loaded && !token.isCancellationRequested;
+  }
+
+  /** Reads the parts of the store that hold a cable of this ID (upper case). */
+  private readPartsOf(id: string): void {
+    const parts = this.partsById.get(id);
+    if (parts === undefined) return;
+    for (const part of Array.isArray(parts) ? parts : [parts]) this.readPart(part);
+  }
+
+  private readAllParts(): void {
+    for (const part of this.unreadParts) this.readPart(part);
+  }
+
+  /**
+   * Files a part's files as the store has them, unchecked, filed by citation and for search later;
+   * not a file read or deleted since (a newer read) nor one outside the folders now.
+   */
+  private readPart(part: UnreadPart): void {
+    if (!this.unreadParts.delete(part)) return;
+    const changed = this.changedSinceStored;
+    this.fileLater = true;
+    try {
+      for (const { path, stat, cable } of part.files.read(part.index)) {
+        const key = part.prefix + path;
+        if (this.disk.has(key) || this.readTickets.has(key)) continue;
+        this.setDiskEntry(key, cable ? { stat, cable: this.shared(cable) } : { stat });
+        this.unchecked.add(key);
+      }
+    } finally {
+      this.fileLater = false;
+      this.changedSinceStored = changed;
+    }
+    if (this.unreadParts.size === 0) this.partsById.clear();
+  }
+
+  private dropUnreadParts(): void {
+    this.unreadParts.clear();
+    this.partsById.clear();
   }
 
   /** Saves each folder's files to the store after a pass that changed them (one save at a time). */
@@ -670,6 +729,7 @@ export class WorkspaceIndex {
 
   /** Files up to `count` of the cables linked while loading from the store by their citations and for search. */
   private fileLoaded(count: number): void {
+    if (count === Infinity) this.readAllParts();
     for (const key of this.unfiled) {
       if (count-- <= 0) return;
       this.unfiled.delete(key);
