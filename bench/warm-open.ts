@@ -1,6 +1,7 @@
 // A folder opened again with its index cache, in process: the time and CPU from the start of the
 // index to the first definition (a lookup of one cable's ID, its file checked by size and mtime
-// first, as the server answers), then to the end of the checking pass; peak RSS. Prints figures;
+// first, as the server answers), then to references to it, then to the end of the checking pass;
+// peak RSS. Prints figures;
 // never passes or fails.
 //   node --import tsx bench/warm-open.ts DIR CACHE_DIR      (after `node scripts/build.mjs`)
 // DIR is a workspace made by `npm run bench:make-workspace -- N DIR`. Without a cache in CACHE_DIR,
@@ -72,6 +73,8 @@ async function main(): Promise<void> {
   await index.ensureIndexed();
   const found = await index.checked(() => index.lookup(id));
   console.log(`first definition (${id}: ${found.length} cable)  ${since()}  load ${load()}`);
+  const citing = await index.checked(() => index.citing(id));
+  console.log(`then references (${citing.length} citing)  ${since()}`);
   await index.ensureIndexed(undefined, true);
   console.log(`every file checked                 ${since()}  load ${load()}`);
   console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (process CPU ${cpu()} s)`);

@@ -14,15 +14,23 @@ const BASRAH = 'file:///ws/drafts/09BASRAH2.cable';
 const baghdadWithSerial = (serial: string) => BAGHDAD_TEXT.replace('BAGHDAD 003475', `BAGHDAD 00${serial}`).replace('#3475', `#${serial}`);
 const silent = { info() {}, warn() {}, error() {} };
 
-function memoryStore(): IndexStore & { saved: Map<string, StoredFile[]> } {
+function memoryStore(): IndexStore & { saved: Map<string, StoredFile[]>; partsRead: string[] } {
   const saved = new Map<string, StoredFile[]>();
+  const partsRead: string[] = [];
   const keyOf = (folder: StoredFolder) => `${folder.uri} ${folder.settings}`;
   return {
     saved,
+    partsRead,
     // A part a file, as a cache of thousands is read.
     load: async (folder) => {
       const files = structuredClone(saved.get(keyOf(folder)));
-      return files && { idsOfParts: files.map((f) => (f.cable ? idsOf(f.cable) : [])), read: (part) => [files[part]!] };
+      return (
+        files && {
+          idsOfParts: files.map((f) => (f.cable ? idsOf(f.cable) : [])),
+          citedOfParts: files.map((f) => f.cable?.cites.map((c) => c.id) ?? []),
+          read: (part) => (partsRead.push(files[part]!.path), [files[part]!]),
+        }
+      );
     },
     save: async (folder, files) => void saved.set(keyOf(folder), structuredClone(files)),
   };
@@ -122,6 +130,36 @@ describe('workspace index: a store of the last run', () => {
     await third.ensureIndexed();
     assert.deepEqual(await third.checked(() => third.citing('08BAGHDAD3475').map(({ cable }) => cable.uri)), []);
     second.cancel();
+    third.cancel();
+  });
+
+  it('a lookup reads only the part of the store holding its ID, a question about citers only the parts citing it', async () => {
+    const workspace = createMemoryWorkspace({ [BAGHDAD]: BAGHDAD_TEXT, [BASRAH]: SEED_TEXT });
+    const store = memoryStore();
+    const first = new WorkspaceIndex(workspace, silent, { store });
+    first.setFolders([{ uri: FOLDER }]);
+    await first.ensureIndexed();
+    await first.stored();
+
+    const second = new WorkspaceIndex({ ...workspace, listFiles: () => new Promise(() => {}) }, silent, { store });
+    second.setFolders([{ uri: FOLDER }]);
+    await second.ensureIndexed();
+    // Answered before the parts are read in the background (between requests, after this one).
+    assert.deepEqual(store.partsRead, []);
+    assert.deepEqual(
+      second.lookup('09BASRAH2').map((c) => c.uri),
+      [BASRAH],
+    );
+    assert.deepEqual(store.partsRead, ['drafts/09BASRAH2.cable']);
+    second.cancel();
+    const third = new WorkspaceIndex({ ...workspace, listFiles: () => new Promise(() => {}) }, silent, { store });
+    third.setFolders([{ uri: FOLDER }]);
+    await third.ensureIndexed();
+    assert.deepEqual(
+      third.citing('08BAGHDAD3475').map(({ cable }) => cable.uri),
+      [BASRAH],
+    );
+    assert.deepEqual(store.partsRead, ['drafts/09BASRAH2.cable', 'drafts/09BASRAH2.cable'], 'not the cited cable');
     third.cancel();
   });
 

@@ -35,6 +35,8 @@ describe('index cache rows', () => {
     await store.save(folder, files);
     const stored = await store.load(folder);
     assert.deepEqual(stored?.idsOfParts, [files.flatMap((f) => (f.cable ? idsOf(f.cable) : []))], 'one part, its IDs read first');
+    assert.deepEqual([...stored.citedOfParts[0]!].sort(), [...new Set(files.flatMap((f) => f.cable?.cites.map((c) => c.id) ?? []))].sort());
+    assert.ok(stored.citedOfParts[0]!.includes('08BAGHDAD3475'));
     const loaded = stored.read(0);
     const plain = (file: StoredFile) => JSON.parse(JSON.stringify(file)) as unknown;
     assert.deepEqual(loaded.map(plain), files.map(plain));

@@ -27,10 +27,16 @@ import type { Logger } from '../service/host.ts';
 import { INDEX_WORKER_SCRIPT } from './index-workers.ts';
 
 /** Changes when the layout of a cache file changes. */
-const FORMAT = 'cable-index-cache 5';
+const FORMAT = 'cable-index-cache 6';
 const ROWS_A_LINE = 4096;
 /** The last line of a cache file: without it, the file was cut short. */
 const END = '"end"';
+
+/** The second line: for each part, the IDs of its cables and the IDs they cite. */
+interface PartIds {
+  ids: string[][];
+  cited: string[][];
+}
 
 /** The first line of a cache file. */
 interface CacheHeader {
@@ -149,10 +155,12 @@ function storedFiles(bytes: Buffer, from: number, uriPrefix: string, onDamaged: 
     return newline < 0 ? bytes.length : newline;
   };
   let idsOfParts: string[][];
+  let citedOfParts: string[][];
   let start = lineEnd(from);
   try {
-    idsOfParts = JSON.parse(bytes.toString('utf8', from, start)) as string[][];
-    if (!Array.isArray(idsOfParts) || !idsOfParts.every(Array.isArray)) return undefined;
+    ({ ids: idsOfParts, cited: citedOfParts } = JSON.parse(bytes.toString('utf8', from, start)) as PartIds);
+    const isListOfLists = (lists: unknown) => Array.isArray(lists) && lists.every(Array.isArray);
+    if (!isListOfLists(idsOfParts) || !isListOfLists(citedOfParts) || citedOfParts.length !== idsOfParts.length) return undefined;
   } catch {
     return undefined;
   }
@@ -163,6 +171,7 @@ function storedFiles(bytes: Buffer, from: number, uriPrefix: string, onDamaged: 
   if (!last || bytes.toString('utf8', ...last) !== END || lines.length !== idsOfParts.length) return undefined;
   return {
     idsOfParts,
+    citedOfParts,
     read(part) {
       const files: StoredFile[] = [];
       try {
@@ -285,8 +294,11 @@ export function createIndexCache(dir: string, version: string, logger: Logger): 
         try {
           const parts: StoredFile[][] = [];
           for (let start = 0; start < files.length; start += ROWS_A_LINE) parts.push(files.slice(start, start + ROWS_A_LINE));
-          const idsOfParts = parts.map((part) => part.flatMap((f) => (f.cable ? idsOf(f.cable) : [])));
-          await handle.write(`${JSON.stringify(header)}\n${JSON.stringify(idsOfParts)}`);
+          const partIds: PartIds = {
+            ids: parts.map((part) => part.flatMap((f) => (f.cable ? idsOf(f.cable) : []))),
+            cited: parts.map((part) => [...new Set(part.flatMap((f) => f.cable?.cites.map((c) => c.id) ?? []))]),
+          };
+          await handle.write(`${JSON.stringify(header)}\n${JSON.stringify(partIds)}`);
           for (const part of parts) await handle.write(`\n${JSON.stringify(part.map((f) => rowOf(f, uriPrefix)))}`);
           await handle.write(`\n${END}`);
         } finally {

@@ -28,6 +28,8 @@ export interface StoredFolder {
 export interface StoredFiles {
   /** For each part, the IDs its cables are found by (`idsOf`). */
   readonly idsOfParts: readonly (readonly string[])[];
+  /** For each part, the IDs its cables cite. */
+  readonly citedOfParts: readonly (readonly string[])[];
   /** The files of a part; those that cannot be read are left out (the index reads them as new files). */
   read(part: number): StoredFile[];
 }

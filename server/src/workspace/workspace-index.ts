@@ -82,8 +82,8 @@ const DEFAULT_CONCURRENCY = 8;
  */
 const PROGRESS_INTERVAL_MS = 100;
 const KEYS_BETWEEN_YIELDS = 4096;
-/** Cables loaded from the store filed by citation and for search between requests: ~15 µs each. */
-const FILING_STEP = 1024;
+/** Cables filed for search between requests: ~15 µs each. */
+const SEARCH_FILING_STEP = 1024;
 /** Files sent to an index worker at once: few messages, and a batch's results filed in about a millisecond. */
 const WORKER_BATCH = 64;
 
@@ -105,17 +105,19 @@ export class WorkspaceIndex {
   private readonly citers: KeysByName = new Map();
   private readonly searchIndex = new SearchIndex<string>();
   /**
-   * Cables loaded from the store and linked by ID, but not yet filed by the IDs they cite nor for
-   * search: filing them was two thirds of a load's CPU (20,000 cables: 615 ms, 300 ms without),
-   * and the citations a fifth of what was left at 250,000 (their map 0.6 s with the IDs'), so a
-   * reopened folder answers definitions first and files them after its pass, or at the first
-   * search or question about citers.
+   * Cables loaded from the store and linked by ID and citation, but not yet filed for search:
+   * filing them was two thirds of a load's CPU (20,000 cables: 615 ms, 300 ms without), so a
+   * reopened folder answers definitions first and files them after its pass, or at the first search.
    */
-  private readonly unfiled = new Set<string>();
-  private fileLater = false;
-  /** The store's parts not read yet, and the parts that hold each ID (a lookup reads only those). */
+  private readonly unsearchable = new Set<string>();
+  private searchLater = false;
+  /**
+   * The store's parts not read yet, the parts that hold each ID (a lookup reads only those), and,
+   * made at the first question about citers, the parts whose cables cite each ID.
+   */
   private readonly unreadParts = new Set<UnreadPart>();
-  private readonly partsById = new Map<string, UnreadPart | UnreadPart[]>();
+  private readonly partsById: PartsByName = new Map();
+  private partsByCited: PartsByName | undefined;
   private readonly changeListeners = new Set<() => void>();
   /** The latest read of each file, so an older read finishing late never overwrites a newer one. */
   private readonly readTickets = new Map<string, number>();
@@ -279,7 +281,7 @@ export class WorkspaceIndex {
   /** Every ID that some REF list cites. */
   citedIds(): Iterable<string> {
     this.refreshOpenDocuments();
-    this.fileLoaded(Infinity);
+    this.readAllParts();
     return this.citers.keys();
   }
 
@@ -292,8 +294,8 @@ export class WorkspaceIndex {
   /** The cables whose REF list cites `id`, each with the citations of `id` in it. */
   citing(id: string): { cable: IndexedCable; citations: Citation[] }[] {
     this.refreshOpenDocuments();
-    this.fileLoaded(Infinity);
     const upper = id.toUpperCase();
+    this.readPartsCiting(upper);
     return keysOf(this.citers, upper)
       .sort()
       .map((key) => this.cableOf(key))
@@ -304,7 +306,7 @@ export class WorkspaceIndex {
   /** Cables by the words of a query: ID prefix (`09BAS`), TAGS code, subject words; at most `limit`. */
   search(query: string, limit: number): IndexedCable[] {
     this.refreshOpenDocuments();
-    this.fileLoaded(Infinity);
+    this.fileForSearch(Infinity);
     return this.searchIndex
       .search(query, limit)
       .map((key) => this.cableOf(key))
@@ -407,7 +409,7 @@ export class WorkspaceIndex {
         job.done = true;
         this.notifyChange();
         this.save();
-        void this.fileLoadedInSteps();
+        void this.fileForSearchInSteps();
       },
       (error: unknown) => {
         this.logger.error(`Indexing failed: ${describeError(error)}`);
@@ -428,10 +430,11 @@ export class WorkspaceIndex {
       if (loaded) {
         fromStore();
         this.logger.info(`Read the IDs of the index cache in ${Date.now() - started} ms; reading its parts`);
+        // Requests waiting for the store first: they read only the parts they need.
         for (const part of [...this.unreadParts]) {
-          this.readPart(part);
           await yieldToEventLoop();
           if (token.isCancellationRequested) return;
+          this.readPart(part);
         }
         this.logger.info(`Loaded ${this.size} cables from the index cache in ${Date.now() - started} ms; checking their files`);
       }
@@ -591,12 +594,7 @@ export class WorkspaceIndex {
         const part: UnreadPart = { files, index, prefix };
         this.unreadParts.add(part);
         loaded = true;
-        for (const id of ids) {
-          const known = this.partsById.get(id);
-          if (known === undefined) this.partsById.set(id, part);
-          else if (Array.isArray(known)) known.push(part);
-          else if (known !== part) this.partsById.set(id, [known, part]);
-        }
+        for (const id of ids) addPart(this.partsById, id, part);
       });
     }
     return loaded && !token.isCancellationRequested;
@@ -604,9 +602,18 @@ export class WorkspaceIndex {
 
   /** Reads the parts of the store that hold a cable of this ID (upper case). */
   private readPartsOf(id: string): void {
-    const parts = this.partsById.get(id);
-    if (parts === undefined) return;
-    for (const part of Array.isArray(parts) ? parts : [parts]) this.readPart(part);
+    for (const part of partsOf(this.partsById, id)) this.readPart(part);
+  }
+
+  /** Reads the parts of the store whose cables cite this ID (upper case). */
+  private readPartsCiting(id: string): void {
+    if (this.unreadParts.size === 0) return;
+    if (!this.partsByCited) {
+      this.partsByCited = new Map();
+      for (const part of this.unreadParts)
+        for (const cited of part.files.citedOfParts[part.index]!) addPart(this.partsByCited, cited, part);
+    }
+    for (const part of partsOf(this.partsByCited, id)) this.readPart(part);
   }
 
   private readAllParts(): void {
@@ -614,13 +621,13 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Files a part's files as the store has them, unchecked, filed by citation and for search later;
+   * Files a part's files as the store has them, unchecked, filed for search later;
    * not a file read or deleted since (a newer read) nor one outside the folders now.
    */
   private readPart(part: UnreadPart): void {
     if (!this.unreadParts.delete(part)) return;
     const changed = this.changedSinceStored;
-    this.fileLater = true;
+    this.searchLater = true;
     try {
       for (const { path, stat, cable } of part.files.read(part.index)) {
         const key = part.prefix + path;
@@ -629,15 +636,16 @@ export class WorkspaceIndex {
         this.unchecked.add(key);
       }
     } finally {
-      this.fileLater = false;
+      this.searchLater = false;
       this.changedSinceStored = changed;
     }
-    if (this.unreadParts.size === 0) this.partsById.clear();
+    if (this.unreadParts.size === 0) this.dropUnreadParts();
   }
 
   private dropUnreadParts(): void {
     this.unreadParts.clear();
     this.partsById.clear();
+    this.partsByCited = undefined;
   }
 
   /** Saves each folder's files to the store after a pass that changed them (one save at a time). */
@@ -701,51 +709,61 @@ export class WorkspaceIndex {
     if (!this.open.has(key) && entry.cable) this.unlink(key, entry.cable);
   }
 
-  /** Makes a cable findable: by its ID, by the IDs it cites, by search (the last two later while loading the store). */
+  /** Makes a cable findable: by its ID, by the IDs it cites, by search (later while loading the store). */
   private link(key: string, cable: IndexedCable): void {
     this.changes++;
     for (const id of idsOf(cable)) addTo(this.byId, id, key);
-    if (this.fileLater) {
-      this.unfiled.add(key);
+    for (const citation of cable.cites) addTo(this.citers, citation.id, key);
+    if (this.searchLater) {
+      this.unsearchable.add(key);
       return;
     }
-    this.unfiled.delete(key);
-    this.fileCitationsAndTerms(key, cable);
-  }
-
-  private fileCitationsAndTerms(key: string, cable: IndexedCable): void {
-    for (const citation of cable.cites) addTo(this.citers, citation.id, key);
+    this.unsearchable.delete(key);
     this.searchIndex.set(key, key, termsOf(cable));
   }
 
   private unlink(key: string, cable: IndexedCable): void {
     this.changes++;
     for (const id of idsOf(cable)) removeFrom(this.byId, id, key);
-    // A cable not filed yet is in neither map: removing it from them changes nothing.
     for (const citation of cable.cites) removeFrom(this.citers, citation.id, key);
-    this.unfiled.delete(key);
+    this.unsearchable.delete(key);
     this.searchIndex.delete(key);
   }
 
-  /** Files up to `count` of the cables linked while loading from the store by their citations and for search. */
-  private fileLoaded(count: number): void {
+  /** Files up to `count` of the cables linked while loading from the store for search (an open document's, if one was linked meanwhile). */
+  private fileForSearch(count: number): void {
     if (count === Infinity) this.readAllParts();
-    for (const key of this.unfiled) {
+    for (const key of this.unsearchable) {
       if (count-- <= 0) return;
-      this.unfiled.delete(key);
-      // An open document's, when it was linked while loading (its file's cable is then unlinked).
+      this.unsearchable.delete(key);
       const cable = this.open.get(key)?.cable ?? this.disk.get(key)?.cable;
-      if (cable) this.fileCitationsAndTerms(key, cable);
+      if (cable) this.searchIndex.set(key, key, termsOf(cable));
     }
   }
 
-  /** Files the cables loaded from the store by their citations and for search, a step at a time between requests. */
-  private async fileLoadedInSteps(): Promise<void> {
-    while (this.unfiled.size > 0) {
-      this.fileLoaded(FILING_STEP);
+  /** Files the cables loaded from the store for search, a step at a time between requests. */
+  private async fileForSearchInSteps(): Promise<void> {
+    while (this.unsearchable.size > 0) {
+      this.fileForSearch(SEARCH_FILING_STEP);
       await yieldToEventLoop();
     }
   }
+}
+
+/** The store's parts by a name (an ID): one part as itself, more as a list. */
+type PartsByName = Map<string, UnreadPart | UnreadPart[]>;
+
+function partsOf(map: PartsByName, name: string): UnreadPart[] {
+  const parts = map.get(name);
+  return parts === undefined ? [] : Array.isArray(parts) ? [...parts] : [parts];
+}
+
+function addPart(map: PartsByName, name: string, part: UnreadPart): void {
+  const known = map.get(name);
+  if (known === undefined) map.set(name, part);
+  else if (!Array.isArray(known)) {
+    if (known !== part) map.set(name, [known, part]);
+  } else if (!known.includes(part)) known.push(part);
 }
 
 /** Files by a name (an ID): one file as its key alone, more as a set (a set for each of 250,000 IDs was a tenth of the index). */
