@@ -163,6 +163,46 @@ describe('workspace index: a store of the last run', () => {
     third.cancel();
   });
 
+  it('a file read again or deleted before its part of the store is read keeps what was found, unchecked lookups included', async () => {
+    const workspace = createMemoryWorkspace({ [BAGHDAD]: BAGHDAD_TEXT, [BASRAH]: SEED_TEXT });
+    const store = memoryStore();
+    const first = new WorkspaceIndex(workspace, silent, { store });
+    first.setFolders([{ uri: FOLDER }]);
+    await first.ensureIndexed();
+    await first.stored();
+
+    const second = new WorkspaceIndex({ ...workspace, listFiles: () => new Promise(() => {}) }, silent, { store });
+    second.setFolders([{ uri: FOLDER }]);
+    await second.ensureIndexed();
+    workspace.write(BAGHDAD, baghdadWithSerial('3477'));
+    await second.fileChanged(BAGHDAD, 'changed');
+    assert.deepEqual(
+      second.lookup('08BAGHDAD3475').map((c) => c.uri),
+      [],
+      'its part, read for the old ID, does not bring the old summary back',
+    );
+    assert.deepEqual(
+      second.lookup('08BAGHDAD3477').map((c) => c.uri),
+      [BAGHDAD],
+    );
+    second.cancel();
+
+    workspace.remove(BASRAH);
+    const third = new WorkspaceIndex({ ...workspace, listFiles: () => new Promise(() => {}) }, silent, { store });
+    third.setFolders([{ uri: FOLDER }]);
+    await third.ensureIndexed();
+    await third.fileChanged(BASRAH, 'deleted');
+    assert.deepEqual(
+      third.lookup('09BASRAH2').map((c) => c.uri),
+      [],
+    );
+    assert.deepEqual(
+      third.citing('08BAGHDAD3475').map(({ cable }) => cable.uri),
+      [],
+    );
+    third.cancel();
+  });
+
   it('a store made under other exclusions is not used', async () => {
     const workspace = createMemoryWorkspace({ [BAGHDAD]: BAGHDAD_TEXT, [BASRAH]: SEED_TEXT });
     const store = memoryStore();
