@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { WorkspaceIndex } from '../../server/src/workspace/workspace-index.ts';
+import { idsOf } from '../../server/src/workspace/indexed-cable.ts';
 import type { IndexStore, StoredFile, StoredFolder } from '../../server/src/workspace/index-store.ts';
 import { createMemoryWorkspace } from '../support/memory-workspace.ts';
 import { BAGHDAD_TEXT, SEED_TEXT } from '../support/service.ts';
@@ -13,12 +14,24 @@ const BASRAH = 'file:///ws/drafts/09BASRAH2.cable';
 const baghdadWithSerial = (serial: string) => BAGHDAD_TEXT.replace('BAGHDAD 003475', `BAGHDAD 00${serial}`).replace('#3475', `#${serial}`);
 const silent = { info() {}, warn() {}, error() {} };
 
-function memoryStore(): IndexStore & { saved: Map<string, StoredFile[]> } {
+function memoryStore(): IndexStore & { saved: Map<string, StoredFile[]>; partsRead: string[] } {
   const saved = new Map<string, StoredFile[]>();
+  const partsRead: string[] = [];
   const keyOf = (folder: StoredFolder) => `${folder.uri} ${folder.settings}`;
   return {
     saved,
-    load: async (folder) => structuredClone(saved.get(keyOf(folder))),
+    partsRead,
+    // A part a file, as a cache of thousands is read.
+    load: async (folder) => {
+      const files = structuredClone(saved.get(keyOf(folder)));
+      return (
+        files && {
+          idsOfParts: files.map((f) => (f.cable ? idsOf(f.cable) : [])),
+          citedOfParts: files.map((f) => f.cable?.cites.map((c) => c.id) ?? []),
+          read: (part) => (partsRead.push(files[part]!.path), [files[part]!]),
+        }
+      );
+    },
     save: async (folder, files) => void saved.set(keyOf(folder), structuredClone(files)),
   };
 }
@@ -93,6 +106,101 @@ describe('workspace index: a store of the last run', () => {
       [],
     );
     second.cancel();
+  });
+
+  it('the IDs cables cite, filed after the load, are answered from the store before the pass; a cable changed meanwhile is filed as read', async () => {
+    const workspace = createMemoryWorkspace({ [BAGHDAD]: BAGHDAD_TEXT, [BASRAH]: SEED_TEXT });
+    const store = memoryStore();
+    const first = new WorkspaceIndex(workspace, silent, { store });
+    first.setFolders([{ uri: FOLDER }]);
+    await first.ensureIndexed();
+    await first.stored();
+    const citedBefore = [...first.citedIds()].sort();
+    assert.ok(citedBefore.includes('08BAGHDAD3475'), 'the seed cable cites Baghdad');
+
+    const second = new WorkspaceIndex({ ...workspace, listFiles: () => new Promise(() => {}) }, silent, { store });
+    second.setFolders([{ uri: FOLDER }]);
+    await second.ensureIndexed();
+    assert.deepEqual([...second.citedIds()].sort(), citedBefore);
+
+    // The citing cable no longer cites Baghdad: checked before it is served, it is read again and filed as it now is.
+    workspace.write(BASRAH, SEED_TEXT.replaceAll('08BAGHDAD3475', '08BAGHDAD3476').replaceAll('BAGHDAD 3475', 'BAGHDAD 3476'));
+    const third = new WorkspaceIndex({ ...workspace, listFiles: () => new Promise(() => {}) }, silent, { store });
+    third.setFolders([{ uri: FOLDER }]);
+    await third.ensureIndexed();
+    assert.deepEqual(await third.checked(() => third.citing('08BAGHDAD3475').map(({ cable }) => cable.uri)), []);
+    second.cancel();
+    third.cancel();
+  });
+
+  it('a lookup reads only the part of the store holding its ID, a question about citers only the parts citing it', async () => {
+    const workspace = createMemoryWorkspace({ [BAGHDAD]: BAGHDAD_TEXT, [BASRAH]: SEED_TEXT });
+    const store = memoryStore();
+    const first = new WorkspaceIndex(workspace, silent, { store });
+    first.setFolders([{ uri: FOLDER }]);
+    await first.ensureIndexed();
+    await first.stored();
+
+    const second = new WorkspaceIndex({ ...workspace, listFiles: () => new Promise(() => {}) }, silent, { store });
+    second.setFolders([{ uri: FOLDER }]);
+    await second.ensureIndexed();
+    // Answered before the parts are read in the background (between requests, after this one).
+    assert.deepEqual(store.partsRead, []);
+    assert.deepEqual(
+      second.lookup('09BASRAH2').map((c) => c.uri),
+      [BASRAH],
+    );
+    assert.deepEqual(store.partsRead, ['drafts/09BASRAH2.cable']);
+    second.cancel();
+    const third = new WorkspaceIndex({ ...workspace, listFiles: () => new Promise(() => {}) }, silent, { store });
+    third.setFolders([{ uri: FOLDER }]);
+    await third.ensureIndexed();
+    assert.deepEqual(
+      third.citing('08BAGHDAD3475').map(({ cable }) => cable.uri),
+      [BASRAH],
+    );
+    assert.deepEqual(store.partsRead, ['drafts/09BASRAH2.cable', 'drafts/09BASRAH2.cable'], 'not the cited cable');
+    third.cancel();
+  });
+
+  it('a file read again or deleted before its part of the store is read keeps what was found, unchecked lookups included', async () => {
+    const workspace = createMemoryWorkspace({ [BAGHDAD]: BAGHDAD_TEXT, [BASRAH]: SEED_TEXT });
+    const store = memoryStore();
+    const first = new WorkspaceIndex(workspace, silent, { store });
+    first.setFolders([{ uri: FOLDER }]);
+    await first.ensureIndexed();
+    await first.stored();
+
+    const second = new WorkspaceIndex({ ...workspace, listFiles: () => new Promise(() => {}) }, silent, { store });
+    second.setFolders([{ uri: FOLDER }]);
+    await second.ensureIndexed();
+    workspace.write(BAGHDAD, baghdadWithSerial('3477'));
+    await second.fileChanged(BAGHDAD, 'changed');
+    assert.deepEqual(
+      second.lookup('08BAGHDAD3475').map((c) => c.uri),
+      [],
+      'its part, read for the old ID, does not bring the old summary back',
+    );
+    assert.deepEqual(
+      second.lookup('08BAGHDAD3477').map((c) => c.uri),
+      [BAGHDAD],
+    );
+    second.cancel();
+
+    workspace.remove(BASRAH);
+    const third = new WorkspaceIndex({ ...workspace, listFiles: () => new Promise(() => {}) }, silent, { store });
+    third.setFolders([{ uri: FOLDER }]);
+    await third.ensureIndexed();
+    await third.fileChanged(BASRAH, 'deleted');
+    assert.deepEqual(
+      third.lookup('09BASRAH2').map((c) => c.uri),
+      [],
+    );
+    assert.deepEqual(
+      third.citing('08BAGHDAD3475').map(({ cable }) => cable.uri),
+      [],
+    );
+    third.cancel();
   });
 
   it('a store made under other exclusions is not used', async () => {

@@ -8,10 +8,11 @@
 // The layout is JSON with each file as a flat array (`Row`), not objects: over the 20,000-cable
 // bench workspace (bench/make-workspace.ts) JSON.parse of it takes 57 ms against 342 ms for
 // v8.deserialize of the objects (and 263 ms for JSON of the objects), and it is half the size
-// (6.2 MB against 11.8 MB); node 20 on 2 shared cores, load average 8.6. A header line, then
-// lines of up to 4,096 rows each, parsed and written one at a time: the rows of 250,000 cables
-// parsed at once and the summaries made of them were a peak of 893 MB (828 MB with the rows
-// released as they were used), more than the 690 MB of indexing the folder from nothing.
+// (6.2 MB against 11.8 MB); node 20 on 2 shared cores, load average 8.6. A header line, a line of
+// the IDs of each part's cables, a line for each part of up to 4,096 rows (parsed when the
+// index asks for it), an end line: the rows of 250,000 cables parsed at once and the summaries made of them were
+// a peak of 893 MB, more than the 690 MB of indexing the folder from nothing, and a lookup needs
+// only the IDs and the part of the cable it finds.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
@@ -19,15 +20,23 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeError } from '../workspace/errors.ts';
-import type { IndexStore, StoredFile, StoredFolder } from '../workspace/index-store.ts';
-import type { IndexedCable } from '../workspace/indexed-cable.ts';
+import type { IndexStore, StoredFile, StoredFiles, StoredFolder } from '../workspace/index-store.ts';
+import { idsOf, type Citation, type IndexedCable } from '../workspace/indexed-cable.ts';
 import type { Range } from '../model/cable-model.ts';
 import type { Logger } from '../service/host.ts';
 import { INDEX_WORKER_SCRIPT } from './index-workers.ts';
 
 /** Changes when the layout of a cache file changes. */
-const FORMAT = 'cable-index-cache 3';
+const FORMAT = 'cable-index-cache 6';
 const ROWS_A_LINE = 4096;
+/** The last line of a cache file: without it, the file was cut short. */
+const END = '"end"';
+
+/** The second line: for each part, the IDs of its cables and the IDs they cite. */
+interface PartIds {
+  ids: string[][];
+  cited: string[][];
+}
 
 /** The first line of a cache file. */
 interface CacheHeader {
@@ -40,10 +49,11 @@ interface CacheHeader {
 /**
  * A file: path, size, mtime; for a cable then its URI (after the folder's URI and `/` when it is
  * under it, else whole after a space, which a URI never holds), ID, ID source, subject, date, classification, origin (0 for none), TAGS joined by
- * spaces, cites as [id, line, character, line, character, …], and the anchor's four numbers.
+ * spaces, cites as [id, line, character, line, character, …], the anchor's four numbers, and the document number.
  */
 type Row =
-  [string, number, number] | [string, number, number, string, Text, Text, Text, Text, Text, Text, string, (string | number)[], number[]];
+  | [string, number, number]
+  | [string, number, number, string, Text, Text, Text, Text, Text, Text, string, (string | number)[], number[], Text];
 type Text = string | 0;
 
 const rangeOf = (n: number[], at: number): Range => ({
@@ -57,7 +67,7 @@ function rowOf(file: StoredFile, uriPrefix: string): Row {
   if (!cable) return [path, stat.size, stat.mtime];
   const uri = cable.uri.startsWith(uriPrefix) ? cable.uri.slice(uriPrefix.length) : ` ${cable.uri}`;
   const cites = cable.cites.flatMap((c) => [c.id, ...numbersOf(c.range)]);
-  const { id = 0, idSource = 0, subject = 0, date = 0, classification = 0, origin = 0 } = cable;
+  const { id = 0, idSource = 0, subject = 0, date = 0, classification = 0, origin = 0, documentNumber = 0 } = cable;
   return [
     path,
     stat.size,
@@ -72,58 +82,123 @@ function rowOf(file: StoredFile, uriPrefix: string): Row {
     cable.tags.join(' '),
     cites,
     numbersOf(cable.anchor),
+    documentNumber,
   ];
 }
 
 /**
- * The files of the lines after the header, a line parsed at a time (the rows of every file are
- * never all held at once). A line or row that cannot be read (a damaged cache) is skipped: its
- * files are read again by the index's pass, as new files.
+ * A cable as the cache holds it, its citations and anchor made into objects when first asked for:
+ * at 250,000 cables those objects (8 a cable) were a sixth of the CPU before a reopened folder
+ * answers, most of it the garbage collector's, and a definition needs only the target's anchor.
  */
-function* filesOfLines(bytes: Buffer, from: number, uriPrefix: string, onDamaged: () => void): Generator<StoredFile> {
-  let damaged = false;
-  for (let start = from; start < bytes.length;) {
-    const newline = bytes.indexOf(10, start);
-    const end = newline < 0 ? bytes.length : newline;
-    let rows: Row[] = [];
-    try {
-      rows = JSON.parse(bytes.toString('utf8', start, end)) as Row[];
-      if (!Array.isArray(rows)) throw new Error('not a list of rows');
-    } catch {
-      damaged = true;
+class StoredCable implements IndexedCable {
+  declare id?: string;
+  declare idSource?: IndexedCable['idSource'];
+  declare documentNumber?: string;
+  declare subject?: string;
+  declare date?: string;
+  declare classification?: string;
+  declare origin?: string;
+  private citations: Citation[] | undefined;
+  private range: Range | undefined;
+
+  constructor(
+    public uri: string,
+    public tags: string[],
+    private citesRow: (string | number)[] | undefined,
+    private anchorRow: number[] | undefined,
+  ) {}
+
+  get cites(): Citation[] {
+    if (!this.citations) {
+      const row = this.citesRow!;
+      this.citations = [];
+      for (let i = 0; i < row.length; i += 5) this.citations.push({ id: row[i] as string, range: rangeOf(row as number[], i + 1) });
+      this.citesRow = undefined;
     }
-    start = end + 1;
-    for (const row of rows) {
-      let file: StoredFile;
-      try {
-        file = fileOfRow(row, uriPrefix);
-      } catch {
-        damaged = true;
-        continue;
-      }
-      yield file;
-    }
+    return this.citations;
   }
-  if (damaged) onDamaged();
+
+  set cites(citations: Citation[]) {
+    this.citations = citations;
+    this.citesRow = undefined;
+  }
+
+  get anchor(): Range {
+    if (!this.range) {
+      this.range = rangeOf(this.anchorRow!, 0);
+      this.anchorRow = undefined;
+    }
+    return this.range;
+  }
+
+  set anchor(range: Range) {
+    this.range = range;
+    this.anchorRow = undefined;
+  }
+
+  /** As a plain summary: the lazy fields are not own properties. */
+  toJSON(): IndexedCable {
+    const { citesRow: _cites, anchorRow: _anchor, citations: _citations, range: _range, ...fields } = this;
+    return { ...fields, cites: this.cites, anchor: this.anchor };
+  }
+}
+
+/**
+ * The parts of a cache file after its header: the IDs line, one line a part, the end line. Undefined
+ * when the IDs cannot be read or the file is cut short; a part whose line still cannot be parsed
+ * reads as no files, and so does a row that cannot: the index's pass reads them as new files.
+ */
+function storedFiles(bytes: Buffer, from: number, uriPrefix: string, onDamaged: () => void): StoredFiles | undefined {
+  const lineEnd = (start: number) => {
+    const newline = bytes.indexOf(10, start);
+    return newline < 0 ? bytes.length : newline;
+  };
+  let idsOfParts: string[][];
+  let citedOfParts: string[][];
+  let start = lineEnd(from);
+  try {
+    ({ ids: idsOfParts, cited: citedOfParts } = JSON.parse(bytes.toString('utf8', from, start)) as PartIds);
+    const isListOfLists = (lists: unknown) => Array.isArray(lists) && lists.every(Array.isArray);
+    if (!isListOfLists(idsOfParts) || !isListOfLists(citedOfParts) || citedOfParts.length !== idsOfParts.length) return undefined;
+  } catch {
+    return undefined;
+  }
+  const lines: [number, number][] = [];
+  for (start++; start < bytes.length; start = lineEnd(start) + 1) lines.push([start, lineEnd(start)]);
+  // A file cut short (or lines lost) is not used: its lookups would miss the cables of lost parts.
+  const last = lines.pop();
+  if (!last || bytes.toString('utf8', ...last) !== END || lines.length !== idsOfParts.length) return undefined;
+  return {
+    idsOfParts,
+    citedOfParts,
+    read(part) {
+      const files: StoredFile[] = [];
+      try {
+        const rows = JSON.parse(bytes.toString('utf8', ...lines[part]!)) as Row[];
+        if (!Array.isArray(rows)) throw new Error('not a list of rows');
+        for (const row of rows) files.push(fileOfRow(row, uriPrefix));
+      } catch {
+        onDamaged();
+      }
+      return files;
+    },
+  };
 }
 
 function fileOfRow(row: Row, uriPrefix: string): StoredFile {
   const stat = { size: row[1], mtime: row[2] };
   if (row.length === 3) return { path: row[0], stat };
-  const [path, , , uri, id, idSource, subject, date, classification, origin, tags, cites, anchor] = row;
-  const cable: IndexedCable = {
-    uri: uri.startsWith(' ') ? uri.slice(1) : uriPrefix + uri,
-    tags: tags ? tags.split(' ') : [],
-    cites: [],
-    anchor: rangeOf(anchor, 0),
-  };
-  for (let i = 0; i < cites.length; i += 5) cable.cites.push({ id: cites[i] as string, range: rangeOf(cites as number[], i + 1) });
+  const [path, , , uri, id, idSource, subject, date, classification, origin, tags, cites, anchor, documentNumber] = row;
+  if (!Array.isArray(cites) || cites.length % 5 !== 0 || !Array.isArray(anchor) || anchor.length !== 4) throw new Error('not a cable row');
+  const cable = new StoredCable(uri.startsWith(' ') ? uri.slice(1) : uriPrefix + uri, tags ? tags.split(' ') : [], cites, anchor);
   if (id) cable.id = id;
   if (idSource) cable.idSource = idSource as IndexedCable['idSource'];
   if (subject) cable.subject = subject;
   if (date) cable.date = date;
   if (classification) cable.classification = classification;
   if (origin) cable.origin = origin;
+  if (documentNumber) cable.documentNumber = documentNumber;
   return { path, stat, cable };
 }
 
@@ -188,10 +263,14 @@ export function createIndexCache(dir: string, version: string, logger: Logger): 
         logger.info(`The index cache of ${folder.uri} was made under other settings: the folder is indexed again`);
         return undefined;
       }
-      if (headerEnd < 0) return [];
-      return filesOfLines(bytes, headerEnd + 1, `${folder.uri}/`, () =>
-        logger.warn(`Part of the index cache ${file} cannot be read: its files are indexed again`),
-      );
+      const files =
+        headerEnd < 0
+          ? undefined
+          : storedFiles(bytes, headerEnd + 1, `${folder.uri}/`, () =>
+              logger.warn(`Part of the index cache ${file} cannot be read: its files are indexed again`),
+            );
+      if (!files) logger.warn(`The index cache ${file} cannot be read: the folder is indexed again`);
+      return files;
     },
 
     async save(folder, files) {
@@ -213,10 +292,15 @@ export function createIndexCache(dir: string, version: string, logger: Logger): 
         const header: CacheHeader = { format: FORMAT, version, folder: folder.uri, settings: folder.settings };
         const handle = await open(temporary, 'w', 0o600);
         try {
-          await handle.write(JSON.stringify(header));
-          for (let start = 0; start < files.length; start += ROWS_A_LINE) {
-            await handle.write(`\n${JSON.stringify(files.slice(start, start + ROWS_A_LINE).map((f) => rowOf(f, uriPrefix)))}`);
-          }
+          const parts: StoredFile[][] = [];
+          for (let start = 0; start < files.length; start += ROWS_A_LINE) parts.push(files.slice(start, start + ROWS_A_LINE));
+          const partIds: PartIds = {
+            ids: parts.map((part) => part.flatMap((f) => (f.cable ? idsOf(f.cable) : []))),
+            cited: parts.map((part) => [...new Set(part.flatMap((f) => f.cable?.cites.map((c) => c.id) ?? []))]),
+          };
+          await handle.write(`${JSON.stringify(header)}\n${JSON.stringify(partIds)}`);
+          for (const part of parts) await handle.write(`\n${JSON.stringify(part.map((f) => rowOf(f, uriPrefix)))}`);
+          await handle.write(`\n${END}`);
         } finally {
           await handle.close();
         }

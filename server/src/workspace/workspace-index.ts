@@ -14,7 +14,7 @@ import { expandYear, parseCableId } from '../model/cable-model.ts';
 import { createCancellationSource, unlessCancelled, type CancellationSource } from './cancellation.ts';
 import { DEFAULT_MAX_FILE_SIZE, formatBytes } from './file-size.ts';
 import { describeError } from './errors.ts';
-import type { IndexStore, StoredFile, StoredFolder } from './index-store.ts';
+import type { IndexStore, StoredFile, StoredFiles, StoredFolder } from './index-store.ts';
 import { readThroughWorkspace, yieldToEventLoop, type ReadRequest, type ReadResult } from './index-read.ts';
 import { idsOf, START_OF_FILE, type Citation, type IndexedCable } from './indexed-cable.ts';
 import { SearchIndex, searchTerms, type SearchOptions } from './search-index.ts';
@@ -58,6 +58,14 @@ interface Job {
   fromStore: boolean;
   /** Resolves when lookups can be answered: the store is loaded, or the pass is done. */
   answerable: Promise<void>;
+}
+
+/** A part of a folder's store not read yet: its cables' IDs are filed, its files read when one is looked up or before the pass. */
+interface UnreadPart {
+  files: StoredFiles;
+  index: number;
+  /** The folder's key and `/`: a stored path's key is this and the path. */
+  prefix: string;
 }
 
 interface DiskEntry {
@@ -113,6 +121,13 @@ export class WorkspaceIndex {
    */
   private readonly unsearchable = new Set<string>();
   private searchLater = false;
+  /**
+   * The store's parts not read yet, the parts that hold each ID (a lookup reads only those), and,
+   * made at the first question about citers, the parts whose cables cite each ID.
+   */
+  private readonly unreadParts = new Set<UnreadPart>();
+  private readonly partsById: PartsByName = new Map();
+  private partsByCited: PartsByName | undefined;
   private readonly changeListeners = new Set<() => void>();
   /** The latest read of each file, so an older read finishing late never overwrites a newer one. */
   private readonly readTickets = new Map<string, number>();
@@ -177,6 +192,7 @@ export class WorkspaceIndex {
 
   /** Number of cables known: files that are cables, and open documents. */
   get size(): number {
+    this.readAllParts();
     let count = this.open.size;
     for (const [key, entry] of this.disk) if (entry.cable && !this.open.has(key)) count++;
     return count;
@@ -247,7 +263,9 @@ export class WorkspaceIndex {
   /** The cables whose ID is `id`, open documents' live text first in mind. */
   lookup(id: string): IndexedCable[] {
     this.refreshOpenDocuments();
-    return keysOf(this.byId, id.toUpperCase())
+    const upper = id.toUpperCase();
+    this.readPartsOf(upper);
+    return keysOf(this.byId, upper)
       .sort()
       .map((key) => this.cableOf(key))
       .filter((c): c is IndexedCable => c !== undefined);
@@ -256,6 +274,7 @@ export class WorkspaceIndex {
   /** Every indexed cable (open documents' live text instead of disk). */
   cables(): IndexedCable[] {
     this.refreshOpenDocuments();
+    this.readAllParts();
     const keys = new Set([...this.disk.keys(), ...this.open.keys()]);
     return [...keys]
       .sort()
@@ -266,6 +285,7 @@ export class WorkspaceIndex {
   /** Every indexed cable in no order: a scan of 250,000 that does not pay for sorting their keys. */
   forEachCable(visit: (cable: IndexedCable) => void): void {
     this.refreshOpenDocuments();
+    this.readAllParts();
     for (const entry of this.open.values()) if (entry.cable) visit(entry.cable);
     for (const [key, entry] of this.disk) if (entry.cable && !this.open.has(key)) visit(entry.cable);
   }
@@ -273,6 +293,7 @@ export class WorkspaceIndex {
   /** Every ID that some REF list cites. */
   citedIds(): Iterable<string> {
     this.refreshOpenDocuments();
+    this.readAllParts();
     return this.citers.keys();
   }
 
@@ -295,6 +316,7 @@ export class WorkspaceIndex {
   citing(id: string): { cable: IndexedCable; citations: Citation[] }[] {
     this.refreshOpenDocuments();
     const upper = id.toUpperCase();
+    this.readPartsCiting(upper);
     return keysOf(this.citers, upper)
       .sort()
       .map((key) => this.cableOf(key))
@@ -363,6 +385,7 @@ export class WorkspaceIndex {
       this.readTickets.set(key, ++this.nextTicket);
       this.removeDiskEntry(key);
       // A deleted folder: drop what was under it.
+      this.readAllParts();
       for (const under of [...this.disk.keys()].filter((k) => k.startsWith(`${key}/`))) this.removeDiskEntry(under);
       return;
     }
@@ -422,10 +445,19 @@ export class WorkspaceIndex {
     const started = Date.now();
     progress?.begin('Indexing cables', 'listing files');
     try {
+      // Parts a cancelled pass left unread: their files are read by this pass as new ones.
+      this.dropUnreadParts();
       const loaded = this.store !== undefined && this.disk.size === 0 && (await this.load(token));
       if (loaded) {
-        this.logger.info(`Loaded ${this.size} cables from the index cache in ${Date.now() - started} ms; checking their files`);
         fromStore();
+        this.logger.info(`Read the IDs of the index cache in ${Date.now() - started} ms; reading its parts`);
+        // Requests waiting for the store first: they read only the parts they need.
+        for (const part of [...this.unreadParts]) {
+          await yieldToEventLoop();
+          if (token.isCancellationRequested) return;
+          this.readPart(part);
+        }
+        this.logger.info(`Loaded ${this.size} cables from the index cache in ${Date.now() - started} ms; checking their files`);
       }
       if (token.isCancellationRequested) return;
       const files: string[] = [];
@@ -572,30 +604,69 @@ export class WorkspaceIndex {
     return { uri: folder.uri, settings: JSON.stringify({ excludes: folder.excludes, maxFileBytes: this.maxFileBytes }) };
   }
 
-  /** Fills the index from the store, folder by folder: true when it held any file. */
+  /** Files the IDs of the store's cables, folder by folder, their parts left to read: true when it held any part. */
   private async load(token: Cancellation): Promise<boolean> {
     let loaded = false;
     for (const folder of this.folders) {
       const files = await this.store!.load(this.storedFolder(folder));
       if (!files || token.isCancellationRequested) continue;
       const prefix = folder.key.endsWith('/') ? folder.key : `${folder.key}/`;
-      this.searchLater = true;
-      try {
-        let count = 0;
-        for (const { path, stat, cable } of files) {
-          const key = prefix + path;
-          this.setDiskEntry(key, cable ? { stat, cable: this.shared(cable) } : { stat });
-          this.unchecked.add(key);
-          loaded = true;
-          if (++count % KEYS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
-          if (token.isCancellationRequested) break;
-        }
-      } finally {
-        this.searchLater = false;
-      }
+      files.idsOfParts.forEach((ids, index) => {
+        const part: UnreadPart = { files, index, prefix };
+        this.unreadParts.add(part);
+        loaded = true;
+        for (const id of ids) addPart(this.partsById, id, part);
+      });
     }
-    this.changedSinceStored = false;
     return loaded && !token.isCancellationRequested;
+  }
+
+  /** Reads the parts of the store that hold a cable of this ID (upper case). */
+  private readPartsOf(id: string): void {
+    for (const part of partsOf(this.partsById, id)) this.readPart(part);
+  }
+
+  /** Reads the parts of the store whose cables cite this ID (upper case). */
+  private readPartsCiting(id: string): void {
+    if (this.unreadParts.size === 0) return;
+    if (!this.partsByCited) {
+      this.partsByCited = new Map();
+      for (const part of this.unreadParts)
+        for (const cited of part.files.citedOfParts[part.index]!) addPart(this.partsByCited, cited, part);
+    }
+    for (const part of partsOf(this.partsByCited, id)) this.readPart(part);
+  }
+
+  private readAllParts(): void {
+    for (const part of this.unreadParts) this.readPart(part);
+  }
+
+  /**
+   * Files a part's files as the store has them, unchecked, filed for search later;
+   * not a file read or deleted since (a newer read) nor one outside the folders now.
+   */
+  private readPart(part: UnreadPart): void {
+    if (!this.unreadParts.delete(part)) return;
+    const changed = this.changedSinceStored;
+    this.searchLater = true;
+    try {
+      for (const { path, stat, cable } of part.files.read(part.index)) {
+        const key = part.prefix + path;
+        if (this.disk.has(key) || this.readTickets.has(key)) continue;
+        this.setDiskEntry(key, cable ? { stat, cable: this.shared(cable) } : { stat });
+        this.unchecked.add(key);
+      }
+    } finally {
+      this.searchLater = false;
+      this.changedSinceStored = changed;
+    }
+    if (this.unreadParts.size === 0) this.dropUnreadParts();
+  }
+
+  private dropUnreadParts(): void {
+    this.unreadParts.clear();
+    this.partsById.clear();
+    this.partsByCited = undefined;
   }
 
   /** Saves each folder's files to the store after a pass that changed them (one save at a time). */
@@ -659,13 +730,13 @@ export class WorkspaceIndex {
     if (!this.open.has(key) && entry.cable) this.unlink(key, entry.cable);
   }
 
-  /** Makes a cable findable: by its ID, by the IDs it cites, by search. */
   /** A new version: the cable entered (`linked`) or left. The journal keeps the last JOURNAL_SIZE to 2 × JOURNAL_SIZE changes. */
   private record(cable: IndexedCable, linked: boolean): void {
     this.journal.push({ version: ++this.changes, cable, linked });
     if (this.journal.length > 2 * JOURNAL_SIZE) this.journal = this.journal.slice(-JOURNAL_SIZE);
   }
 
+  /** Makes a cable findable: by its ID, by the IDs it cites, by search (later while loading the store). */
   private link(key: string, cable: IndexedCable): void {
     this.record(cable, true);
     for (const id of idsOf(cable)) addTo(this.byId, id, key);
@@ -688,6 +759,7 @@ export class WorkspaceIndex {
 
   /** Files up to `count` of the cables linked while loading from the store for search (an open document's, if one was linked meanwhile). */
   private fileForSearch(count: number): void {
+    if (count === Infinity) this.readAllParts();
     for (const key of this.unsearchable) {
       if (count-- <= 0) return;
       this.unsearchable.delete(key);
@@ -703,6 +775,22 @@ export class WorkspaceIndex {
       await yieldToEventLoop();
     }
   }
+}
+
+/** The store's parts by a name (an ID): one part as itself, more as a list. */
+type PartsByName = Map<string, UnreadPart | UnreadPart[]>;
+
+function partsOf(map: PartsByName, name: string): UnreadPart[] {
+  const parts = map.get(name);
+  return parts === undefined ? [] : Array.isArray(parts) ? [...parts] : [parts];
+}
+
+function addPart(map: PartsByName, name: string, part: UnreadPart): void {
+  const known = map.get(name);
+  if (known === undefined) map.set(name, part);
+  else if (!Array.isArray(known)) {
+    if (known !== part) map.set(name, [known, part]);
+  } else if (!known.includes(part)) known.push(part);
 }
 
 /** Files by a name (an ID): one file as its key alone, more as a set (a set for each of 250,000 IDs was a tenth of the index). */
