@@ -45,6 +45,11 @@ suite('checks', () => {
 
   test('completion: TAGS codes with meanings; the markings the banner allows after a number', async () => {
     const document = await faultyCable((t) => t.replace('[IR](#)', '[IR](#) PG').replace('12. (C) During', '12. During'));
+    // The server has the draft once it outlines it (under load, asking before that got no TAGS items).
+    await waitFor('the draft’s outline', async () => {
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+      return (symbols?.length ?? 0) > 0;
+    });
     const tags = await vscode.commands.executeCommand<vscode.CompletionList>(
       'vscode.executeCompletionItemProvider',
       document.uri,
