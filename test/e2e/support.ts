@@ -1,6 +1,7 @@
 // Helpers shared by the e2e test files: they run inside the VS Code extension host.
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
 /** `publisher.name` from package.json. */
@@ -56,11 +57,22 @@ export function expectedExtensionRoot(): string | undefined {
   return root ? path.resolve(root) : undefined;
 }
 
-/** An untitled cable (nothing on disk): the seed with `edit` applied, shown in an editor. */
+let drafts = 0;
+
+/**
+ * An untitled cable (nothing on disk): the seed with `edit` applied, shown in an editor. Each draft
+ * has a name of its own: a reused `Untitled-1` could still be the previous test's closed draft
+ * (seen in code-server: the completion test got the draft before it).
+ */
 export async function draftFromSeed(edit: (text: string) => string): Promise<vscode.TextDocument> {
   const seed = (await vscode.workspace.openTextDocument(fixtureUri('09BASRAH2.cable'))).getText();
-  const document = await vscode.workspace.openTextDocument({ language: 'cable', content: edit(seed) });
-  await vscode.window.showTextDocument(document);
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `draft-${++drafts}.cable` });
+  const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'cable');
+  const editor = await vscode.window.showTextDocument(document);
+  assert.ok(
+    await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), edit(seed))),
+    `the draft ${uri.toString()} takes its text`,
+  );
   return document;
 }
 
