@@ -10,9 +10,12 @@ import { fixtureUri, waitFor } from './support';
 
 suite('import', () => {
   const folder = fixtureUri('').fsPath;
-  const out = mkdtempSync(path.join(folder, 'imported-'));
   const sources = path.join(folder, '..', 'sources');
-
+  // Made when the suite runs, not when mocha reads it: a run that skips the suite leaves no folder.
+  let out = '';
+  suiteSetup(() => {
+    out = mkdtempSync(path.join(folder, 'imported-'));
+  });
   suiteTeardown(() => rmSync(out, { recursive: true, force: true }));
 
   test('imports a page and a CSV, and go to definition works between the imported cables', async () => {
