@@ -36,6 +36,23 @@ function memoryStore(): IndexStore & { saved: Map<string, StoredFile[]>; partsRe
   };
 }
 
+/** A first run over the workspace, its store written. */
+async function storedRun(workspace: ReturnType<typeof createMemoryWorkspace>, store: IndexStore): Promise<WorkspaceIndex> {
+  const index = new WorkspaceIndex(workspace, silent, { store });
+  index.setFolders([{ uri: FOLDER }]);
+  await index.ensureIndexed();
+  await index.stored();
+  return index;
+}
+
+/** A run after it whose folder listing never comes: all it knows is from the store, checked file by file. */
+async function reopened(workspace: ReturnType<typeof createMemoryWorkspace>, store: IndexStore): Promise<WorkspaceIndex> {
+  const index = new WorkspaceIndex({ ...workspace, listFiles: () => new Promise(() => {}) }, silent, { store });
+  index.setFolders([{ uri: FOLDER }]);
+  await index.ensureIndexed();
+  return index;
+}
+
 describe('workspace index: a store of the last run', () => {
   it('answers from the store before any file is listed; a changed file is read again before it is served, an unchanged one never', async () => {
     const workspace = createMemoryWorkspace({ [BAGHDAD]: BAGHDAD_TEXT, [BASRAH]: SEED_TEXT });
@@ -91,15 +108,10 @@ describe('workspace index: a store of the last run', () => {
   it('a file deleted since the last run is not served', async () => {
     const workspace = createMemoryWorkspace({ [BAGHDAD]: BAGHDAD_TEXT, [BASRAH]: SEED_TEXT });
     const store = memoryStore();
-    const first = new WorkspaceIndex(workspace, silent, { store });
-    first.setFolders([{ uri: FOLDER }]);
-    await first.ensureIndexed();
-    await first.stored();
+    await storedRun(workspace, store);
 
     workspace.remove(BAGHDAD);
-    const second = new WorkspaceIndex({ ...workspace, listFiles: () => new Promise(() => {}) }, silent, { store });
-    second.setFolders([{ uri: FOLDER }]);
-    await second.ensureIndexed();
+    const second = await reopened(workspace, store);
     assert.deepEqual(await second.checked(() => second.lookup('08BAGHDAD3475')), []);
     assert.deepEqual(
       (await second.checked(() => second.search('08BAG', 10))).map((c) => c.uri),
@@ -111,23 +123,16 @@ describe('workspace index: a store of the last run', () => {
   it('the IDs cables cite, filed after the load, are answered from the store before the pass; a cable changed meanwhile is filed as read', async () => {
     const workspace = createMemoryWorkspace({ [BAGHDAD]: BAGHDAD_TEXT, [BASRAH]: SEED_TEXT });
     const store = memoryStore();
-    const first = new WorkspaceIndex(workspace, silent, { store });
-    first.setFolders([{ uri: FOLDER }]);
-    await first.ensureIndexed();
-    await first.stored();
+    const first = await storedRun(workspace, store);
     const citedBefore = [...first.citedIds()].sort();
     assert.ok(citedBefore.includes('08BAGHDAD3475'), 'the seed cable cites Baghdad');
 
-    const second = new WorkspaceIndex({ ...workspace, listFiles: () => new Promise(() => {}) }, silent, { store });
-    second.setFolders([{ uri: FOLDER }]);
-    await second.ensureIndexed();
+    const second = await reopened(workspace, store);
     assert.deepEqual([...second.citedIds()].sort(), citedBefore);
 
     // The citing cable no longer cites Baghdad: checked before it is served, it is read again and filed as it now is.
     workspace.write(BASRAH, SEED_TEXT.replaceAll('08BAGHDAD3475', '08BAGHDAD3476').replaceAll('BAGHDAD 3475', 'BAGHDAD 3476'));
-    const third = new WorkspaceIndex({ ...workspace, listFiles: () => new Promise(() => {}) }, silent, { store });
-    third.setFolders([{ uri: FOLDER }]);
-    await third.ensureIndexed();
+    const third = await reopened(workspace, store);
     assert.deepEqual(await third.checked(() => third.citing('08BAGHDAD3475').map(({ cable }) => cable.uri)), []);
     second.cancel();
     third.cancel();
@@ -136,14 +141,9 @@ describe('workspace index: a store of the last run', () => {
   it('a lookup reads only the part of the store holding its ID, a question about citers only the parts citing it', async () => {
     const workspace = createMemoryWorkspace({ [BAGHDAD]: BAGHDAD_TEXT, [BASRAH]: SEED_TEXT });
     const store = memoryStore();
-    const first = new WorkspaceIndex(workspace, silent, { store });
-    first.setFolders([{ uri: FOLDER }]);
-    await first.ensureIndexed();
-    await first.stored();
+    await storedRun(workspace, store);
 
-    const second = new WorkspaceIndex({ ...workspace, listFiles: () => new Promise(() => {}) }, silent, { store });
-    second.setFolders([{ uri: FOLDER }]);
-    await second.ensureIndexed();
+    const second = await reopened(workspace, store);
     // Answered before the parts are read in the background (between requests, after this one).
     assert.deepEqual(store.partsRead, []);
     assert.deepEqual(
@@ -152,9 +152,7 @@ describe('workspace index: a store of the last run', () => {
     );
     assert.deepEqual(store.partsRead, ['drafts/09BASRAH2.cable']);
     second.cancel();
-    const third = new WorkspaceIndex({ ...workspace, listFiles: () => new Promise(() => {}) }, silent, { store });
-    third.setFolders([{ uri: FOLDER }]);
-    await third.ensureIndexed();
+    const third = await reopened(workspace, store);
     assert.deepEqual(
       third.citing('08BAGHDAD3475').map(({ cable }) => cable.uri),
       [BASRAH],
@@ -166,14 +164,9 @@ describe('workspace index: a store of the last run', () => {
   it('a file read again or deleted before its part of the store is read keeps what was found, unchecked lookups included', async () => {
     const workspace = createMemoryWorkspace({ [BAGHDAD]: BAGHDAD_TEXT, [BASRAH]: SEED_TEXT });
     const store = memoryStore();
-    const first = new WorkspaceIndex(workspace, silent, { store });
-    first.setFolders([{ uri: FOLDER }]);
-    await first.ensureIndexed();
-    await first.stored();
+    await storedRun(workspace, store);
 
-    const second = new WorkspaceIndex({ ...workspace, listFiles: () => new Promise(() => {}) }, silent, { store });
-    second.setFolders([{ uri: FOLDER }]);
-    await second.ensureIndexed();
+    const second = await reopened(workspace, store);
     workspace.write(BAGHDAD, baghdadWithSerial('3477'));
     await second.fileChanged(BAGHDAD, 'changed');
     assert.deepEqual(
@@ -188,9 +181,7 @@ describe('workspace index: a store of the last run', () => {
     second.cancel();
 
     workspace.remove(BASRAH);
-    const third = new WorkspaceIndex({ ...workspace, listFiles: () => new Promise(() => {}) }, silent, { store });
-    third.setFolders([{ uri: FOLDER }]);
-    await third.ensureIndexed();
+    const third = await reopened(workspace, store);
     await third.fileChanged(BASRAH, 'deleted');
     assert.deepEqual(
       third.lookup('09BASRAH2').map((c) => c.uri),
@@ -206,10 +197,7 @@ describe('workspace index: a store of the last run', () => {
   it('a store made under other exclusions is not used', async () => {
     const workspace = createMemoryWorkspace({ [BAGHDAD]: BAGHDAD_TEXT, [BASRAH]: SEED_TEXT });
     const store = memoryStore();
-    const first = new WorkspaceIndex(workspace, silent, { store });
-    first.setFolders([{ uri: FOLDER }]);
-    await first.ensureIndexed();
-    await first.stored();
+    await storedRun(workspace, store);
 
     const second = new WorkspaceIndex(workspace, silent, { store });
     second.setFolders([{ uri: FOLDER, excludes: ['cables'] }]);
