@@ -38,6 +38,21 @@ export function indentOf(line: string): number {
 /** Index just after the last character that is not white space. */
 export function trimmedEnd(line: string): number {
   let end = line.length;
-  while (end > 0 && /\s/.test(line[end - 1]!)) end--;
+  while (end > 0 && isSpace(line.charCodeAt(end - 1))) end--;
   return end;
+}
+
+/** Whether a UTF-16 code unit is white space as a pattern's `\s` reads it. */
+export function isSpace(c: number): boolean {
+  if (c <= 0xff) return c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
+  return (
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }

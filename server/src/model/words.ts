@@ -1,12 +1,11 @@
 // Splitting a line into words with their columns: linear, and free of regex backtracking,
 // so line shapes are judged on words instead of with open-ended patterns.
+import { isSpace } from './text.ts';
 
 export interface Word {
   text: string;
   start: number;
 }
-
-const WORD = /\S+/g;
 
 export function wordsOf(line: string, from = 0, to = line.length): Word[] {
   const words: Word[] = [];
@@ -14,10 +13,16 @@ export function wordsOf(line: string, from = 0, to = line.length): Word[] {
   return words;
 }
 
-/** The first word at or after `from` that starts before `to` (cut at `to`), for reading words one at a time. */
+/**
+ * The first word (a run of characters that are not white space) at or after `from` that starts
+ * before `to` (cut at `to`), for reading words one at a time. A loop over the characters: a
+ * pattern (`\S+`) costs a call into the regex engine for each of many short words.
+ */
 export function wordAt(line: string, from: number, to = line.length): Word | undefined {
-  WORD.lastIndex = from;
-  const m = WORD.exec(line);
-  if (!m || m.index >= to) return undefined;
-  return { text: line.slice(m.index, Math.min(m.index + m[0].length, to)), start: m.index };
+  let start = from;
+  while (start < line.length && isSpace(line.charCodeAt(start))) start++;
+  if (start >= to || start >= line.length) return undefined;
+  let end = start + 1;
+  while (end < to && !isSpace(line.charCodeAt(end))) end++;
+  return { text: line.slice(start, end), start };
 }
