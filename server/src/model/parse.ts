@@ -3,7 +3,7 @@
 // first paragraph; the body is read once, line by line. `parseFrontMatter` reads the front matter
 // alone, for the workspace index.
 import { parseBanner, readClassification } from './banner.ts';
-import { mayHoldRedactions, parseBody } from './body.ts';
+import { mayHoldRedactions, parseBody, type Body } from './body.ts';
 import { cableId, isKnownPost, parseCableId, parseDocumentNumber, postIdPart } from './cable-id.ts';
 import { DATE_LINE_PATTERN, decodeDateLine, expandYear } from './dates.ts';
 import { parseRoutingHeader } from './header.ts';
@@ -68,19 +68,26 @@ export function parseCable(text: string, context: ParseContext = {}): CableModel
   const pageHead = findPageHead(text, lines);
   const { frontMatter, pageBreaks, bodyStart } = readFrontMatter(lines, style, context, pageHead);
   const body = parseBody(lines, bodyStart, style, mayHoldRedactions(text), pageHead !== undefined);
-  const model: CableModel = {
-    ...frontMatter,
-    headings: body.headings,
-    paragraphs: body.paragraphs,
-    pageBreaks: [...pageBreaks, ...body.pageBreaks],
-    markers: body.markers,
-    crossReferences: body.crossReferences,
-    redactions: body.redactions,
-    diagnostics: [],
-  };
+  const model = withBody(frontMatter, body, [...pageBreaks, ...body.pageBreaks]);
   if (body.signature) model.signature = body.signature;
   if (body.endOfMessage) model.endOfMessage = body.endOfMessage;
   model.diagnostics = diagnose(model, lines);
+  return model;
+}
+
+/**
+ * The model: the front matter object, made whole with the body's elements in place. (A copy,
+ * `{ ...frontMatter, … }`, cost more: front matters come in many shapes.)
+ */
+function withBody(frontMatter: FrontMatter, body: Body, pageBreaks: PageBreak[]): CableModel {
+  const model = frontMatter as CableModel;
+  model.headings = body.headings;
+  model.paragraphs = body.paragraphs;
+  model.pageBreaks = pageBreaks;
+  model.markers = body.markers;
+  model.crossReferences = body.crossReferences;
+  model.redactions = body.redactions;
+  model.diagnostics = [];
   return model;
 }
 
@@ -168,16 +175,7 @@ function readFrontMatter(
 function parseFrusCable(text: string, lines: string[], frus: FrusReading, context: ParseContext): CableModel {
   const { frontMatter, textLines, bodyStart, style } = readFrusFrontMatter(lines, frus, context);
   const body = parseBody(textLines, bodyStart, style, mayHoldRedactions(text));
-  const model: CableModel = {
-    ...frontMatter,
-    headings: body.headings,
-    paragraphs: body.paragraphs,
-    pageBreaks: body.pageBreaks,
-    markers: body.markers,
-    crossReferences: body.crossReferences,
-    redactions: body.redactions,
-    diagnostics: [],
-  };
+  const model = withBody(frontMatter, body, body.pageBreaks);
   const signature = frus.signature ?? body.signature;
   if (signature) model.signature = signature;
   model.diagnostics = diagnose(model, lines);
