@@ -16,11 +16,13 @@ export const MONTH_NAMES = [
   'December',
 ];
 
+const UPPER_MONTH_NAMES = MONTH_NAMES.map((name) => name.toUpperCase());
+
 /** 1-12 for a month's name or its abbreviation of three or more letters (`JAN`, `SEPT`, `March`); 0 when it is none. */
 export function monthNumber(text: string): number {
   if (text.length < 3) return 0;
   const upper = text.toUpperCase();
-  return MONTH_NAMES.findIndex((name) => name.toUpperCase().startsWith(upper)) + 1;
+  return UPPER_MONTH_NAMES.findIndex((name) => name.startsWith(upper)) + 1;
 }
 
 /**
@@ -38,9 +40,14 @@ export function expandYear(year: number): number {
   return year >= 50 ? 1900 + year : 2000 + year;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isRealDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // As Date.UTC read it before (years 0-99 are 1900-1999 there), without making a Date.
+  const y = year >= 0 && year <= 99 ? 1900 + year : year;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return day <= DAYS_IN_MONTH[month - 1]! + (month === 2 && leap ? 1 : 0);
 }
 
 export function isoDate(year: number, month: number, day: number): string | undefined {
@@ -80,7 +87,7 @@ export const DATE_LINE_PATTERN =
 
 export function decodeDateLine(match: RegExpExecArray): { date: string; year: number } | undefined {
   const year = Number(match[3]);
-  const month = MONTH_NAMES.findIndex((name) => name.toUpperCase() === match[2]!.toUpperCase()) + 1;
+  const month = UPPER_MONTH_NAMES.indexOf(match[2]!.toUpperCase()) + 1;
   const day = isoDate(year, month, Number(match[1]));
   if (!day || Number(match[4]) > 23 || Number(match[5]) > 59) return undefined;
   return { date: `${day}T${match[4]}:${match[5]}`, year };
