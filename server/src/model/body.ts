@@ -5,7 +5,7 @@ import { readLineLabel, type NumberingStyle } from './labels.ts';
 import { readPortionMarking } from './markings.ts';
 import { CLASSIFICATION_STAMP, parsePageBreak } from './page-breaks.ts';
 import { readMentionAt } from './ref-entries.ts';
-import { indentOf, isBlank, lineRange, token, trimmedEnd } from './text.ts';
+import { indentOf, isBlank, isSpace, lineRange, token, trimmedEnd } from './text.ts';
 import type { CableModel, MarkerKind, Paragraph, SubParagraph } from './model-types.ts';
 
 /** The parts of the model the body gives. */
@@ -111,11 +111,14 @@ export function parseBody(lines: string[], bodyStart: number, style: NumberingSt
   const end = signatureLine ?? lines.length;
   for (let i = bodyStart; i < end; i++) {
     let line = lines[i]!;
-    if (isBlank(line)) continue;
+    // The indent and the first character after it are read once, for every question below.
+    const indent = indentOf(line);
+    const first = line.charCodeAt(indent);
+    if (indent === line.length || (first === 0xa0 && isBlank(line))) continue;
     if (plusd && CLASSIFICATION_STAMP.test(line)) continue;
-    const rule = isRule(line);
+    const rule = (first === 0x2d /* - */ || isSpace(first)) && isRule(line);
     if (rule) lastRuleLine = i;
-    const pageBreak = parsePageBreak(lines, i);
+    const pageBreak = parsePageBreak(lines, i, first);
     if (pageBreak) {
       body.pageBreaks.push(pageBreak);
       i = pageBreak.range.end.line;
@@ -123,7 +126,7 @@ export function parseBody(lines: string[], bodyStart: number, style: NumberingSt
       if (pageBreak.range.end.character >= trimmedEnd(line)) continue;
     }
     // A dash rule (`- - - -`) underlines a heading; it is no bullet.
-    let label = pageBreak || rule ? undefined : readLineLabel(line, style);
+    let label = pageBreak || rule ? undefined : readLineLabel(line, style, indent);
     if (
       label?.kind === 'paragraph' &&
       plusd &&

@@ -40,8 +40,8 @@ function lostPilcrowNumber(digits: string): string | undefined {
   return digits.length >= 2 && digits[0] === '1' && digits[1] !== '0' ? digits.slice(1) : undefined;
 }
 
-export function readLineLabel(line: string, style: NumberingStyle): LineLabel | undefined {
-  const start = indentOf(line);
+/** The label at the start of `line`; `start`, its indent, when the caller has it. */
+export function readLineLabel(line: string, style: NumberingStyle, start = indentOf(line)): LineLabel | undefined {
   if (start > MAX_INDENT || start >= line.length) return undefined;
   const rest = start === 0 ? line : line.slice(start);
   const first = rest.charCodeAt(0);

@@ -11,11 +11,17 @@ const PAGE_HEAD = /^\s*PAGE +(\d{2})\b/;
 /** What follows `PAGE nn`: post, serial, then the section and the filing time when given. */
 const PAGE_HEAD_REST = /^\s*([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}) +(\d{4,8})(?: +(\d{2}) +OF +(\d{2}))?(?: +\d{6}Z)?(?![^\s])/;
 
-/** The page break that starts at line `i`, read from `lines`; a PlusD page head may take two lines. */
-export function parsePageBreak(lines: readonly string[], i: number): PageBreak | undefined {
+/**
+ * The page break that starts at line `i`, read from `lines`; a PlusD page head may take two lines.
+ * `first`: the line's first character after its indent, when the caller has it.
+ */
+export function parsePageBreak(
+  lines: readonly string[],
+  i: number,
+  first = lines[i]!.charCodeAt(indentOf(lines[i]!)),
+): PageBreak | undefined {
   const line = lines[i]!;
   // A cheap test first, as this runs on every line: the post's first letter is a capital.
-  const first = line.charCodeAt(indentOf(line));
   if (first < 65 || first > 90) return undefined;
   if (first === 80 /* P */) {
     const head = PAGE_HEAD.exec(line);
