@@ -12,7 +12,7 @@ import type {
   RoutingHeader,
   Token,
 } from './model-types.ts';
-import { CLASSIFICATION_STAMP, parsePageBreak } from './page-breaks.ts';
+import { CLASSIFICATION_STAMP, readPageHead } from './page-breaks.ts';
 import { wordsOf, type Word } from './words.ts';
 
 const TRANSMISSION = /^\s*VZCZC([A-Z0-9]*)/;
@@ -187,8 +187,8 @@ export function parseRoutingHeader(lines: string[], from: number, to: number): H
     }
     // PlusD pages stamp their classification at foot and head, then `PAGE nn POST SERIAL`: no addressees.
     if (CLASSIFICATION_STAMP.test(line)) continue;
-    const pageBreak = line.includes('PAGE') ? parsePageBreak(lines, i) : undefined;
-    if (pageBreak?.form === 'plusd') {
+    const pageBreak = readPageHead(lines, i);
+    if (pageBreak) {
       pageBreaks.push(pageBreak);
       i = pageBreak.range.end.line;
       continue;

@@ -33,6 +33,19 @@ export function parsePageBreak(
   return { range: lineRange(i, start, m[0].length), post: m[1]!, serial: m[2]!, page: m[3]!, of: Number(m[4]) };
 }
 
+/**
+ * The PlusD page head (`PAGE 02 STATE 123456`) that starts at line `i`, as parsePageBreak reads
+ * it, for readers that look for no other page break (the header, the first page head). Cheaper
+ * than asking whether the line holds `PAGE`: a search of a short string costs a call out of the
+ * compiled code.
+ */
+export function readPageHead(lines: readonly string[], i: number): PageBreak | undefined {
+  const line = lines[i]!;
+  if (line.charCodeAt(indentOf(line)) !== 80 /* P */) return undefined;
+  const head = PAGE_HEAD.exec(line);
+  return head ? parsePageHead(lines, i, head) : undefined;
+}
+
 function parsePageHead(lines: readonly string[], i: number, head: RegExpExecArray): PageBreak | undefined {
   const line = lines[i]!;
   const start = line.indexOf('PAGE');

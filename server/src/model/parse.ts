@@ -8,7 +8,7 @@ import { cableId, isKnownPost, parseCableId, parseDocumentNumber, postIdPart } f
 import { DATE_LINE_PATTERN, decodeDateLine, expandYear } from './dates.ts';
 import { parseRoutingHeader } from './header.ts';
 import { detectNumberingStyle, readLineLabel, type NumberingStyle } from './labels.ts';
-import { CLASSIFICATION_STAMP, parsePageBreak } from './page-breaks.ts';
+import { CLASSIFICATION_STAMP, readPageHead } from './page-breaks.ts';
 import { E_O_LINE, parsePreamble, readCaptionsAfter } from './preamble.ts';
 import { frusPost, readFrus, type FrusReading } from './frus.ts';
 import { indentOf, isBlank, lineRange, splitLines } from './text.ts';
@@ -110,8 +110,8 @@ export function parseFrontMatter(text: string, context: ParseContext = {}): Fron
 function findPageHead(text: string, lines: string[]): PageHead | undefined {
   if (!text.includes('PAGE ')) return undefined;
   for (let i = 0; i < lines.length; i++) {
-    const pageBreak = lines[i]!.includes('PAGE ') ? parsePageBreak(lines, i) : undefined;
-    if (pageBreak?.form !== 'plusd') continue;
+    const pageBreak = readPageHead(lines, i);
+    if (!pageBreak) continue;
     const above = i > 0 ? readClassification(lines[i - 1]!, i - 1) : undefined;
     return above && CLASSIFICATION_STAMP.test(lines[i - 1]!) ? { ...pageBreak, stamp: above.level } : pageBreak;
   }
