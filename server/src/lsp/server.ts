@@ -20,6 +20,7 @@ import {
   CABLE_FILE_GLOB,
   createCableLanguageService,
   describeError,
+  type ContentChange,
   type IndexStore,
   type Logger,
   type ProgressSink,
@@ -70,17 +71,22 @@ const connection = createConnection(ProposedFeatures.all);
  * Text sync that survives a client's change ranges past the end of the text: the text-document
  * library would index such a change's lines at those far lines, leaving holes in its line table
  * (positions of NaN from then on). Each range is clamped to the text as it stands after the
- * changes before it; the edited text is the same, only its line table stays whole.
+ * changes before it; the edited text is the same, only its line table stays whole. The changes
+ * as applied go to the service, whose next model re-reads only what they touch.
  */
 const documents = new TextDocuments<TextDocument>({
   create: TextDocument.create,
   update(document, changes, version) {
+    const from = document.version;
+    const applied: ContentChange[] = [];
     for (const change of changes) {
       const clamp = (position: Position) => document.positionAt(document.offsetAt(position));
       const clamped =
         'range' in change ? { range: { start: clamp(change.range.start), end: clamp(change.range.end) }, text: change.text } : change;
+      applied.push(clamped);
       document = TextDocument.update(document, [clamped], version);
     }
+    service.documentEdited(document.uri, from, applied, version);
     return document;
   },
 });
