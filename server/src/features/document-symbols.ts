@@ -136,10 +136,28 @@ function subParagraphSymbol(sub: SubParagraph, document: TextDocument): Document
   );
 }
 
+/**
+ * Symbols by paragraph. A paragraph's symbol reads only the paragraph and the text in its range,
+ * and a model re-parsed after an edit keeps the paragraphs whose lines the edit left alone
+ * (model/reparse.ts): typing in a paragraph makes the symbol of that paragraph alone again.
+ */
+const paragraphSymbols = new WeakMap<Paragraph, DocumentSymbol>();
+
 function paragraphSymbol(paragraph: Paragraph, document: TextDocument): DocumentSymbol {
-  const rest = textFrom(document, paragraph.label.range.end, paragraph.range);
-  const children = paragraph.subParagraphs.map((sub) => subParagraphSymbol(sub, document));
-  return symbol(truncate(`${paragraph.number}. ${rest}`, NAME_LENGTH), SymbolKind.Number, paragraph.range, paragraph.label.range, children);
+  let found = paragraphSymbols.get(paragraph);
+  if (!found) {
+    const rest = textFrom(document, paragraph.label.range.end, paragraph.range);
+    const children = paragraph.subParagraphs.map((sub) => subParagraphSymbol(sub, document));
+    found = symbol(
+      truncate(`${paragraph.number}. ${rest}`, NAME_LENGTH),
+      SymbolKind.Number,
+      paragraph.range,
+      paragraph.label.range,
+      children,
+    );
+    paragraphSymbols.set(paragraph, found);
+  }
+  return found;
 }
 
 function bodySymbols(model: CableModel, document: TextDocument): DocumentSymbol[] {
