@@ -13,17 +13,19 @@ import {
   type Position,
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../../package.json';
 import { createNodeHost } from '../node/node-host.ts';
 import {
   CABLE_FILE_GLOB,
   createCableLanguageService,
+  createDocument,
   describeError,
   type ContentChange,
   type IndexStore,
   type Logger,
   type ProgressSink,
+  updateDocument,
 } from '../service/language-service.ts';
 import { createClientConfiguration } from './client-configuration.ts';
 import { flattenSymbols, plainTextHover } from './lsp-encodings.ts';
@@ -71,11 +73,12 @@ const connection = createConnection(ProposedFeatures.all);
  * Text sync that survives a client's change ranges past the end of the text: the text-document
  * library would index such a change's lines at those far lines, leaving holes in its line table
  * (positions of NaN from then on). Each range is clamped to the text as it stands after the
- * changes before it; the edited text is the same, only its line table stays whole. The changes
- * as applied go to the service, whose next model re-reads only what they touch.
+ * changes before it; the edited text is the same, only its line table stays whole. Documents are
+ * kept as lines (line-document.ts: a change copies no text but its own lines), and the changes as
+ * applied go to the service, whose next model re-reads only what they touch.
  */
 const documents = new TextDocuments<TextDocument>({
-  create: TextDocument.create,
+  create: createDocument,
   update(document, changes, version) {
     const from = document.version;
     const applied: ContentChange[] = [];
@@ -84,7 +87,7 @@ const documents = new TextDocuments<TextDocument>({
       const clamped =
         'range' in change ? { range: { start: clamp(change.range.start), end: clamp(change.range.end) }, text: change.text } : change;
       applied.push(clamped);
-      document = TextDocument.update(document, [clamped], version);
+      document = updateDocument(document, [clamped], version);
     }
     service.documentEdited(document.uri, from, applied, version);
     return document;

@@ -9,7 +9,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList, DocumentSymbol, FoldingRange, Hover, Position, Range, SymbolInformation } from 'vscode-languageserver-types';
 import type { CableModel, ParseContext } from '../model/cable-model.ts';
-import { splitLines } from '../model/text.ts';
 import { quickFixes, type CableQuickFix } from '../features/code-actions.ts';
 import { citationLens, type CitationLens } from '../features/code-lens.ts';
 import { completion } from '../features/completion.ts';
@@ -47,6 +46,7 @@ export { markdownToPlainText } from '../features/markdown.ts';
 export { plural } from '../features/wording.ts';
 export { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from '../features/semantic-tokens.ts';
 export { DEFAULT_SETTINGS, readSettings } from './settings.ts';
+export { createDocument, updateDocument } from './line-document.ts';
 export type { CableQuickFix } from '../features/code-actions.ts';
 export type { CitationLens } from '../features/code-lens.ts';
 export type { CableDefinition } from '../features/definition.ts';
@@ -200,7 +200,7 @@ export function createCableLanguageService(host: CableServiceHost): CableLanguag
     const model = cache.get(document);
     let found = diagnosticsByModel.get(model);
     if (!found) {
-      found = cableDiagnostics(model, splitLines(document.getText()));
+      found = cableDiagnostics(model, cache.lines(document));
       diagnosticsByModel.set(model, found);
     }
     return found;

@@ -7,6 +7,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CableModel } from '../model/cable-model.ts';
 import { parsedText, reparse, type ParsedText, type TextEdit } from '../model/reparse.ts';
+import { splitLines } from '../model/text.ts';
 import { DEFAULT_MAX_FILE_SIZE, parseWithinLimit } from '../workspace/file-size.ts';
 import { baseName, uriKey } from '../workspace/uri-keys.ts';
 
@@ -65,6 +66,12 @@ export class ModelCache {
     for (const change of changes) entry.edits.push({ version: to, edit: change as TextEdit });
   }
 
+  /** The lines of this version of the document: those the re-parse keeps, else the text split. */
+  lines(document: TextDocument): readonly string[] {
+    const entry = this.entries.get(uriKey(document.uri));
+    return entry?.version === document.version && entry.parsed ? entry.parsed.lines : splitLines(document.getText());
+  }
+
   delete(uri: string): void {
     this.entries.delete(uriKey(uri));
   }
@@ -89,9 +96,9 @@ export class ModelCache {
     if (!edits?.length || edits[edits.length - 1]!.version !== document.version) return undefined;
     let parsed = cached.parsed ?? (cached.text === undefined ? undefined : parsedText(cached.text, cached.model));
     for (const { edit } of edits) parsed = parsed && reparse(parsed, edit);
-    // The edits must give the editor's text: the same length and lines, and still within the cap.
-    const text = document.getText();
-    if (!parsed || parsed.length !== text.length || parsed.lines.length !== document.lineCount) return undefined;
+    // The edits must give the editor's text: the same length (the offset of its end) and lines, and still within the cap.
+    const length = document.offsetAt({ line: document.lineCount, character: 0 });
+    if (!parsed || parsed.length !== length || parsed.lines.length !== document.lineCount) return undefined;
     if (parsed.length * 3 > this.maxFileSize()) return undefined;
     return { version: document.version, model: parsed.model, parsed, edits: [] };
   }
