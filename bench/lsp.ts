@@ -13,7 +13,13 @@ import { CompletionRequest, ReferencesRequest, WorkspaceSymbolRequest, type Posi
 import { parseCable, type CableModel } from '../server/src/model/cable-model.ts';
 import { documentSymbols } from '../server/src/features/document-symbols.ts';
 import { createNodeWorkspace } from '../server/src/node/node-workspace.ts';
-import { createCableLanguageService, NEVER_CANCELLED, type Workspace } from '../server/src/service/language-service.ts';
+import {
+  createCableLanguageService,
+  createDocument,
+  NEVER_CANCELLED,
+  updateDocument,
+  type Workspace,
+} from '../server/src/service/language-service.ts';
 import { startServer, type LspTestClient } from '../test/support/lsp-client.ts';
 import { megabyteCable } from '../test/support/megabyte-cable.ts';
 import { spread, symbolQueries } from './queries.ts';
@@ -360,6 +366,49 @@ async function benchServiceInProcess(files: string[]): Promise<void> {
   reportInProcess('definition', definitions);
 }
 
+/**
+ * What the server does for one keystroke in the 1 MB cable, in process: the change applied to the
+ * document, the model of the new version, and each feature an editor asks for (or the server
+ * publishes) after a change, on that version.
+ */
+async function benchKeystrokeInProcess(files: string[]): Promise<void> {
+  const text = megabyteCable(files);
+  const service = createCableLanguageService({ workspace: createNodeWorkspace(), logger: { info() {}, warn() {}, error() {} } });
+  service.setWorkspaceFolders([]);
+  let document = createDocument('file:///bench/09BASRAH2.cable', 'cable', 1, text);
+  service.documentChanged(document);
+  await service.ensureIndexed(NEVER_CANCELLED);
+  service.model(document, NEVER_CANCELLED);
+  const middle = document.positionAt(text.indexOf(' ', text.indexOf('\n', text.length >> 1) + 1));
+  const after = { line: middle.line, character: middle.character + 1 };
+  const steps: [string, () => unknown][] = [
+    ['the change applied to the document', () => {}],
+    ['the model of the new version (re-parse)', () => service.model(document, NEVER_CANCELLED)],
+    ['hover at the cursor', () => service.hover(document, middle, NEVER_CANCELLED)],
+    ['completion at the cursor', () => service.completion(document, after, NEVER_CANCELLED)],
+    ['outline', () => service.documentSymbols(document, NEVER_CANCELLED)],
+    ['diagnostics (published 150 ms after typing stops)', () => service.diagnostics(document, NEVER_CANCELLED)],
+    ['folding ranges', () => service.foldingRanges(document, NEVER_CANCELLED)],
+    ['semantic tokens', () => service.semanticTokens(document, NEVER_CANCELLED)],
+    ['code lens', () => service.codeLens(document, NEVER_CANCELLED)],
+    ['document links', () => service.documentLinks(document, NEVER_CANCELLED)],
+  ];
+  const times = steps.map(() => inProcessTimes());
+  for (let i = 0; i < 60; i++) {
+    const change = i % 2 === 0 ? { range: { start: middle, end: middle }, text: 'x' } : { range: { start: middle, end: after }, text: '' };
+    const from = document.version;
+    await timedInProcess(times[0]!, () => {
+      document = updateDocument(document, [change], from + 1);
+      service.documentEdited(document.uri, from, [change], from + 1);
+      service.documentChanged(document);
+    });
+    for (let k = 1; k < steps.length; k++) await timedInProcess(times[k]!, steps[k]![1]);
+  }
+  console.log(`
+one keystroke in the 1 MB cable, in process (60 keystrokes); ${loadAverage()}:`);
+  steps.forEach(([name], k) => reportInProcess(name, times[k]!));
+}
+
 /** The index in this process, to see what it keeps: heap after a full GC, before and after. */
 async function benchIndexInProcess(): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -384,6 +433,7 @@ async function main(): Promise<void> {
     .map((name) => join(corpusDir, name));
   console.log(`node ${process.version}, server ${join('dist', 'server', 'server.js')} over stdio; round-trip times`);
   await benchBigCable(files);
+  await benchKeystrokeInProcess(files);
   if (onlyTheBigCable) return;
   await benchCorpus(files);
   await benchServiceInProcess(files);
