@@ -8,6 +8,8 @@ import {
   FileChangeType,
   Location,
   ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
   type Position,
@@ -30,6 +32,7 @@ import {
 import { createClientConfiguration } from './client-configuration.ts';
 import { flattenSymbols, plainTextHover } from './lsp-encodings.ts';
 import { registerCableFeatures } from './lsp-features.ts';
+import { symbolEncoder } from './symbol-encoder.ts';
 import { cacheVersion, createIndexCache, defaultCacheDir } from '../node/index-cache.ts';
 
 const USAGE = `Usage: cable-language-server --stdio | --node-ipc | --socket=<port> | --pipe=<name> [--cache-dir DIR]
@@ -68,7 +71,19 @@ function cacheDirArgument(): string | undefined {
 }
 let cacheDir = cacheDirArgument() ?? defaultCacheDir();
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio (the transport of editors other than VS Code, and of the benches), messages are
+// written by an encoder that keeps each outline symbol's bytes (symbol-encoder.ts). Given a reader
+// and a writer, vscode-languageserver no longer ends the process when stdin ends: done below.
+const stdio = args.includes('--stdio');
+const connection = stdio
+  ? createConnection(
+      ProposedFeatures.all,
+      new StreamMessageReader(process.stdin),
+      new StreamMessageWriter(process.stdout, { contentTypeEncoder: symbolEncoder }),
+    )
+  : createConnection(ProposedFeatures.all);
+let shutDown = false;
+if (stdio) for (const event of ['end', 'close']) process.stdin.on(event, () => process.exit(shutDown ? 0 : 1));
 /**
  * Text sync that survives a client's change ranges past the end of the text: the text-document
  * library would index such a change's lines at those far lines, leaving holes in its line table
@@ -243,6 +258,7 @@ connection.onDefinition(
 
 // The index cache being written is finished first: the next run would read it again otherwise.
 connection.onShutdown(async () => {
+  shutDown = true;
   await service.indexStored();
   service.dispose();
 });
