@@ -31,7 +31,7 @@ const ascii = (name: string) =>
     .replace(/[‘’]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/…/g, '...')
-    .replace(/[^\x00-\x7f]/g, '?');
+    .replace(/[\u0080-\uffff]/g, '?');
 
 const variants: [string, DocumentSymbol[]][] = [
   ['as sent', outline],
