@@ -9,7 +9,6 @@ import {
   Location,
   ProposedFeatures,
   StreamMessageReader,
-  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
   type Position,
@@ -32,7 +31,7 @@ import {
 import { createClientConfiguration } from './client-configuration.ts';
 import { flattenSymbols, plainTextHover } from './lsp-encodings.ts';
 import { registerCableFeatures } from './lsp-features.ts';
-import { symbolEncoder } from './symbol-encoder.ts';
+import { StdioMessageWriter } from './stdio-writer.ts';
 import { cacheVersion, createIndexCache, defaultCacheDir } from '../node/index-cache.ts';
 
 const USAGE = `Usage: cable-language-server --stdio | --node-ipc | --socket=<port> | --pipe=<name> [--cache-dir DIR]
@@ -72,15 +71,11 @@ function cacheDirArgument(): string | undefined {
 let cacheDir = cacheDirArgument() ?? defaultCacheDir();
 
 // Over stdio (the transport of editors other than VS Code, and of the benches), messages are
-// written by an encoder that keeps each outline symbol's bytes (symbol-encoder.ts). Given a reader
+// written in one write each, outline symbols' bytes kept (stdio-writer.ts). Given a reader
 // and a writer, vscode-languageserver no longer ends the process when stdin ends: done below.
 const stdio = args.includes('--stdio');
 const connection = stdio
-  ? createConnection(
-      ProposedFeatures.all,
-      new StreamMessageReader(process.stdin),
-      new StreamMessageWriter(process.stdout, { contentTypeEncoder: symbolEncoder }),
-    )
+  ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StdioMessageWriter(process.stdout))
   : createConnection(ProposedFeatures.all);
 let shutDown = false;
 if (stdio) for (const event of ['end', 'close']) process.stdin.on(event, () => process.exit(shutDown ? 0 : 1));
