@@ -90,7 +90,7 @@ export function reparse(previous: ParsedText, edit: TextEdit): ParsedText | unde
   const oldRegionEnd = toEnd ? lines.length : paragraphs[below]!.range.start.line;
   const newRegionEnd = oldRegionEnd + delta;
 
-  const newLines = lines.slice(0, start.line).concat(replaced, lines.slice(end.line + 1));
+  const newLines = withLinesReplaced(lines, start.line, removed.length, replaced);
   // Below the region, its next paragraph's label line is read too: it closes the region's last
   // paragraph as in the whole text, and no signature can be found above it (a label is no name).
   const region = parseBody(
@@ -172,6 +172,18 @@ function sameForWholeText(before: string[], after: string[]): boolean {
   const a = keys(before);
   const b = keys(after);
   return a !== undefined && b !== undefined && a.length === b.length && a.every((key, i) => key === b[i]);
+}
+
+/**
+ * A copy of `lines` with `count` lines at `at` replaced: one copy of the array (130 KB for the 1 MB
+ * cable, allocated where the GC's young generation does not reach), edited in place; joined by
+ * `concat` when the new lines are too many to spread as arguments.
+ */
+function withLinesReplaced(lines: readonly string[], at: number, count: number, replaced: string[]): string[] {
+  if (replaced.length >= 10_000) return lines.slice(0, at).concat(replaced, lines.slice(at + count));
+  const copy = lines.slice();
+  copy.splice(at, count, ...replaced);
+  return copy;
 }
 
 /** The paragraph with its heading index moved by `by`: headings above the region, or those the region gained or lost. */
