@@ -1,32 +1,36 @@
 // Latency of the language server as an editor sees it: the built server spawned with --stdio,
 // requests timed round trip over JSON-RPC. Prints figures; never passes or fails.
 //   npm run bench:lsp            (builds first)
-//   node --expose-gc --import tsx bench/lsp.ts [CORPUS_PLAIN_DIR]
-// Default corpus: ../shared/corpus/cablegate/plain, else the vendored sample.
+//   node --expose-gc --import tsx bench/lsp.ts [--1mb-only] [CORPUS_PLAIN_DIR]
+// Default corpus: ../shared/corpus/cablegate/plain, else the vendored sample. `--1mb-only`: the
+// 1 MB cable over stdio, nothing else.
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  DidChangeTextDocumentNotification,
-  ReferencesRequest,
-  WorkspaceSymbolRequest,
-  type Position,
-} from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, ReferencesRequest, WorkspaceSymbolRequest, type Position } from 'vscode-languageserver-protocol/node';
 import { parseCable, type CableModel } from '../server/src/model/cable-model.ts';
 import { documentSymbols } from '../server/src/features/document-symbols.ts';
 import { createNodeWorkspace } from '../server/src/node/node-workspace.ts';
-import { createCableLanguageService, NEVER_CANCELLED, type Workspace } from '../server/src/service/language-service.ts';
+import {
+  createCableLanguageService,
+  createDocument,
+  NEVER_CANCELLED,
+  updateDocument,
+  type Workspace,
+} from '../server/src/service/language-service.ts';
 import { startServer, type LspTestClient } from '../test/support/lsp-client.ts';
+import { megabyteCable } from '../test/support/megabyte-cable.ts';
 import { spread, symbolQueries } from './queries.ts';
 
 const root = join(__dirname, '..');
 const shared = join(root, '..', 'shared', 'corpus', 'cablegate', 'plain');
-const corpusDir = process.argv[2] ?? (existsSync(shared) ? shared : join(root, 'test', 'fixtures', 'corpus-sample', 'plain'));
-const SEED = readFileSync(join(root, 'test', 'fixtures', 'seed', '09BASRAH2.cable'), 'utf8');
+const args = process.argv.slice(2);
+const onlyTheBigCable = args.includes('--1mb-only');
+const corpusDir =
+  args.find((arg) => !arg.startsWith('--')) ?? (existsSync(shared) ? shared : join(root, 'test', 'fixtures', 'corpus-sample', 'plain'));
 const CITED = join(root, 'test', 'fixtures', 'workspace', '08BAGHDAD3475.cable');
-const BIG_BYTES = 1_000_000;
 const SAMPLES = 500;
 
 function percentile(sorted: number[], p: number): number {
@@ -77,6 +81,16 @@ async function timed<T>(times: number[], request: () => Promise<T>): Promise<T> 
   return result;
 }
 
+/** CPU time (user + system) the server process has used, in ms (Linux /proc; clock ticks of 10 ms). */
+function serverCpuMs(client: LspTestClient): number {
+  try {
+    const fields = readFileSync(`/proc/${client.process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 /** Resident and peak memory of the server process, in MB (Linux /proc). */
 function memoryOf(client: LspTestClient): { rss: string; peak: string } {
   try {
@@ -104,23 +118,10 @@ function definitionPositions(model: CableModel): Position[] {
   return [...(model.references?.entries ?? []).map((e) => e.range.start), ...model.crossReferences.map((c) => c.range.start)];
 }
 
-/** Spread `count` picks over a list, so the whole document is sampled. */
-/** The seed's header and preamble, then corpus bodies (from their first paragraph) up to 1 MB. */
-function bigCable(files: string[]): string {
-  let text = SEED;
-  for (const file of files) {
-    if (text.length >= BIG_BYTES) break;
-    const body = readFileSync(file, 'utf8');
-    const first = body.search(/^¶1\./m);
-    if (first >= 0) text += `\n\n${body.slice(first)}`;
-  }
-  return text;
-}
-
 async function benchBigCable(files: string[]): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cable-bench-lsp-'));
   try {
-    const text = bigCable(files);
+    const text = megabyteCable(files);
     const file = join(dir, '09BASRAH2.cable');
     writeFileSync(file, text);
     copyFileSync(CITED, join(dir, '08BAGHDAD3475.cable'));
@@ -152,22 +153,33 @@ async function benchBigCable(files: string[]): Promise<void> {
     report('outline after an edit (reparse + outline)', edited);
 
     // As an editor types: one character inserted (then removed) in a paragraph mid-file, sent as
-    // an incremental change; timed from the didChange to the outline's answer.
-    const typed: number[] = [];
+    // an incremental change. Typing is timed as the editor's lag: from the didChange to the answer
+    // of a request about the new version at the cursor (hover there; completion there). The
+    // outline after typing is timed the same way, against the outline's own goal.
     const middle = document.positionAt(text.indexOf(' ', text.indexOf('\n', text.length >> 1) + 1));
     const after = { line: middle.line, character: middle.character + 1 };
-    for (let i = 0; i < 40; i++) {
-      const change =
-        i % 2 === 0 ? { range: { start: middle, end: middle }, text: 'x' } : { range: { start: middle, end: after }, text: '' };
-      await timed(typed, () => {
-        void client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-          textDocument: { uri, version: 1000 + i },
-          contentChanges: [change],
+    const typeOne = (i: number) =>
+      client.edit(uri, [
+        i % 2 === 0 ? { range: { start: middle, end: middle }, text: 'x' } : { range: { start: middle, end: after }, text: '' },
+      ]);
+    const typingSeries = async (name: string, count: number, request: () => Promise<unknown>) => {
+      const times: number[] = [];
+      const cpu = serverCpuMs(client);
+      for (let i = 0; i < count; i++) {
+        await timed(times, () => {
+          typeOne(i);
+          return request();
         });
-        return client.symbols(uri);
-      });
-    }
-    report('outline after typing one character (incremental)', typed);
+      }
+      // An even count leaves the text as it was.
+      report(name, times);
+      console.log(`  (server CPU ${((serverCpuMs(client) - cpu) / count).toFixed(2)} ms a keystroke on average; ${loadAverage()})`);
+    };
+    await typingSeries('typing: one character, then hover at it', 200, () => client.hover(uri, middle));
+    await typingSeries('typing: one character, then completion at it', 200, () =>
+      client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: after }),
+    );
+    await typingSeries('outline after typing one character (incremental)', 40, () => client.symbols(uri));
 
     const hovers: number[] = [];
     for (const position of spread(hoverPositions(model), SAMPLES)) await timed(hovers, () => client.hover(uri, position));
@@ -327,7 +339,7 @@ async function benchSearchAt250k(files: string[]): Promise<void> {
 
 /** The same requests on the 1 MB cable without the transport: what the service itself costs. */
 async function benchServiceInProcess(files: string[]): Promise<void> {
-  const text = bigCable(files);
+  const text = megabyteCable(files);
   const service = createCableLanguageService({ workspace: createNodeWorkspace(), logger: { info() {}, warn() {}, error() {} } });
   service.setWorkspaceFolders([]);
   const document = TextDocument.create('file:///bench/09BASRAH2.cable', 'cable', 1, text);
@@ -354,6 +366,49 @@ async function benchServiceInProcess(files: string[]): Promise<void> {
   reportInProcess('definition', definitions);
 }
 
+/**
+ * What the server does for one keystroke in the 1 MB cable, in process: the change applied to the
+ * document, the model of the new version, and each feature an editor asks for (or the server
+ * publishes) after a change, on that version.
+ */
+async function benchKeystrokeInProcess(files: string[]): Promise<void> {
+  const text = megabyteCable(files);
+  const service = createCableLanguageService({ workspace: createNodeWorkspace(), logger: { info() {}, warn() {}, error() {} } });
+  service.setWorkspaceFolders([]);
+  let document = createDocument('file:///bench/09BASRAH2.cable', 'cable', 1, text);
+  service.documentChanged(document);
+  await service.ensureIndexed(NEVER_CANCELLED);
+  service.model(document, NEVER_CANCELLED);
+  const middle = document.positionAt(text.indexOf(' ', text.indexOf('\n', text.length >> 1) + 1));
+  const after = { line: middle.line, character: middle.character + 1 };
+  const steps: [string, () => unknown][] = [
+    ['the change applied to the document', () => {}],
+    ['the model of the new version (re-parse)', () => service.model(document, NEVER_CANCELLED)],
+    ['hover at the cursor', () => service.hover(document, middle, NEVER_CANCELLED)],
+    ['completion at the cursor', () => service.completion(document, after, NEVER_CANCELLED)],
+    ['outline', () => service.documentSymbols(document, NEVER_CANCELLED)],
+    ['diagnostics (published 150 ms after typing stops)', () => service.diagnostics(document, NEVER_CANCELLED)],
+    ['folding ranges', () => service.foldingRanges(document, NEVER_CANCELLED)],
+    ['semantic tokens', () => service.semanticTokens(document, NEVER_CANCELLED)],
+    ['code lens', () => service.codeLens(document, NEVER_CANCELLED)],
+    ['document links', () => service.documentLinks(document, NEVER_CANCELLED)],
+  ];
+  const times = steps.map(() => inProcessTimes());
+  for (let i = 0; i < 60; i++) {
+    const change = i % 2 === 0 ? { range: { start: middle, end: middle }, text: 'x' } : { range: { start: middle, end: after }, text: '' };
+    const from = document.version;
+    await timedInProcess(times[0]!, () => {
+      document = updateDocument(document, [change], from + 1);
+      service.documentEdited(document.uri, from, [change], from + 1);
+      service.documentChanged(document);
+    });
+    for (let k = 1; k < steps.length; k++) await timedInProcess(times[k]!, steps[k]![1]);
+  }
+  console.log(`
+one keystroke in the 1 MB cable, in process (60 keystrokes); ${loadAverage()}:`);
+  steps.forEach(([name], k) => reportInProcess(name, times[k]!));
+}
+
 /** The index in this process, to see what it keeps: heap after a full GC, before and after. */
 async function benchIndexInProcess(): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -378,6 +433,8 @@ async function main(): Promise<void> {
     .map((name) => join(corpusDir, name));
   console.log(`node ${process.version}, server ${join('dist', 'server', 'server.js')} over stdio; round-trip times`);
   await benchBigCable(files);
+  await benchKeystrokeInProcess(files);
+  if (onlyTheBigCable) return;
   await benchCorpus(files);
   await benchServiceInProcess(files);
   await benchIndexInProcess();

@@ -31,6 +31,7 @@ import {
   type FileEvent,
   type InitializeResult,
   type Position,
+  type Range,
   type ProtocolConnection,
   type Registration,
   type WorkDoneProgressBegin,
@@ -100,6 +101,13 @@ export class LspTestClient {
       textDocument: { uri, version },
       contentChanges: [{ text }],
     });
+  }
+
+  /** Incremental changes, as an editor sends them while typing. */
+  edit(uri: string, contentChanges: { range: Range; text: string }[]): void {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    void this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
   }
 
   close(uri: string): void {

@@ -3,7 +3,16 @@
 // inside its parent's and every selection range inside its range, as clients require.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import type { Addressee, CableModel, Paragraph, Range, ReferenceBlock, RoutingHeader, SubParagraph } from '../model/cable-model.ts';
+import type {
+  Addressee,
+  CableModel,
+  Paragraph,
+  Range,
+  ReferenceBlock,
+  RoutingHeader,
+  SectionHeading,
+  SubParagraph,
+} from '../model/cable-model.ts';
 import { clampRange, comparePositions, rangeWithin, spanOf } from './ranges.ts';
 
 /** Paragraph names stop near here, at a word boundary: `1. (C) Summary: Meeting with the REO Director…`. */
@@ -136,10 +145,28 @@ function subParagraphSymbol(sub: SubParagraph, document: TextDocument): Document
   );
 }
 
+/**
+ * Symbols by paragraph. A paragraph's symbol reads only the paragraph and the text in its range,
+ * and a model re-parsed after an edit keeps the paragraphs whose lines the edit left alone
+ * (model/reparse.ts): typing in a paragraph makes the symbol of that paragraph alone again.
+ */
+const paragraphSymbols = new WeakMap<Paragraph, DocumentSymbol>();
+
 function paragraphSymbol(paragraph: Paragraph, document: TextDocument): DocumentSymbol {
-  const rest = textFrom(document, paragraph.label.range.end, paragraph.range);
-  const children = paragraph.subParagraphs.map((sub) => subParagraphSymbol(sub, document));
-  return symbol(truncate(`${paragraph.number}. ${rest}`, NAME_LENGTH), SymbolKind.Number, paragraph.range, paragraph.label.range, children);
+  let found = paragraphSymbols.get(paragraph);
+  if (!found) {
+    const rest = textFrom(document, paragraph.label.range.end, paragraph.range);
+    const children = paragraph.subParagraphs.map((sub) => subParagraphSymbol(sub, document));
+    found = symbol(
+      truncate(`${paragraph.number}. ${rest}`, NAME_LENGTH),
+      SymbolKind.Number,
+      paragraph.range,
+      paragraph.label.range,
+      children,
+    );
+    paragraphSymbols.set(paragraph, found);
+  }
+  return found;
 }
 
 function bodySymbols(model: CableModel, document: TextDocument): DocumentSymbol[] {
@@ -149,21 +176,27 @@ function bodySymbols(model: CableModel, document: TextDocument): DocumentSymbol[
     if (paragraph.heading !== undefined && underHeading[paragraph.heading]) underHeading[paragraph.heading]!.push(paragraph);
     else topLevel.push(paragraphSymbol(paragraph, document));
   }
-  model.headings.forEach((heading, i) => {
-    const paragraphs = underHeading[i]!;
-    const last = paragraphs[paragraphs.length - 1];
-    const range = last && comparePositions(last.range.end, heading.range.end) > 0 ? spanOf(heading.range, last.range) : heading.range;
-    topLevel.push(
-      symbol(
-        heading.text,
-        SymbolKind.Namespace,
-        range,
-        heading.range,
-        paragraphs.map((p) => paragraphSymbol(p, document)),
-      ),
-    );
-  });
+  model.headings.forEach((heading, i) => topLevel.push(headingSymbol(heading, underHeading[i]!, document)));
   return topLevel;
+}
+
+/** Symbols by heading, with the paragraphs they hold: kept while the re-parse keeps the heading and the same paragraphs stand under it. */
+const headingSymbols = new WeakMap<SectionHeading, { paragraphs: Paragraph[]; symbol: DocumentSymbol }>();
+
+function headingSymbol(heading: SectionHeading, paragraphs: Paragraph[], document: TextDocument): DocumentSymbol {
+  const kept = headingSymbols.get(heading);
+  if (kept && kept.paragraphs.length === paragraphs.length && kept.paragraphs.every((p, i) => p === paragraphs[i])) return kept.symbol;
+  const last = paragraphs[paragraphs.length - 1];
+  const range = last && comparePositions(last.range.end, heading.range.end) > 0 ? spanOf(heading.range, last.range) : heading.range;
+  const made = symbol(
+    heading.text,
+    SymbolKind.Namespace,
+    range,
+    heading.range,
+    paragraphs.map((p) => paragraphSymbol(p, document)),
+  );
+  headingSymbols.set(heading, { paragraphs, symbol: made });
+  return made;
 }
 
 /** Outlines by model: a model stands for one document version, so its outline never changes. */

@@ -3,7 +3,7 @@
 // `collapsedText` says what a folded range holds: a paragraph's first words, a section's name.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
-import type { CableModel, Range } from '../model/cable-model.ts';
+import type { CableModel, Paragraph, Range } from '../model/cable-model.ts';
 import { truncate } from './document-symbols.ts';
 import { plural } from './wording.ts';
 
@@ -14,9 +14,37 @@ function lastLine(range: Range): number {
   return range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
 }
 
+/** Enough of a line for its first words: a paragraph's line may be kilobytes long. */
+const FIRST_WORDS_SOURCE = COLLAPSED_LENGTH * 4;
+
+/** The first words from `from` to the end of its line, cut near COLLAPSED_LENGTH. */
 function firstWords(document: TextDocument, from: Range['start']): string {
-  const text = document.getText({ start: from, end: { line: from.line + 1, character: 0 } });
-  return truncate(text.replace(/\s+/g, ' ').trim(), COLLAPSED_LENGTH);
+  const lineEnd = document.getLineRange(from.line).end.character;
+  const words = (end: number) =>
+    document
+      .getText({ start: from, end: { line: from.line, character: end } })
+      .replace(/\s+/g, ' ')
+      .trim();
+  const head = words(Math.min(lineEnd, from.character + FIRST_WORDS_SOURCE));
+  // More than COLLAPSED_LENGTH + 1 characters of words decide the cut as the whole line would; fewer may be white space's doing.
+  const whole = head.length > COLLAPSED_LENGTH + 1 || lineEnd <= from.character + FIRST_WORDS_SOURCE;
+  return truncate(whole ? head : words(lineEnd), COLLAPSED_LENGTH);
+}
+
+/**
+ * The first words of a paragraph and of each of its sub-paragraphs, by paragraph: a model
+ * re-parsed after an edit keeps the paragraphs whose lines the edit left alone (model/reparse.ts),
+ * so typing reads again the words of the touched paragraph alone.
+ */
+const paragraphWords = new WeakMap<Paragraph, string[]>();
+
+function wordsOf(paragraph: Paragraph, document: TextDocument): string[] {
+  let words = paragraphWords.get(paragraph);
+  if (!words) {
+    words = [paragraph, ...paragraph.subParagraphs].map((part) => firstWords(document, part.range.start));
+    paragraphWords.set(paragraph, words);
+  }
+  return words;
 }
 
 export function foldingRanges(model: CableModel, document: TextDocument): FoldingRange[] {
@@ -67,8 +95,10 @@ export function foldingRanges(model: CableModel, document: TextDocument): Foldin
     }
   }
 
+  const underHeading = model.headings.map(() => [] as CableModel['paragraphs']);
+  for (const paragraph of model.paragraphs) if (paragraph.heading !== undefined) underHeading[paragraph.heading]?.push(paragraph);
   model.headings.forEach((heading, index) => {
-    const under = model.paragraphs.filter((p) => p.heading === index);
+    const under = underHeading[index]!;
     const last = under[under.length - 1];
     // A heading token may hold its dash rules (`----`): only its words are shown.
     const name = truncate(heading.text.replace(/-{3,}/g, ' ').replace(/\s+/g, ' ').trim(), COLLAPSED_LENGTH - 15);
@@ -82,8 +112,9 @@ export function foldingRanges(model: CableModel, document: TextDocument): Foldin
   });
 
   for (const paragraph of model.paragraphs) {
-    add(paragraph.range.start.line, lastLine(paragraph.range), firstWords(document, paragraph.range.start));
-    for (const sub of paragraph.subParagraphs) add(sub.range.start.line, lastLine(sub.range), firstWords(document, sub.range.start));
+    const words = wordsOf(paragraph, document);
+    add(paragraph.range.start.line, lastLine(paragraph.range), words[0]!);
+    paragraph.subParagraphs.forEach((sub, i) => add(sub.range.start.line, lastLine(sub.range), words[i + 1]!));
   }
   // Editors keep one range per start line: the outer one (`REF: A. …` starts the list and its first entry).
   ranges.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);

@@ -331,6 +331,7 @@ function renderParagraphMention(mention: CrossReference, context: HoverContext):
 
 // ---------------------------------------------------------------- targets
 
+/** The targets of the routing header, banner and preamble: a few dozen, whatever the cable's length. */
 function collectTargets(model: CableModel): Target[] {
   const targets: Target[] = [];
   const add = (range: Range | undefined, render: Target['render']) => range && targets.push({ range, render });
@@ -412,23 +413,47 @@ function collectTargets(model: CableModel): Target[] {
     for (const reason of classifiedBy.reasons) add(reason.range, () => renderReason(reason, eo?.order?.text));
   }
 
-  for (const paragraph of model.paragraphs) {
-    const marking = paragraph.marking;
-    if (marking) add(marking.range, () => renderPortionMarking(marking));
-    for (const sub of paragraph.subParagraphs) {
-      const subMarking = sub.marking;
-      if (subMarking) add(subMarking.range, () => renderPortionMarking(subMarking));
-    }
+  return targets;
+}
+
+/**
+ * The body's targets on one line: the portion markings of the paragraph and sub-paragraphs
+ * starting there and the mentions on it (each on one line), found by binary search in the
+ * model's lists (in text order). A model per keystroke needs no map of a 1 MB cable's body.
+ */
+function bodyTargetsOn(model: CableModel, line: number): Target[] {
+  const targets: Target[] = [];
+  const onLine = (range: Range) => range.start.line <= line && line <= range.end.line;
+  const paragraph = model.paragraphs[firstIndexAfter(model.paragraphs, line, (p) => p.range.start.line) - 1];
+  for (const part of paragraph ? [paragraph, ...paragraph.subParagraphs] : []) {
+    const marking = part.marking;
+    if (marking && onLine(marking.range)) targets.push({ range: marking.range, render: () => renderPortionMarking(marking) });
   }
-  for (const mention of model.crossReferences) {
-    add(mention.range, (context) =>
-      mention.kind === 'reference' ? renderReferenceMention(mention, context) : renderParagraphMention(mention, context),
-    );
+  const mentions = model.crossReferences;
+  for (let i = firstIndexAfter(mentions, line - 1, (m) => m.range.start.line); i < mentions.length && onLine(mentions[i]!.range); i++) {
+    const mention = mentions[i]!;
+    targets.push({
+      range: mention.range,
+      render: (context) =>
+        mention.kind === 'reference' ? renderReferenceMention(mention, context) : renderParagraphMention(mention, context),
+    });
   }
   return targets;
 }
 
-/** Targets by line (a target spanning lines is listed on each), built once per model. */
+/** Index of the first item whose line is after `line` (items in text order). */
+function firstIndexAfter<T>(items: readonly T[], line: number, lineOf: (item: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lineOf(items[mid]!) <= line) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The front matter's targets by line (a target spanning lines is listed on each), built once per model. */
 const targetsByModel = new WeakMap<CableModel, Map<number, Target[]>>();
 
 function targetsOn(model: CableModel, line: number): Target[] {
@@ -444,7 +469,7 @@ function targetsOn(model: CableModel, line: number): Target[] {
     }
     targetsByModel.set(model, byLine);
   }
-  return byLine.get(line) ?? [];
+  return [...(byLine.get(line) ?? []), ...bodyTargetsOn(model, line)];
 }
 
 export function hover(context: HoverContext, position: { line: number; character: number }): CableHover | undefined {

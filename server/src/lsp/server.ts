@@ -8,25 +8,30 @@ import {
   FileChangeType,
   Location,
   ProposedFeatures,
+  StreamMessageReader,
   TextDocuments,
   TextDocumentSyncKind,
   type Position,
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../../package.json';
 import { createNodeHost } from '../node/node-host.ts';
 import {
   CABLE_FILE_GLOB,
   createCableLanguageService,
+  createDocument,
   describeError,
+  type ContentChange,
   type IndexStore,
   type Logger,
   type ProgressSink,
+  updateDocument,
 } from '../service/language-service.ts';
 import { createClientConfiguration } from './client-configuration.ts';
 import { flattenSymbols, plainTextHover } from './lsp-encodings.ts';
 import { registerCableFeatures } from './lsp-features.ts';
+import { StdioMessageWriter } from './stdio-writer.ts';
 import { cacheVersion, createIndexCache, defaultCacheDir } from '../node/index-cache.ts';
 
 const USAGE = `Usage: cable-language-server --stdio | --node-ipc | --socket=<port> | --pipe=<name> [--cache-dir DIR]
@@ -65,22 +70,36 @@ function cacheDirArgument(): string | undefined {
 }
 let cacheDir = cacheDirArgument() ?? defaultCacheDir();
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio (the transport of editors other than VS Code, and of the benches), messages are
+// written in one write each, outline symbols' bytes kept (stdio-writer.ts). Given a reader
+// and a writer, vscode-languageserver no longer ends the process when stdin ends: done below.
+const stdio = args.includes('--stdio');
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StdioMessageWriter(process.stdout))
+  : createConnection(ProposedFeatures.all);
+let shutDown = false;
+if (stdio) for (const event of ['end', 'close']) process.stdin.on(event, () => process.exit(shutDown ? 0 : 1));
 /**
  * Text sync that survives a client's change ranges past the end of the text: the text-document
  * library would index such a change's lines at those far lines, leaving holes in its line table
  * (positions of NaN from then on). Each range is clamped to the text as it stands after the
- * changes before it; the edited text is the same, only its line table stays whole.
+ * changes before it; the edited text is the same, only its line table stays whole. Documents are
+ * kept as lines (line-document.ts: a change copies no text but its own lines), and the changes as
+ * applied go to the service, whose next model re-reads only what they touch.
  */
 const documents = new TextDocuments<TextDocument>({
-  create: TextDocument.create,
+  create: createDocument,
   update(document, changes, version) {
+    const from = document.version;
+    const applied: ContentChange[] = [];
     for (const change of changes) {
       const clamp = (position: Position) => document.positionAt(document.offsetAt(position));
       const clamped =
         'range' in change ? { range: { start: clamp(change.range.start), end: clamp(change.range.end) }, text: change.text } : change;
-      document = TextDocument.update(document, [clamped], version);
+      applied.push(clamped);
+      document = updateDocument(document, [clamped], version);
     }
+    service.documentEdited(document.uri, from, applied, version);
     return document;
   },
 });
@@ -234,6 +253,7 @@ connection.onDefinition(
 
 // The index cache being written is finished first: the next run would read it again otherwise.
 connection.onShutdown(async () => {
+  shutDown = true;
   await service.indexStored();
   service.dispose();
 });

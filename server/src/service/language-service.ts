@@ -9,7 +9,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList, DocumentSymbol, FoldingRange, Hover, Position, Range, SymbolInformation } from 'vscode-languageserver-types';
 import type { CableModel, ParseContext } from '../model/cable-model.ts';
-import { splitLines } from '../model/text.ts';
 import { quickFixes, type CableQuickFix } from '../features/code-actions.ts';
 import { citationLens, type CitationLens } from '../features/code-lens.ts';
 import { completion } from '../features/completion.ts';
@@ -31,7 +30,7 @@ import { summarize, WorkspaceIndex, type Citation, type IndexedCable } from '../
 import { runCableQuery, type QueryError, type QueryOptions, type QueryResult } from '../workspace/cable-query.ts';
 import { citationNeighbourhood, MAX_GRAPH_HOPS, type CitationNeighbourhood } from '../workspace/citation-neighbourhood.ts';
 import type { Cancellation, CableServiceHost } from './host.ts';
-import { ModelCache } from './model-cache.ts';
+import { ModelCache, type ContentChange } from './model-cache.ts';
 import { DEFAULT_SETTINGS, isDiagnosticEnabled, readSettings, type CableSettings } from './settings.ts';
 
 export { lookupTag } from '../data/reference.ts';
@@ -47,6 +46,7 @@ export { markdownToPlainText } from '../features/markdown.ts';
 export { plural } from '../features/wording.ts';
 export { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from '../features/semantic-tokens.ts';
 export { DEFAULT_SETTINGS, readSettings } from './settings.ts';
+export { createDocument, updateDocument } from './line-document.ts';
 export type { CableQuickFix } from '../features/code-actions.ts';
 export type { CitationLens } from '../features/code-lens.ts';
 export type { CableDefinition } from '../features/definition.ts';
@@ -56,6 +56,7 @@ export type { CableLocation } from '../features/find-references.ts';
 export type { SemanticSpan } from '../features/semantic-tokens.ts';
 export type { CableModel, Paragraph, ParseContext } from '../model/cable-model.ts';
 export type { CableSettings } from './settings.ts';
+export type { ContentChange } from './model-cache.ts';
 export type { Citation, IndexedCable } from '../workspace/workspace-index.ts';
 export type * from './host.ts';
 export { CABLE_QUERY_HELP, GROUPINGS, type GroupBy, type QueryError, type QueryHit, type QueryResult } from '../workspace/cable-query.ts';
@@ -76,6 +77,11 @@ export type FileChange = 'created' | 'changed' | 'deleted';
 export interface CableLanguageService {
   // ---- documents: an open document's text wins over its file on disk
   documentChanged(document: TextDocument): void;
+  /**
+   * The client changed the document from version `from` to `to` with these changes, as applied
+   * to its text: the next model re-reads only what they touch (before `documentChanged`).
+   */
+  documentEdited(uri: string, from: number, changes: readonly ContentChange[], to: number): void;
   documentClosed(uri: string): Promise<void>;
 
   // ---- workspace folders, file events and the index
@@ -194,7 +200,7 @@ export function createCableLanguageService(host: CableServiceHost): CableLanguag
     const model = cache.get(document);
     let found = diagnosticsByModel.get(model);
     if (!found) {
-      found = cableDiagnostics(model, splitLines(document.getText()));
+      found = cableDiagnostics(model, cache.lines(document));
       diagnosticsByModel.set(model, found);
     }
     return found;
@@ -209,6 +215,8 @@ export function createCableLanguageService(host: CableServiceHost): CableLanguag
     documentChanged(document) {
       index.setOpenDocument(document.uri, () => summarize(document.uri, cache.get(document)));
     },
+
+    documentEdited: (uri, from, changes, to) => cache.edited(uri, from, changes, to),
 
     async documentClosed(uri) {
       cache.delete(uri);
