@@ -56,6 +56,14 @@ const EOL = '(?=\\n)';
 /** The two ways a line-start rule is anchored: at column 0, or right after `indented-line`'s indentation. */
 const AT_LINE_START = '^';
 const AFTER_INDENT = '\\G';
+/**
+ * `^` for the rules of a list that is searched from a line's first column and stops there, because
+ * `rest-of-line` matches wherever they do not (the root and preamble lists). Written as a lookahead,
+ * Oniguruma does not first look through the whole line for where such a rule could start: a body line's
+ * first search 3.59 -> 2.83 µs CPU for the line-start rules alone. In a list searched through a line it
+ * costs more: 12.6 against 11.5 µs a body line searched through with the line-start and inline rules.
+ */
+const FIRST_COLUMN = '(?=^)';
 
 const MONTH = words(['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'].map(anyCase));
 /** Date-time group: day, hour, minute, zone Z, month, two-digit year (`251427Z JAN 09`; the 1970s `221828 Z MAY 73`, `011830Z SEPT 75`). */
@@ -718,11 +726,11 @@ const grammar = {
       patterns: [{ include: '#indented-line' }, { include: '#line-start' }, { include: '#rest-of-body-line' }],
     },
     'line-start': {
-      patterns: lineStartRules(AT_LINE_START),
+      patterns: lineStartRules(FIRST_COLUMN),
     },
     'indented-line': {
       // The same line-start rules after leading whitespace (` ¶3. (C)`, `   (a)`, ` CONFIDENTIAL`).
-      begin: `^${SP}+(?=\\S)`,
+      begin: `${FIRST_COLUMN}${SP}+(?=\\S)`,
       end: `${EOL}|^`,
       patterns: [...lineStartRules(AFTER_INDENT), { include: '#rest-of-line' }],
     },
@@ -762,7 +770,7 @@ const grammar = {
     // (`Iran`); between rule lines both are headings.
     'heading-slot-after-blank': {
       // An empty line is matched through its newline: `^$` would be tried at every position.
-      begin: `^(?:\\n|${SP}+$)`,
+      begin: `${FIRST_COLUMN}(?:\\n|${SP}+$)`,
       end: HEADING_SLOT_END,
       applyEndPatternLast: 1,
       patterns: [
@@ -772,7 +780,7 @@ const grammar = {
       ],
     },
     'heading-slot-after-rule': {
-      begin: `^${RULE_LINE}`,
+      begin: `${FIRST_COLUMN}${RULE_LINE}`,
       beginCaptures: { 0: { name: scope('punctuation.separator.rule') } },
       end: HEADING_SLOT_END,
       applyEndPatternLast: 1,
