@@ -432,8 +432,9 @@ const oneOf = (anchor, rules) => {
 };
 
 /**
- * Rules that only match at the start of a line, built for both anchors: `^` at column 0, and `\G`
- * right after the indentation that `indented-line` consumed.
+ * Rules that only match at the start of a line, built for each anchor: at column 0 (`FIRST_COLUMN` in
+ * the line-start list, `^` for a page break inside a caption), and `\G` right after the indentation
+ * that `indented-line` consumed.
  */
 const pageBreak = (anchor) => ({
   // `ASTANA 00000095 002 OF 003`, `CARACAS 00001333 001.2 OF 003`, `PAGE 02 HARARE 06677 01 OF 03 291400Z`.
