@@ -30,8 +30,11 @@ function loadOniguruma(): Promise<void> {
   return wasmLoaded;
 }
 
-/** A registry that knows only the Cable grammar, with a colour theme when one is given. */
-export async function createRegistry(theme?: textmate.IRawTheme): Promise<textmate.Registry> {
+/**
+ * A registry that knows only the Cable grammar (syntaxes/cable.tmLanguage.json, or the JSON text given),
+ * with a colour theme when one is given.
+ */
+export async function createRegistry(theme?: textmate.IRawTheme, grammarJson?: string): Promise<textmate.Registry> {
   await loadOniguruma();
   const registry = new textmate.Registry({
     onigLib: Promise.resolve({
@@ -39,7 +42,7 @@ export async function createRegistry(theme?: textmate.IRawTheme): Promise<textma
       createOnigString: (text: string) => new oniguruma.OnigString(text),
     }),
     loadGrammar: async (scopeName: string) =>
-      scopeName === 'text.cable' ? textmate.parseRawGrammar(readFileSync(grammarPath, 'utf8'), grammarPath) : null,
+      scopeName === 'text.cable' ? textmate.parseRawGrammar(grammarJson ?? readFileSync(grammarPath, 'utf8'), grammarPath) : null,
     ...(theme ? { theme } : {}),
   });
   return registry;
