@@ -6,7 +6,18 @@
 // on any difference.
 //   node scripts/compare-cli-parse.mjs OTHER_DIST/cli/cable.js
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -32,9 +43,17 @@ function filesUnder(dir) {
 const work = mkdtempSync(join(tmpdir(), 'cable-compare-parse-'));
 let differences = 0;
 
-function compare(name, args, input) {
-  const run = (cli) =>
-    spawnSync(process.execPath, [cli, 'parse', ...args], { input, maxBuffer: 1024 * 1024 * 1024, cwd: work, timeout: 600_000 });
+/** `merged`: stdout and stderr into one file, as a terminal shows them, so the order of messages among records counts. */
+function compare(name, args, input, merged = false) {
+  const run = (cli) => {
+    const options = { input, maxBuffer: 1024 * 1024 * 1024, cwd: work, timeout: 600_000 };
+    if (!merged) return spawnSync(process.execPath, [cli, 'parse', ...args], options);
+    const both = join(work, 'both.out');
+    const fd = openSync(both, 'w');
+    const result = spawnSync(process.execPath, [cli, 'parse', ...args], { ...options, stdio: ['pipe', fd, fd] });
+    closeSync(fd);
+    return { status: result.status, stdout: readFileSync(both), stderr: Buffer.alloc(0) };
+  };
   const [a, b] = [run(ours), run(other)];
   const same = a.status === b.status && a.stdout.equals(b.stdout) && a.stderr.equals(b.stderr);
   if (!same) differences++;
@@ -71,8 +90,8 @@ try {
   compare(`the corpus, ${corpus.length} files`, corpus);
   compare(`other-forms, ${otherForms.length} files`, otherForms);
   compare(`fixtures, ${fixtures.length} files`, fixtures);
-  compare('made-up inputs', [bigCsv, truncatedCsv, noCable, overCap, overChunk, empty]);
-  compare('errors amid a list', [
+  compare('made-up inputs', [bigCsv, truncatedCsv, noCable, overCap, overChunk, empty, '/dev/zero']);
+  const amid = [
     ...corpus.slice(0, 50),
     'missing.txt',
     ...corpus.slice(50, 100),
@@ -82,7 +101,9 @@ try {
     ...corpus.slice(100, 300),
     truncatedCsv,
     ...corpus.slice(300, 400),
-  ]);
+  ];
+  compare('errors amid a list', amid);
+  compare('errors amid a list, stdout and stderr in one file', amid, undefined, true);
   compare('--year 2009 --id 09BASRAH2 over other-forms', ['--year', '2009', '--id', '09BASRAH2', ...otherForms]);
   compare('stdin among files', [corpus[0], '-', corpus[1]], readFileSync(corpus[2]));
   for (const file of [...otherForms, ...fixtures, bigCsv, truncatedCsv, noCable, overCap, empty])
