@@ -63,6 +63,12 @@ await Promise.all([
     outfile: 'dist/cli/cable.js',
     banner: { js: '#!/usr/bin/env node' },
   }),
+  // `cable parse`'s worker threads, beside the CLI (server/src/cli/parse-workers.ts).
+  esbuild.build({
+    ...common,
+    entryPoints: ['server/src/cli/parse-worker.ts'],
+    outfile: 'dist/cli/parse-worker.js',
+  }),
   esbuild.build({
     ...common,
     entryPoints: e2eEntries,

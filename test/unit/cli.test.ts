@@ -1,7 +1,7 @@
 // The `cable` command as users run it: the built bundle, real files, real exit codes.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -116,6 +116,70 @@ describe('cable parse', () => {
     assert.equal(cable(['parse', '--year', 'abc']).status, 2);
     assert.equal(cable(['frobnicate']).status, 2);
     assert.equal(cable(['--help']).status, 0);
+  });
+});
+
+describe('cable parse over many files (parsed by worker threads)', () => {
+  // Both renderings of the sample, 90 files: more than two batches of the workers.
+  const sample = ['plain', 'markdown-style'].flatMap((dir) =>
+    readdirSync(join(SAMPLE_CORPUS_DIR, dir))
+      .sort()
+      .map((name) => join(SAMPLE_CORPUS_DIR, dir, name)),
+  );
+  const recordLines = (stdout: string) => stdout.trimEnd().split('\n');
+  const fileOf = (line: string) => (JSON.parse(line) as { file: string }).file;
+
+  it('writes the records in the order of the arguments, each as a run over that file alone writes it', () => {
+    const files = [...sample.filter((_, i) => i % 2 === 1).reverse(), ...sample.filter((_, i) => i % 2 === 0)];
+    const { status, stdout, stderr } = cable(['parse', ...files]);
+    assert.equal(status, 0, stderr);
+    const lines = recordLines(stdout);
+    assert.deepEqual(lines.map(fileOf), files);
+    for (const i of [0, 44, files.length - 1]) assert.equal(lines[i], cable(['parse', files[i]!]).stdout.trimEnd());
+  });
+
+  it('writes the message of an unreadable file in its place among the records, goes on and exits 1', (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cable-cli-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    mkdirSync(join(dir, 'folder'));
+    const files = [...sample.slice(0, 40), join(dir, 'missing.txt'), ...sample.slice(40, 70), join(dir, 'folder'), ...sample.slice(70)];
+    // stdout and stderr into one file, as a terminal shows them.
+    const both = join(dir, 'both.txt');
+    const fd = openSync(both, 'w');
+    const run = spawnSync(process.execPath, [CLI, 'parse', ...files], { stdio: ['ignore', fd, fd], timeout: 30_000 });
+    closeSync(fd);
+    assert.equal(run.status, 1);
+    const lines = readFileSync(both, 'utf8').trimEnd().split('\n');
+    assert.equal(lines.length, files.length);
+    assert.equal(lines[40], `cable: ${join(dir, 'missing.txt')}: no such file`);
+    assert.equal(lines[71], `cable: ${join(dir, 'folder')}: is a directory`);
+    assert.deepEqual(
+      lines.filter((_, i) => i !== 40 && i !== 71).map(fileOf),
+      files.filter((_, i) => i !== 40 && i !== 71),
+    );
+  });
+
+  it('reads standard input and a cables.csv over a megabyte (both streamed) in their place in the list', (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cable-cli-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const csv = readFileSync(join(__dirname, '..', 'fixtures', 'sources', 'cables.csv'));
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, Buffer.concat(Array.from({ length: 320 }, () => csv)));
+    const files = [...sample.slice(0, 30), big, ...sample.slice(30, 60), '-', ...sample.slice(60)];
+    const { status, stdout, stderr } = cable(['parse', ...files], readFileSync(SEED_FILE, 'utf8'));
+    assert.equal(status, 0, stderr);
+    const lines = recordLines(stdout);
+    const rows = lines.slice(30, 30 + 640).map((line) => JSON.parse(line) as { file: string; source: { row: number } });
+    assert.deepEqual(
+      rows.map((r) => [r.file, r.source.row]),
+      Array.from({ length: 640 }, (_, i) => [big, i + 1]),
+    );
+    const rest = [...lines.slice(0, 30), ...lines.slice(30 + 640)];
+    assert.deepEqual(
+      rest.map(fileOf),
+      files.filter((file) => file !== big),
+    );
+    assert.equal(JSON.parse(rest[60]!).id, '09BASRAH2');
   });
 });
 

@@ -167,9 +167,9 @@ async function runAsync(command: string, args: string[]): Promise<number> {
 }
 
 const write = (stream: NodeJS.WriteStream) => (line: string) => stream.write(`${line}\n`);
-/** Writes a line, waiting while the reader is behind (a pipe to a slow consumer). */
-const writeWaiting = (stream: NodeJS.WriteStream) => async (line: string) => {
-  if (!stream.write(`${line}\n`)) await once(stream, 'drain');
+/** Writes whole lines, waiting while the reader is behind (a pipe to a slow consumer). */
+const writeWaiting = (stream: NodeJS.WriteStream) => async (lines: string) => {
+  if (!stream.write(lines)) await once(stream, 'drain');
 };
 
 // `cable check | head`: a reader that stops early is no error of ours.
