@@ -15,11 +15,12 @@
 // only the IDs and the part of the cable it finds.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeError } from '../workspace/errors.ts';
+import { yieldToEventLoop } from '../workspace/index-read.ts';
 import type { IndexStore, StoredFile, StoredFiles, StoredFolder } from '../workspace/index-store.ts';
 import { idsOf, type Citation, type IndexedCable } from '../workspace/indexed-cable.ts';
 import type { Range } from '../model/cable-model.ts';
@@ -29,6 +30,10 @@ import { INDEX_WORKER_SCRIPT } from './index-workers.ts';
 /** Changes when the layout of a cache file changes. */
 const FORMAT = 'cable-index-cache 6';
 const ROWS_A_LINE = 4096;
+/** Written at once: small enough to be a young-generation string, large enough to be few writes. */
+const CHUNK_BYTES = 32 * 1024;
+/** Files whose IDs are gathered for the IDs line between yields to requests: about a millisecond. */
+const FILES_BETWEEN_YIELDS = 1024;
 /** The last line of a cache file: without it, the file was cut short. */
 const END = '"end"';
 
@@ -61,12 +66,17 @@ const rangeOf = (n: number[], at: number): Range => ({
   end: { line: n[at + 2]!, character: n[at + 3]! },
 });
 const numbersOf = (range: Range) => [range.start.line, range.start.character, range.end.line, range.end.character];
+const citesRow = (cites: Citation[]) => cites.flatMap((c) => [c.id, ...numbersOf(c.range)]);
+
+/** A cable's citations as a row holds them: [id, line, character, line, character, …]; a loaded cable's are not made objects for it. */
+function citesRowOf(cable: IndexedCable): (string | number)[] {
+  return cable instanceof StoredCable ? cable.citesAsRow() : citesRow(cable.cites);
+}
 
 function rowOf(file: StoredFile, uriPrefix: string): Row {
   const { path, stat, cable } = file;
   if (!cable) return [path, stat.size, stat.mtime];
   const uri = cable.uri.startsWith(uriPrefix) ? cable.uri.slice(uriPrefix.length) : ` ${cable.uri}`;
-  const cites = cable.cites.flatMap((c) => [c.id, ...numbersOf(c.range)]);
   const { id = 0, idSource = 0, subject = 0, date = 0, classification = 0, origin = 0, documentNumber = 0 } = cable;
   return [
     path,
@@ -80,8 +90,8 @@ function rowOf(file: StoredFile, uriPrefix: string): Row {
     classification,
     origin,
     cable.tags.join(' '),
-    cites,
-    numbersOf(cable.anchor),
+    citesRowOf(cable),
+    cable instanceof StoredCable ? cable.anchorAsRow() : numbersOf(cable.anchor),
     documentNumber,
   ];
 }
@@ -105,41 +115,57 @@ class StoredCable implements IndexedCable {
   constructor(
     public uri: string,
     public tags: string[],
-    private citesRow: (string | number)[] | undefined,
-    private anchorRow: number[] | undefined,
+    private storedCites: (string | number)[] | undefined,
+    private storedAnchor: number[] | undefined,
   ) {}
 
   get cites(): Citation[] {
     if (!this.citations) {
-      const row = this.citesRow!;
+      const row = this.storedCites!;
       this.citations = [];
       for (let i = 0; i < row.length; i += 5) this.citations.push({ id: row[i] as string, range: rangeOf(row as number[], i + 1) });
-      this.citesRow = undefined;
+      this.storedCites = undefined;
     }
     return this.citations;
   }
 
   set cites(citations: Citation[]) {
     this.citations = citations;
-    this.citesRow = undefined;
+    this.storedCites = undefined;
   }
 
   get anchor(): Range {
     if (!this.range) {
-      this.range = rangeOf(this.anchorRow!, 0);
-      this.anchorRow = undefined;
+      this.range = rangeOf(this.storedAnchor!, 0);
+      this.storedAnchor = undefined;
     }
     return this.range;
   }
 
   set anchor(range: Range) {
     this.range = range;
-    this.anchorRow = undefined;
+    this.storedAnchor = undefined;
+  }
+
+  /** The citations as a row holds them, made into objects or not. */
+  citesAsRow(): (string | number)[] {
+    return this.storedCites ?? citesRow(this.citations!);
+  }
+
+  /** Adds the IDs it cites to `ids`, its citations not made objects for it. */
+  citedIds(ids: Set<string>): void {
+    if (this.citations) for (const citation of this.citations) ids.add(citation.id);
+    else for (let i = 0; i < this.storedCites!.length; i += 5) ids.add(this.storedCites![i] as string);
+  }
+
+  /** The anchor's four numbers. */
+  anchorAsRow(): number[] {
+    return this.storedAnchor ?? numbersOf(this.range!);
   }
 
   /** As a plain summary: the lazy fields are not own properties. */
   toJSON(): IndexedCable {
-    const { citesRow: _cites, anchorRow: _anchor, citations: _citations, range: _range, ...fields } = this;
+    const { storedCites: _cites, storedAnchor: _anchor, citations: _citations, range: _range, ...fields } = this;
     return { ...fields, cites: this.cites, anchor: this.anchor };
   }
 }
@@ -200,6 +226,56 @@ function fileOfRow(row: Row, uriPrefix: string): StoredFile {
   if (origin) cable.origin = origin;
   if (documentNumber) cable.documentNumber = documentNumber;
   return { path, stat, cable };
+}
+
+/**
+ * Writes a cache file a piece at a time, the server's thread free between pieces: each write is
+ * about CHUNK_BYTES. At 250,000 cables, whole lines at once (a part's 4,096 rows as one string,
+ * the IDs of every part in one step) held the thread for 220-300 ms at a time, and cables loaded
+ * from a cache had their citations made objects for it: the peak RSS rose by 305 MB.
+ */
+async function writeCache(handle: FileHandle, header: CacheHeader, files: StoredFile[], uriPrefix: string): Promise<void> {
+  const parts: { start: number; end: number; ids: string[]; cited: string[] }[] = [];
+  for (let start = 0; start < files.length; start += ROWS_A_LINE) {
+    const end = Math.min(files.length, start + ROWS_A_LINE);
+    const ids: string[] = [];
+    const cited = new Set<string>();
+    for (let i = start; i < end; i++) {
+      if (i % FILES_BETWEEN_YIELDS === FILES_BETWEEN_YIELDS - 1) await yieldToEventLoop();
+      const cable = files[i]!.cable;
+      if (!cable) continue;
+      ids.push(...idsOf(cable));
+      if (cable instanceof StoredCable) cable.citedIds(cited);
+      else for (const citation of cable.cites) cited.add(citation.id);
+    }
+    parts.push({ start, end, ids, cited: [...cited] });
+  }
+  let chunk = '';
+  const flush = async () => {
+    await handle.write(chunk);
+    chunk = '';
+  };
+  // The bytes of JSON.stringify of the whole PartIds line and of each part's rows, a piece at a time.
+  chunk = `${JSON.stringify(header)}\n{"ids":[`;
+  for (const [i, part] of parts.entries()) {
+    chunk += `${i ? ',' : ''}${JSON.stringify(part.ids)}`;
+    if (chunk.length >= CHUNK_BYTES) await flush();
+  }
+  chunk += '],"cited":[';
+  for (const [i, part] of parts.entries()) {
+    chunk += `${i ? ',' : ''}${JSON.stringify(part.cited)}`;
+    if (chunk.length >= CHUNK_BYTES) await flush();
+  }
+  chunk += ']}';
+  for (const { start, end } of parts) {
+    for (let i = start; i < end; i++) {
+      chunk += `${i === start ? '\n[' : ','}${JSON.stringify(rowOf(files[i]!, uriPrefix))}`;
+      if (chunk.length >= CHUNK_BYTES) await flush();
+    }
+    chunk += ']';
+  }
+  chunk += `\n${END}`;
+  await flush();
 }
 
 /** The platform's cache directory for Cable: `$XDG_CACHE_HOME/cable` (`~/.cache/cable`) on Linux. */
@@ -288,19 +364,10 @@ export function createIndexCache(dir: string, version: string, logger: Logger): 
       const temporary = `${file}.${process.pid}.tmp`;
       try {
         await mkdir(cacheDir, { recursive: true, mode: 0o700 });
-        const uriPrefix = `${folder.uri}/`;
         const header: CacheHeader = { format: FORMAT, version, folder: folder.uri, settings: folder.settings };
         const handle = await open(temporary, 'w', 0o600);
         try {
-          const parts: StoredFile[][] = [];
-          for (let start = 0; start < files.length; start += ROWS_A_LINE) parts.push(files.slice(start, start + ROWS_A_LINE));
-          const partIds: PartIds = {
-            ids: parts.map((part) => part.flatMap((f) => (f.cable ? idsOf(f.cable) : []))),
-            cited: parts.map((part) => [...new Set(part.flatMap((f) => f.cable?.cites.map((c) => c.id) ?? []))]),
-          };
-          await handle.write(`${JSON.stringify(header)}\n${JSON.stringify(partIds)}`);
-          for (const part of parts) await handle.write(`\n${JSON.stringify(part.map((f) => rowOf(f, uriPrefix)))}`);
-          await handle.write(`\n${END}`);
+          await writeCache(handle, header, files, `${folder.uri}/`);
         } finally {
           await handle.close();
         }

@@ -81,6 +81,7 @@ const DEFAULT_CONCURRENCY = 8;
  * thread writing them).
  */
 const PROGRESS_INTERVAL_MS = 100;
+/** Files listed or gathered for the store between yields to requests: a step of a millisecond or a few. */
 const KEYS_BETWEEN_YIELDS = 4096;
 /** Cables filed for search between requests: ~15 µs each. */
 const SEARCH_FILING_STEP = 1024;
@@ -669,27 +670,35 @@ export class WorkspaceIndex {
     this.partsByCited = undefined;
   }
 
-  /** Saves each folder's files to the store after a pass that changed them (one save at a time). */
+  /**
+   * Saves each folder's files to the store after a pass that changed them (one save at a time),
+   * gathering them KEYS_BETWEEN_YIELDS at a time between requests: the keys are taken at once,
+   * each file as it is when its turn comes (a file gone meanwhile is left out).
+   */
   private save(): void {
     const store = this.store;
     if (!store || !this.changedSinceStored) return;
     this.changedSinceStored = false;
-    const byFolder = new Map<Folder, StoredFile[]>(this.folders.map((folder) => [folder, []]));
-    for (const [key, { stat, cable }] of this.disk) {
-      const folder = this.folderOf(key);
-      if (!folder) continue;
-      const path = relativeKey(folder.key, key)!;
-      byFolder.get(folder)!.push(cable ? { path, stat, cable } : { path, stat });
-    }
+    const keys = [...this.disk.keys()];
+    const folders = this.folders;
     this.saving = this.saving.then(async () => {
+      const byFolder = new Map<Folder, StoredFile[]>(folders.map((folder) => [folder, []]));
+      for (const [i, key] of keys.entries()) {
+        if (i % KEYS_BETWEEN_YIELDS === KEYS_BETWEEN_YIELDS - 1) await yieldToEventLoop();
+        const entry = this.disk.get(key);
+        const folder = this.folderOf(key, folders);
+        if (!entry || !folder) continue;
+        const path = relativeKey(folder.key, key)!;
+        byFolder.get(folder)!.push(entry.cable ? { path, stat: entry.stat, cable: entry.cable } : { path, stat: entry.stat });
+      }
       for (const [folder, files] of byFolder) await store.save(this.storedFolder(folder), files);
     });
   }
 
   // ---------------------------------------------------------------- bookkeeping
 
-  private folderOf(key: string): Folder | undefined {
-    return this.folders.find((folder) => relativeKey(folder.key, key) !== undefined);
+  private folderOf(key: string, folders = this.folders): Folder | undefined {
+    return folders.find((folder) => relativeKey(folder.key, key) !== undefined);
   }
 
   private cableOf(key: string): IndexedCable | undefined {
