@@ -83,8 +83,13 @@ const DEFAULT_CONCURRENCY = 8;
 const PROGRESS_INTERVAL_MS = 100;
 /** Files listed or gathered for the store between yields to requests: a step of a millisecond or a few. */
 const KEYS_BETWEEN_YIELDS = 4096;
-/** Cables filed for search between requests: ~15 µs each. */
-const SEARCH_FILING_STEP = 1024;
+/**
+ * Work done on the server's thread at once after a pass (filing search terms), between requests:
+ * a request waits at most this long for it.
+ */
+const SLICE_MS = 4;
+/** Filing a cable for search takes ~15 µs: the clock is read every this many. */
+const CABLES_BETWEEN_CLOCK_READS = 64;
 /** Files sent to an index worker at once: few messages, and a batch's results filed in about a millisecond. */
 const WORKER_BATCH = 64;
 
@@ -122,6 +127,8 @@ export class WorkspaceIndex {
    */
   private readonly unsearchable = new Set<string>();
   private searchLater = false;
+  /** While the cables loaded from the store are filed for search in slices (`searchable`). */
+  private filingForSearch: Promise<void> | undefined;
   /**
    * The store's parts not read yet, the parts that hold each ID (a lookup reads only those), and,
    * made at the first question about citers, the parts whose cables cite each ID.
@@ -325,10 +332,14 @@ export class WorkspaceIndex {
       .map((cable) => ({ cable, citations: cable.cites.filter((c) => c.id === upper) }));
   }
 
-  /** Cables by the words of a query: ID prefix (`09BAS`), TAGS code, subject words; at most `limit`. */
+  /**
+   * Cables by the words of a query: ID prefix (`09BAS`), TAGS code, subject words; at most `limit`.
+   * Cables loaded from the store and not yet filed for search are filed first, all at once: an
+   * asynchronous caller awaits `searchable` before, so there are none.
+   */
   search(query: string, limit: number, options?: SearchOptions): IndexedCable[] {
     this.refreshOpenDocuments();
-    this.fileForSearch(Infinity);
+    this.fileForSearch();
     return this.searchIndex
       .search(query, limit, options)
       .map((key) => this.cableOf(key))
@@ -431,7 +442,7 @@ export class WorkspaceIndex {
         job.done = true;
         this.notifyChange();
         this.save();
-        void this.fileForSearchInSteps();
+        void this.searchable();
       },
       (error: unknown) => {
         this.logger.error(`Indexing failed: ${describeError(error)}`);
@@ -766,21 +777,42 @@ export class WorkspaceIndex {
     this.searchIndex.delete(key);
   }
 
-  /** Files up to `count` of the cables linked while loading from the store for search (an open document's, if one was linked meanwhile). */
-  private fileForSearch(count: number): void {
-    if (count === Infinity) this.readAllParts();
+  /**
+   * Files the cables linked while loading from the store for search (an open document's, if one
+   * was linked meanwhile): all of them, or those it can before `until` (a `performance.now()` time).
+   */
+  private fileForSearch(until = Infinity): void {
+    if (until === Infinity) this.readAllParts();
+    let filed = 0;
     for (const key of this.unsearchable) {
-      if (count-- <= 0) return;
+      if (++filed % CABLES_BETWEEN_CLOCK_READS === 0 && performance.now() >= until) return;
       this.unsearchable.delete(key);
       const cable = this.open.get(key)?.cable ?? this.disk.get(key)?.cable;
       if (cable) this.searchIndex.set(key, key, termsOf(cable));
     }
   }
 
-  /** Files the cables loaded from the store for search, a step at a time between requests. */
-  private async fileForSearchInSteps(): Promise<void> {
-    while (this.unsearchable.size > 0) {
-      this.fileForSearch(SEARCH_FILING_STEP);
+  /**
+   * Resolves once every cable loaded from the store is filed for search (false when `token` was
+   * cancelled first), filing them a slice at a time between requests: at 250,000 cables, filing
+   * them all at once held the server's thread for seconds.
+   */
+  async searchable(token?: Cancellation): Promise<boolean> {
+    this.filingForSearch ??= this.fileForSearchInSlices().finally(() => (this.filingForSearch = undefined));
+    return (
+      (await unlessCancelled(
+        this.filingForSearch.then(() => true),
+        token,
+      )) === true
+    );
+  }
+
+  private async fileForSearchInSlices(): Promise<void> {
+    for (;;) {
+      const [unread] = this.unreadParts;
+      if (unread) this.readPart(unread);
+      else if (this.unsearchable.size > 0) this.fileForSearch(performance.now() + SLICE_MS);
+      else return;
       await yieldToEventLoop();
     }
   }
