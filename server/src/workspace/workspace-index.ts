@@ -630,19 +630,28 @@ export class WorkspaceIndex {
     return { uri: folder.uri, settings: JSON.stringify({ excludes: folder.excludes, maxFileBytes: this.maxFileBytes }) };
   }
 
-  /** Files the IDs of the store's cables, folder by folder, their parts left to read: true when it held any part. */
+  /**
+   * Files the IDs of the store's cables, folder by folder, their parts left to read, about
+   * KEYS_BETWEEN_YIELDS IDs at a time between requests: true when it held any part.
+   */
   private async load(token: Cancellation): Promise<boolean> {
     let loaded = false;
+    let filed = 0;
     for (const folder of this.folders) {
       const files = await this.store!.load(this.storedFolder(folder));
       if (!files || token.isCancellationRequested) continue;
       const prefix = folder.key.endsWith('/') ? folder.key : `${folder.key}/`;
-      files.idsOfParts.forEach((ids, index) => {
+      for (const [index, ids] of files.idsOfParts.entries()) {
         const part: UnreadPart = { files, index, prefix };
         this.unreadParts.add(part);
         loaded = true;
         for (const id of ids) addPart(this.partsById, id, part);
-      });
+        filed += ids.length;
+        if (filed < KEYS_BETWEEN_YIELDS) continue;
+        filed = 0;
+        await yieldToEventLoop();
+        if (token.isCancellationRequested) return false;
+      }
     }
     return loaded && !token.isCancellationRequested;
   }
