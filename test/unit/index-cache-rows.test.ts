@@ -19,7 +19,7 @@ describe('index cache rows', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('load gives back each summary saved: ID, document number, subject, TAGS, citations and anchor', async () => {
-    const folder = { uri: pathToFileURL(join(dir, 'ws')).href, settings: 'default' };
+    const folder = { uri: pathToFileURL(join(dir, 'ws')).href, settings: 'default', excludes: [] };
     const texts: Record<string, string> = { 'cables/08BAGHDAD3475.cable': BAGHDAD_TEXT, 'drafts/09BASRAH2.cable': SEED_TEXT };
     for (const name of readdirSync(PLUSD).filter((n) => n.endsWith('.txt')))
       texts[`plusd/${name}`] = readFileSync(join(PLUSD, name), 'utf8');
@@ -49,7 +49,7 @@ describe('index cache rows', () => {
   });
 
   it('parts of 1,024 files each, a part read alone; a cache cut short is not used, a damaged part reads as no files', async () => {
-    const folder = { uri: pathToFileURL(join(dir, 'big')).href, settings: 'default' };
+    const folder = { uri: pathToFileURL(join(dir, 'big')).href, settings: 'default', excludes: [] };
     const cable = summarizeFile(`${folder.uri}/08BAGHDAD3475.cable`, BAGHDAD_TEXT)!;
     const files: StoredFile[] = Array.from({ length: 5000 }, (_, i) => ({
       path: `${i}.cable`,

@@ -20,6 +20,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeError } from '../workspace/errors.ts';
+import { uriKey } from '../workspace/uri-keys.ts';
 import { yieldToEventLoop } from '../workspace/index-read.ts';
 import type { IndexStore, StoredFile, StoredFiles, StoredFolder } from '../workspace/index-store.ts';
 import { idsOf, type Citation, type IndexedCable } from '../workspace/indexed-cable.ts';
@@ -28,7 +29,7 @@ import type { Logger } from '../service/host.ts';
 import { INDEX_WORKER_SCRIPT } from './index-workers.ts';
 
 /** Changes when the layout of a cache file changes. */
-const FORMAT = 'cable-index-cache 7';
+const FORMAT = 'cable-index-cache 8';
 /** Rows of a part: a part is read in one step, ~8 ms for 1,024 at 250,000 cables (4,096 held the thread 20-55 ms). */
 const ROWS_A_LINE = 1024;
 /** Written at once: small enough to be a young-generation string, large enough to be few writes. */
@@ -50,6 +51,7 @@ interface CacheHeader {
   version: string;
   folder: string;
   settings: string;
+  excludes: string[];
 }
 
 /**
@@ -176,7 +178,9 @@ class StoredCable implements IndexedCable {
  * when the IDs cannot be read or the file is cut short; a part whose line still cannot be parsed
  * reads as no files, and so does a row that cannot: the index's pass reads them as new files.
  */
-function storedFiles(bytes: Buffer, from: number, uriPrefix: string, onDamaged: () => void): StoredFiles | undefined {
+function storedFiles(bytes: Buffer, from: number, header: CacheHeader, uriPrefix: string, onDamaged: () => void): StoredFiles | undefined {
+  const { excludes } = header;
+  if (!Array.isArray(excludes) || !excludes.every((pattern) => typeof pattern === 'string')) return undefined;
   const lineEnd = (start: number) => {
     const newline = bytes.indexOf(10, start);
     return newline < 0 ? bytes.length : newline;
@@ -197,6 +201,7 @@ function storedFiles(bytes: Buffer, from: number, uriPrefix: string, onDamaged: 
   const last = lines.pop();
   if (!last || bytes.toString('utf8', ...last) !== END || lines.length !== idsOfParts.length) return undefined;
   return {
+    excludes,
     idsOfParts,
     citedOfParts,
     read(part) {
@@ -304,6 +309,16 @@ export function cacheVersion(cableVersion: string, workerScript = INDEX_WORKER_S
   return `${cableVersion} ${hash}`;
 }
 
+/**
+ * A folder as its cache is found: its path, however the URI spells it (`cable index big/` names
+ * `file:///…/big/`, an editor `file:///…/big`; VS Code writes `file:///c%3A/…`, Node `file:///C:/…`).
+ */
+function folderKey(uri: string): string {
+  let key = uriKey(uri);
+  while (key.length > 1 && key.endsWith('/')) key = key.slice(0, -1);
+  return key;
+}
+
 /** True when `path` is `folder` or inside it. */
 function isInside(path: string, folder: string): boolean {
   const rel = relative(folder, path);
@@ -313,7 +328,7 @@ function isInside(path: string, folder: string): boolean {
 export function createIndexCache(dir: string, version: string, logger: Logger): IndexStore {
   const cacheDir = resolve(dir);
   const fileOf = (folder: StoredFolder) =>
-    join(cacheDir, `index-${createHash('sha256').update(folder.uri).digest('hex').slice(0, 24)}.jsonl`);
+    join(cacheDir, `index-${createHash('sha256').update(folderKey(folder.uri)).digest('hex').slice(0, 24)}.jsonl`);
 
   return {
     async load(folder) {
@@ -336,14 +351,14 @@ export function createIndexCache(dir: string, version: string, logger: Logger): 
         logger.info(`The index cache ${file} is of another Cable version: the folder is indexed again`);
         return undefined;
       }
-      if (cache.folder !== folder.uri || cache.settings !== folder.settings) {
+      if (typeof cache.folder !== 'string' || folderKey(cache.folder) !== folderKey(folder.uri) || cache.settings !== folder.settings) {
         logger.info(`The index cache of ${folder.uri} was made under other settings: the folder is indexed again`);
         return undefined;
       }
       const files =
         headerEnd < 0
           ? undefined
-          : storedFiles(bytes, headerEnd + 1, `${folder.uri}/`, () =>
+          : storedFiles(bytes, headerEnd + 1, cache, `${folder.uri}/`, () =>
               logger.warn(`Part of the index cache ${file} cannot be read: its files are indexed again`),
             );
       if (!files) logger.warn(`The index cache ${file} cannot be read: the folder is indexed again`);
@@ -365,7 +380,13 @@ export function createIndexCache(dir: string, version: string, logger: Logger): 
       const temporary = `${file}.${process.pid}.tmp`;
       try {
         await mkdir(cacheDir, { recursive: true, mode: 0o700 });
-        const header: CacheHeader = { format: FORMAT, version, folder: folder.uri, settings: folder.settings };
+        const header: CacheHeader = {
+          format: FORMAT,
+          version,
+          folder: folder.uri,
+          settings: folder.settings,
+          excludes: [...folder.excludes],
+        };
         const handle = await open(temporary, 'w', 0o600);
         try {
           await writeCache(handle, header, files, `${folder.uri}/`);

@@ -18,7 +18,7 @@ import type { IndexStore, StoredFile, StoredFiles, StoredFolder } from './index-
 import { readThroughWorkspace, yieldToEventLoop, type ReadRequest, type ReadResult } from './index-read.ts';
 import { idsOf, START_OF_FILE, type Citation, type IndexedCable } from './indexed-cable.ts';
 import { SearchIndex, searchTerms, type SearchOptions } from './search-index.ts';
-import { createExcludeMatcher, DEFAULT_EXCLUDES, isExcludedPathOrParent } from './exclude-globs.ts';
+import { createExcludeMatcher, DEFAULT_EXCLUDES, isExcludedPathOrParent, samePatterns } from './exclude-globs.ts';
 import { isCableFileName } from './cable-detection.ts';
 import { relativeKey, uriKey } from './uri-keys.ts';
 import type { Cancellation, FileStat, IndexWorkers, Logger, ProgressSink, Workspace } from './file-access.ts';
@@ -66,6 +66,8 @@ interface UnreadPart {
   index: number;
   /** The folder's key and `/`: a stored path's key is this and the path. */
   prefix: string;
+  /** When the store was listed under other `files.exclude` patterns: the folder's, which its files must pass. */
+  isExcluded?: (relativePath: string) => boolean;
 }
 
 interface DiskEntry {
@@ -625,9 +627,9 @@ export class WorkspaceIndex {
 
   // ---------------------------------------------------------------- the store
 
-  /** What the store must have been written under for a folder: its exclusions and the size cap. */
+  /** What the store must have been written under for a folder (the size cap), and the exclusions its files are listed under. */
   private storedFolder(folder: Folder): StoredFolder {
-    return { uri: folder.uri, settings: JSON.stringify({ excludes: folder.excludes, maxFileBytes: this.maxFileBytes }) };
+    return { uri: folder.uri, settings: JSON.stringify({ maxFileBytes: this.maxFileBytes }), excludes: folder.excludes };
   }
 
   /**
@@ -641,8 +643,9 @@ export class WorkspaceIndex {
       const files = await this.store!.load(this.storedFolder(folder));
       if (!files || token.isCancellationRequested) continue;
       const prefix = folder.key.endsWith('/') ? folder.key : `${folder.key}/`;
+      const filter = samePatterns(files.excludes, folder.excludes) ? {} : { isExcluded: folder.isExcluded };
       for (const [index, ids] of files.idsOfParts.entries()) {
-        const part: UnreadPart = { files, index, prefix };
+        const part: UnreadPart = { files, index, prefix, ...filter };
         this.unreadParts.add(part);
         loaded = true;
         for (const id of ids) addPart(this.partsById, id, part);
@@ -677,23 +680,29 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Files a part's files as the store has them, unchecked, filed for search later;
-   * not a file read or deleted since (a newer read) nor one outside the folders now.
+   * Files a part's files as the store has them, unchecked, filed for search later; not a file read
+   * or deleted since (a newer read), nor one the folder's `files.exclude` patterns exclude now.
    */
   private readPart(part: UnreadPart): void {
     if (!this.unreadParts.delete(part)) return;
     const changed = this.changedSinceStored;
+    // Files left out make the folder differ from the store: the save after the pass writes it as listed now.
+    let leftOut = false;
     this.searchLater = true;
     try {
       for (const { path, stat, cable } of part.files.read(part.index)) {
         const key = part.prefix + path;
         if (this.disk.has(key) || this.readTickets.has(key)) continue;
+        if (part.isExcluded && isExcludedPathOrParent(part.isExcluded, path)) {
+          leftOut = true;
+          continue;
+        }
         this.setDiskEntry(key, cable ? { stat, cable: this.shared(cable) } : { stat });
         this.unchecked.add(key);
       }
     } finally {
       this.searchLater = false;
-      this.changedSinceStored = changed;
+      this.changedSinceStored = changed || leftOut;
     }
     if (this.unreadParts.size === 0) this.dropUnreadParts();
   }
