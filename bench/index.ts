@@ -11,7 +11,9 @@
 //     directory); after it, a second server is started on the same folder with that cache: the
 //     time to its first definition (a REF entry of the open cable), to its progress end, and
 //     its peak RSS.
-//   - peak RSS of the server process (VmHWM in /proc/PID/status) and its CPU time.
+//   - peak RSS of the server process (VmHWM in /proc/PID/status) and its CPU time; again at
+//     shutdown, which waits for the index cache to be written. Each figure has the load average
+//     (1 minute) beside it.
 //   - outline of the open cable while indexing runs: the first request (parse + outline), then
 //     one request every OUTLINE_EVERY_MS until the index is done.
 //   - a file changed on disk, then didChangeWatchedFiles: time until a workspace/symbol query
@@ -19,12 +21,14 @@
 //   - after indexing, workspace/symbol queries as typed (IDs, TAGS, subject words) and references
 //     on the banners of 200 cables spread over the workspace, each opened first.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  ExitNotification,
   FileChangeType,
+  ShutdownRequest,
   ReferencesRequest,
   WorkspaceSymbolRequest,
   type Location,
@@ -104,6 +108,34 @@ function threadFigures(client: LspTestClient): string {
   } catch {
     return 'n/a';
   }
+}
+
+const load = () => loadavg()[0]!.toFixed(2);
+
+/** A figure, with the load average (1 minute) beside it: the machine is shared. */
+function figure(line: string): void {
+  console.log(`${line}   (load ${load()})`);
+}
+
+function cacheFileMtime(cacheDir: string): number {
+  const name = readdirSync(cacheDir).find((n) => n.endsWith('.jsonl'));
+  return name ? statSync(join(cacheDir, name)).mtimeMs : 0;
+}
+
+/** Resolves when the cache file in `cacheDir` is replaced (its mtime is no longer `mtime`); polled every 50 ms. */
+async function cacheRewritten(cacheDir: string, mtime: number): Promise<void> {
+  while (cacheFileMtime(cacheDir) === mtime) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/** The server's figures once its index cache is written (a shutdown waits for that); the server is stopped. */
+async function figuresAtShutdown(client: LspTestClient): Promise<ReturnType<typeof processFigures>> {
+  await client.connection.sendRequest(ShutdownRequest.type);
+  const figures = processFigures(client);
+  const exited = new Promise((resolve) => client.process.once('exit', resolve));
+  await client.connection.sendNotification(ExitNotification.type);
+  await exited;
+  client.connection.dispose();
+  return figures;
 }
 
 async function timed<T>(request: () => Promise<T>): Promise<{ ms: number; result: T }> {
@@ -213,16 +245,17 @@ async function main(): Promise<void> {
   const indexMs = performance.now() - start;
   const coldDefinition = await firstDefinition;
   const afterIndex = processFigures(client);
+  const coldLoad = load();
   const logged = client.logs.find((l) => l.startsWith('Indexed')) ?? '(no "Indexed" log line)';
 
-  console.log(`initialize answered:                  ${initializedMs.toFixed(0)} ms after spawn`);
-  console.log(`index done (progress end):            ${(indexMs / 1000).toFixed(2)} s after initialize   [${logged}]`);
-  console.log(
+  figure(`initialize answered:                  ${initializedMs.toFixed(0)} ms after spawn`);
+  figure(`index done (progress end):            ${(indexMs / 1000).toFixed(2)} s after initialize   [${logged}]`);
+  figure(
     `server peak RSS (VmHWM):              ${afterIndex.peakMb.toFixed(0)} MB   (RSS at the end ${afterIndex.rssMb.toFixed(0)} MB; CPU ${afterIndex.cpuSeconds.toFixed(1)} s user+system)`,
   );
-  console.log(`server threads' CPU:                  ${threadFigures(client)}`);
-  console.log(`first outline of the open cable:      ${first.ms.toFixed(1)} ms (while indexing; parse + outline)`);
-  console.log(`outline while indexing:               ${summary(during)}`);
+  figure(`server threads' CPU:                  ${threadFigures(client)}`);
+  figure(`first outline of the open cable:      ${first.ms.toFixed(1)} ms (while indexing; parse + outline)`);
+  figure(`outline while indexing:               ${summary(during)}`);
 
   // The changed files: the first ones with a subject and a banner, spread over the workspace.
   const changed: string[] = [];
@@ -247,13 +280,13 @@ async function main(): Promise<void> {
     referenceTimes.push(result.referencesMs);
     if (!result.ok) failures++;
   }
-  console.log(`file changed -> workspace/symbol finds it: ${summary(symbolTimes)}`);
-  console.log(`file changed -> references find its REF:   ${summary(referenceTimes)}`);
-  if (failures) console.log(`  (${failures} of ${changed.length} changes were not reflected in the answers)`);
+  figure(`file changed -> workspace/symbol finds it: ${summary(symbolTimes)}`);
+  figure(`file changed -> references find its REF:   ${summary(referenceTimes)}`);
+  if (failures) figure(`  (${failures} of ${changed.length} changes were not reflected in the answers)`);
   const idle: number[] = [];
   for (let i = 0; i < 20; i++)
     idle.push((await timed(() => client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: `ZQXBENCH${i}` }))).ms);
-  console.log(`workspace/symbol round trip, no change:    ${summary(idle)}`);
+  figure(`workspace/symbol round trip, no change:    ${summary(idle)}`);
 
   // The goals' p99 < 20 ms for workspace symbols and references at this size, over stdio.
   const queries = symbolQueries(files);
@@ -266,7 +299,7 @@ async function main(): Promise<void> {
     symbolRoundTrips.push(ms);
     symbolResults += result?.length ?? 0;
   }
-  console.log(
+  figure(
     `workspace/symbol, typed queries:           ${summary(symbolRoundTrips)}   (IDs, TAGS, subject words; ${(symbolResults / queries.length).toFixed(0)} results each)`,
   );
   const referenceRoundTrips: number[] = [];
@@ -289,35 +322,50 @@ async function main(): Promise<void> {
     referenceRoundTrips.push(ms);
     citing += result?.length ?? 0;
   }
-  console.log(
+  figure(
     `references on a banner, cable just opened: ${summary(referenceRoundTrips)}   (${(citing / referenceRoundTrips.length).toFixed(1)} citing entries each)`,
   );
-  const end = processFigures(client);
-  console.log(`server at the end: RSS ${end.rssMb.toFixed(0)} MB, peak ${end.peakMb.toFixed(0)} MB`);
-  await client.stop();
+  const end = await figuresAtShutdown(client);
+  figure(`server at shutdown (cache written): RSS ${end.rssMb.toFixed(0)} MB, peak ${end.peakMb.toFixed(0)} MB`);
 
   // Warm: the same folder again, with the cache the first run left (written before it exited).
   const cacheBytes = readdirSync(cacheDir).reduce((sum, name) => sum + readFileSync(join(cacheDir, name)).length, 0);
+  const cacheMtime = cacheFileMtime(cacheDir);
   const warmStart = performance.now();
   const warm = await startServer({ folders: [pathToFileURL(dir).href], configuration: () => ({}), cacheDir });
   const warmIndexed = warm.progressEnd();
   warm.open(openedUri, openedText);
   const warmDefinition = definitionAt ? await timed(() => warm.definition(openedUri, definitionAt)) : undefined;
   const warmDefinitionMs = warmDefinition ? performance.now() - warmStart : NaN;
-  await warmIndexed;
+  const warmDuring = await outlinesUntil(warm, openedUri, warmIndexed);
   const warmIndexMs = performance.now() - warmStart;
   const warmFigures = processFigures(warm);
+  const warmLoad = load();
+  // After the pass the server files the loaded cables' search terms and writes the cache again
+  // (20 files changed): a search at once, and the outline until the cache file is replaced.
+  const warmSymbol = timed(() => warm.connection.sendRequest(WorkspaceSymbolRequest.type, { query: cited.id }));
+  // A pass that read no file saves nothing.
+  const saves = !(warm.logs.find((l) => l.startsWith('Indexed')) ?? '').includes('(0 read');
+  const warmAfter = await outlinesUntil(
+    warm,
+    openedUri,
+    Promise.all([warmSymbol, saves ? cacheRewritten(cacheDir, cacheMtime) : undefined]).then(() => undefined),
+  );
   const warmLoaded = warm.logs.find((l) => l.startsWith('Loaded')) ?? '(no "Loaded" log line: the cache was not used)';
   const warmLogged = warm.logs.find((l) => l.startsWith('Indexed')) ?? '(no "Indexed" log line)';
   const sameAnswer = JSON.stringify(warmDefinition?.result) === JSON.stringify(coldDefinition?.result);
-  await warm.stop();
+  const warmEnd = await figuresAtShutdown(warm);
   rmSync(cacheDir, { recursive: true, force: true });
   console.log(`index cache: ${(cacheBytes / 1e6).toFixed(1)} MB on disk`);
+  console.log(`warm: outline while loading and checking: ${summary(warmDuring)}   (load ${warmLoad})`);
+  console.log(`warm: first workspace/symbol after the pass: ${(await warmSymbol).ms.toFixed(1)} ms   (load ${warmLoad})`);
+  console.log(`warm: outline after the pass until the cache is written: ${summary(warmAfter)}`);
+  console.log(`warm server at shutdown (cache written): RSS ${warmEnd.rssMb.toFixed(0)} MB, peak ${warmEnd.peakMb.toFixed(0)} MB`);
   console.log(
-    `cold open: first definition ${((coldDefinition?.ms ?? NaN) / 1000).toFixed(2)} s, progress end ${(indexMs / 1000).toFixed(2)} s, peak RSS ${afterIndex.peakMb.toFixed(0)} MB, CPU ${afterIndex.cpuSeconds.toFixed(1)} s (at progress end)`,
+    `cold open: first definition ${((coldDefinition?.ms ?? NaN) / 1000).toFixed(2)} s, progress end ${(indexMs / 1000).toFixed(2)} s, peak RSS ${afterIndex.peakMb.toFixed(0)} MB, CPU ${afterIndex.cpuSeconds.toFixed(1)} s (at progress end; load ${coldLoad})`,
   );
   console.log(
-    `warm open: first definition ${(warmDefinitionMs / 1000).toFixed(2)} s, progress end ${(warmIndexMs / 1000).toFixed(2)} s, peak RSS ${warmFigures.peakMb.toFixed(0)} MB, CPU ${warmFigures.cpuSeconds.toFixed(1)} s (at progress end)   [${warmLoaded}] [${warmLogged}]${sameAnswer ? '' : '  (the warm definition differs from the cold one)'}`,
+    `warm open: first definition ${(warmDefinitionMs / 1000).toFixed(2)} s, progress end ${(warmIndexMs / 1000).toFixed(2)} s, peak RSS ${warmFigures.peakMb.toFixed(0)} MB, CPU ${warmFigures.cpuSeconds.toFixed(1)} s (at progress end; load ${warmLoad})   [${warmLoaded}] [${warmLogged}]${sameAnswer ? '' : '  (the warm definition differs from the cold one)'}`,
   );
 }
 

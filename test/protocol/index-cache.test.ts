@@ -2,16 +2,33 @@
 // second start answers from the cache and reads only what changed; a corrupt or old cache is
 // rebuilt; nothing is written inside the workspace.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeLensRequest, WorkspaceSymbolRequest, type LocationLink, type SymbolInformation } from 'vscode-languageserver-protocol/node';
+import {
+  CodeLensRequest,
+  WorkspaceSymbolRequest,
+  type ConfigurationItem,
+  type LocationLink,
+  type SymbolInformation,
+} from 'vscode-languageserver-protocol/node';
 import { startServer, type LspTestClient } from '../support/lsp-client.ts';
 import { BAGHDAD_TEXT, positionOf, SEED_TEXT } from '../support/service.ts';
 
+const CLI = join(__dirname, '..', '..', 'dist', 'cli', 'cable.js');
+// VS Code's default `files.exclude` (1.10x): not the CLI's, whose list has **/CVS and no **/.jj.
+const VSCODE_FILES_EXCLUDE = {
+  '**/.git': true,
+  '**/.svn': true,
+  '**/.hg': true,
+  '**/.jj': true,
+  '**/.DS_Store': true,
+  '**/Thumbs.db': true,
+};
 const baghdadWithSerial = (serial: string) => BAGHDAD_TEXT.replace('BAGHDAD 003475', `BAGHDAD 00${serial}`).replace('#3475', `#${serial}`);
 
 /** Every file under `dir` with its size and mtime: what a run must leave as it was. */
@@ -55,7 +72,9 @@ describe('server over stdio: the index cache between runs', () => {
   });
 
   /** Starts the server on the folder, opens the citing cable (which starts indexing), and waits for the pass to end. */
-  async function run(options: { cacheDir?: string; initializationOptions?: unknown } = { cacheDir }): Promise<LspTestClient> {
+  async function run(
+    options: { cacheDir?: string; initializationOptions?: unknown; configuration?: (item: ConfigurationItem) => unknown } = { cacheDir },
+  ): Promise<LspTestClient> {
     const client = await startServer({ folders: [pathToFileURL(dir).href], configuration: () => ({}), ...options });
     started.push(client);
     const indexed = client.progressEnd();
@@ -100,6 +119,37 @@ describe('server over stdio: the index cache between runs', () => {
       ['cited by 0 cables · cites 2'],
     );
     assert.equal(await second.stop(), 0);
+  });
+
+  it("a cache `cable index --cache-dir` wrote serves the server, though the CLI was given the folder with a `/` and the server's files.exclude are not the CLI's", async () => {
+    // `big/` as a shell completes it: the CLI's folder is `file:///…/big/`, the editor's `file:///…/big`.
+    const cli = spawnSync(process.execPath, [CLI, 'index', '--cache-dir', cacheDir, `${dir}/`], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(cli.status, 0, cli.stderr);
+    assert.equal(cacheFiles().length, 1);
+
+    const server = await run({ cacheDir, configuration: (item) => (item.section === 'files.exclude' ? VSCODE_FILES_EXCLUDE : {}) });
+    assert.ok(
+      server.logs.some((line) => /^Loaded 3 cables from the index cache in \d+ ms/.test(line)),
+      server.logs.join('\n'),
+    );
+    assert.match(indexedLine(server)!, /^Indexed 3 cables from 4 files in \d+ ms \(0 read, the others unchanged since the index cache\)$/);
+    assert.deepEqual(await targetsOf(server, '2008 BAGHDAD 3475'), [pathToFileURL(cited).href]);
+    assert.equal(await server.stop(), 0);
+  });
+
+  it("a cache listed under other files.exclude serves none of the files the server's exclude", async () => {
+    assert.equal(await (await run()).stop(), 0);
+    const excluding = await run({ cacheDir, configuration: (item) => (item.section === 'files.exclude' ? { cables: true } : {}) });
+    assert.ok(
+      excluding.logs.some((line) => /^Loaded 1 cables from the index cache in \d+ ms/.test(line)),
+      excluding.logs.join('\n'),
+    );
+    assert.match(
+      indexedLine(excluding)!,
+      /^Indexed 1 cables from 2 files in \d+ ms \(0 read, the others unchanged since the index cache\)$/,
+    );
+    assert.deepEqual(await targetsOf(excluding, '2008 BAGHDAD 3475'), []);
+    assert.equal(await excluding.stop(), 0);
   });
 
   it('a file changed or deleted between runs is read again, not served from the cache', async () => {

@@ -16,6 +16,7 @@ const silent = { info() {}, warn() {}, error() {} };
 
 function memoryStore(): IndexStore & { saved: Map<string, StoredFile[]>; partsRead: string[] } {
   const saved = new Map<string, StoredFile[]>();
+  const excludesOf = new Map<string, readonly string[]>();
   const partsRead: string[] = [];
   const keyOf = (folder: StoredFolder) => `${folder.uri} ${folder.settings}`;
   return {
@@ -26,13 +27,17 @@ function memoryStore(): IndexStore & { saved: Map<string, StoredFile[]>; partsRe
       const files = structuredClone(saved.get(keyOf(folder)));
       return (
         files && {
+          excludes: excludesOf.get(keyOf(folder))!,
           idsOfParts: files.map((f) => (f.cable ? idsOf(f.cable) : [])),
           citedOfParts: files.map((f) => f.cable?.cites.map((c) => c.id) ?? []),
           read: (part) => (partsRead.push(files[part]!.path), [files[part]!]),
         }
       );
     },
-    save: async (folder, files) => void saved.set(keyOf(folder), structuredClone(files)),
+    save: async (folder, files) => {
+      saved.set(keyOf(folder), structuredClone(files));
+      excludesOf.set(keyOf(folder), folder.excludes);
+    },
   };
 }
 
@@ -46,9 +51,13 @@ async function storedRun(workspace: ReturnType<typeof createMemoryWorkspace>, st
 }
 
 /** A run after it whose folder listing never comes: all it knows is from the store, checked file by file. */
-async function reopened(workspace: ReturnType<typeof createMemoryWorkspace>, store: IndexStore): Promise<WorkspaceIndex> {
+async function reopened(
+  workspace: ReturnType<typeof createMemoryWorkspace>,
+  store: IndexStore,
+  excludes?: readonly string[],
+): Promise<WorkspaceIndex> {
   const index = new WorkspaceIndex({ ...workspace, listFiles: () => new Promise(() => {}) }, silent, { store });
-  index.setFolders([{ uri: FOLDER }]);
+  index.setFolders([excludes ? { uri: FOLDER, excludes } : { uri: FOLDER }]);
   await index.ensureIndexed();
   return index;
 }
@@ -194,15 +203,26 @@ describe('workspace index: a store of the last run', () => {
     third.cancel();
   });
 
-  it('a store made under other exclusions is not used', async () => {
+  it('a store listed under other exclusions is used without the files they exclude now, and saved as listed now', async () => {
     const workspace = createMemoryWorkspace({ [BAGHDAD]: BAGHDAD_TEXT, [BASRAH]: SEED_TEXT });
     const store = memoryStore();
     await storedRun(workspace, store);
 
-    const second = new WorkspaceIndex(workspace, silent, { store });
-    second.setFolders([{ uri: FOLDER, excludes: ['cables'] }]);
-    await second.ensureIndexed();
-    assert.deepEqual(second.lookup('08BAGHDAD3475'), []);
-    assert.equal(store.saved.size, 2, 'saved beside the other, under its own settings');
+    const second = await reopened(workspace, store, ['cables']);
+    assert.deepEqual(second.lookup('08BAGHDAD3475'), [], 'excluded now: not served from the store');
+    assert.deepEqual(
+      second.lookup('09BASRAH2').map((c) => c.uri),
+      [BASRAH],
+    );
+    second.cancel();
+
+    const third = new WorkspaceIndex(workspace, silent, { store });
+    third.setFolders([{ uri: FOLDER, excludes: ['cables'] }]);
+    await third.ensureIndexed(undefined, true);
+    await third.stored();
+    assert.deepEqual(
+      [...store.saved.values()].map((files) => files.map((f) => f.path)),
+      [['drafts/09BASRAH2.cable']],
+    );
   });
 });

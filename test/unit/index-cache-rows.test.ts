@@ -19,7 +19,7 @@ describe('index cache rows', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('load gives back each summary saved: ID, document number, subject, TAGS, citations and anchor', async () => {
-    const folder = { uri: pathToFileURL(join(dir, 'ws')).href, settings: 'default' };
+    const folder = { uri: pathToFileURL(join(dir, 'ws')).href, settings: 'default', excludes: [] };
     const texts: Record<string, string> = { 'cables/08BAGHDAD3475.cable': BAGHDAD_TEXT, 'drafts/09BASRAH2.cable': SEED_TEXT };
     for (const name of readdirSync(PLUSD).filter((n) => n.endsWith('.txt')))
       texts[`plusd/${name}`] = readFileSync(join(PLUSD, name), 'utf8');
@@ -48,8 +48,8 @@ describe('index cache rows', () => {
     }
   });
 
-  it('parts of 4,096 files each, a part read alone; a cache cut short is not used, a damaged part reads as no files', async () => {
-    const folder = { uri: pathToFileURL(join(dir, 'big')).href, settings: 'default' };
+  it('parts of 1,024 files each, a part read alone; a cache cut short is not used, a damaged part reads as no files', async () => {
+    const folder = { uri: pathToFileURL(join(dir, 'big')).href, settings: 'default', excludes: [] };
     const cable = summarizeFile(`${folder.uri}/08BAGHDAD3475.cable`, BAGHDAD_TEXT)!;
     const files: StoredFile[] = Array.from({ length: 5000 }, (_, i) => ({
       path: `${i}.cable`,
@@ -63,12 +63,15 @@ describe('index cache rows', () => {
     assert.deepEqual(
       stored?.idsOfParts.map((ids) => [ids.length, ids[0]]),
       [
-        [4096, '08BAGHDAD0'],
+        [1024, '08BAGHDAD0'],
+        [1024, '08BAGHDAD1024'],
+        [1024, '08BAGHDAD2048'],
+        [1024, '08BAGHDAD3072'],
         [904, '08BAGHDAD4096'],
       ],
     );
     assert.deepEqual(
-      stored.read(1).map((f) => f.cable?.id),
+      stored.read(4).map((f) => f.cable?.id),
       files.slice(4096).map((f) => f.cable?.id),
     );
 
@@ -84,6 +87,6 @@ describe('index cache rows', () => {
     writeFileSync(path, lines.join('\n'));
     const damaged = await store.load(folder);
     assert.deepEqual(damaged?.read(0), []);
-    assert.equal(damaged.read(1).length, 904);
+    assert.equal(damaged.read(4).length, 904);
   });
 });

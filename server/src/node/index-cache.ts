@@ -9,17 +9,19 @@
 // bench workspace (bench/make-workspace.ts) JSON.parse of it takes 57 ms against 342 ms for
 // v8.deserialize of the objects (and 263 ms for JSON of the objects), and it is half the size
 // (6.2 MB against 11.8 MB); node 20 on 2 shared cores, load average 8.6. A header line, a line of
-// the IDs of each part's cables, a line for each part of up to 4,096 rows (parsed when the
+// the IDs of each part's cables, a line for each part of up to 1,024 rows (parsed when the
 // index asks for it), an end line: the rows of 250,000 cables parsed at once and the summaries made of them were
 // a peak of 893 MB, more than the 690 MB of indexing the folder from nothing, and a lookup needs
 // only the IDs and the part of the cable it finds.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeError } from '../workspace/errors.ts';
+import { uriKey } from '../workspace/uri-keys.ts';
+import { yieldToEventLoop } from '../workspace/index-read.ts';
 import type { IndexStore, StoredFile, StoredFiles, StoredFolder } from '../workspace/index-store.ts';
 import { idsOf, type Citation, type IndexedCable } from '../workspace/indexed-cable.ts';
 import type { Range } from '../model/cable-model.ts';
@@ -27,8 +29,13 @@ import type { Logger } from '../service/host.ts';
 import { INDEX_WORKER_SCRIPT } from './index-workers.ts';
 
 /** Changes when the layout of a cache file changes. */
-const FORMAT = 'cable-index-cache 6';
-const ROWS_A_LINE = 4096;
+const FORMAT = 'cable-index-cache 8';
+/** Rows of a part, which is read in one step: at 250,000 cables a part of 4,096 held the thread 20-55 ms, of 1,024 under 20 ms. */
+const ROWS_A_LINE = 1024;
+/** Written at once: small enough to be a young-generation string, large enough to be few writes. */
+const CHUNK_BYTES = 32 * 1024;
+/** Files whose IDs are gathered for the IDs line between yields to requests: about a millisecond. */
+const FILES_BETWEEN_YIELDS = 1024;
 /** The last line of a cache file: without it, the file was cut short. */
 const END = '"end"';
 
@@ -44,6 +51,7 @@ interface CacheHeader {
   version: string;
   folder: string;
   settings: string;
+  excludes: string[];
 }
 
 /**
@@ -61,12 +69,17 @@ const rangeOf = (n: number[], at: number): Range => ({
   end: { line: n[at + 2]!, character: n[at + 3]! },
 });
 const numbersOf = (range: Range) => [range.start.line, range.start.character, range.end.line, range.end.character];
+const citesRow = (cites: Citation[]) => cites.flatMap((c) => [c.id, ...numbersOf(c.range)]);
+
+/** A cable's citations as a row holds them: [id, line, character, line, character, …]; a loaded cable's are not made objects for it. */
+function citesRowOf(cable: IndexedCable): (string | number)[] {
+  return cable instanceof StoredCable ? cable.citesAsRow() : citesRow(cable.cites);
+}
 
 function rowOf(file: StoredFile, uriPrefix: string): Row {
   const { path, stat, cable } = file;
   if (!cable) return [path, stat.size, stat.mtime];
   const uri = cable.uri.startsWith(uriPrefix) ? cable.uri.slice(uriPrefix.length) : ` ${cable.uri}`;
-  const cites = cable.cites.flatMap((c) => [c.id, ...numbersOf(c.range)]);
   const { id = 0, idSource = 0, subject = 0, date = 0, classification = 0, origin = 0, documentNumber = 0 } = cable;
   return [
     path,
@@ -80,8 +93,8 @@ function rowOf(file: StoredFile, uriPrefix: string): Row {
     classification,
     origin,
     cable.tags.join(' '),
-    cites,
-    numbersOf(cable.anchor),
+    citesRowOf(cable),
+    cable instanceof StoredCable ? cable.anchorAsRow() : numbersOf(cable.anchor),
     documentNumber,
   ];
 }
@@ -105,41 +118,57 @@ class StoredCable implements IndexedCable {
   constructor(
     public uri: string,
     public tags: string[],
-    private citesRow: (string | number)[] | undefined,
-    private anchorRow: number[] | undefined,
+    private storedCites: (string | number)[] | undefined,
+    private storedAnchor: number[] | undefined,
   ) {}
 
   get cites(): Citation[] {
     if (!this.citations) {
-      const row = this.citesRow!;
+      const row = this.storedCites!;
       this.citations = [];
       for (let i = 0; i < row.length; i += 5) this.citations.push({ id: row[i] as string, range: rangeOf(row as number[], i + 1) });
-      this.citesRow = undefined;
+      this.storedCites = undefined;
     }
     return this.citations;
   }
 
   set cites(citations: Citation[]) {
     this.citations = citations;
-    this.citesRow = undefined;
+    this.storedCites = undefined;
   }
 
   get anchor(): Range {
     if (!this.range) {
-      this.range = rangeOf(this.anchorRow!, 0);
-      this.anchorRow = undefined;
+      this.range = rangeOf(this.storedAnchor!, 0);
+      this.storedAnchor = undefined;
     }
     return this.range;
   }
 
   set anchor(range: Range) {
     this.range = range;
-    this.anchorRow = undefined;
+    this.storedAnchor = undefined;
+  }
+
+  /** The citations as a row holds them, made into objects or not. */
+  citesAsRow(): (string | number)[] {
+    return this.storedCites ?? citesRow(this.citations!);
+  }
+
+  /** Adds the IDs it cites to `ids`, its citations not made objects for it. */
+  citedIds(ids: Set<string>): void {
+    if (this.citations) for (const citation of this.citations) ids.add(citation.id);
+    else for (let i = 0; i < this.storedCites!.length; i += 5) ids.add(this.storedCites![i] as string);
+  }
+
+  /** The anchor's four numbers. */
+  anchorAsRow(): number[] {
+    return this.storedAnchor ?? numbersOf(this.range!);
   }
 
   /** As a plain summary: the lazy fields are not own properties. */
   toJSON(): IndexedCable {
-    const { citesRow: _cites, anchorRow: _anchor, citations: _citations, range: _range, ...fields } = this;
+    const { storedCites: _cites, storedAnchor: _anchor, citations: _citations, range: _range, ...fields } = this;
     return { ...fields, cites: this.cites, anchor: this.anchor };
   }
 }
@@ -149,7 +178,9 @@ class StoredCable implements IndexedCable {
  * when the IDs cannot be read or the file is cut short; a part whose line still cannot be parsed
  * reads as no files, and so does a row that cannot: the index's pass reads them as new files.
  */
-function storedFiles(bytes: Buffer, from: number, uriPrefix: string, onDamaged: () => void): StoredFiles | undefined {
+function storedFiles(bytes: Buffer, from: number, header: CacheHeader, uriPrefix: string, onDamaged: () => void): StoredFiles | undefined {
+  const { excludes } = header;
+  if (!Array.isArray(excludes) || !excludes.every((pattern) => typeof pattern === 'string')) return undefined;
   const lineEnd = (start: number) => {
     const newline = bytes.indexOf(10, start);
     return newline < 0 ? bytes.length : newline;
@@ -170,6 +201,7 @@ function storedFiles(bytes: Buffer, from: number, uriPrefix: string, onDamaged: 
   const last = lines.pop();
   if (!last || bytes.toString('utf8', ...last) !== END || lines.length !== idsOfParts.length) return undefined;
   return {
+    excludes,
     idsOfParts,
     citedOfParts,
     read(part) {
@@ -202,6 +234,56 @@ function fileOfRow(row: Row, uriPrefix: string): StoredFile {
   return { path, stat, cable };
 }
 
+/**
+ * Writes a cache file a piece at a time, the server's thread free between pieces: each write is
+ * about CHUNK_BYTES. At 250,000 cables, whole lines at once (a part's 4,096 rows as one string,
+ * the IDs of every part in one step) held the thread for 220-300 ms at a time, and cables loaded
+ * from a cache had their citations made objects for it: the peak RSS rose by 305 MB.
+ */
+async function writeCache(handle: FileHandle, header: CacheHeader, files: StoredFile[], uriPrefix: string): Promise<void> {
+  const parts: { start: number; end: number; ids: string[]; cited: string[] }[] = [];
+  for (let start = 0; start < files.length; start += ROWS_A_LINE) {
+    const end = Math.min(files.length, start + ROWS_A_LINE);
+    const ids: string[] = [];
+    const cited = new Set<string>();
+    for (let i = start; i < end; i++) {
+      if (i % FILES_BETWEEN_YIELDS === FILES_BETWEEN_YIELDS - 1) await yieldToEventLoop();
+      const cable = files[i]!.cable;
+      if (!cable) continue;
+      ids.push(...idsOf(cable));
+      if (cable instanceof StoredCable) cable.citedIds(cited);
+      else for (const citation of cable.cites) cited.add(citation.id);
+    }
+    parts.push({ start, end, ids, cited: [...cited] });
+  }
+  let chunk = '';
+  const flush = async () => {
+    await handle.write(chunk);
+    chunk = '';
+  };
+  // The bytes of JSON.stringify of the whole PartIds line and of each part's rows, a piece at a time.
+  chunk = `${JSON.stringify(header)}\n{"ids":[`;
+  for (const [i, part] of parts.entries()) {
+    chunk += `${i ? ',' : ''}${JSON.stringify(part.ids)}`;
+    if (chunk.length >= CHUNK_BYTES) await flush();
+  }
+  chunk += '],"cited":[';
+  for (const [i, part] of parts.entries()) {
+    chunk += `${i ? ',' : ''}${JSON.stringify(part.cited)}`;
+    if (chunk.length >= CHUNK_BYTES) await flush();
+  }
+  chunk += ']}';
+  for (const { start, end } of parts) {
+    for (let i = start; i < end; i++) {
+      chunk += `${i === start ? '\n[' : ','}${JSON.stringify(rowOf(files[i]!, uriPrefix))}`;
+      if (chunk.length >= CHUNK_BYTES) await flush();
+    }
+    chunk += ']';
+  }
+  chunk += `\n${END}`;
+  await flush();
+}
+
 /** The platform's cache directory for Cable: `$XDG_CACHE_HOME/cable` (`~/.cache/cable`) on Linux. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   if (platform === 'win32') return join(env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'cable', 'Cache');
@@ -227,6 +309,16 @@ export function cacheVersion(cableVersion: string, workerScript = INDEX_WORKER_S
   return `${cableVersion} ${hash}`;
 }
 
+/**
+ * A folder as its cache is found: its path, however the URI spells it (`cable index big/` names
+ * `file:///…/big/`, an editor `file:///…/big`; VS Code writes `file:///c%3A/…`, Node `file:///C:/…`).
+ */
+function folderKey(uri: string): string {
+  let key = uriKey(uri);
+  while (key.length > 1 && key.endsWith('/')) key = key.slice(0, -1);
+  return key;
+}
+
 /** True when `path` is `folder` or inside it. */
 function isInside(path: string, folder: string): boolean {
   const rel = relative(folder, path);
@@ -236,7 +328,7 @@ function isInside(path: string, folder: string): boolean {
 export function createIndexCache(dir: string, version: string, logger: Logger): IndexStore {
   const cacheDir = resolve(dir);
   const fileOf = (folder: StoredFolder) =>
-    join(cacheDir, `index-${createHash('sha256').update(folder.uri).digest('hex').slice(0, 24)}.jsonl`);
+    join(cacheDir, `index-${createHash('sha256').update(folderKey(folder.uri)).digest('hex').slice(0, 24)}.jsonl`);
 
   return {
     async load(folder) {
@@ -259,14 +351,14 @@ export function createIndexCache(dir: string, version: string, logger: Logger): 
         logger.info(`The index cache ${file} is of another Cable version: the folder is indexed again`);
         return undefined;
       }
-      if (cache.folder !== folder.uri || cache.settings !== folder.settings) {
+      if (typeof cache.folder !== 'string' || folderKey(cache.folder) !== folderKey(folder.uri) || cache.settings !== folder.settings) {
         logger.info(`The index cache of ${folder.uri} was made under other settings: the folder is indexed again`);
         return undefined;
       }
       const files =
         headerEnd < 0
           ? undefined
-          : storedFiles(bytes, headerEnd + 1, `${folder.uri}/`, () =>
+          : storedFiles(bytes, headerEnd + 1, cache, `${folder.uri}/`, () =>
               logger.warn(`Part of the index cache ${file} cannot be read: its files are indexed again`),
             );
       if (!files) logger.warn(`The index cache ${file} cannot be read: the folder is indexed again`);
@@ -288,19 +380,16 @@ export function createIndexCache(dir: string, version: string, logger: Logger): 
       const temporary = `${file}.${process.pid}.tmp`;
       try {
         await mkdir(cacheDir, { recursive: true, mode: 0o700 });
-        const uriPrefix = `${folder.uri}/`;
-        const header: CacheHeader = { format: FORMAT, version, folder: folder.uri, settings: folder.settings };
+        const header: CacheHeader = {
+          format: FORMAT,
+          version,
+          folder: folder.uri,
+          settings: folder.settings,
+          excludes: [...folder.excludes],
+        };
         const handle = await open(temporary, 'w', 0o600);
         try {
-          const parts: StoredFile[][] = [];
-          for (let start = 0; start < files.length; start += ROWS_A_LINE) parts.push(files.slice(start, start + ROWS_A_LINE));
-          const partIds: PartIds = {
-            ids: parts.map((part) => part.flatMap((f) => (f.cable ? idsOf(f.cable) : []))),
-            cited: parts.map((part) => [...new Set(part.flatMap((f) => f.cable?.cites.map((c) => c.id) ?? []))]),
-          };
-          await handle.write(`${JSON.stringify(header)}\n${JSON.stringify(partIds)}`);
-          for (const part of parts) await handle.write(`\n${JSON.stringify(part.map((f) => rowOf(f, uriPrefix)))}`);
-          await handle.write(`\n${END}`);
+          await writeCache(handle, header, files, `${folder.uri}/`);
         } finally {
           await handle.close();
         }

@@ -314,7 +314,7 @@ export function createCableLanguageService(host: CableServiceHost): CableLanguag
     },
 
     async workspaceSymbols(query, token) {
-      if (!(await indexed(token))) return [];
+      if (!(await indexed(token)) || !(await index.searchable(token))) return [];
       return index.checked(() => workspaceSymbols(index, query));
     },
 
@@ -356,7 +356,7 @@ export function createCableLanguageService(host: CableServiceHost): CableLanguag
     async query(text, queryOptions, token) {
       const { wait, ...options } = queryOptions;
       if (wait) {
-        if (!(await indexed(token))) return undefined;
+        if (!(await indexed(token)) || !(await index.searchable(token))) return undefined;
       } else {
         void index.ensureIndexed();
       }

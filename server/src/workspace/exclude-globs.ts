@@ -34,6 +34,12 @@ export function enabledPatterns(setting: unknown): string[] {
     .map(([pattern]) => pattern);
 }
 
+/** True when two lists hold the same patterns, in any order. */
+export function samePatterns(a: readonly string[], b: readonly string[]): boolean {
+  const set = new Set(a);
+  return set.size === new Set(b).size && b.every((pattern) => set.has(pattern));
+}
+
 /** A predicate over folder-relative paths: true when a pattern matches the path. */
 export function createExcludeMatcher(patterns: readonly string[]): (relativePath: string) => boolean {
   const compiled = [...patterns, ...BUILT_IN_EXCLUDES].map(compileGlob);

@@ -13,11 +13,13 @@ export interface StoredFile {
   cable?: IndexedCable;
 }
 
-/** What a folder's files were read under: a cache read under other exclusions or another size cap is not used. */
+/** A folder and what its files are read under. */
 export interface StoredFolder {
   uri: string;
-  /** `files.exclude` patterns and `cable.maxFileSize`, as one string compared whole. */
+  /** `cable.maxFileSize`, as a string compared whole: a store read under another size cap is not used. */
   settings: string;
+  /** The `files.exclude` patterns its files are listed under. */
+  excludes: readonly string[];
 }
 
 /**
@@ -26,6 +28,13 @@ export interface StoredFolder {
  * file's summary first was 2.2-2.4 s of CPU).
  */
 export interface StoredFiles {
+  /**
+   * The `files.exclude` patterns the files were listed under. A store listed under others is still
+   * used: its files the folder's patterns exclude now are left out, and the pass's listing finds
+   * those they no longer exclude (`cable index` cannot know an editor's patterns, nor VS Code's
+   * defaults, which change between its versions).
+   */
+  readonly excludes: readonly string[];
   /** For each part, the IDs its cables are found by (`idsOf`). */
   readonly idsOfParts: readonly (readonly string[])[];
   /** For each part, the IDs its cables cite. */

@@ -18,7 +18,7 @@ import type { IndexStore, StoredFile, StoredFiles, StoredFolder } from './index-
 import { readThroughWorkspace, yieldToEventLoop, type ReadRequest, type ReadResult } from './index-read.ts';
 import { idsOf, START_OF_FILE, type Citation, type IndexedCable } from './indexed-cable.ts';
 import { SearchIndex, searchTerms, type SearchOptions } from './search-index.ts';
-import { createExcludeMatcher, DEFAULT_EXCLUDES, isExcludedPathOrParent } from './exclude-globs.ts';
+import { createExcludeMatcher, DEFAULT_EXCLUDES, isExcludedPathOrParent, samePatterns } from './exclude-globs.ts';
 import { isCableFileName } from './cable-detection.ts';
 import { relativeKey, uriKey } from './uri-keys.ts';
 import type { Cancellation, FileStat, IndexWorkers, Logger, ProgressSink, Workspace } from './file-access.ts';
@@ -66,6 +66,8 @@ interface UnreadPart {
   index: number;
   /** The folder's key and `/`: a stored path's key is this and the path. */
   prefix: string;
+  /** When the store was listed under other `files.exclude` patterns: the folder's, which its files must pass. */
+  isExcluded?: (relativePath: string) => boolean;
 }
 
 interface DiskEntry {
@@ -81,9 +83,15 @@ const DEFAULT_CONCURRENCY = 8;
  * thread writing them).
  */
 const PROGRESS_INTERVAL_MS = 100;
+/** Files listed or gathered for the store between yields to requests: a step of a millisecond or a few. */
 const KEYS_BETWEEN_YIELDS = 4096;
-/** Cables filed for search between requests: ~15 µs each. */
-const SEARCH_FILING_STEP = 1024;
+/**
+ * Work done on the server's thread at once after a pass (filing search terms), between requests:
+ * a request waits at most this long for it.
+ */
+const SLICE_MS = 4;
+/** Filing a cable for search takes ~15 µs: the clock is read every this many. */
+const CABLES_BETWEEN_CLOCK_READS = 64;
 /** Files sent to an index worker at once: few messages, and a batch's results filed in about a millisecond. */
 const WORKER_BATCH = 64;
 
@@ -121,6 +129,8 @@ export class WorkspaceIndex {
    */
   private readonly unsearchable = new Set<string>();
   private searchLater = false;
+  /** While the cables loaded from the store are filed for search in slices (`searchable`). */
+  private filingForSearch: Promise<void> | undefined;
   /**
    * The store's parts not read yet, the parts that hold each ID (a lookup reads only those), and,
    * made at the first question about citers, the parts whose cables cite each ID.
@@ -324,10 +334,14 @@ export class WorkspaceIndex {
       .map((cable) => ({ cable, citations: cable.cites.filter((c) => c.id === upper) }));
   }
 
-  /** Cables by the words of a query: ID prefix (`09BAS`), TAGS code, subject words; at most `limit`. */
+  /**
+   * Cables by the words of a query: ID prefix (`09BAS`), TAGS code, subject words; at most `limit`.
+   * Cables loaded from the store and not yet filed for search are filed first, all at once: an
+   * asynchronous caller awaits `searchable` before, so there are none.
+   */
   search(query: string, limit: number, options?: SearchOptions): IndexedCable[] {
     this.refreshOpenDocuments();
-    this.fileForSearch(Infinity);
+    this.fileForSearch();
     return this.searchIndex
       .search(query, limit, options)
       .map((key) => this.cableOf(key))
@@ -430,7 +444,7 @@ export class WorkspaceIndex {
         job.done = true;
         this.notifyChange();
         this.save();
-        void this.fileForSearchInSteps();
+        void this.searchable();
       },
       (error: unknown) => {
         this.logger.error(`Indexing failed: ${describeError(error)}`);
@@ -472,10 +486,7 @@ export class WorkspaceIndex {
         await candidatesOf(listed, files, keys, token);
       }
       if (token.isCancellationRequested) return;
-      if (this.disk.size > 0) {
-        const listedKeys = new Set(keys);
-        for (const key of [...this.disk.keys()]) if (!listedKeys.has(key)) this.removeDiskEntry(key);
-      }
+      if (this.disk.size > 0) await this.removeUnlisted(keys, token);
 
       let done = 0;
       let read = 0;
@@ -508,6 +519,23 @@ export class WorkspaceIndex {
       );
     } finally {
       progress?.end();
+    }
+  }
+
+  /**
+   * Drops the known files the listing did not find (deleted, or excluded now), KEYS_BETWEEN_YIELDS
+   * at a time between requests: at 250,000 files, at once, it held the thread ~250 ms.
+   */
+  private async removeUnlisted(listed: string[], token: Cancellation): Promise<void> {
+    const listedKeys = new Set<string>();
+    for (const [i, key] of listed.entries()) {
+      if (i % KEYS_BETWEEN_YIELDS === KEYS_BETWEEN_YIELDS - 1) await yieldToEventLoop();
+      listedKeys.add(key);
+    }
+    for (const [i, key] of [...this.disk.keys()].entries()) {
+      if (i % KEYS_BETWEEN_YIELDS === KEYS_BETWEEN_YIELDS - 1) await yieldToEventLoop();
+      if (token.isCancellationRequested) return;
+      if (!listedKeys.has(key)) this.removeDiskEntry(key);
     }
   }
 
@@ -599,24 +627,34 @@ export class WorkspaceIndex {
 
   // ---------------------------------------------------------------- the store
 
-  /** What the store must have been written under for a folder: its exclusions and the size cap. */
+  /** What the store must have been written under for a folder (the size cap), and the exclusions its files are listed under. */
   private storedFolder(folder: Folder): StoredFolder {
-    return { uri: folder.uri, settings: JSON.stringify({ excludes: folder.excludes, maxFileBytes: this.maxFileBytes }) };
+    return { uri: folder.uri, settings: JSON.stringify({ maxFileBytes: this.maxFileBytes }), excludes: folder.excludes };
   }
 
-  /** Files the IDs of the store's cables, folder by folder, their parts left to read: true when it held any part. */
+  /**
+   * Files the IDs of the store's cables, folder by folder, their parts left to read, about
+   * KEYS_BETWEEN_YIELDS IDs at a time between requests: true when it held any part.
+   */
   private async load(token: Cancellation): Promise<boolean> {
     let loaded = false;
+    let filed = 0;
     for (const folder of this.folders) {
       const files = await this.store!.load(this.storedFolder(folder));
       if (!files || token.isCancellationRequested) continue;
       const prefix = folder.key.endsWith('/') ? folder.key : `${folder.key}/`;
-      files.idsOfParts.forEach((ids, index) => {
-        const part: UnreadPart = { files, index, prefix };
+      const filter = samePatterns(files.excludes, folder.excludes) ? {} : { isExcluded: folder.isExcluded };
+      for (const [index, ids] of files.idsOfParts.entries()) {
+        const part: UnreadPart = { files, index, prefix, ...filter };
         this.unreadParts.add(part);
         loaded = true;
         for (const id of ids) addPart(this.partsById, id, part);
-      });
+        filed += ids.length;
+        if (filed < KEYS_BETWEEN_YIELDS) continue;
+        filed = 0;
+        await yieldToEventLoop();
+        if (token.isCancellationRequested) return false;
+      }
     }
     return loaded && !token.isCancellationRequested;
   }
@@ -642,23 +680,29 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Files a part's files as the store has them, unchecked, filed for search later;
-   * not a file read or deleted since (a newer read) nor one outside the folders now.
+   * Files a part's files as the store has them, unchecked, filed for search later; not a file read
+   * or deleted since (a newer read), nor one the folder's `files.exclude` patterns exclude now.
    */
   private readPart(part: UnreadPart): void {
     if (!this.unreadParts.delete(part)) return;
     const changed = this.changedSinceStored;
+    // Files left out make the folder differ from the store: the save after the pass writes it as listed now.
+    let leftOut = false;
     this.searchLater = true;
     try {
       for (const { path, stat, cable } of part.files.read(part.index)) {
         const key = part.prefix + path;
         if (this.disk.has(key) || this.readTickets.has(key)) continue;
+        if (part.isExcluded && isExcludedPathOrParent(part.isExcluded, path)) {
+          leftOut = true;
+          continue;
+        }
         this.setDiskEntry(key, cable ? { stat, cable: this.shared(cable) } : { stat });
         this.unchecked.add(key);
       }
     } finally {
       this.searchLater = false;
-      this.changedSinceStored = changed;
+      this.changedSinceStored = changed || leftOut;
     }
     if (this.unreadParts.size === 0) this.dropUnreadParts();
   }
@@ -669,27 +713,35 @@ export class WorkspaceIndex {
     this.partsByCited = undefined;
   }
 
-  /** Saves each folder's files to the store after a pass that changed them (one save at a time). */
+  /**
+   * Saves each folder's files to the store after a pass that changed them (one save at a time),
+   * gathering them KEYS_BETWEEN_YIELDS at a time between requests: the keys are taken at once,
+   * each file as it is when its turn comes (a file gone meanwhile is left out).
+   */
   private save(): void {
     const store = this.store;
     if (!store || !this.changedSinceStored) return;
     this.changedSinceStored = false;
-    const byFolder = new Map<Folder, StoredFile[]>(this.folders.map((folder) => [folder, []]));
-    for (const [key, { stat, cable }] of this.disk) {
-      const folder = this.folderOf(key);
-      if (!folder) continue;
-      const path = relativeKey(folder.key, key)!;
-      byFolder.get(folder)!.push(cable ? { path, stat, cable } : { path, stat });
-    }
+    const keys = [...this.disk.keys()];
+    const folders = this.folders;
     this.saving = this.saving.then(async () => {
+      const byFolder = new Map<Folder, StoredFile[]>(folders.map((folder) => [folder, []]));
+      for (const [i, key] of keys.entries()) {
+        if (i % KEYS_BETWEEN_YIELDS === KEYS_BETWEEN_YIELDS - 1) await yieldToEventLoop();
+        const entry = this.disk.get(key);
+        const folder = this.folderOf(key, folders);
+        if (!entry || !folder) continue;
+        const path = relativeKey(folder.key, key)!;
+        byFolder.get(folder)!.push(entry.cable ? { path, stat: entry.stat, cable: entry.cable } : { path, stat: entry.stat });
+      }
       for (const [folder, files] of byFolder) await store.save(this.storedFolder(folder), files);
     });
   }
 
   // ---------------------------------------------------------------- bookkeeping
 
-  private folderOf(key: string): Folder | undefined {
-    return this.folders.find((folder) => relativeKey(folder.key, key) !== undefined);
+  private folderOf(key: string, folders = this.folders): Folder | undefined {
+    return folders.find((folder) => relativeKey(folder.key, key) !== undefined);
   }
 
   private cableOf(key: string): IndexedCable | undefined {
@@ -757,21 +809,42 @@ export class WorkspaceIndex {
     this.searchIndex.delete(key);
   }
 
-  /** Files up to `count` of the cables linked while loading from the store for search (an open document's, if one was linked meanwhile). */
-  private fileForSearch(count: number): void {
-    if (count === Infinity) this.readAllParts();
+  /**
+   * Files the cables linked while loading from the store for search (an open document's, if one
+   * was linked meanwhile): all of them, or those it can before `until` (a `performance.now()` time).
+   */
+  private fileForSearch(until = Infinity): void {
+    if (until === Infinity) this.readAllParts();
+    let filed = 0;
     for (const key of this.unsearchable) {
-      if (count-- <= 0) return;
+      if (++filed % CABLES_BETWEEN_CLOCK_READS === 0 && performance.now() >= until) return;
       this.unsearchable.delete(key);
       const cable = this.open.get(key)?.cable ?? this.disk.get(key)?.cable;
       if (cable) this.searchIndex.set(key, key, termsOf(cable));
     }
   }
 
-  /** Files the cables loaded from the store for search, a step at a time between requests. */
-  private async fileForSearchInSteps(): Promise<void> {
-    while (this.unsearchable.size > 0) {
-      this.fileForSearch(SEARCH_FILING_STEP);
+  /**
+   * Resolves once every cable loaded from the store is filed for search (false when `token` was
+   * cancelled first), filing them a slice at a time between requests: at 250,000 cables, filing
+   * them all at once held the server's thread for seconds.
+   */
+  async searchable(token?: Cancellation): Promise<boolean> {
+    this.filingForSearch ??= this.fileForSearchInSlices().finally(() => (this.filingForSearch = undefined));
+    return (
+      (await unlessCancelled(
+        this.filingForSearch.then(() => true),
+        token,
+      )) === true
+    );
+  }
+
+  private async fileForSearchInSlices(): Promise<void> {
+    for (;;) {
+      const [unread] = this.unreadParts;
+      if (unread) this.readPart(unread);
+      else if (this.unsearchable.size > 0) this.fileForSearch(performance.now() + SLICE_MS);
+      else return;
       await yieldToEventLoop();
     }
   }
