@@ -179,7 +179,7 @@ async function benchBigCable(files: string[]): Promise<void> {
     await typingSeries('typing: one character, then completion at it', 200, () =>
       client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: after }),
     );
-    await typingSeries('outline after typing one character (incremental)', 40, () => client.symbols(uri));
+    await typingSeries('outline after typing one character (incremental)', 200, () => client.symbols(uri));
 
     const hovers: number[] = [];
     for (const position of spread(hoverPositions(model), SAMPLES)) await timed(hovers, () => client.hover(uri, position));
