@@ -225,4 +225,64 @@ describe('workspace index: a store of the last run', () => {
       [['drafts/09BASRAH2.cable']],
     );
   });
+
+  it("a reopened folder's search gives what the cold index gave, before its pass and after it", async () => {
+    const files: Record<string, string> = { [BASRAH]: SEED_TEXT };
+    const subjects = ['OIL EXPORTS OF THE SOUTH', 'IRAN AND IRAQ: BORDER TALKS', 'S. AND U.S. VIEWS ON OIL', 'BORDER OIL FIELDS'];
+    const tags = ['PGOV IZ', 'PREL IR IZ', 'EPET ECON', 'PGOV PREL EPET'];
+    for (let i = 0; i < 12; i++) {
+      const serial = String(3480 + i);
+      files[`file:///ws/cables/08BAGHDAD${serial}.cable`] = baghdadWithSerial(serial)
+        .replace(/^SUBJECT: .*$/m, `SUBJECT: ${subjects[i % 4]} ${i}`)
+        .replace(/^TAGS: .*$/m, `TAGS: ${tags[i % 4]}`);
+    }
+    const workspace = createMemoryWorkspace(files);
+    const store = memoryStore();
+    const cold = await storedRun(workspace, store);
+    const queries = [
+      '08BAG',
+      '08BAGHDAD348',
+      '09',
+      '2008',
+      'BAGHDAD',
+      'OIL',
+      'OIL BORDER',
+      'IRA',
+      'PGOV',
+      'PREL IZ',
+      'EPET',
+      'S',
+      'U S',
+      'THE',
+      '7',
+      'NOTHING',
+    ];
+    const found = (index: WorkspaceIndex) =>
+      queries.flatMap((query) =>
+        [false, true].map(
+          (wholeLetters) =>
+            `${query}: ${index
+              .search(query, 100, { wholeLetters })
+              .map((c) => c.uri)
+              .sort()
+              .join(' ')}`,
+        ),
+      );
+    const expected = found(cold);
+    assert.ok(
+      expected.some((line) => line.startsWith('OIL BORDER: file')),
+      'the queries find cables',
+    );
+
+    const beforePass = await reopened(workspace, store);
+    assert.equal(await beforePass.searchable(), true);
+    assert.deepEqual(found(beforePass), expected, 'filed from the store while the pass has not checked a file');
+    beforePass.cancel();
+
+    const afterPass = new WorkspaceIndex(workspace, silent, { store });
+    afterPass.setFolders([{ uri: FOLDER }]);
+    await afterPass.ensureIndexed(undefined, true);
+    assert.equal(await afterPass.searchable(), true);
+    assert.deepEqual(found(afterPass), expected, 'after the pass');
+  });
 });

@@ -17,7 +17,7 @@ import { describeError } from './errors.ts';
 import type { IndexStore, StoredFile, StoredFiles, StoredFolder } from './index-store.ts';
 import { readThroughWorkspace, yieldToEventLoop, type ReadRequest, type ReadResult } from './index-read.ts';
 import { idsOf, START_OF_FILE, type Citation, type IndexedCable } from './indexed-cable.ts';
-import { SearchIndex, searchTerms, type SearchOptions } from './search-index.ts';
+import { addSearchWords, SearchIndex, type SearchOptions } from './search-index.ts';
 import { createExcludeMatcher, DEFAULT_EXCLUDES, isExcludedPathOrParent, samePatterns } from './exclude-globs.ts';
 import { isCableFileName } from './cable-detection.ts';
 import { relativeKey, uriKey } from './uri-keys.ts';
@@ -97,10 +97,16 @@ const WORKER_BATCH = 64;
 
 /** What a search finds a cable by: its ID and the ID's parts, the year, TAGS, subject and origin words. */
 function termsOf(cable: IndexedCable): string[] {
-  const terms = [...cable.tags, ...searchTerms(cable.subject ?? ''), ...searchTerms(cable.origin ?? '')];
+  // Repeats are dropped by the search index.
+  const terms = cable.tags.map((tag) => tag.toUpperCase());
+  if (cable.subject) addSearchWords(cable.subject, terms);
+  if (cable.origin) addSearchWords(cable.origin, terms);
   const parts = cable.id ? parseCableId(cable.id) : undefined;
-  if (cable.id && parts) terms.push(cable.id, parts.post, parts.serial, cable.date?.slice(0, 4) ?? String(expandYear(Number(parts.year))));
-  return terms.map((term) => term.toUpperCase());
+  if (cable.id && parts) {
+    const year = cable.date?.slice(0, 4) ?? String(expandYear(Number(parts.year)));
+    terms.push(cable.id.toUpperCase(), parts.post.toUpperCase(), parts.serial.toUpperCase(), year.toUpperCase());
+  }
+  return terms;
 }
 
 /** A cable that entered (`linked`) or left the index, making `version`. */
@@ -125,7 +131,8 @@ export class WorkspaceIndex {
   /**
    * Cables loaded from the store and linked by ID and citation, but not yet filed for search:
    * filing them was two thirds of a load's CPU (20,000 cables: 615 ms, 300 ms without), so a
-   * reopened folder answers definitions first and files them after its pass, or at the first search.
+   * reopened folder answers definitions first and files them in slices while its pass checks the
+   * files (`searchable`), or all at once at a search that does not wait.
    */
   private readonly unsearchable = new Set<string>();
   private searchLater = false;
@@ -472,6 +479,9 @@ export class WorkspaceIndex {
           this.readPart(part);
         }
         this.logger.info(`Loaded ${this.size} cables from the index cache in ${Date.now() - started} ms; checking their files`);
+        // Their search terms are filed while the files are checked, a slice at a time between the
+        // pass's steps and requests: after the pass, a workspace/symbol waited for seconds of it.
+        void this.searchable();
       }
       if (token.isCancellationRequested) return;
       const files: string[] = [];
