@@ -131,8 +131,7 @@ export class WorkspaceIndex {
   /**
    * Cables loaded from the store and linked by ID and citation, but not yet filed for search:
    * filing them was two thirds of a load's CPU (20,000 cables: 615 ms, 300 ms without), so a
-   * reopened folder answers definitions first and files them in slices while its pass checks the
-   * files (`searchable`), or all at once at a search that does not wait.
+   * reopened folder answers definitions first and files them after its pass, or at the first search.
    */
   private readonly unsearchable = new Set<string>();
   private searchLater = false;
@@ -479,9 +478,6 @@ export class WorkspaceIndex {
           this.readPart(part);
         }
         this.logger.info(`Loaded ${this.size} cables from the index cache in ${Date.now() - started} ms; checking their files`);
-        // Their search terms are filed while the files are checked, a slice at a time between the
-        // pass's steps and requests: after the pass, a workspace/symbol waited for seconds of it.
-        void this.searchable();
       }
       if (token.isCancellationRequested) return;
       const files: string[] = [];
