@@ -28,6 +28,7 @@ import { isNarrower, rangeContains } from './ranges.ts';
 import { relativeKey, uriKey } from '../workspace/uri-keys.ts';
 import type { IndexedCable } from '../workspace/workspace-index.ts';
 import { paragraphNumbered } from './mentions.ts';
+import { indexAfter } from '../model/text.ts';
 
 /** What a hover may consult besides the model. */
 export interface HoverContext {
@@ -424,13 +425,13 @@ function collectTargets(model: CableModel): Target[] {
 function bodyTargetsOn(model: CableModel, line: number): Target[] {
   const targets: Target[] = [];
   const onLine = (range: Range) => range.start.line <= line && line <= range.end.line;
-  const paragraph = model.paragraphs[firstIndexAfter(model.paragraphs, line, (p) => p.range.start.line) - 1];
+  const paragraph = model.paragraphs[indexAfter(model.paragraphs, line, (p) => p.range.start.line) - 1];
   for (const part of paragraph ? [paragraph, ...paragraph.subParagraphs] : []) {
     const marking = part.marking;
     if (marking && onLine(marking.range)) targets.push({ range: marking.range, render: () => renderPortionMarking(marking) });
   }
   const mentions = model.crossReferences;
-  for (let i = firstIndexAfter(mentions, line - 1, (m) => m.range.start.line); i < mentions.length && onLine(mentions[i]!.range); i++) {
+  for (let i = indexAfter(mentions, line - 1, (m) => m.range.start.line); i < mentions.length && onLine(mentions[i]!.range); i++) {
     const mention = mentions[i]!;
     targets.push({
       range: mention.range,
@@ -439,18 +440,6 @@ function bodyTargetsOn(model: CableModel, line: number): Target[] {
     });
   }
   return targets;
-}
-
-/** Index of the first item whose line is after `line` (items in text order). */
-function firstIndexAfter<T>(items: readonly T[], line: number, lineOf: (item: T) => number): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (lineOf(items[mid]!) <= line) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** The front matter's targets by line (a target spanning lines is listed on each), built once per model. */

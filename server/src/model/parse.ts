@@ -107,7 +107,7 @@ export function parseFrontMatter(text: string, context: ParseContext = {}): Fron
  * The first PlusD page head (`PAGE 01 STATE 123456`): it marks the 1970s teletype form and gives
  * the post as the document number abbreviates it. One search of the text spares the others a scan.
  */
-function findPageHead(text: string, lines: string[]): PageHead | undefined {
+export function findPageHead(text: string, lines: string[]): PageHead | undefined {
   if (!text.includes('PAGE ')) return undefined;
   for (let i = 0; i < lines.length; i++) {
     const pageBreak = readPageHead(lines, i);

@@ -15,8 +15,8 @@
 // end), and a paragraph below the edit that the edit turns into a wrapped line of a PlusD printout.
 import { parseBody } from './body.ts';
 import { detectNumberingStyle, type NumberingStyle } from './labels.ts';
-import { parsePageBreak } from './page-breaks.ts';
-import { indentOf, splitLines } from './text.ts';
+import { findPageHead } from './parse.ts';
+import { indentOf, indexAfter, spliceItems, splitLines } from './text.ts';
 import type { CableModel, Paragraph, Position, Range } from './model-types.ts';
 
 /** A text, its lines and its model, as `reparse` takes and gives them. */
@@ -49,13 +49,12 @@ const STYLE_PREFIX = 12;
 /** `parseCable`'s model of `text` with what `reparse` needs to follow it through edits. */
 export function parsedText(text: string, model: CableModel): ParsedText {
   const lines = splitLines(text);
-  const plusd = text.includes('PAGE ') && lines.some((line, i) => line.includes('PAGE ') && parsePageBreak(lines, i)?.form === 'plusd');
   return {
     model,
     lines,
     length: text.length,
     style: detectNumberingStyle(lines),
-    plusd,
+    plusd: findPageHead(text, lines) !== undefined,
     incremental: !text.includes('\r') && !model.frus,
   };
 }
@@ -81,16 +80,17 @@ export function reparse(previous: ParsedText, edit: TextEdit): ParsedText | unde
 
   // The region: from the last paragraph starting above the edit to the first one starting below it.
   const paragraphs = model.paragraphs;
-  const above = lastIndexBefore(paragraphs, start.line, (p) => p.range.start.line);
+  const above = countBefore(paragraphs, start.line, (p) => p.range.start.line) - 1;
   if (above < 0) return undefined;
   const regionStart = paragraphs[above]!.range.start.line;
-  const below = lastIndexBefore(paragraphs, end.line + 1, (p) => p.range.start.line) + 1;
+  const below = countBefore(paragraphs, end.line + 1, (p) => p.range.start.line);
   const toEnd = below === paragraphs.length;
   const delta = replaced.length - removed.length;
   const oldRegionEnd = toEnd ? lines.length : paragraphs[below]!.range.start.line;
   const newRegionEnd = oldRegionEnd + delta;
 
-  const newLines = withLinesReplaced(lines, start.line, removed.length, replaced);
+  // One copy of the array (130 KB for the 1 MB cable, allocated where the young generation does not reach), edited in place.
+  const newLines = spliceItems(lines.slice(), start.line, removed.length, replaced);
   // Below the region, its next paragraph's label line is read too: it closes the region's last
   // paragraph as in the whole text, and no signature can be found above it (a label is no name).
   const region = parseBody(
@@ -105,14 +105,14 @@ export function reparse(previous: ParsedText, edit: TextEdit): ParsedText | unde
   const inRegion = <T>(items: T[], lineOf: (item: T) => number): T[] =>
     moved(toEnd ? items : items.filter((item) => lineOf(item) < newRegionEnd - regionStart), regionStart);
 
-  const headingsAbove = lastIndexBefore(model.headings, regionStart, (h) => h.range.start.line) + 1;
-  const oldHeadingsInRegion = lastIndexBefore(model.headings, oldRegionEnd, (h) => h.range.start.line) + 1 - headingsAbove;
+  const headingsAbove = countBefore(model.headings, regionStart, (h) => h.range.start.line);
+  const oldHeadingsInRegion = countBefore(model.headings, oldRegionEnd, (h) => h.range.start.line) - headingsAbove;
   const headingsBelowMove = region.headings.length - oldHeadingsInRegion;
   const regionParagraphs = inRegion(region.paragraphs, (p) => p.range.start.line).map((p) => underHeading(p, headingsAbove));
 
   const splice = <T>(items: T[], fresh: T[], lineOf: (item: T) => number, move: (rest: T[]) => T[] = (rest) => moved(rest, delta)): T[] => {
-    const from = lastIndexBefore(items, regionStart, lineOf) + 1;
-    const rest = toEnd ? [] : items.slice(lastIndexBefore(items, oldRegionEnd, lineOf) + 1);
+    const from = countBefore(items, regionStart, lineOf);
+    const rest = toEnd ? [] : items.slice(countBefore(items, oldRegionEnd, lineOf));
     return items.slice(0, from).concat(fresh, move(rest));
   };
   const tokenLine = (t: { range: Range }) => t.range.start.line;
@@ -174,18 +174,6 @@ function sameForWholeText(before: string[], after: string[]): boolean {
   return a !== undefined && b !== undefined && a.length === b.length && a.every((key, i) => key === b[i]);
 }
 
-/**
- * A copy of `lines` with `count` lines at `at` replaced: one copy of the array (130 KB for the 1 MB
- * cable, allocated where the GC's young generation does not reach), edited in place; joined by
- * `concat` when the new lines are too many to spread as arguments.
- */
-function withLinesReplaced(lines: readonly string[], at: number, count: number, replaced: string[]): string[] {
-  if (replaced.length >= 10_000) return lines.slice(0, at).concat(replaced, lines.slice(at + count));
-  const copy = lines.slice();
-  copy.splice(at, count, ...replaced);
-  return copy;
-}
-
 /** The paragraph with its heading index moved by `by`: headings above the region, or those the region gained or lost. */
 function underHeading(paragraph: Paragraph, by: number): Paragraph {
   const { heading, ...rest } = paragraph;
@@ -200,16 +188,9 @@ function offsetIn(lines: string[], position: Position): number {
   return offset;
 }
 
-/** Index of the last item whose line is before `line` (items in text order), -1 when none. */
-function lastIndexBefore<T>(items: readonly T[], line: number, lineOf: (item: T) => number): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (lineOf(items[mid]!) < line) low = mid + 1;
-    else high = mid;
-  }
-  return low - 1;
+/** How many items (in text order) start on a line before `line`. */
+function countBefore<T>(items: readonly T[], line: number, lineOf: (item: T) => number): number {
+  return indexAfter(items, line - 1, lineOf);
 }
 
 /** A copy of a model element with every position `by` lines further down; the element itself when `by` is 0. */

@@ -42,6 +42,30 @@ export function trimmedEnd(line: string): number {
   return end;
 }
 
+/** Index of the first item whose key is above `value`, in items ordered by their keys (a binary search). */
+export function indexAfter<T>(items: readonly T[], value: number, keyOf: (item: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (keyOf(items[mid]!) <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * `items` with `count` items at `at` replaced by `inserted`: edited in place, or joined into a new
+ * array when `inserted` is too long to spread as arguments.
+ */
+export function spliceItems<T>(items: T[], at: number, count: number, inserted: T[]): T[] {
+  if (inserted.length < 10_000) {
+    items.splice(at, count, ...inserted);
+    return items;
+  }
+  return items.slice(0, at).concat(inserted, items.slice(at + count));
+}
+
 /** Whether a UTF-16 code unit is white space as a pattern's `\s` reads it. */
 export function isSpace(c: number): boolean {
   if (c <= 0xff) return c === 32 || (c >= 9 && c <= 13) || c === 0xa0;

@@ -7,7 +7,7 @@
 // the library reads in its own way) stays with the library.
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
-import { splitLines } from '../model/text.ts';
+import { indexAfter, spliceItems, splitLines } from '../model/text.ts';
 
 class LineDocument implements TextDocument {
   /** Offset of each line's start in the text. */
@@ -38,15 +38,20 @@ class LineDocument implements TextDocument {
 
   getText(range?: Range): string {
     if (!range) return (this.joined ??= this.lines.join('\n'));
-    let start = this.positionAt(this.offsetAt(range.start));
-    let end = this.positionAt(this.offsetAt(range.end));
-    if (start.line > end.line || (start.line === end.line && start.character > end.character)) [start, end] = [end, start];
+    const [start, end] = this.clamped(range);
     if (start.line === end.line) return this.lines[start.line]!.slice(start.character, end.character);
     return [
       this.lines[start.line]!.slice(start.character),
       ...this.lines.slice(start.line + 1, end.line),
       this.lines[end.line]!.slice(0, end.character),
     ].join('\n');
+  }
+
+  /** The range's ends within the text and in order, as the library takes a range. */
+  private clamped(range: Range): [Position, Position] {
+    const start = this.positionAt(this.offsetAt(range.start));
+    const end = this.positionAt(this.offsetAt(range.end));
+    return start.line > end.line || (start.line === end.line && start.character > end.character) ? [end, start] : [start, end];
   }
 
   offsetAt(position: Position): number {
@@ -59,14 +64,7 @@ class LineDocument implements TextDocument {
 
   positionAt(offset: number): Position {
     const at = Math.max(Math.min(offset, this.length), 0);
-    let low = 0;
-    let high = this.starts.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.starts[mid]! > at) high = mid;
-      else low = mid + 1;
-    }
-    const line = low - 1;
+    const line = indexAfter(this.starts, at, (start) => start) - 1;
     return { line, character: at - this.starts[line]! };
   }
 
@@ -82,16 +80,14 @@ class LineDocument implements TextDocument {
 
   /** Replaces `range` (taken as the library takes it: clamped, its ends in order) by `text`, which has no CR. */
   replace(range: Range, text: string): void {
-    let start = this.positionAt(this.offsetAt(range.start));
-    let end = this.positionAt(this.offsetAt(range.end));
-    if (start.line > end.line || (start.line === end.line && start.character > end.character)) [start, end] = [end, start];
+    const [start, end] = this.clamped(range);
     const replaced = splitLines(this.lines[start.line]!.slice(0, start.character) + text + this.lines[end.line]!.slice(end.character));
     const removedLength = this.offsetAt(end) - this.offsetAt(start);
     const diff = text.length - removedLength;
     // The starts of the new lines after the first (whose start stays).
     const added = lineStarts(replaced, this.starts[start.line]!).slice(1);
-    this.lines = spliced(this.lines, start.line, end.line - start.line + 1, replaced);
-    this.starts = spliced(this.starts, start.line + 1, end.line - start.line, added);
+    this.lines = spliceItems(this.lines, start.line, end.line - start.line + 1, replaced);
+    this.starts = spliceItems(this.starts, start.line + 1, end.line - start.line, added);
     for (let i = start.line + replaced.length; i < this.starts.length; i++) this.starts[i]! += diff;
     this.joined = undefined;
   }
@@ -106,15 +102,6 @@ function lineStarts(lines: readonly string[], from: number): number[] {
     offset += lines[i]!.length + 1;
   }
   return starts;
-}
-
-/** `items` with `count` items at `at` replaced by `inserted`: in place, or copied when `inserted` is too long to spread as arguments. */
-function spliced<T>(items: T[], at: number, count: number, inserted: T[]): T[] {
-  if (inserted.length < 10_000) {
-    items.splice(at, count, ...inserted);
-    return items;
-  }
-  return items.slice(0, at).concat(inserted, items.slice(at + count));
 }
 
 /** A document of `text`: kept as lines unless it has a CR. */
