@@ -169,13 +169,18 @@ function paragraphSymbol(paragraph: Paragraph, document: TextDocument): Document
   return found;
 }
 
+/** The paragraphs under each heading, by the heading's index (the outline's sections, and the folding's). */
+export function paragraphsByHeading(model: CableModel): Paragraph[][] {
+  const byHeading = model.headings.map(() => [] as Paragraph[]);
+  for (const paragraph of model.paragraphs) if (paragraph.heading !== undefined) byHeading[paragraph.heading]?.push(paragraph);
+  return byHeading;
+}
+
 function bodySymbols(model: CableModel, document: TextDocument): DocumentSymbol[] {
-  const underHeading = model.headings.map(() => [] as Paragraph[]);
-  const topLevel: DocumentSymbol[] = [];
-  for (const paragraph of model.paragraphs) {
-    if (paragraph.heading !== undefined && underHeading[paragraph.heading]) underHeading[paragraph.heading]!.push(paragraph);
-    else topLevel.push(paragraphSymbol(paragraph, document));
-  }
+  const underHeading = paragraphsByHeading(model);
+  const topLevel = model.paragraphs
+    .filter((paragraph) => paragraph.heading === undefined || !underHeading[paragraph.heading])
+    .map((paragraph) => paragraphSymbol(paragraph, document));
   model.headings.forEach((heading, i) => topLevel.push(headingSymbol(heading, underHeading[i]!, document)));
   return topLevel;
 }

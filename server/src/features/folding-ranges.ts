@@ -4,7 +4,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
 import type { CableModel, Paragraph, Range } from '../model/cable-model.ts';
-import { truncate } from './document-symbols.ts';
+import { paragraphsByHeading, truncate } from './document-symbols.ts';
 import { plural } from './wording.ts';
 
 const COLLAPSED_LENGTH = 60;
@@ -95,8 +95,7 @@ export function foldingRanges(model: CableModel, document: TextDocument): Foldin
     }
   }
 
-  const underHeading = model.headings.map(() => [] as CableModel['paragraphs']);
-  for (const paragraph of model.paragraphs) if (paragraph.heading !== undefined) underHeading[paragraph.heading]?.push(paragraph);
+  const underHeading = paragraphsByHeading(model);
   model.headings.forEach((heading, index) => {
     const under = underHeading[index]!;
     const last = under[under.length - 1];
