@@ -1,6 +1,6 @@
 // The `cable` command as users run it: the built bundle, real files, real exit codes.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -180,6 +180,31 @@ describe('cable parse over many files (parsed by worker threads)', () => {
       files.filter((file) => file !== big),
     );
     assert.equal(JSON.parse(rest[60]!).id, '09BASRAH2');
+  });
+
+  it('reads a named pipe once, alone and in its place among many files (it was opened twice: the second open waited forever)', (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cable-cli-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const pipe = join(dir, 'pipe');
+    assert.equal(spawnSync('mkfifo', [pipe]).status, 0);
+    // A writer in its own process, as a shell's `cable parse <(…)` or a named pipe has one; the run's
+    // timeout (30 s) ends a hang, which fails the test.
+    const writer = () => {
+      const child = spawn('sh', ['-c', 'cat "$0" > "$1"', SEED_FILE, pipe], { stdio: 'ignore' });
+      t.after(() => child.kill());
+    };
+    writer();
+    const alone = cable(['parse', pipe]);
+    assert.equal(alone.status, 0, alone.stderr);
+    assert.equal(JSON.parse(alone.stdout).id, '09BASRAH2');
+
+    writer();
+    const files = [...sample.slice(0, 50), pipe, ...sample.slice(50)];
+    const { status, stdout, stderr } = cable(['parse', ...files]);
+    assert.equal(status, 0, stderr);
+    const lines = recordLines(stdout);
+    assert.deepEqual(lines.map(fileOf), files);
+    assert.equal(JSON.parse(lines[50]!).id, '09BASRAH2');
   });
 });
 

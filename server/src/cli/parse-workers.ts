@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ParseContext } from '../service/language-service.ts';
 import type { ParseOutput } from './parse.ts';
+import type { StreamSource } from '../node/source-stream.ts';
 
 const PARSE_WORKER_SCRIPT = join(__dirname, 'parse-worker.js');
 
@@ -20,9 +21,9 @@ const BATCHES_IN_FLIGHT = 2;
 /**
  * What the files of a batch gave, in order, the records of consecutive files in one string (a
  * message copies one string faster than many); `streamed` names a file that is not read whole
- * (over one chunk), for this thread to stream in its turn.
+ * (over one chunk, standard input, a pipe), for this thread to stream in its turn from `source`.
  */
-export type BatchOutput = (ParseOutput | { streamed: string })[];
+export type BatchOutput = (ParseOutput | { streamed: string; source?: StreamSource })[];
 
 export interface ParseWorkers {
   readonly count: number;

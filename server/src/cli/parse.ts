@@ -6,7 +6,15 @@
 // files itself; their records are written in the order of the arguments, as one thread writes them.
 // Standard input and files over one chunk (a cables.csv of gigabytes) are streamed by this thread
 // when their turn comes, so memory stays flat whatever their size.
-import { readSmallSourceFile, readSourceFile, readSourceStream, type SourceItem } from '../node/source-stream.ts';
+import {
+  readSmallSourceFile,
+  readSourceFile,
+  readSourceStream,
+  streamSource,
+  type SourceItem,
+  type StreamSource,
+  type WholeRead,
+} from '../node/source-stream.ts';
 import { NEVER_CANCELLED, type CableLanguageService, type CableModel, type ParseContext } from '../service/language-service.ts';
 import { sourceParseContext } from '../sources/source-forms.ts';
 import { documentOfFile } from './cli-service.ts';
@@ -16,13 +24,14 @@ import { createParseWorkers, PARSE_BATCH_FILES, type ParseWorkers } from './pars
 /** What an input gives, in order: records (each a line of JSON, ending in a newline), or a line for stderr (`failed`: the exit status is 1). */
 export type ParseOutput = { records: string } | { message: string; failed: boolean };
 
-/** The source items of a path, `-` being standard input (streamed too). */
-function sourceItems(path: string): AsyncGenerator<SourceItem> {
+/** The source items of a path, `-` being standard input (streamed too), or of what a worker left open to stream. */
+function sourceItems(path: string, source?: StreamSource): AsyncGenerator<SourceItem> {
+  if (source) return streamSource(source);
   return path === '-' ? readSourceStream(process.stdin) : readSourceFile(path);
 }
 
-/** The source items of a path read whole, in one call; undefined when it is streamed (standard input, a file over one chunk). */
-export function wholeSourceItems(path: string): AsyncGenerator<SourceItem> | undefined {
+/** A path read whole in one call (readSmallSourceFile); undefined for standard input, which is streamed. */
+export function readWholeInput(path: string): WholeRead | undefined {
   return path === '-' ? undefined : readSmallSourceFile(path);
 }
 
@@ -79,8 +88,8 @@ export async function runParse(
       failed ||= output.failed;
     }
   };
-  const streamed = async (file: string) => {
-    for await (const output of parseOutputs(service, file, sourceItems(file), context)) await emit(output);
+  const streamed = async (file: string, source?: StreamSource) => {
+    for await (const output of parseOutputs(service, file, sourceItems(file, source), context)) await emit(output);
   };
   // A few files are parsed here: starting workers would take longer than parsing them.
   const workers = files.length > 2 * PARSE_BATCH_FILES ? createParseWorkers(context) : undefined;
@@ -101,7 +110,7 @@ async function parseInWorkers(
   workers: ParseWorkers,
   files: string[],
   emit: (output: ParseOutput) => Promise<void>,
-  streamed: (file: string) => Promise<void>,
+  streamed: (file: string, source?: StreamSource) => Promise<void>,
 ): Promise<void> {
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += PARSE_BATCH_FILES) batches.push(files.slice(i, i + PARSE_BATCH_FILES));
@@ -116,7 +125,7 @@ async function parseInWorkers(
     const outputs = await answers[next]!;
     delete answers[next];
     for (const output of outputs) {
-      if ('streamed' in output) await streamed(output.streamed);
+      if ('streamed' in output) await streamed(output.streamed, output.source);
       else await emit(output);
     }
   }

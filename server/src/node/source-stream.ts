@@ -72,33 +72,56 @@ function encodingOf(first: Uint8Array): Encoding {
  * items and end nothing already read. `onBytes` hears how many bytes have been read so far.
  */
 export async function* readSourceFile(path: string, onBytes?: (bytes: number) => void): AsyncGenerator<SourceItem> {
-  yield* readSmallSourceFile(path, onBytes) ?? readSourceStream(createReadStream(path, { highWaterMark: CHUNK_BYTES }), onBytes);
+  const read = readSmallSourceFile(path, onBytes);
+  yield* 'items' in read ? read.items : streamSource(read.stream, onBytes);
 }
 
 /**
- * The cables of the file at `path` as readSourceFile gives them, when it is one chunk or less (every
- * cable: a stream of it would give that one chunk), read in one call; undefined for a larger file
- * or one that is not a regular file, which must be streamed. A stream per file costs a 1 MB buffer and several round trips to the
- * thread pool: over the corpus, half of `cable parse`'s time went to them and to their garbage.
+ * What reading a file whole in one call gives: its items, when it is a regular file of one chunk
+ * or less (every cable: a stream of it would give that one chunk); otherwise what to stream it
+ * from. A stream per file costs a 1 MB buffer and several round trips to the thread pool: over the
+ * corpus, half of `cable parse`'s time went to them and to their garbage.
  */
-export function readSmallSourceFile(path: string, onBytes?: (bytes: number) => void): AsyncGenerator<SourceItem> | undefined {
+export type WholeRead = { items: AsyncGenerator<SourceItem> } | { stream: StreamSource };
+
+/**
+ * A larger regular file is streamed by its path; a pipe or a device (a named pipe, `<(…)`,
+ * /dev/zero), which may never end, by the descriptor already open: opened again, a named pipe
+ * would wait for a writer that is gone, what it wrote lost with the first descriptor.
+ */
+export type StreamSource = { path: string } | { fd: number };
+
+export function readSmallSourceFile(path: string, onBytes?: (bytes: number) => void): WholeRead {
   let bytes: Buffer;
   try {
     // One open, fstat, read and close: a stat by path and then readFileSync cost a second lookup and fstat.
     const fd = openSync(path, 'r');
+    let streamed = false;
     try {
       const info = fstatSync(fd);
-      if (info.isDirectory()) return problem('is a directory');
-      // A pipe or a device (/dev/zero) may never end: streamed, its first chunk tells what it is.
-      if (!info.isFile() || info.size > CHUNK_BYTES) return undefined;
+      if (info.isDirectory()) return { items: problem('is a directory') };
+      if (!info.isFile()) {
+        streamed = true;
+        return { stream: { fd } };
+      }
+      if (info.size > CHUNK_BYTES) return { stream: { path } };
       bytes = readWhole(fd, info.size);
     } finally {
-      closeSync(fd);
+      if (!streamed) closeSync(fd);
     }
   } catch (error) {
-    return problem(describeFileError(error));
+    return { items: problem(describeFileError(error)) };
   }
-  return readSourceStream(bytes.length > 0 ? [bytes] : [], onBytes);
+  return { items: readSourceStream(bytes.length > 0 ? [bytes] : [], onBytes) };
+}
+
+/** The cables of a file too large to read whole, or of a pipe or a device, as readSourceFile gives them. */
+export function streamSource(source: StreamSource, onBytes?: (bytes: number) => void): AsyncGenerator<SourceItem> {
+  const options = { highWaterMark: CHUNK_BYTES };
+  return readSourceStream(
+    'fd' in source ? createReadStream('', { ...options, fd: source.fd }) : createReadStream(source.path, options),
+    onBytes,
+  );
 }
 
 /** The bytes of `fd` to its end; `size` is what its fstat said (it may have changed since). */
