@@ -3,7 +3,7 @@
 // first paragraph; the body is read once, line by line. `parseFrontMatter` reads the front matter
 // alone, for the workspace index.
 import { parseBanner, readClassification } from './banner.ts';
-import { mayHoldRedactions, parseBody, type Body } from './body.ts';
+import { parseBody, type Body } from './body.ts';
 import { cableId, isKnownPost, parseCableId, parseDocumentNumber, postIdPart } from './cable-id.ts';
 import { DATE_LINE_PATTERN, decodeDateLine, expandYear } from './dates.ts';
 import { parseRoutingHeader } from './header.ts';
@@ -67,7 +67,7 @@ export function parseCable(text: string, context: ParseContext = {}): CableModel
   const style = detectNumberingStyle(lines);
   const pageHead = findPageHead(text, lines);
   const { frontMatter, pageBreaks, bodyStart } = readFrontMatter(lines, style, context, pageHead);
-  const body = parseBody(lines, bodyStart, style, mayHoldRedactions(text), pageHead !== undefined);
+  const body = parseBody(lines, bodyStart, style, text, pageHead !== undefined);
   const model = withBody(frontMatter, body, [...pageBreaks, ...body.pageBreaks]);
   if (body.signature) model.signature = body.signature;
   if (body.endOfMessage) model.endOfMessage = body.endOfMessage;
@@ -174,7 +174,7 @@ function readFrontMatter(
  */
 function parseFrusCable(text: string, lines: string[], frus: FrusReading, context: ParseContext): CableModel {
   const { frontMatter, textLines, bodyStart, style } = readFrusFrontMatter(lines, frus, context);
-  const body = parseBody(textLines, bodyStart, style, mayHoldRedactions(text));
+  const body = parseBody(textLines, bodyStart, style, text);
   const model = withBody(frontMatter, body, body.pageBreaks);
   const signature = frus.signature ?? body.signature;
   if (signature) model.signature = signature;
