@@ -132,7 +132,7 @@ function readFrontMatter(
   const bannerLine = chooseBannerLine(lines, frontEnd);
   const banner = bannerLine === undefined ? undefined : parseBanner(lines[bannerLine]!, bannerLine);
 
-  const { header, lines: headerLines, pageBreaks: headerPageBreaks } = parseRoutingHeader(lines, 0, bannerLine ?? frontEnd);
+  const { header, pageBreaks: headerPageBreaks } = parseRoutingHeader(lines, 0, bannerLine ?? frontEnd);
   const dateLine = findDateLine(lines, bannerLine ?? frontEnd);
   const year =
     header?.dateTimeGroup?.year ??
@@ -140,7 +140,7 @@ function readFrontMatter(
     context.year ??
     yearFromId(context.id) ??
     yearFromFileName(context.fileName, banner, pageHead);
-  const preambleStart = bannerLine !== undefined ? bannerLine + 1 : afterHeader(lines, headerLines, frontEnd);
+  const preambleStart = bannerLine !== undefined ? bannerLine + 1 : afterHeader(lines, header, frontEnd);
   const preamble = parsePreamble(lines, preambleStart, style, year, pageHead !== undefined);
 
   const frontMatter: FrontMatter = {
@@ -282,9 +282,8 @@ function findDateLine(lines: string[], to: number): DateLine | undefined {
 }
 
 /** Without a banner the preamble starts after the header's last line. */
-function afterHeader(lines: string[], headerLines: Set<number>, frontEnd: number): number {
-  if (headerLines.size === 0) return firstTextLine(lines, 0, frontEnd);
-  return firstTextLine(lines, Math.max(...headerLines) + 1, frontEnd);
+function afterHeader(lines: string[], header: RoutingHeader | undefined, frontEnd: number): number {
+  return firstTextLine(lines, header ? header.range.end.line + 1 : 0, frontEnd);
 }
 
 function firstTextLine(lines: string[], from: number, to: number): number {
