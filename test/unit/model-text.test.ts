@@ -1,13 +1,15 @@
 // The model's character-level readers against the patterns they stand for: white space as `\s`
-// reads it, words as runs of `\S`, trimmed ends, and real dates as Date.UTC counts them. They are
-// loops for speed (bench/parse-compare.mjs); these tests hold them to the patterns' meaning.
+// reads it, words as runs of `\S`, trimmed ends, and real dates as Date.UTC counts them; the body's
+// scan helped by searches of the whole text against the scan of every line. They are shortcuts
+// for speed (bench/parse-compare.mjs); these tests hold them to the patterns' meaning.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { parseBody } from '../../server/src/model/body.ts';
 import { isoDate } from '../../server/src/model/dates.ts';
-import { isSpace, trimmedEnd } from '../../server/src/model/text.ts';
+import { isSpace, splitLines, trimmedEnd } from '../../server/src/model/text.ts';
 import { wordsOf } from '../../server/src/model/words.ts';
-import { propertyParameters } from '../support/cable-arbitraries.ts';
+import { anyCableText, propertyParameters, REAL_CABLES } from '../support/cable-arbitraries.ts';
 
 /** Strings of white space of every kind, letters and punctuation. */
 const line = fc
@@ -49,5 +51,23 @@ describe('model text readers', () => {
           const real = month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
           assert.equal(isoDate(year, month, day) !== undefined, real, `${year}-${month}-${day}`);
         }
+  });
+
+  it("the body's scan finds with the whole text's searches what it finds in every line without them", () => {
+    const bodies = (text: string) => {
+      const lines = splitLines(text);
+      return [parseBody(lines, 0, 'plain', text), parseBody(lines, 0, 'plain', undefined)];
+    };
+    for (const cable of REAL_CABLES) {
+      const [searched, scanned] = bodies(cable.text);
+      assert.deepEqual(searched, scanned, cable.name);
+    }
+    fc.assert(
+      fc.property(anyCableText, (text) => {
+        const [searched, scanned] = bodies(text);
+        assert.deepEqual(searched, scanned);
+      }),
+      propertyParameters(300),
+    );
   });
 });

@@ -153,8 +153,6 @@ function parseAddressee(role: AddresseeRole, line: string, words: Word[], lineIn
 
 export interface HeaderScan {
   header?: RoutingHeader;
-  /** Lines the header used, so the caller does not read them as anything else. */
-  lines: Set<number>;
   /** PlusD page heads among the header's lines (`PAGE 02 STATE 133602` inside a long TO list). */
   pageBreaks: PageBreak[];
 }
@@ -165,7 +163,6 @@ export interface HeaderScan {
  */
 export function parseRoutingHeader(lines: string[], from: number, to: number): HeaderScan {
   const header: RoutingHeader = { range: lineRange(from, 0, 0), to: [], info: [] };
-  const used = new Set<number>();
   const pageBreaks: PageBreak[] = [];
   let office: OfficeLine | undefined;
   let role: AddresseeRole | undefined;
@@ -173,7 +170,6 @@ export function parseRoutingHeader(lines: string[], from: number, to: number): H
   let first = -1;
   let last = -1;
   const mark = (i: number) => {
-    used.add(i);
     if (first < 0) first = i;
     last = i;
   };
@@ -277,10 +273,10 @@ export function parseRoutingHeader(lines: string[], from: number, to: number): H
       addressesDone = true;
     }
   }
-  if (first < 0) return { lines: used, pageBreaks };
+  if (first < 0) return { pageBreaks };
   const lastLine = lines[last]!;
   header.range = { start: { line: first, character: 0 }, end: { line: last, character: lastLine.length } };
-  return { header, lines: used, pageBreaks };
+  return { header, pageBreaks };
 }
 
 function trimmedWordsEnd(words: Word[], fallback: number): number {

@@ -3,7 +3,7 @@
 // first paragraph; the body is read once, line by line. `parseFrontMatter` reads the front matter
 // alone, for the workspace index.
 import { parseBanner, readClassification } from './banner.ts';
-import { mayHoldRedactions, parseBody, type Body } from './body.ts';
+import { parseBody, type Body } from './body.ts';
 import { cableId, isKnownPost, parseCableId, parseDocumentNumber, postIdPart } from './cable-id.ts';
 import { DATE_LINE_PATTERN, decodeDateLine, expandYear } from './dates.ts';
 import { parseRoutingHeader } from './header.ts';
@@ -67,7 +67,7 @@ export function parseCable(text: string, context: ParseContext = {}): CableModel
   const style = detectNumberingStyle(lines);
   const pageHead = findPageHead(text, lines);
   const { frontMatter, pageBreaks, bodyStart } = readFrontMatter(lines, style, context, pageHead);
-  const body = parseBody(lines, bodyStart, style, mayHoldRedactions(text), pageHead !== undefined);
+  const body = parseBody(lines, bodyStart, style, text, pageHead !== undefined);
   const model = withBody(frontMatter, body, [...pageBreaks, ...body.pageBreaks]);
   if (body.signature) model.signature = body.signature;
   if (body.endOfMessage) model.endOfMessage = body.endOfMessage;
@@ -132,7 +132,7 @@ function readFrontMatter(
   const bannerLine = chooseBannerLine(lines, frontEnd);
   const banner = bannerLine === undefined ? undefined : parseBanner(lines[bannerLine]!, bannerLine);
 
-  const { header, lines: headerLines, pageBreaks: headerPageBreaks } = parseRoutingHeader(lines, 0, bannerLine ?? frontEnd);
+  const { header, pageBreaks: headerPageBreaks } = parseRoutingHeader(lines, 0, bannerLine ?? frontEnd);
   const dateLine = findDateLine(lines, bannerLine ?? frontEnd);
   const year =
     header?.dateTimeGroup?.year ??
@@ -140,7 +140,7 @@ function readFrontMatter(
     context.year ??
     yearFromId(context.id) ??
     yearFromFileName(context.fileName, banner, pageHead);
-  const preambleStart = bannerLine !== undefined ? bannerLine + 1 : afterHeader(lines, headerLines, frontEnd);
+  const preambleStart = bannerLine !== undefined ? bannerLine + 1 : afterHeader(lines, header, frontEnd);
   const preamble = parsePreamble(lines, preambleStart, style, year, pageHead !== undefined);
 
   const frontMatter: FrontMatter = {
@@ -174,7 +174,7 @@ function readFrontMatter(
  */
 function parseFrusCable(text: string, lines: string[], frus: FrusReading, context: ParseContext): CableModel {
   const { frontMatter, textLines, bodyStart, style } = readFrusFrontMatter(lines, frus, context);
-  const body = parseBody(textLines, bodyStart, style, mayHoldRedactions(text));
+  const body = parseBody(textLines, bodyStart, style, text);
   const model = withBody(frontMatter, body, body.pageBreaks);
   const signature = frus.signature ?? body.signature;
   if (signature) model.signature = signature;
@@ -282,9 +282,8 @@ function findDateLine(lines: string[], to: number): DateLine | undefined {
 }
 
 /** Without a banner the preamble starts after the header's last line. */
-function afterHeader(lines: string[], headerLines: Set<number>, frontEnd: number): number {
-  if (headerLines.size === 0) return firstTextLine(lines, 0, frontEnd);
-  return firstTextLine(lines, Math.max(...headerLines) + 1, frontEnd);
+function afterHeader(lines: string[], header: RoutingHeader | undefined, frontEnd: number): number {
+  return firstTextLine(lines, header ? header.range.end.line + 1 : 0, frontEnd);
 }
 
 function firstTextLine(lines: string[], from: number, to: number): number {

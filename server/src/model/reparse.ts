@@ -97,7 +97,7 @@ export function reparse(previous: ParsedText, edit: TextEdit): ParsedText | unde
     newLines.slice(regionStart, toEnd ? newLines.length : newRegionEnd + 1),
     0,
     previous.style,
-    true,
+    undefined,
     previous.plusd,
   );
   // In a PlusD printout a number right under a line of text may be that text wrapped, by the number before it.
