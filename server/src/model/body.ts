@@ -5,7 +5,7 @@ import { readLineLabel, type NumberingStyle } from './labels.ts';
 import { readPortionMarking } from './markings.ts';
 import { CLASSIFICATION_STAMP, parsePageBreak } from './page-breaks.ts';
 import { readMentionAt } from './ref-entries.ts';
-import { indentOf, isBlank, isSpace, lineRange, token, trimmedEnd } from './text.ts';
+import { codeAt, indentOf, isBlank, isSpace, lineRange, token, trimmedEnd } from './text.ts';
 import type { CableModel, MarkerKind, Paragraph, SubParagraph } from './model-types.ts';
 
 /** The parts of the model the body gives. */
@@ -152,7 +152,7 @@ export function parseBody(lines: string[], bodyStart: number, style: NumberingSt
     let line = lines[i]!;
     // The indent and the first character after it are read once, for every question below.
     const indent = indentOf(line);
-    const first = line.charCodeAt(indent);
+    const first = codeAt(line, indent);
     if (indent === line.length || (first === 0xa0 && isBlank(line))) continue;
     if (plusd && CLASSIFICATION_STAMP.test(line)) continue;
     const rule = (first === 0x2d /* - */ || isSpace(first)) && isRule(line);

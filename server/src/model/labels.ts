@@ -1,6 +1,6 @@
 // Paragraph and sub-paragraph labels at the start of a line: `¶1.`, `1.`, the markdown export's
 // `11.` (a lost pilcrow), `¶B.`/`1B.`, `(A)`, `a)`, `(1)`, `3.1.`, `--` bullets.
-import { indentOf } from './text.ts';
+import { codeAt, indentOf } from './text.ts';
 
 /** How the cable writes its paragraph numbers. */
 export type NumberingStyle = 'pilcrow' | 'lost-pilcrow' | 'plain';
@@ -49,7 +49,7 @@ export function readLineLabel(line: string, style: NumberingStyle, start = inden
   if (isDigitOrPilcrow) {
     const m = NUMBER_LABEL.exec(rest);
     if (m) {
-      const number = paragraphNumber(m[2]!, m[1] !== undefined, rest.charCodeAt(m[0].length) === 40 /* ( */, style);
+      const number = paragraphNumber(m[2]!, m[1] !== undefined, codeAt(rest, m[0].length) === 40 /* ( */, style);
       if (number !== undefined) {
         const kind = m[3] === undefined ? 'paragraph' : 'numbered';
         return { kind, value: m[3] === undefined ? number : `${number}.${m[3]}`, start, end: start + m[0].length };
@@ -57,13 +57,13 @@ export function readLineLabel(line: string, style: NumberingStyle, start = inden
     }
   }
   // Only a label's possible first characters go on to the patterns: this runs on every line.
-  const second = rest.charCodeAt(1);
+  const second = codeAt(rest, 1);
   const mayBeLetter =
     first === 40 /* ( */ ||
     first === 0xb6 ||
     second === 46 /* . */ ||
     second === 41 /* ) */ ||
-    (first === 49 /* 1 */ && rest.charCodeAt(2) === 46);
+    (first === 49 /* 1 */ && codeAt(rest, 2) === 46);
   if (!mayBeLetter) {
     const bullet = first === 45 /* - */ || first === 42 /* * */ || first === 0x2022 ? BULLET.exec(rest) : null;
     return bullet ? { kind: 'bullet', value: bullet[0], start, end: start + bullet[0].length } : undefined;
@@ -87,7 +87,7 @@ export function detectNumberingStyle(lines: readonly string[]): NumberingStyle {
   for (const line of lines) {
     const start = indentOf(line);
     if (start > MAX_INDENT) continue;
-    const c = line.charCodeAt(start);
+    const c = codeAt(line, start);
     if (c === 0xb6) {
       if (NUMBER_LABEL.test(line.slice(start))) return 'pilcrow';
       continue;
@@ -95,7 +95,7 @@ export function detectNumberingStyle(lines: readonly string[]): NumberingStyle {
     if (c < 48 || c > 57) continue;
     const rest = start === 0 ? line : line.slice(start);
     const m = NUMBER_LABEL.exec(rest);
-    const glued = m && rest.charCodeAt(m[0].length) === 40;
+    const glued = m && codeAt(rest, m[0].length) === 40;
     if (m && m[3] === undefined && !glued && m[2]!.length <= 4) numbers.push(m[2]!);
   }
   // Most numbers must read as shifted; a few stray `2.` lines do not undo the export's shift.

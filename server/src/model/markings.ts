@@ -1,5 +1,5 @@
 // Portion markings: `(C)`, `(S//NF)`, `(SBU)`, `(LOU)`, `(U//FOUO)`, `(S/REL NATO)`, `(C/Rel Aus)`.
-import { lineRange } from './text.ts';
+import { codeAt, lineRange } from './text.ts';
 import type { ClassificationLevel, PortionMarking } from './model-types.ts';
 
 const LEVELS: Record<string, [ClassificationLevel, string]> = {
@@ -35,7 +35,7 @@ const REL = /^REL(?:\s+TO)?\s+(.+)$/i;
  * something else (`(See reftel)`).
  */
 export function readPortionMarking(line: string, lineIndex: number, open: number): PortionMarking | undefined {
-  if (line.charCodeAt(open) !== 40 /* ( */) return undefined;
+  if (codeAt(line, open) !== 40 /* ( */) return undefined;
   const close = line.indexOf(')', open + 1);
   if (close < 0 || close - open > 80) return undefined;
   const inner = line.slice(open + 1, close);

@@ -3,7 +3,7 @@
 // The teletype printouts of the 1970s (PlusD) head each page `PAGE 02 STATE 123456`, with the
 // section (`01 OF 02`) and filing time (`061606Z`) when the cable has them, sometimes with the
 // post and serial on the next line (`PAGE 01` / `MOSCOW 30030 01 OF 02 062340Z`).
-import { indentOf, lineRange, range, trimmedEnd } from './text.ts';
+import { codeAt, indentOf, lineRange, range, trimmedEnd } from './text.ts';
 import type { PageBreak } from './model-types.ts';
 
 const PAGE_BREAK = /^\s*([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,4}) +(\d{5,8}) +(\d{3}(?:\.\d)?) +OF +(\d{3})\b/;
@@ -41,7 +41,7 @@ export function parsePageBreak(
  */
 export function readPageHead(lines: readonly string[], i: number): PageBreak | undefined {
   const line = lines[i]!;
-  if (line.charCodeAt(indentOf(line)) !== 80 /* P */) return undefined;
+  if (codeAt(line, indentOf(line)) !== 80 /* P */) return undefined;
   const head = PAGE_HEAD.exec(line);
   return head ? parsePageHead(lines, i, head) : undefined;
 }

@@ -11,7 +11,7 @@ import { detectNumberingStyle, readLineLabel, type NumberingStyle } from './labe
 import { CLASSIFICATION_STAMP, readPageHead } from './page-breaks.ts';
 import { E_O_LINE, parsePreamble, readCaptionsAfter } from './preamble.ts';
 import { frusPost, readFrus, type FrusReading } from './frus.ts';
-import { indentOf, isBlank, lineRange, splitLines } from './text.ts';
+import { codeAt, indentOf, isBlank, lineRange, splitLines } from './text.ts';
 import type {
   Banner,
   CableModel,
@@ -260,7 +260,7 @@ function chooseBannerLine(lines: string[], frontEnd: number): number | undefined
 
 /** Cheap first test: a banner starts with a letter of a classification word (or a doubled one). */
 function mayBeBanner(line: string): boolean {
-  const c = line.charCodeAt(indentOf(line)) | 0x20; // lower-case ASCII letters
+  const c = codeAt(line, indentOf(line)) | 0x20; // lower-case ASCII letters
   return (
     c === 0x63 /* c */ ||
     c === 0x73 /* s */ ||

@@ -132,7 +132,9 @@ function startsEntry(text: string, at: number): boolean {
 
 /** The cables an entry cites whose IDs are known, in order: the ones a link, lens or index can find. */
 export function identifiedCitations(entry: ReferenceEntry): (CableCitation & { id: string })[] {
-  return (entry.citations ?? []).filter((c): c is CableCitation & { id: string } => c.id !== undefined);
+  // Not `(entry.citations ?? [])`: an empty literal is an array of another kind (V8's elements
+  // kinds), and the first one met deoptimizes the compiled caller (toRecord, a code lens).
+  return entry.citations ? entry.citations.filter((c): c is CableCitation & { id: string } => c.id !== undefined) : [];
 }
 
 /**

@@ -28,6 +28,16 @@ export function isBlank(line: string): boolean {
   return true;
 }
 
+/**
+ * The UTF-16 code unit at `index`, -1 past the end. `charCodeAt` past the end gives NaN, which
+ * optimized code takes a deoptimization for the first time it happens (a blank line, a label at
+ * a line's end), and each recompiles the parser: a fresh process (a `cable parse` worker) warms
+ * up slower for every such site.
+ */
+export function codeAt(text: string, index: number): number {
+  return index < text.length ? text.charCodeAt(index) : -1;
+}
+
 /** Index of the first character that is not a space or tab. */
 export function indentOf(line: string): number {
   let i = 0;

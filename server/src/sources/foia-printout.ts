@@ -13,7 +13,8 @@ const RELEASE_STAMP = /U\.S\. Department of State Case No\. [A-Z]-\d{4}-\d+ Doc 
 const PAGE_HEADER = /\bPAGE 0?1 +[^A-Z\s]?([A-Z]+(?: [A-Z]+){0,3}) +(\d{3,7})\b/;
 
 export function isFoiaRelease(head: string): boolean {
-  return RELEASE_STAMP.test(head);
+  // The search for the literal is many times faster than the pattern's over a cable that has none.
+  return head.includes('U.S. Department of State Case No. ') && RELEASE_STAMP.test(head);
 }
 
 export function readFoiaRelease(text: string): SourceCable {
