@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { createIndexCache } from '../../server/src/node/index-cache.ts';
 import { idsOf, summarizeFile } from '../../server/src/workspace/indexed-cable.ts';
 import type { StoredFile } from '../../server/src/workspace/index-store.ts';
+import { distinctTerms } from '../../server/src/workspace/search-index.ts';
 import { SearchSegmentBuilder, type SearchSegment } from '../../server/src/workspace/search-segment.ts';
 import { BAGHDAD_TEXT, SEED_TEXT } from '../support/service.ts';
 
@@ -16,9 +17,9 @@ const silent = { info() {}, warn() {}, error() {} };
 const PLUSD = join(__dirname, '..', 'fixtures', 'other-forms', 'plusd');
 
 /** A segment of the files' IDs and TAGS, by row. */
-function segmentOf(files: StoredFile[]): SearchSegment {
+async function segmentOf(files: StoredFile[]): Promise<SearchSegment> {
   const builder = new SearchSegmentBuilder();
-  for (const file of files) builder.add(file.cable && [...(file.cable.id ? [file.cable.id] : []), ...file.cable.tags]);
+  for (const file of files) builder.add(file.cable && distinctTerms([...(file.cable.id ? [file.cable.id] : []), ...file.cable.tags]));
   return builder.finish();
 }
 
@@ -40,7 +41,7 @@ describe('index cache rows', () => {
     assert.ok(files.some((f) => f.cable?.documentNumber) && files.some((f) => f.cable?.cites.length), 'the files hold what is checked');
 
     const store = createIndexCache(join(dir, 'cache'), 'test', silent);
-    await store.save(folder, files, segmentOf(files));
+    await store.save(folder, files, await segmentOf(files));
     const stored = await store.load(folder);
     assert.deepEqual(stored?.idsOfParts, [files.flatMap((f) => (f.cable ? idsOf(f.cable) : []))], 'one part, its IDs read first');
     assert.deepEqual([...stored.citedOfParts[0]!].sort(), [...new Set(files.flatMap((f) => f.cable?.cites.map((c) => c.id) ?? []))].sort());
@@ -51,7 +52,7 @@ describe('index cache rows', () => {
       loaded.map(plain),
       files.map((file, row) => plain({ ...file, row })),
     );
-    assert.deepEqual(stored.segment, segmentOf(files), 'the search segment as saved');
+    assert.deepEqual(stored.segment, await segmentOf(files), 'the search segment as saved');
     for (const [i, file] of loaded.entries()) {
       if (!file.cable) continue;
       assert.deepEqual(idsOf(file.cable), idsOf(files[i]!.cable!), `${file.path}: found by the same IDs`);
@@ -70,7 +71,7 @@ describe('index cache rows', () => {
     }));
     const warnings: string[] = [];
     const store = createIndexCache(join(dir, 'cache-big'), 'test', { ...silent, warn: (message: string) => warnings.push(message) });
-    const segment = segmentOf(files);
+    const segment = await segmentOf(files);
     await store.save(folder, files, segment);
     const stored = await store.load(folder);
     assert.deepEqual(
@@ -123,7 +124,7 @@ describe('index cache rows', () => {
     assert.equal(cut.segment, undefined);
     assert.ok(warnings.some((w) => w.includes('cannot be read')));
     const outOfRange = Buffer.from(good);
-    outOfRange.writeUInt32LE(0xffffffff, good.length - 4);
+    outOfRange.writeUInt32LE(0xffffffff, good.length - 8);
     writeFileSync(path, outOfRange);
     assert.equal((await store.load(folder))?.segment, undefined);
     writeFileSync(path, Buffer.concat([good, Buffer.from([0])]));

@@ -17,7 +17,7 @@
 // reopened folder's search files nothing; a damaged segment loads as none (its cables are filed).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +41,8 @@ const CHUNK_BYTES = 32 * 1024;
 const FILES_BETWEEN_YIELDS = 1024;
 /** The last line of a cache file: without it, the file was cut short. */
 const END = '"end"';
+/** The end line as it ends the text before the segment. */
+const END_LINE = Buffer.from(`\n${END}\n`);
 
 /** The second line: for each part, the IDs of its cables and the IDs they cite. */
 interface PartIds {
@@ -177,12 +179,13 @@ class StoredCable implements IndexedCable {
 }
 
 /**
- * The parts of a cache file after its header: the IDs line, one line a part, the end line. Undefined
- * when the IDs cannot be read or the file is cut short; a part whose line still cannot be parsed
- * reads as no files, and so does a row that cannot: the index's pass reads them as new files.
+ * The parts of a cache file after its header: the IDs line, one line a part, the end line, and its
+ * search segment. Undefined when the IDs cannot be read or the file is cut short; a part whose line
+ * still cannot be parsed reads as no files, and so does a row that cannot: the index's pass reads
+ * them as new files. A segment that cannot be read is left out: the index files the terms itself.
  */
 function storedFiles(
-  bytes: Buffer,
+  { text: bytes, segment: segmentBytes }: CacheBytes,
   from: number,
   header: CacheHeader,
   uriPrefix: string,
@@ -209,10 +212,10 @@ function storedFiles(
   // A file cut short (or lines lost) is not used: its lookups would miss the cables of lost parts.
   const endLine = lineEnd(start);
   if (start >= bytes.length || bytes.toString('utf8', start, endLine) !== END || lines.length !== idsOfParts.length) return undefined;
-  const segment = endLine < bytes.length ? segmentOf(bytes.subarray(endLine + 1)) : undefined;
+  const segment = segmentBytes && segmentOf(segmentBytes);
   // Rows past the parts' could never be found: a segment of another shape is damaged.
   const fits = segment && segment.rows <= lines.length * ROWS_A_LINE && segment.rows > (lines.length - 1) * ROWS_A_LINE;
-  if (!fits && endLine < bytes.length) onDamaged('its search terms cannot be read: they are filed again');
+  if (!fits) onDamaged('its search terms cannot be read: they are filed again');
   return {
     excludes,
     idsOfParts,
@@ -278,8 +281,10 @@ async function writeCache(
     parts.push({ start, end, ids, cited: [...cited] });
   }
   let chunk = '';
+  /** Bytes written: where the segment starts, which the trailer says. */
+  let segmentStart = 0;
   const flush = async () => {
-    await handle.write(chunk);
+    segmentStart += (await handle.write(chunk)).bytesWritten;
     chunk = '';
   };
   // The bytes of JSON.stringify of the whole PartIds line and of each part's rows, a piece at a time.
@@ -304,6 +309,49 @@ async function writeCache(
   chunk += `\n${END}\n`;
   await flush();
   for (const piece of segmentBytes(segment)) await handle.write(piece);
+  const trailer = Buffer.alloc(4);
+  trailer.writeUInt32LE(segmentStart);
+  await handle.write(trailer);
+}
+
+/** A cache file's text (header to end line) and its search segment's bytes, each in a buffer of its own. */
+interface CacheBytes {
+  text: Buffer;
+  segment?: Uint8Array;
+}
+
+/**
+ * Reads a cache file: the text, then the segment (found by the trailer, its offset) into its own
+ * buffer, of which its typed arrays are views: the text's buffer is released once its parts are
+ * read, and the segment is not held twice. A trailer that does not point after an end line (cut,
+ * damaged) reads the file whole as text, with no segment.
+ */
+async function readCache(path: string): Promise<CacheBytes> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const segmentStart = size >= 4 ? (await readAt(handle, 4, size - 4)).readUInt32LE(0) : 0;
+    if (segmentStart >= END_LINE.length && segmentStart <= size - 4) {
+      const text = await readAt(handle, segmentStart, 0);
+      if (text.subarray(segmentStart - END_LINE.length).equals(END_LINE)) {
+        return { text, segment: await readAt(handle, size - 4 - segmentStart, segmentStart) };
+      }
+    }
+    return { text: await readAt(handle, size, 0) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** `length` bytes from `position`, in a buffer of their own (not pooled: at offset 0 of its memory, so aligned). */
+async function readAt(handle: FileHandle, length: number, position: number): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafeSlow(length);
+  for (let done = 0; done < length;) {
+    const { bytesRead } = await handle.read(buffer, done, length - done, position + done);
+    if (bytesRead === 0) throw new Error('the file was cut short while read');
+    done += bytesRead;
+  }
+  return buffer;
 }
 
 /** The platform's cache directory for Cable: `$XDG_CACHE_HOME/cable` (`~/.cache/cable`) on Linux. */
@@ -355,12 +403,13 @@ export function createIndexCache(dir: string, version: string, logger: Logger): 
   return {
     async load(folder) {
       const file = fileOf(folder);
-      let bytes: Buffer;
+      let cacheBytes: CacheBytes;
       try {
-        bytes = await readFile(file);
+        cacheBytes = await readCache(file);
       } catch {
         return undefined;
       }
+      const bytes = cacheBytes.text;
       const headerEnd = bytes.indexOf(10);
       let cache: CacheHeader;
       try {
@@ -380,7 +429,7 @@ export function createIndexCache(dir: string, version: string, logger: Logger): 
       const files =
         headerEnd < 0
           ? undefined
-          : storedFiles(bytes, headerEnd + 1, cache, `${folder.uri}/`, (what) => logger.warn(`The index cache ${file}: ${what}`));
+          : storedFiles(cacheBytes, headerEnd + 1, cache, `${folder.uri}/`, (what) => logger.warn(`The index cache ${file}: ${what}`));
       if (!files) logger.warn(`The index cache ${file} cannot be read: the folder is indexed again`);
       return files;
     },

@@ -17,7 +17,7 @@ import { describeError } from './errors.ts';
 import type { IndexStore, StoredFile, StoredFiles, StoredFolder } from './index-store.ts';
 import { readThroughWorkspace, yieldToEventLoop, type ReadRequest, type ReadResult } from './index-read.ts';
 import { idsOf, START_OF_FILE, type Citation, type IndexedCable } from './indexed-cable.ts';
-import { addSearchWords, SearchIndex, type SearchOptions, type SegmentRows } from './search-index.ts';
+import { addSearchWords, distinctTerms, SearchIndex, type SearchOptions, type SegmentRows } from './search-index.ts';
 import { SearchSegmentBuilder } from './search-segment.ts';
 import { createExcludeMatcher, DEFAULT_EXCLUDES, isExcludedPathOrParent, samePatterns } from './exclude-globs.ts';
 import { isCableFileName } from './cable-detection.ts';
@@ -784,17 +784,13 @@ export class WorkspaceIndex {
         const path = relativeKey(folder.key, key)!;
         const { files, terms } = byFolder.get(folder)!;
         files.push(entry.cable ? { path, stat: entry.stat, cable: entry.cable } : { path, stat: entry.stat });
-        terms.add(entry.cable && this.searchTermsOf(key, entry, entry.cable));
+        if (entry.cable && entry.segment?.keys[entry.row!] === key) terms.addRowOf(entry.segment.segment, entry.row!);
+        // An open document's terms are filed under its key, not its file's.
+        else if (entry.cable) terms.add((!this.open.has(key) && this.searchIndex.termsOf(key)) || distinctTerms(termsOf(entry.cable)));
+        else terms.add();
       }
-      for (const [folder, { files, terms }] of byFolder) await store.save(this.storedFolder(folder), files, terms.finish());
+      for (const [folder, { files, terms }] of byFolder) await store.save(this.storedFolder(folder), files, await terms.finish());
     });
-  }
-
-  /** A disk entry's search terms, from where they are filed (its segment's row, the live index) or made again. */
-  private searchTermsOf(key: string, entry: DiskEntry, cable: IndexedCable): readonly string[] {
-    if (entry.segment?.keys[entry.row!] === key) return entry.segment.segment.termsOf(entry.row!);
-    // An open document's terms are filed under its key, not its file's.
-    return (!this.open.has(key) && this.searchIndex.termsOf(key)) || termsOf(cable);
   }
 
   // ---------------------------------------------------------------- bookkeeping
