@@ -1,7 +1,11 @@
 // The workspace index over a store of what the last run read: answers at once from it, checks a
 // cable's file before serving it (reading it again only when changed), reads nothing unchanged.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { createIndexCache } from '../../server/src/node/index-cache.ts';
 import { WorkspaceIndex } from '../../server/src/workspace/workspace-index.ts';
 import { idsOf, summarizeFile } from '../../server/src/workspace/indexed-cable.ts';
 import type { IndexStore, StoredFile, StoredFolder } from '../../server/src/workspace/index-store.ts';
@@ -247,6 +251,11 @@ describe('workspace index: a store of the last run', () => {
     const cold = await storedRun(workspace, store);
     const withoutSegment = memoryStore({ withSegment: false });
     await storedRun(workspace, withoutSegment);
+    // The cache on disk: its segment read through the file's trailer, as views of its own buffer.
+    const cacheDir = mkdtempSync(join(tmpdir(), 'cable-search-segment-'));
+    const cacheWarnings: string[] = [];
+    const onDisk = createIndexCache(cacheDir, 'test', { ...silent, warn: (message: string) => cacheWarnings.push(message) });
+    await storedRun(workspace, onDisk);
     const queries = [
       '08BAG',
       '08BAGHDAD348',
@@ -293,6 +302,12 @@ describe('workspace index: a store of the last run', () => {
     assert.equal(await filedDuringPass.searchable(), true);
     assert.deepEqual(found(filedDuringPass), expected, 'filed from the store while the pass has not checked a file');
     filedDuringPass.cancel();
+
+    const fromDisk = await reopened(workspace, onDisk);
+    assert.deepEqual(found(fromDisk), expected, 'from the segment of the cache on disk');
+    assert.deepEqual(cacheWarnings, [], 'its segment read');
+    fromDisk.cancel();
+    rmSync(cacheDir, { recursive: true, force: true });
 
     for (const from of [store, withoutSegment]) {
       const afterPass = new WorkspaceIndex(workspace, silent, { store: from });
