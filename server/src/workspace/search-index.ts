@@ -6,6 +6,8 @@
 // removed or changed cable leaves stale postings behind, which queries skip (each candidate is
 // checked against its current terms) and a rebuild drops once they outnumber the live ones. A new
 // term goes into its place in the vocabulary at once, moving one block of it, never all of it.
+// A search also reads the segments given it (search-segment.ts): a reopened folder's terms as the
+// index cache keeps them, so they are never filed here.
 
 import type { SearchSegment, TermRange } from './search-segment.ts';
 

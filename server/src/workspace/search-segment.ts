@@ -60,13 +60,6 @@ export class SearchSegment {
     }
     return low < this.rowStarts[row + 1]! && this.rowTerms[low]! < end;
   }
-
-  /** The row's terms (the segment's copies). */
-  termsOf(row: number): string[] {
-    const terms: string[] = [];
-    for (let i = this.rowStarts[row]!; i < this.rowStarts[row + 1]!; i++) terms.push(this.terms[this.rowTerms[i]!]!);
-    return terms;
-  }
 }
 
 /**

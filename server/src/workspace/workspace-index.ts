@@ -149,9 +149,10 @@ export class WorkspaceIndex {
   /** The search segments of the folders loaded from the store: their cables are not filed in `searchIndex`. */
   private segments: FolderSegment[] = [];
   /**
-   * Cables loaded from the store and linked by ID and citation, but not yet filed for search:
-   * filing them was two thirds of a load's CPU (20,000 cables: 615 ms, 300 ms without), so a
-   * reopened folder answers definitions first and files them after its pass, or at the first search.
+   * Cables loaded from a store without a search segment (or with a damaged one) and linked by ID
+   * and citation, but not yet filed for search: filing them was two thirds of a load's CPU (20,000
+   * cables: 615 ms, 300 ms without), so such a folder answers definitions first and files them
+   * after its pass, or at the first search.
    */
   private readonly unsearchable = new Set<string>();
   private searchLater = false;
@@ -888,7 +889,7 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Resolves once every cable loaded from the store is filed for search (false when `token` was
+   * Resolves once every cable loaded from a store without a segment is filed for search (false when `token` was
    * cancelled first), filing them a slice at a time between requests: at 250,000 cables, filing
    * them all at once held the server's thread for seconds.
    */
