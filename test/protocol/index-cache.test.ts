@@ -176,7 +176,7 @@ describe('server over stdio: the index cache between runs', () => {
     const file = join(cacheDir, name!);
     const good = readFileSync(file);
     // Cut in its rows, then in its header line.
-    for (const damaged of [good.subarray(0, good.length - 40), good.subarray(0, 20)]) {
+    for (const damaged of [good.subarray(0, good.indexOf('\n"end"\n') - 40), good.subarray(0, 20)]) {
       writeFileSync(file, damaged);
       const afterCorrupt = await run();
       assert.ok(
@@ -188,6 +188,26 @@ describe('server over stdio: the index cache between runs', () => {
       assert.equal(await afterCorrupt.stop(), 0);
       assert.deepEqual(readFileSync(file), good, 'the rebuilt cache is the one a first run writes');
     }
+
+    // Cut in its search segment: the files are served from the cache, their search terms filed again.
+    writeFileSync(file, good.subarray(0, good.length - 40));
+    const afterCutSegment = await run();
+    assert.ok(
+      afterCutSegment.logs.some((line) => line.includes('search terms cannot be read')),
+      afterCutSegment.logs.join('\n'),
+    );
+    assert.match(
+      indexedLine(afterCutSegment)!,
+      /^Indexed 3 cables from 4 files in \d+ ms \(0 read, the others unchanged since the index cache\)$/,
+    );
+    const found = (await afterCutSegment.connection.sendRequest(WorkspaceSymbolRequest.type, {
+      query: '08BAGHDAD3476',
+    })) as SymbolInformation[];
+    assert.deepEqual(
+      found.map((s) => s.name.split(' ')[0]),
+      ['08BAGHDAD3476'],
+    );
+    assert.equal(await afterCutSegment.stop(), 0);
 
     const [header, ...lines] = good.toString('utf8').split('\n');
     writeFileSync(file, [JSON.stringify({ ...(JSON.parse(header!) as object), version: '0.0.1 0000000000000000' }), ...lines].join('\n'));

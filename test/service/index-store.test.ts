@@ -1,10 +1,15 @@
 // The workspace index over a store of what the last run read: answers at once from it, checks a
 // cable's file before serving it (reading it again only when changed), reads nothing unchanged.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { createIndexCache } from '../../server/src/node/index-cache.ts';
 import { WorkspaceIndex } from '../../server/src/workspace/workspace-index.ts';
-import { idsOf } from '../../server/src/workspace/indexed-cable.ts';
+import { idsOf, summarizeFile } from '../../server/src/workspace/indexed-cable.ts';
 import type { IndexStore, StoredFile, StoredFolder } from '../../server/src/workspace/index-store.ts';
+import type { SearchSegment } from '../../server/src/workspace/search-segment.ts';
 import { createMemoryWorkspace } from '../support/memory-workspace.ts';
 import { BAGHDAD_TEXT, SEED_TEXT } from '../support/service.ts';
 
@@ -14,9 +19,11 @@ const BASRAH = 'file:///ws/drafts/09BASRAH2.cable';
 const baghdadWithSerial = (serial: string) => BAGHDAD_TEXT.replace('BAGHDAD 003475', `BAGHDAD 00${serial}`).replace('#3475', `#${serial}`);
 const silent = { info() {}, warn() {}, error() {} };
 
-function memoryStore(): IndexStore & { saved: Map<string, StoredFile[]>; partsRead: string[] } {
+/** A store in memory; `withSegment: false` loads no search segment, as a damaged one loads. */
+function memoryStore({ withSegment = true } = {}): IndexStore & { saved: Map<string, StoredFile[]>; partsRead: string[] } {
   const saved = new Map<string, StoredFile[]>();
   const excludesOf = new Map<string, readonly string[]>();
+  const segments = new Map<string, SearchSegment>();
   const partsRead: string[] = [];
   const keyOf = (folder: StoredFolder) => `${folder.uri} ${folder.settings}`;
   return {
@@ -30,13 +37,16 @@ function memoryStore(): IndexStore & { saved: Map<string, StoredFile[]>; partsRe
           excludes: excludesOf.get(keyOf(folder))!,
           idsOfParts: files.map((f) => (f.cable ? idsOf(f.cable) : [])),
           citedOfParts: files.map((f) => f.cable?.cites.map((c) => c.id) ?? []),
-          read: (part) => (partsRead.push(files[part]!.path), [files[part]!]),
+          read: (part) => (partsRead.push(files[part]!.path), [{ ...files[part]!, row: part }]),
+          partOf: (row) => row,
+          ...(withSegment ? { segment: segments.get(keyOf(folder))! } : {}),
         }
       );
     },
-    save: async (folder, files) => {
+    save: async (folder, files, segment) => {
       saved.set(keyOf(folder), structuredClone(files));
       excludesOf.set(keyOf(folder), folder.excludes);
+      segments.set(keyOf(folder), segment);
     },
   };
 }
@@ -226,7 +236,7 @@ describe('workspace index: a store of the last run', () => {
     );
   });
 
-  it("a reopened folder's search gives what the cold index gave, before its pass and after it", async () => {
+  it("a reopened folder's search gives what the cold index gave, during its pass and after it, with its stored search terms or without", async () => {
     const files: Record<string, string> = { [BASRAH]: SEED_TEXT };
     const subjects = ['OIL EXPORTS OF THE SOUTH', 'IRAN AND IRAQ: BORDER TALKS', 'S. AND U.S. VIEWS ON OIL', 'BORDER OIL FIELDS'];
     const tags = ['PGOV IZ', 'PREL IR IZ', 'EPET ECON', 'PGOV PREL EPET'];
@@ -239,6 +249,13 @@ describe('workspace index: a store of the last run', () => {
     const workspace = createMemoryWorkspace(files);
     const store = memoryStore();
     const cold = await storedRun(workspace, store);
+    const withoutSegment = memoryStore({ withSegment: false });
+    await storedRun(workspace, withoutSegment);
+    // The cache on disk: its segment read through the file's trailer, as views of its own buffer.
+    const cacheDir = mkdtempSync(join(tmpdir(), 'cable-search-segment-'));
+    const cacheWarnings: string[] = [];
+    const onDisk = createIndexCache(cacheDir, 'test', { ...silent, warn: (message: string) => cacheWarnings.push(message) });
+    await storedRun(workspace, onDisk);
     const queries = [
       '08BAG',
       '08BAGHDAD348',
@@ -274,15 +291,65 @@ describe('workspace index: a store of the last run', () => {
       'the queries find cables',
     );
 
-    const beforePass = await reopened(workspace, store);
-    assert.equal(await beforePass.searchable(), true);
-    assert.deepEqual(found(beforePass), expected, 'filed from the store while the pass has not checked a file');
-    beforePass.cancel();
+    const duringPass = await reopened(workspace, store);
+    assert.deepEqual(store.partsRead, [], 'no part read yet');
+    assert.deepEqual(found(duringPass), expected, 'from the stored search terms while the pass has not checked a file');
+    assert.equal(await duringPass.searchable(), true);
+    assert.deepEqual(found(duringPass), expected);
+    duringPass.cancel();
 
-    const afterPass = new WorkspaceIndex(workspace, silent, { store });
-    afterPass.setFolders([{ uri: FOLDER }]);
-    await afterPass.ensureIndexed(undefined, true);
-    assert.equal(await afterPass.searchable(), true);
-    assert.deepEqual(found(afterPass), expected, 'after the pass');
+    const filedDuringPass = await reopened(workspace, withoutSegment);
+    assert.equal(await filedDuringPass.searchable(), true);
+    assert.deepEqual(found(filedDuringPass), expected, 'filed from the store while the pass has not checked a file');
+    filedDuringPass.cancel();
+
+    const fromDisk = await reopened(workspace, onDisk);
+    assert.deepEqual(found(fromDisk), expected, 'from the segment of the cache on disk');
+    assert.deepEqual(cacheWarnings, [], 'its segment read');
+    fromDisk.cancel();
+    rmSync(cacheDir, { recursive: true, force: true });
+
+    for (const from of [store, withoutSegment]) {
+      const afterPass = new WorkspaceIndex(workspace, silent, { store: from });
+      afterPass.setFolders([{ uri: FOLDER }]);
+      await afterPass.ensureIndexed(undefined, true);
+      assert.equal(await afterPass.searchable(), true);
+      assert.deepEqual(found(afterPass), expected, 'after the pass');
+    }
+  });
+
+  it('a file changed, deleted or opened since the last run is found by its new search terms, not its stored ones', async () => {
+    const subjectOf = (text: string, subject: string) => text.replace(/^SUBJECT: .*$/m, `SUBJECT: ${subject}`);
+    const workspace = createMemoryWorkspace({ [BAGHDAD]: subjectOf(BAGHDAD_TEXT, 'ZEBRA CROSSINGS'), [BASRAH]: SEED_TEXT });
+    const store = memoryStore();
+    await storedRun(workspace, store);
+    const uris = (cables: { uri: string }[]) => cables.map((c) => c.uri);
+
+    workspace.write(BAGHDAD, subjectOf(BAGHDAD_TEXT, 'GIRAFFE HERDS'));
+    workspace.remove(BASRAH);
+    const second = await reopened(workspace, store);
+    assert.deepEqual(uris(await second.checked(() => second.search('ZEBRA', 10))), [], 'changed: checked before served, read again');
+    assert.deepEqual(uris(second.search('GIRAFFE', 10)), [BAGHDAD]);
+    assert.deepEqual(uris(await second.checked(() => second.search('09BASRAH2', 10))), [], 'deleted');
+    second.cancel();
+
+    // Read again by a file event before its part of the store is read.
+    workspace.write(BAGHDAD, subjectOf(BAGHDAD_TEXT, 'OKAPI SIGHTINGS'));
+    const third = await reopened(workspace, store);
+    await third.fileChanged(BAGHDAD, 'changed');
+    assert.deepEqual(uris(third.search('ZEBRA', 10)), []);
+    assert.deepEqual(uris(third.search('OKAPI', 10)), [BAGHDAD]);
+    third.cancel();
+
+    // Opened: the open document's text is searched, not the file's; closed, the file's again.
+    workspace.write(BAGHDAD, subjectOf(BAGHDAD_TEXT, 'ZEBRA CROSSINGS'));
+    const fourth = await reopened(workspace, store);
+    fourth.setOpenDocument(BAGHDAD, () => summarizeFile(BAGHDAD, subjectOf(BAGHDAD_TEXT, 'LLAMA FARMS'))!);
+    assert.deepEqual(uris(fourth.search('ZEBRA', 10)), []);
+    assert.deepEqual(uris(fourth.search('LLAMA', 10)), [BAGHDAD]);
+    await fourth.closeOpenDocument(BAGHDAD);
+    assert.deepEqual(uris(fourth.search('LLAMA', 10)), []);
+    assert.deepEqual(uris(fourth.search('ZEBRA', 10)), [BAGHDAD]);
+    fourth.cancel();
   });
 });

@@ -2,7 +2,12 @@
 // rarest word choosing candidates, stale postings skipped, rebuilt, and limits honoured.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SearchIndex, searchTerms } from '../../server/src/workspace/search-index.ts';
+import { distinctTerms, SearchIndex, searchTerms } from '../../server/src/workspace/search-index.ts';
+import { SearchSegmentBuilder, type SearchSegment } from '../../server/src/workspace/search-segment.ts';
+
+/** A segment row's terms. */
+const termsOfRow = (segment: SearchSegment, row: number) =>
+  [...segment.rowTerms.subarray(segment.rowStarts[row], segment.rowStarts[row + 1])].map((t) => segment.terms[t]);
 
 describe('search index', () => {
   const index = () => {
@@ -70,6 +75,56 @@ describe('search index', () => {
         prefix,
       );
     }
+  });
+
+  it('a segment searched beside the index finds what the index alone finds, its dead rows not, within the limit', async () => {
+    // Over 16,384 terms: the segment's vocabulary is sorted in runs, then merged.
+    const termsOf = (i: number, round = 0) => [
+      `ID${i}`,
+      `X${((i * 7919 + round) % 9000).toString(36).toUpperCase()}`,
+      `Y${((i * 104_729) % 20_011).toString(36).toUpperCase()}`,
+      `W${(i + round) % 97}`,
+      ...(i % 3 ? ['S'] : ['SA', 'THE']),
+    ];
+    const all = new SearchIndex<string>();
+    const live = new SearchIndex<string>();
+    const builder = new SearchSegmentBuilder();
+    const count = 9000;
+    for (let i = 0; i < count; i++) {
+      all.set(`k${i}`, `k${i}`, termsOf(i));
+      builder.add(distinctTerms(termsOf(i)));
+    }
+    const segment = await builder.finish();
+    assert.ok(segment.terms.length > 16_384 && segment.rows === count);
+    const copied = new SearchSegmentBuilder();
+    for (let row = count - 1; row >= 0; row--) copied.addRowOf(segment, row);
+    const reversed = await copied.finish();
+    assert.deepEqual(
+      Array.from({ length: count }, (_, row) => termsOfRow(reversed, count - 1 - row)),
+      Array.from({ length: count }, (_, row) => termsOfRow(segment, row)),
+      'rows copied from a segment by their term numbers',
+    );
+    // Every seventh row changed since: dead in the segment, filed anew in the live index (and its stale postings).
+    const dead = (row: number) => row % 7 === 0;
+    for (let i = 0; i < count; i++)
+      if (dead(i)) {
+        live.set(`k${i}`, `k${i}`, termsOf(i));
+        live.set(`k${i}`, `k${i}`, termsOf(i, 1));
+        all.set(`k${i}`, `k${i}`, termsOf(i, 1));
+      }
+    const segments = [{ segment, found: (row: number) => (dead(row) ? undefined : { key: `k${row}`, value: `k${row}` }) }];
+    const queries = ['X', 'X1', 'X2Z', 'XA', 'XZ', 'W1', 'W96', 'W960', 'X1 W1', 'ID1', 'ID10 W1', 'Y1 X', 'S', 'S W5', 'THE', 'U', 'ID89'];
+    for (const query of queries)
+      for (const wholeLetters of [false, true]) {
+        const expected = all.search(query, Infinity, { wholeLetters }).sort();
+        assert.deepEqual(live.search(query, Infinity, { wholeLetters }, segments).sort(), expected, `${query} ${wholeLetters}`);
+        const limited = live.search(query, 20, { wholeLetters }, segments);
+        assert.equal(limited.length, Math.min(20, expected.length), query);
+        assert.ok(
+          limited.every((key) => expected.includes(key)),
+          query,
+        );
+      }
   });
 
   it('stops at the limit', () => {

@@ -116,7 +116,7 @@ const service = createCableLanguageService({
   ...createNodeHost(logger),
   store: {
     load: (folder) => indexCache?.load(folder) ?? Promise.resolve(undefined),
-    save: (folder, files) => indexCache?.save(folder, files) ?? Promise.resolve(),
+    save: (folder, files, segment) => indexCache?.save(folder, files, segment) ?? Promise.resolve(),
   },
   progress: () => (configuration.support.workDoneProgress ? progressSink() : undefined),
 });

@@ -12,10 +12,12 @@
 // the IDs of each part's cables, a line for each part of up to 1,024 rows (parsed when the
 // index asks for it), an end line: the rows of 250,000 cables parsed at once and the summaries made of them were
 // a peak of 893 MB, more than the 690 MB of indexing the folder from nothing, and a lookup needs
-// only the IDs and the part of the cable it finds.
+// only the IDs and the part of the cable it finds. After the end line, in binary, the folder's
+// search segment (workspace/search-segment.ts): the search terms of its files by row, so a
+// reopened folder's search files nothing; a damaged segment loads as none (its cables are filed).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,13 +25,14 @@ import { describeError } from '../workspace/errors.ts';
 import { uriKey } from '../workspace/uri-keys.ts';
 import { yieldToEventLoop } from '../workspace/index-read.ts';
 import type { IndexStore, StoredFile, StoredFiles, StoredFolder } from '../workspace/index-store.ts';
+import { segmentBytes, segmentOf, type SearchSegment } from '../workspace/search-segment.ts';
 import { idsOf, type Citation, type IndexedCable } from '../workspace/indexed-cable.ts';
 import type { Range } from '../model/cable-model.ts';
 import type { Logger } from '../service/host.ts';
 import { INDEX_WORKER_SCRIPT } from './index-workers.ts';
 
 /** Changes when the layout of a cache file changes. */
-const FORMAT = 'cable-index-cache 8';
+const FORMAT = 'cable-index-cache 9';
 /** Rows of a part, which is read in one step: at 250,000 cables a part of 4,096 held the thread 20-55 ms, of 1,024 under 20 ms. */
 const ROWS_A_LINE = 1024;
 /** Written at once: small enough to be a young-generation string, large enough to be few writes. */
@@ -38,6 +41,8 @@ const CHUNK_BYTES = 32 * 1024;
 const FILES_BETWEEN_YIELDS = 1024;
 /** The last line of a cache file: without it, the file was cut short. */
 const END = '"end"';
+/** The end line as it ends the text before the segment. */
+const END_LINE = Buffer.from(`\n${END}\n`);
 
 /** The second line: for each part, the IDs of its cables and the IDs they cite. */
 interface PartIds {
@@ -174,11 +179,18 @@ class StoredCable implements IndexedCable {
 }
 
 /**
- * The parts of a cache file after its header: the IDs line, one line a part, the end line. Undefined
- * when the IDs cannot be read or the file is cut short; a part whose line still cannot be parsed
- * reads as no files, and so does a row that cannot: the index's pass reads them as new files.
+ * The parts of a cache file after its header: the IDs line, one line a part, the end line, and its
+ * search segment. Undefined when the IDs cannot be read or the file is cut short; a part whose line
+ * still cannot be parsed reads as no files, and so does a row that cannot: the index's pass reads
+ * them as new files. A segment that cannot be read is left out: the index files the terms itself.
  */
-function storedFiles(bytes: Buffer, from: number, header: CacheHeader, uriPrefix: string, onDamaged: () => void): StoredFiles | undefined {
+function storedFiles(
+  { text: bytes, segment: segmentBytes }: CacheBytes,
+  from: number,
+  header: CacheHeader,
+  uriPrefix: string,
+  onDamaged: (what: string) => void,
+): StoredFiles | undefined {
   const { excludes } = header;
   if (!Array.isArray(excludes) || !excludes.every((pattern) => typeof pattern === 'string')) return undefined;
   const lineEnd = (start: number) => {
@@ -196,31 +208,37 @@ function storedFiles(bytes: Buffer, from: number, header: CacheHeader, uriPrefix
     return undefined;
   }
   const lines: [number, number][] = [];
-  for (start++; start < bytes.length; start = lineEnd(start) + 1) lines.push([start, lineEnd(start)]);
+  for (start++; start < bytes.length && lines.length < idsOfParts.length; start = lineEnd(start) + 1) lines.push([start, lineEnd(start)]);
   // A file cut short (or lines lost) is not used: its lookups would miss the cables of lost parts.
-  const last = lines.pop();
-  if (!last || bytes.toString('utf8', ...last) !== END || lines.length !== idsOfParts.length) return undefined;
+  const endLine = lineEnd(start);
+  if (start >= bytes.length || bytes.toString('utf8', start, endLine) !== END || lines.length !== idsOfParts.length) return undefined;
+  const segment = segmentBytes && segmentOf(segmentBytes);
+  // Rows past the parts' could never be found: a segment of another shape is damaged.
+  const fits = segment && segment.rows <= lines.length * ROWS_A_LINE && segment.rows > (lines.length - 1) * ROWS_A_LINE;
+  if (!fits) onDamaged('its search terms cannot be read: they are filed again');
   return {
     excludes,
     idsOfParts,
     citedOfParts,
+    ...(fits ? { segment } : {}),
+    partOf: (row) => Math.floor(row / ROWS_A_LINE),
     read(part) {
       const files: StoredFile[] = [];
       try {
         const rows = JSON.parse(bytes.toString('utf8', ...lines[part]!)) as Row[];
         if (!Array.isArray(rows)) throw new Error('not a list of rows');
-        for (const row of rows) files.push(fileOfRow(row, uriPrefix));
+        for (const [i, row] of rows.entries()) files.push(fileOfRow(row, uriPrefix, part * ROWS_A_LINE + i));
       } catch {
-        onDamaged();
+        onDamaged('part of it cannot be read: its files are indexed again');
       }
       return files;
     },
   };
 }
 
-function fileOfRow(row: Row, uriPrefix: string): StoredFile {
+function fileOfRow(row: Row, uriPrefix: string, number: number): StoredFile {
   const stat = { size: row[1], mtime: row[2] };
-  if (row.length === 3) return { path: row[0], stat };
+  if (row.length === 3) return { path: row[0], stat, row: number };
   const [path, , , uri, id, idSource, subject, date, classification, origin, tags, cites, anchor, documentNumber] = row;
   if (!Array.isArray(cites) || cites.length % 5 !== 0 || !Array.isArray(anchor) || anchor.length !== 4) throw new Error('not a cable row');
   const cable = new StoredCable(uri.startsWith(' ') ? uri.slice(1) : uriPrefix + uri, tags ? tags.split(' ') : [], cites, anchor);
@@ -231,7 +249,7 @@ function fileOfRow(row: Row, uriPrefix: string): StoredFile {
   if (classification) cable.classification = classification;
   if (origin) cable.origin = origin;
   if (documentNumber) cable.documentNumber = documentNumber;
-  return { path, stat, cable };
+  return { path, stat, cable, row: number };
 }
 
 /**
@@ -240,7 +258,13 @@ function fileOfRow(row: Row, uriPrefix: string): StoredFile {
  * the IDs of every part in one step) held the thread for 220-300 ms at a time, and cables loaded
  * from a cache had their citations made objects for it: the peak RSS rose by 305 MB.
  */
-async function writeCache(handle: FileHandle, header: CacheHeader, files: StoredFile[], uriPrefix: string): Promise<void> {
+async function writeCache(
+  handle: FileHandle,
+  header: CacheHeader,
+  files: StoredFile[],
+  uriPrefix: string,
+  segment: SearchSegment,
+): Promise<void> {
   const parts: { start: number; end: number; ids: string[]; cited: string[] }[] = [];
   for (let start = 0; start < files.length; start += ROWS_A_LINE) {
     const end = Math.min(files.length, start + ROWS_A_LINE);
@@ -257,8 +281,10 @@ async function writeCache(handle: FileHandle, header: CacheHeader, files: Stored
     parts.push({ start, end, ids, cited: [...cited] });
   }
   let chunk = '';
+  /** Bytes written: where the segment starts, which the trailer says. */
+  let segmentStart = 0;
   const flush = async () => {
-    await handle.write(chunk);
+    segmentStart += (await handle.write(chunk)).bytesWritten;
     chunk = '';
   };
   // The bytes of JSON.stringify of the whole PartIds line and of each part's rows, a piece at a time.
@@ -280,8 +306,52 @@ async function writeCache(handle: FileHandle, header: CacheHeader, files: Stored
     }
     chunk += ']';
   }
-  chunk += `\n${END}`;
+  chunk += `\n${END}\n`;
   await flush();
+  for (const piece of segmentBytes(segment)) await handle.write(piece);
+  const trailer = Buffer.alloc(4);
+  trailer.writeUInt32LE(segmentStart);
+  await handle.write(trailer);
+}
+
+/** A cache file's text (header to end line) and its search segment's bytes, each in a buffer of its own. */
+interface CacheBytes {
+  text: Buffer;
+  segment?: Uint8Array;
+}
+
+/**
+ * Reads a cache file: the text, then the segment (found by the trailer, its offset) into its own
+ * buffer, of which its typed arrays are views: the text's buffer is released once its parts are
+ * read, and the segment is not held twice. A trailer that does not point after an end line (cut,
+ * damaged) reads the file whole as text, with no segment.
+ */
+async function readCache(path: string): Promise<CacheBytes> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const segmentStart = size >= 4 ? (await readAt(handle, 4, size - 4)).readUInt32LE(0) : 0;
+    if (segmentStart >= END_LINE.length && segmentStart <= size - 4) {
+      const text = await readAt(handle, segmentStart, 0);
+      if (text.subarray(segmentStart - END_LINE.length).equals(END_LINE)) {
+        return { text, segment: await readAt(handle, size - 4 - segmentStart, segmentStart) };
+      }
+    }
+    return { text: await readAt(handle, size, 0) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** `length` bytes from `position`, in a buffer of their own (not pooled: at offset 0 of its memory, so aligned). */
+async function readAt(handle: FileHandle, length: number, position: number): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafeSlow(length);
+  for (let done = 0; done < length;) {
+    const { bytesRead } = await handle.read(buffer, done, length - done, position + done);
+    if (bytesRead === 0) throw new Error('the file was cut short while read');
+    done += bytesRead;
+  }
+  return buffer;
 }
 
 /** The platform's cache directory for Cable: `$XDG_CACHE_HOME/cable` (`~/.cache/cable`) on Linux. */
@@ -333,12 +403,13 @@ export function createIndexCache(dir: string, version: string, logger: Logger): 
   return {
     async load(folder) {
       const file = fileOf(folder);
-      let bytes: Buffer;
+      let cacheBytes: CacheBytes;
       try {
-        bytes = await readFile(file);
+        cacheBytes = await readCache(file);
       } catch {
         return undefined;
       }
+      const bytes = cacheBytes.text;
       const headerEnd = bytes.indexOf(10);
       let cache: CacheHeader;
       try {
@@ -358,14 +429,12 @@ export function createIndexCache(dir: string, version: string, logger: Logger): 
       const files =
         headerEnd < 0
           ? undefined
-          : storedFiles(bytes, headerEnd + 1, cache, `${folder.uri}/`, () =>
-              logger.warn(`Part of the index cache ${file} cannot be read: its files are indexed again`),
-            );
+          : storedFiles(cacheBytes, headerEnd + 1, cache, `${folder.uri}/`, (what) => logger.warn(`The index cache ${file}: ${what}`));
       if (!files) logger.warn(`The index cache ${file} cannot be read: the folder is indexed again`);
       return files;
     },
 
-    async save(folder, files) {
+    async save(folder, files, segment) {
       let folderPath: string | undefined;
       try {
         folderPath = fileURLToPath(folder.uri);
@@ -389,7 +458,7 @@ export function createIndexCache(dir: string, version: string, logger: Logger): 
         };
         const handle = await open(temporary, 'w', 0o600);
         try {
-          await writeCache(handle, header, files, `${folder.uri}/`);
+          await writeCache(handle, header, files, `${folder.uri}/`, segment);
         } finally {
           await handle.close();
         }

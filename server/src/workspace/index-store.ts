@@ -4,6 +4,7 @@
 // none. A store never throws: a missing, unreadable, corrupt or old cache loads as nothing.
 import type { IndexedCable } from './indexed-cable.ts';
 import type { FileStat } from './file-access.ts';
+import type { SearchSegment } from './search-segment.ts';
 
 /** One file of a folder as the index last read it; `cable` is absent for a `.txt` file that is not a cable. */
 export interface StoredFile {
@@ -11,6 +12,8 @@ export interface StoredFile {
   path: string;
   stat: FileStat;
   cable?: IndexedCable;
+  /** Its row in the folder's search segment (the files' order when saved), when read from a store. */
+  row?: number;
 }
 
 /** A folder and what its files are read under. */
@@ -41,11 +44,15 @@ export interface StoredFiles {
   readonly citedOfParts: readonly (readonly string[])[];
   /** The files of a part; those that cannot be read are left out (the index reads them as new files). */
   read(part: number): StoredFile[];
+  /** The search terms of the files, by row; absent when not stored or damaged (the index files them itself). */
+  readonly segment?: SearchSegment;
+  /** The part that holds a row. */
+  partOf(row: number): number;
 }
 
 export interface IndexStore {
   /** What is stored for the folder under these settings, or undefined (none, another version, corrupt). */
   load(folder: StoredFolder): Promise<StoredFiles | undefined>;
-  /** Replaces what is stored for the folder; failures are logged, not thrown. */
-  save(folder: StoredFolder, files: StoredFile[]): Promise<void>;
+  /** Replaces what is stored for the folder, the files' search terms by row (`files`' order) with it; failures are logged, not thrown. */
+  save(folder: StoredFolder, files: StoredFile[], segment: SearchSegment): Promise<void>;
 }

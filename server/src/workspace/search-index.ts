@@ -6,6 +6,10 @@
 // removed or changed cable leaves stale postings behind, which queries skip (each candidate is
 // checked against its current terms) and a rebuild drops once they outnumber the live ones. A new
 // term goes into its place in the vocabulary at once, moving one block of it, never all of it.
+// A search also reads the segments given it (search-segment.ts): a reopened folder's terms as the
+// index cache keeps them, so they are never filed here.
+
+import type { SearchSegment, TermRange } from './search-segment.ts';
 
 /** Words too common in subjects to narrow a search: not indexed, and dropped from queries. */
 const STOP_WORDS: ReadonlySet<string> = new Set(['A', 'AN', 'AND', 'AT', 'BY', 'FOR', 'FROM', 'IN', 'OF', 'ON', 'OR', 'THE', 'TO', 'WITH']);
@@ -40,8 +44,16 @@ export function addSearchWords(text: string, terms: string[]): void {
   for (const word of text.toUpperCase().match(/[\p{L}\p{N}]+/gu) ?? []) if (!STOP_WORDS.has(word)) terms.push(word);
 }
 
+/** The terms a value is filed under: each once, none empty, no stop word. */
+export function distinctTerms(terms: readonly string[]): string[] {
+  // A loop, not a set and two arrays: this is most of filing a cable, 250,000 of them when a folder is indexed.
+  const distinct: string[] = [];
+  for (const term of terms) if (term.length > 0 && !STOP_WORDS.has(term) && !distinct.includes(term)) distinct.push(term);
+  return distinct;
+}
+
 /** First index in `sorted` whose term is not less than `term`. */
-function lowerBound(sorted: readonly string[], term: string): number {
+export function lowerBound(sorted: readonly string[], term: string): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
@@ -98,6 +110,12 @@ class Vocabulary {
   }
 }
 
+/** A segment searched beside the index, and what its rows are found as: nothing for a dead row. */
+export interface SegmentRows<T> {
+  segment: SearchSegment;
+  found(row: number): { key: string; value: T } | undefined;
+}
+
 interface Document<T> {
   value: T;
   terms: readonly string[];
@@ -123,9 +141,8 @@ export class SearchIndex<T> {
   /** Indexes (or re-indexes) the value under `key` with its terms, already upper case. */
   set(key: string, value: T, terms: readonly string[]): void {
     this.delete(key);
-    // A loop, not a set and two arrays: this is most of filing a cable, 250,000 of them at once when a folder is reopened.
-    const filed: string[] = [];
-    for (const term of terms) if (term.length > 0 && !STOP_WORDS.has(term) && !filed.includes(term)) filed.push(this.post(term, key));
+    const filed = distinctTerms(terms);
+    for (const [i, term] of filed.entries()) filed[i] = this.post(term, key);
     this.documents.set(key, { value, terms: filed });
     this.livePostings += filed.length;
   }
@@ -139,46 +156,87 @@ export class SearchIndex<T> {
     if (this.stalePostings > MIN_STALE_FOR_REBUILD && this.stalePostings > this.livePostings) this.rebuild();
   }
 
+  /** The terms the value under `key` is filed under, or undefined when it is not filed. */
+  termsOf(key: string): readonly string[] | undefined {
+    return this.documents.get(key)?.terms;
+  }
+
   /**
    * The values whose terms hold every query word as a prefix (`IRA` finds IRAN and IRAQ), at most
-   * `limit` of them. The rarest query word picks the candidates; the others are checked on each.
+   * `limit` of them, here and in the `segments` searched beside it. The rarest query word picks the
+   * candidates, term by term in the order of the vocabularies merged; the others are checked on each.
    */
-  search(query: string, limit: number, options: SearchOptions = {}): T[] {
+  search(query: string, limit: number, options: SearchOptions = {}, segments: readonly SegmentRows<T>[] = []): T[] {
     const words = searchTerms(query);
     if (words.length === 0 || limit <= 0) return [];
     const whole = options.wholeLetters ? (word: string) => word.length === 1 : () => false;
-    const rarest = this.rarest(words, whole);
+    const ranges = segments.map(({ segment }) => new Map(words.map((word) => [word, segment.range(word, whole(word))])));
+    const rarest = this.rarest(words, whole, segments, ranges);
     if (rarest === undefined) return [];
     const others = words.filter((word) => word !== rarest);
     const holds = (terms: readonly string[], word: string) => (whole(word) ? terms.includes(word) : hasPrefix(terms, word));
 
     const found: T[] = [];
-    const seen = new Set<string>();
-    for (const term of this.termsFor(rarest, whole(rarest))) {
+    const foundKeys = new Set<string>();
+    /** Keys whose postings here were checked: their current terms decide, whatever the term. */
+    const checked = new Set<string>();
+    const live = this.termsFor(rarest, whole(rarest))[Symbol.iterator]();
+    let liveTerm = live.next();
+    const next = ranges.map((range) => range.get(rarest)![0]);
+    const termAt = (s: number) => (next[s]! < ranges[s]!.get(rarest)![1] ? segments[s]!.segment.terms[next[s]!] : undefined);
+    for (;;) {
+      let term = liveTerm.done ? undefined : liveTerm.value;
+      for (let s = 0; s < segments.length; s++) {
+        const segmentTerm = termAt(s);
+        if (segmentTerm !== undefined && (term === undefined || segmentTerm < term)) term = segmentTerm;
+      }
+      if (term === undefined) return found;
+      for (const [s, { segment, found: foundAt }] of segments.entries()) {
+        if (termAt(s) !== term) continue;
+        const t = next[s]!++;
+        for (let p = segment.postingStarts[t]!; p < segment.postingStarts[t + 1]!; p++) {
+          const row = segment.postings[p]!;
+          if (!others.every((word) => segment.holds(row, ranges[s]!.get(word)!))) continue;
+          // A dead row (its file changed, deleted, excluded, open) is not found; a live one here is not filed in this index.
+          const hit = foundAt(row);
+          if (!hit || foundKeys.has(hit.key)) continue;
+          foundKeys.add(hit.key);
+          found.push(hit.value);
+          if (found.length >= limit) return found;
+        }
+      }
+      if (liveTerm.done || liveTerm.value !== term) continue;
       for (const key of this.postings.get(term)!.keys) {
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (checked.has(key) || foundKeys.has(key)) continue;
+        checked.add(key);
         const document = this.documents.get(key);
         // A stale posting: the cable is gone, or no longer holds the word.
         if (!document || !holds(document.terms, rarest)) continue;
         if (!others.every((word) => holds(document.terms, word))) continue;
+        foundKeys.add(key);
         found.push(document.value);
         if (found.length >= limit) return found;
       }
+      liveTerm = live.next();
     }
-    return found;
   }
 
   /**
    * The word whose terms hold the fewest postings, or undefined when a word is no term's prefix (no
-   * value holds every word). A count stops once it passes the fewest so far, so a broad word
-   * (`07PAR`, tens of thousands of postings at 250,000 cables) is not counted out.
+   * value holds every word). A count here stops once it passes the fewest so far, so a broad word
+   * (`07PAR`, tens of thousands of postings at 250,000 cables) is not counted out; a segment's is a subtraction.
    */
-  private rarest(words: string[], whole: (word: string) => boolean): string | undefined {
+  private rarest(
+    words: string[],
+    whole: (word: string) => boolean,
+    segments: readonly SegmentRows<T>[],
+    ranges: readonly Map<string, TermRange>[],
+  ): string | undefined {
     let rarest: string | undefined;
     let fewest = Infinity;
     for (const word of words) {
       let postings = 0;
+      for (const [s, { segment }] of segments.entries()) postings += segment.postingCount(ranges[s]!.get(word)!);
       for (const term of this.termsFor(word, whole(word))) {
         postings += this.postings.get(term)!.keys.length;
         if (postings >= fewest || words.length === 1) break;

@@ -17,7 +17,8 @@ import { describeError } from './errors.ts';
 import type { IndexStore, StoredFile, StoredFiles, StoredFolder } from './index-store.ts';
 import { readThroughWorkspace, yieldToEventLoop, type ReadRequest, type ReadResult } from './index-read.ts';
 import { idsOf, START_OF_FILE, type Citation, type IndexedCable } from './indexed-cable.ts';
-import { addSearchWords, SearchIndex, type SearchOptions } from './search-index.ts';
+import { addSearchWords, distinctTerms, SearchIndex, type SearchOptions, type SegmentRows } from './search-index.ts';
+import { SearchSegmentBuilder } from './search-segment.ts';
 import { createExcludeMatcher, DEFAULT_EXCLUDES, isExcludedPathOrParent, samePatterns } from './exclude-globs.ts';
 import { isCableFileName } from './cable-detection.ts';
 import { relativeKey, uriKey } from './uri-keys.ts';
@@ -68,12 +69,29 @@ interface UnreadPart {
   prefix: string;
   /** When the store was listed under other `files.exclude` patterns: the folder's, which its files must pass. */
   isExcluded?: (relativePath: string) => boolean;
+  /** The folder's search segment from the store, when it has one. */
+  segment?: FolderSegment;
+}
+
+/**
+ * A folder's search segment from the store, searched beside the live index: a row is found while
+ * the cable the store holds for it is linked, under its key (`keys`); else (its file changed,
+ * deleted, excluded now, open, or its part dropped) it is dead, and the file's current cable, if
+ * any, is filed in the live index.
+ */
+interface FolderSegment extends SegmentRows<string> {
+  keys: (string | undefined)[];
+  /** Its parts by index, until they are all read or dropped (they hold the store's bytes). */
+  parts: UnreadPart[];
 }
 
 interface DiskEntry {
   stat: FileStat;
   /** Undefined for a `.txt` file that is not a cable: remembered so it is not read again. */
   cable?: IndexedCable;
+  /** For a cable as the store has it: its folder's segment and its row there, which holds its search terms. */
+  segment?: FolderSegment;
+  row?: number;
 }
 
 const DEFAULT_CONCURRENCY = 8;
@@ -128,10 +146,13 @@ export class WorkspaceIndex {
   /** Cited ID → the files whose REF list cites it. */
   private readonly citers: KeysByName = new Map();
   private readonly searchIndex = new SearchIndex<string>();
+  /** The search segments of the folders loaded from the store: their cables are not filed in `searchIndex`. */
+  private segments: FolderSegment[] = [];
   /**
-   * Cables loaded from the store and linked by ID and citation, but not yet filed for search:
-   * filing them was two thirds of a load's CPU (20,000 cables: 615 ms, 300 ms without), so a
-   * reopened folder answers definitions first and files them after its pass, or at the first search.
+   * Cables loaded from a store without a search segment (or with a damaged one) and linked by ID
+   * and citation, but not yet filed for search: filing them was two thirds of a load's CPU (20,000
+   * cables: 615 ms, 300 ms without), so such a folder answers definitions first and files them
+   * after its pass, or at the first search.
    */
   private readonly unsearchable = new Set<string>();
   private searchLater = false;
@@ -342,14 +363,15 @@ export class WorkspaceIndex {
 
   /**
    * Cables by the words of a query: ID prefix (`09BAS`), TAGS code, subject words; at most `limit`.
-   * Cables loaded from the store and not yet filed for search are filed first, all at once: an
-   * asynchronous caller awaits `searchable` before, so there are none.
+   * Cables loaded from a store without a search segment and not yet filed for search are filed
+   * first, all at once: an asynchronous caller awaits `searchable` before, so there are none. A hit
+   * in a segment's part not read yet reads that part.
    */
   search(query: string, limit: number, options?: SearchOptions): IndexedCable[] {
     this.refreshOpenDocuments();
     this.fileForSearch();
     return this.searchIndex
-      .search(query, limit, options)
+      .search(query, limit, options, this.segments)
       .map((key) => this.cableOf(key))
       .filter((c): c is IndexedCable => c !== undefined);
   }
@@ -379,7 +401,7 @@ export class WorkspaceIndex {
     this.open.delete(key);
     if (entry.cable) this.unlink(key, entry.cable);
     const onDisk = this.disk.get(key);
-    if (onDisk?.cable) this.link(key, onDisk.cable);
+    if (onDisk?.cable) this.link(key, onDisk.cable, onDisk);
     // Re-read only when the file changed on disk meanwhile (saved, or edited elsewhere).
     if (this.job && this.folderOf(key)) await this.trackUpdate(this.indexFile(uri, false));
   }
@@ -645,13 +667,17 @@ export class WorkspaceIndex {
   private async load(token: Cancellation): Promise<boolean> {
     let loaded = false;
     let filed = 0;
+    // Nothing is linked: no row of an earlier segment is alive.
+    this.segments = [];
     for (const folder of this.folders) {
       const files = await this.store!.load(this.storedFolder(folder));
       if (!files || token.isCancellationRequested) continue;
       const prefix = folder.key.endsWith('/') ? folder.key : `${folder.key}/`;
       const filter = samePatterns(files.excludes, folder.excludes) ? {} : { isExcluded: folder.isExcluded };
+      const segment = files.segment && this.segmentOf(files, files.segment);
       for (const [index, ids] of files.idsOfParts.entries()) {
-        const part: UnreadPart = { files, index, prefix, ...filter };
+        const part: UnreadPart = { files, index, prefix, ...filter, ...(segment ? { segment } : {}) };
+        segment?.parts.push(part);
         this.unreadParts.add(part);
         loaded = true;
         for (const id of ids) addPart(this.partsById, id, part);
@@ -663,6 +689,23 @@ export class WorkspaceIndex {
       }
     }
     return loaded && !token.isCancellationRequested;
+  }
+
+  /** A folder's segment from the store; a row in a part not read yet is found by reading that part. */
+  private segmentOf(files: StoredFiles, segment: NonNullable<StoredFiles['segment']>): FolderSegment {
+    const folderSegment: FolderSegment = {
+      segment,
+      keys: new Array<string | undefined>(segment.rows).fill(undefined),
+      parts: [],
+      found: (row) => {
+        const part = folderSegment.keys[row] === undefined ? folderSegment.parts[files.partOf(row)] : undefined;
+        if (part) this.readPart(part);
+        const key = folderSegment.keys[row];
+        return key === undefined ? undefined : { key, value: key };
+      },
+    };
+    this.segments.push(folderSegment);
+    return folderSegment;
   }
 
   /** Reads the parts of the store that hold a cable of this ID (upper case). */
@@ -696,14 +739,15 @@ export class WorkspaceIndex {
     let leftOut = false;
     this.searchLater = true;
     try {
-      for (const { path, stat, cable } of part.files.read(part.index)) {
+      for (const { path, stat, cable, row } of part.files.read(part.index)) {
         const key = part.prefix + path;
         if (this.disk.has(key) || this.readTickets.has(key)) continue;
         if (part.isExcluded && isExcludedPathOrParent(part.isExcluded, path)) {
           leftOut = true;
           continue;
         }
-        this.setDiskEntry(key, cable ? { stat, cable: this.shared(cable) } : { stat });
+        const inSegment = part.segment && row !== undefined && row < part.segment.keys.length ? { segment: part.segment, row } : {};
+        this.setDiskEntry(key, cable ? { stat, cable: this.shared(cable), ...inSegment } : { stat });
         this.unchecked.add(key);
       }
     } finally {
@@ -714,6 +758,7 @@ export class WorkspaceIndex {
   }
 
   private dropUnreadParts(): void {
+    for (const segment of this.segments) segment.parts = [];
     this.unreadParts.clear();
     this.partsById.clear();
     this.partsByCited = undefined;
@@ -731,16 +776,21 @@ export class WorkspaceIndex {
     const keys = [...this.disk.keys()];
     const folders = this.folders;
     this.saving = this.saving.then(async () => {
-      const byFolder = new Map<Folder, StoredFile[]>(folders.map((folder) => [folder, []]));
+      const byFolder = new Map(folders.map((folder) => [folder, { files: [] as StoredFile[], terms: new SearchSegmentBuilder() }]));
       for (const [i, key] of keys.entries()) {
         if (i % KEYS_BETWEEN_YIELDS === KEYS_BETWEEN_YIELDS - 1) await yieldToEventLoop();
         const entry = this.disk.get(key);
         const folder = this.folderOf(key, folders);
         if (!entry || !folder) continue;
         const path = relativeKey(folder.key, key)!;
-        byFolder.get(folder)!.push(entry.cable ? { path, stat: entry.stat, cable: entry.cable } : { path, stat: entry.stat });
+        const { files, terms } = byFolder.get(folder)!;
+        files.push(entry.cable ? { path, stat: entry.stat, cable: entry.cable } : { path, stat: entry.stat });
+        if (entry.cable && entry.segment?.keys[entry.row!] === key) terms.addRowOf(entry.segment.segment, entry.row!);
+        // An open document's terms are filed under its key, not its file's.
+        else if (entry.cable) terms.add((!this.open.has(key) && this.searchIndex.termsOf(key)) || distinctTerms(termsOf(entry.cable)));
+        else terms.add();
       }
-      for (const [folder, files] of byFolder) await store.save(this.storedFolder(folder), files);
+      for (const [folder, { files, terms }] of byFolder) await store.save(this.storedFolder(folder), files, await terms.finish());
     });
   }
 
@@ -766,8 +816,8 @@ export class WorkspaceIndex {
         this.logger.warn(`Cannot index ${entry.uri}: ${describeError(error)}`);
         entry.cable = { uri: entry.uri, tags: [], cites: [], anchor: START_OF_FILE };
       }
-      const onDisk = this.disk.get(key)?.cable;
-      if (onDisk) this.unlink(key, onDisk);
+      const onDisk = this.disk.get(key);
+      if (onDisk?.cable) this.unlink(key, onDisk.cable, onDisk);
       this.link(key, entry.cable);
     }
   }
@@ -776,7 +826,7 @@ export class WorkspaceIndex {
     this.removeDiskEntry(key);
     this.changedSinceStored = true;
     this.disk.set(key, entry);
-    if (!this.open.has(key) && entry.cable) this.link(key, entry.cable);
+    if (!this.open.has(key) && entry.cable) this.link(key, entry.cable, entry);
   }
 
   private removeDiskEntry(key: string): void {
@@ -785,7 +835,7 @@ export class WorkspaceIndex {
     this.changedSinceStored = true;
     this.unchecked.delete(key);
     this.disk.delete(key);
-    if (!this.open.has(key) && entry.cable) this.unlink(key, entry.cable);
+    if (!this.open.has(key) && entry.cable) this.unlink(key, entry.cable, entry);
   }
 
   /** A new version: the cable entered (`linked`) or left. The journal keeps the last JOURNAL_SIZE to 2 × JOURNAL_SIZE changes. */
@@ -794,11 +844,18 @@ export class WorkspaceIndex {
     if (this.journal.length > 2 * JOURNAL_SIZE) this.journal = this.journal.slice(-JOURNAL_SIZE);
   }
 
-  /** Makes a cable findable: by its ID, by the IDs it cites, by search (later while loading the store). */
-  private link(key: string, cable: IndexedCable): void {
+  /**
+   * Makes a cable findable: by its ID, by the IDs it cites, by search (its row in a segment, when it
+   * is a disk entry as the store has it; later while loading a store without one).
+   */
+  private link(key: string, cable: IndexedCable, entry?: DiskEntry): void {
     this.record(cable, true);
     for (const id of idsOf(cable)) addTo(this.byId, id, key);
     for (const citation of cable.cites) addTo(this.citers, citation.id, key);
+    if (entry?.segment) {
+      entry.segment.keys[entry.row!] = key;
+      return;
+    }
     if (this.searchLater) {
       this.unsearchable.add(key);
       return;
@@ -807,10 +864,11 @@ export class WorkspaceIndex {
     this.searchIndex.set(key, key, termsOf(cable));
   }
 
-  private unlink(key: string, cable: IndexedCable): void {
+  private unlink(key: string, cable: IndexedCable, entry?: DiskEntry): void {
     this.record(cable, false);
     for (const id of idsOf(cable)) removeFrom(this.byId, id, key);
     for (const citation of cable.cites) removeFrom(this.citers, citation.id, key);
+    if (entry?.segment) entry.segment.keys[entry.row!] = undefined;
     this.unsearchable.delete(key);
     this.searchIndex.delete(key);
   }
@@ -820,7 +878,7 @@ export class WorkspaceIndex {
    * was linked meanwhile): all of them, or those it can before `until` (a `performance.now()` time).
    */
   private fileForSearch(until = Infinity): void {
-    if (until === Infinity) this.readAllParts();
+    if (until === Infinity) for (const part of this.unreadParts) if (!part.segment) this.readPart(part);
     let filed = 0;
     for (const key of this.unsearchable) {
       if (++filed % CABLES_BETWEEN_CLOCK_READS === 0 && performance.now() >= until) return;
@@ -831,7 +889,7 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Resolves once every cable loaded from the store is filed for search (false when `token` was
+   * Resolves once every cable loaded from a store without a segment is filed for search (false when `token` was
    * cancelled first), filing them a slice at a time between requests: at 250,000 cables, filing
    * them all at once held the server's thread for seconds.
    */
@@ -847,7 +905,7 @@ export class WorkspaceIndex {
 
   private async fileForSearchInSlices(): Promise<void> {
     for (;;) {
-      const [unread] = this.unreadParts;
+      const unread = [...this.unreadParts].find((part) => !part.segment);
       if (unread) this.readPart(unread);
       else if (this.unsearchable.size > 0) this.fileForSearch(performance.now() + SLICE_MS);
       else return;
