@@ -571,16 +571,18 @@ const restOfLine = (patterns, end = '\\n') => ({ begin: '(?=[^\\n])', end, patte
 /**
  * A line that starts with two lower-case letters continues running text: no line-start rule, heading slot
  * or signature can match there (the lower-case `eo 12958`, `tags:` and `ii.` aside, which it leaves to
- * them). `\G`: tried at the line's first column only, which `line-break` makes the anchor.
+ * them). Anchored `^`, not `\G`: vscode-textmate gives `\G` a line's first column only when the frame on
+ * top took the previous line's end, and a region taking each newline for that cost more (an extra regex in
+ * the inline list, a search and a push a line) than `^` costs when it fails (it is tried at every position).
  */
-const CONTINUES_RUNNING_TEXT = '\\G(?=[a-z][a-z])(?!eo|tag|[ivx]{2,4}\\.)';
+const CONTINUES_RUNNING_TEXT = '^(?=[a-z][a-z])(?!eo|tag|[ivx]{2,4}\\.)';
 
 /** Running text (see `running-text`) from where the match rule `start` matches. */
 const runningText = (start) => ({
   begin: start.match,
   ...(start.captures ? { beginCaptures: start.captures } : {}),
   while: CONTINUES_RUNNING_TEXT,
-  patterns: [{ include: '#inline' }, { include: '#line-break' }],
+  patterns: [{ include: '#inline' }],
 });
 
 const grammar = {
@@ -778,9 +780,6 @@ const grammar = {
     // are searched once, with the inline rules, and not first with the line-start rules (42% of the
     // corpus lines start with two lower-case letters).
     'running-text': runningText({ match: '(?=[^\\n])' }),
-    // Takes a line's newline so the next line starts with it on top of the stack: vscode-textmate then
-    // gives `\G` that line's first column, for `running-text`'s condition. Gone before the line is read.
-    'line-break': { begin: '\\n', while: '\\G(?!)' },
     // A caption started mid-line can run on to the next line (`... E.O. 12958: DECL: ... TAGS: PREL` then
     // `PGOV`); when it ends at the start of a line, so does the rest of its first line.
     'rest-of-preamble-line': restOfLine([{ include: '#executive-order-mid-line' }, { include: '#inline' }], '\\n|^(?!\\G)'),
