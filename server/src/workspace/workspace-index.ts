@@ -15,7 +15,7 @@ import { createCancellationSource, unlessCancelled, type CancellationSource } fr
 import { DEFAULT_MAX_FILE_SIZE, formatBytes } from './file-size.ts';
 import { describeError } from './errors.ts';
 import type { IndexStore, StoredFile, StoredFiles, StoredFolder } from './index-store.ts';
-import { readThroughWorkspace, yieldToEventLoop, type ReadRequest, type ReadResult } from './index-read.ts';
+import { readThroughWorkspace, SLICE_MS, TimeSlices, yieldToEventLoop, type ReadRequest, type ReadResult } from './index-read.ts';
 import { idsOf, START_OF_FILE, type Citation, type IndexedCable } from './indexed-cable.ts';
 import { addSearchWords, distinctTerms, SearchIndex, type SearchOptions, type SegmentRows } from './search-index.ts';
 import { SearchSegmentBuilder } from './search-segment.ts';
@@ -103,11 +103,6 @@ const DEFAULT_CONCURRENCY = 8;
 const PROGRESS_INTERVAL_MS = 100;
 /** Files listed or gathered for the store between yields to requests: a step of a millisecond or a few. */
 const KEYS_BETWEEN_YIELDS = 4096;
-/**
- * Work done on the server's thread at once after a pass (filing search terms), between requests:
- * a request waits at most this long for it.
- */
-const SLICE_MS = 4;
 /** Filing a cable for search takes ~15 µs: the clock is read every this many. */
 const CABLES_BETWEEN_CLOCK_READS = 64;
 /** Files sent to an index worker at once: few messages, and a batch's results filed in about a millisecond. */
@@ -766,8 +761,8 @@ export class WorkspaceIndex {
 
   /**
    * Saves each folder's files to the store after a pass that changed them (one save at a time),
-   * gathering them KEYS_BETWEEN_YIELDS at a time between requests: the keys are taken at once,
-   * each file as it is when its turn comes (a file gone meanwhile is left out).
+   * gathering them and their search terms a slice at a time between requests: the keys are taken
+   * at once, each file as it is when its turn comes (a file gone meanwhile is left out).
    */
   private save(): void {
     const store = this.store;
@@ -777,8 +772,9 @@ export class WorkspaceIndex {
     const folders = this.folders;
     this.saving = this.saving.then(async () => {
       const byFolder = new Map(folders.map((folder) => [folder, { files: [] as StoredFile[], terms: new SearchSegmentBuilder() }]));
-      for (const [i, key] of keys.entries()) {
-        if (i % KEYS_BETWEEN_YIELDS === KEYS_BETWEEN_YIELDS - 1) await yieldToEventLoop();
+      const slices = new TimeSlices();
+      for (const key of keys) {
+        if (slices.due) await slices.next();
         const entry = this.disk.get(key);
         const folder = this.folderOf(key, folders);
         if (!entry || !folder) continue;
