@@ -10,6 +10,7 @@ import { createIndexCache } from '../../server/src/node/index-cache.ts';
 import { idsOf, summarizeFile } from '../../server/src/workspace/indexed-cable.ts';
 import type { StoredFile } from '../../server/src/workspace/index-store.ts';
 import { distinctTerms } from '../../server/src/workspace/search-index.ts';
+import { TimeSlices } from '../../server/src/workspace/index-read.ts';
 import { SearchSegmentBuilder, type SearchSegment } from '../../server/src/workspace/search-segment.ts';
 import { BAGHDAD_TEXT, SEED_TEXT } from '../support/service.ts';
 
@@ -20,7 +21,7 @@ const PLUSD = join(__dirname, '..', 'fixtures', 'other-forms', 'plusd');
 async function segmentOf(files: StoredFile[]): Promise<SearchSegment> {
   const builder = new SearchSegmentBuilder();
   for (const file of files) builder.add(file.cable && distinctTerms([...(file.cable.id ? [file.cable.id] : []), ...file.cable.tags]));
-  return builder.finish();
+  return builder.finish(new TimeSlices(4));
 }
 
 describe('index cache rows', () => {

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { distinctTerms, SearchIndex, searchTerms } from '../../server/src/workspace/search-index.ts';
+import { TimeSlices } from '../../server/src/workspace/index-read.ts';
 import { SearchSegmentBuilder, type SearchSegment } from '../../server/src/workspace/search-segment.ts';
 
 /** A segment row's terms. */
@@ -94,11 +95,11 @@ describe('search index', () => {
       all.set(`k${i}`, `k${i}`, termsOf(i));
       builder.add(distinctTerms(termsOf(i)));
     }
-    const segment = await builder.finish();
+    const segment = await builder.finish(new TimeSlices(4));
     assert.ok(segment.terms.length > 16_384 && segment.rows === count);
     const copied = new SearchSegmentBuilder();
     for (let row = count - 1; row >= 0; row--) copied.addRowOf(segment, row);
-    const reversed = await copied.finish();
+    const reversed = await copied.finish(new TimeSlices(4));
     assert.deepEqual(
       Array.from({ length: count }, (_, row) => termsOfRow(reversed, count - 1 - row)),
       Array.from({ length: count }, (_, row) => termsOfRow(segment, row)),

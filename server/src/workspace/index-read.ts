@@ -24,17 +24,18 @@ export type ReadResult =
 
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** A turn of a long task on the server's thread: a request waits at most about this long for it. */
-export const SLICE_MS = 4;
-
 /**
- * The turns of a long task on the server's thread, by the clock: `due` once SLICE_MS have passed
- * since the last yield, then `next()` yields to requests. Slices of so many items each held the
- * thread as long as their items took: the search segment's build, 20–80 ms a slice at 20,000
- * cables, made a file change wait that long for workspace/symbol.
+ * The turns of a long task on the server's thread, by the clock: `due` once `ms` have passed since
+ * the last yield, then `next()` yields to requests. Slices of so many items each held the thread
+ * as long as their items took: the search segment's build, 20–80 ms a slice at 20,000 cables, made
+ * a file change wait that long for workspace/symbol.
  */
 export class TimeSlices {
-  private until = performance.now() + SLICE_MS;
+  private until: number;
+
+  constructor(private readonly ms: number) {
+    this.until = performance.now() + ms;
+  }
 
   get due(): boolean {
     return performance.now() >= this.until;
@@ -42,7 +43,7 @@ export class TimeSlices {
 
   async next(): Promise<void> {
     await yieldToEventLoop();
-    this.until = performance.now() + SLICE_MS;
+    this.until = performance.now() + this.ms;
   }
 }
 

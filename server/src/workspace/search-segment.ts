@@ -121,9 +121,8 @@ export class SearchSegmentBuilder {
     this.rowTerms[this.end++] = number;
   }
 
-  /** The segment: the vocabulary sorted, the rows' terms renumbered by it, the postings made. */
-  async finish(): Promise<SearchSegment> {
-    const slices = new TimeSlices();
+  /** The segment: the vocabulary sorted, the rows' terms renumbered by it, the postings made, yielding to requests by `slices`. */
+  async finish(slices: TimeSlices): Promise<SearchSegment> {
     const sorted = await sortedInSlices(this.terms, slices);
     const renumbered = new Uint32Array(sorted.length);
     for (let rank = 0; rank < sorted.length; rank++) {
