@@ -40,7 +40,7 @@ export function createIndexWorkers(logger: Logger, options: IndexWorkersOptions 
   let running: Running[] | undefined;
   let disposed = false;
 
-  const start = (): Running => {
+  const startWorker = (): Running => {
     const entry: Running = { worker: new Worker(script), pending: [] };
     let stopped = false;
     const fail = (reason: string) => {
@@ -63,9 +63,13 @@ export function createIndexWorkers(logger: Logger, options: IndexWorkersOptions 
   return {
     capacity: 4 * count,
 
+    start() {
+      if (!disposed) running ??= Array.from({ length: count }, startWorker);
+    },
+
     read(requests) {
       if (disposed) return Promise.reject(new Error('the index workers were disposed'));
-      running ??= Array.from({ length: count }, start);
+      running ??= Array.from({ length: count }, startWorker);
       const idlest = running.reduce<Running | undefined>(
         (best, r) => (!best || r.pending.length < best.pending.length ? r : best),
         undefined,

@@ -48,6 +48,8 @@ export interface ProgressSink {
 export interface IndexWorkers {
   /** Batches worth having in flight: four a worker, so none waits while the index's thread files results (or is held up). */
   readonly capacity: number;
+  /** Starts the workers before the first read (a worker takes 50–100 ms to start and load its script). */
+  start(): void;
   /** The results of the requests, in order; rejects when no worker could do it (the caller reads them itself). */
   read(requests: ReadRequest[]): Promise<ReadResult[]>;
   dispose(): void;
