@@ -1,6 +1,7 @@
 // Bytes on disk to cable text, for the workspace index and the CLI: UTF-8 (with or without a
 // BOM), UTF-16 with a BOM, and Latin-1 text exported by old tools are read; binary files are
 // refused with a reason. File-system errors become one short reason each.
+import { readSync } from 'node:fs';
 
 export type DecodedText = { text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' } | { error: string };
 
@@ -62,5 +63,19 @@ export function describeFileError(error: unknown): string {
       return 'too many levels of symbolic links';
     default:
       return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * The bytes of `fd` to its end, read into `buffer` (not empty), and into larger buffers when it
+ * fills: a file may have grown since its stat. A view of the buffer that holds them.
+ */
+export function readToEnd(fd: number, buffer: Buffer): Buffer {
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+    const read = readSync(fd, buffer, length, buffer.length - length, null);
+    if (read === 0) return buffer.subarray(0, length);
+    length += read;
   }
 }

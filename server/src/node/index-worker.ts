@@ -2,13 +2,13 @@
 // index sends, in batches, from the local disk with synchronous calls (several times cheaper
 // than a promise each for stat, open, read and close), summarizes each from its front matter, and
 // answers each batch with its results in order. Started by index-workers.ts.
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
 import { summarizeFile } from '../workspace/indexed-cable.ts';
 import { describeError } from '../workspace/errors.ts';
 import { resultOfStat, type ReadRequest, type ReadResult } from '../workspace/index-read.ts';
-import { describeFileError } from './file-text.ts';
+import { describeFileError, readToEnd } from './file-text.ts';
 import { fileStatOf, textOfBytes } from './node-workspace.ts';
 
 /** Reused for every file: one allocation, grown for a larger file. */
@@ -17,13 +17,7 @@ let buffer = Buffer.allocUnsafe(64 * 1024);
 /** The file's bytes from `fd`, to its end (it may have grown since its stat). */
 function readAll(fd: number, size: number): Uint8Array {
   if (buffer.length <= size) buffer = Buffer.allocUnsafe(size + 1);
-  let length = 0;
-  for (;;) {
-    if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
-    const read = readSync(fd, buffer, length, buffer.length - length, null);
-    if (read === 0) return buffer.subarray(0, length);
-    length += read;
-  }
+  return readToEnd(fd, buffer);
 }
 
 /**

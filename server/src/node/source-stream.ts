@@ -1,13 +1,13 @@
 // A file of any form Cable reads, as a stream of cables: cables.csv row by row (memory stays flat
 // whatever the file's size), the other forms read whole. Encodings as file-text.ts reads them:
 // UTF-8, UTF-16 with a BOM, otherwise Windows-1252; binary files are refused with a reason.
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { CablesCsvReader } from '../sources/cables-csv.ts';
 import { JsonLinesReader } from '../sources/json-export.ts';
 import { detectSourceForm, DETECTION_CHARS, readWholeSource, type DetectedForm } from '../sources/source-forms.ts';
 import type { SourceCable, SourceProblem } from '../sources/source-types.ts';
-import { decodeWindows1252, describeFileError } from './file-text.ts';
+import { decodeWindows1252, describeFileError, readToEnd } from './file-text.ts';
 
 /** Plain cable text: the file is the cable. */
 export interface PlainText {
@@ -105,7 +105,7 @@ export function readSmallSourceFile(path: string, onBytes?: (bytes: number) => v
         return { stream: { fd } };
       }
       if (info.size > CHUNK_BYTES) return { stream: { path } };
-      bytes = readWhole(fd, info.size);
+      bytes = readToEnd(fd, Buffer.allocUnsafe(info.size + 1));
     } finally {
       if (!streamed) closeSync(fd);
     }
@@ -122,18 +122,6 @@ export function streamSource(source: StreamSource, onBytes?: (bytes: number) => 
     'fd' in source ? createReadStream('', { ...options, fd: source.fd }) : createReadStream(source.path, options),
     onBytes,
   );
-}
-
-/** The bytes of `fd` to its end; `size` is what its fstat said (it may have changed since). */
-function readWhole(fd: number, size: number): Buffer {
-  let bytes = Buffer.allocUnsafe(size + 1);
-  let length = 0;
-  for (;;) {
-    if (length === bytes.length) bytes = Buffer.concat([bytes, Buffer.allocUnsafe(bytes.length)]);
-    const read = readSync(fd, bytes, length, bytes.length - length, null);
-    if (read === 0) return bytes.subarray(0, length);
-    length += read;
-  }
 }
 
 async function* problem(message: string): AsyncGenerator<SourceItem> {
