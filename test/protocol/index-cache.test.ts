@@ -17,6 +17,7 @@ import {
   type SymbolInformation,
 } from 'vscode-languageserver-protocol/node';
 import { startServer, type LspTestClient } from '../support/lsp-client.ts';
+import { SAMPLE_CORPUS_DIR } from '../support/corpus.ts';
 import { BAGHDAD_TEXT, positionOf, SEED_TEXT } from '../support/service.ts';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli', 'cable.js');
@@ -219,6 +220,46 @@ describe('server over stdio: the index cache between runs', () => {
     assert.match(indexedLine(afterOld)!, /^Indexed 3 cables from 4 files in \d+ ms$/);
     assert.equal(await afterOld.stop(), 0);
     assert.deepEqual(readFileSync(file), good);
+  });
+
+  it("a second start's workspace symbols over real cables, found by the search terms the cache keeps, are the first start's", async () => {
+    // Both renderings of the corpus sample: the cable IDs, TAGS codes and subject words to ask for come from their text.
+    const queries = new Set<string>();
+    for (const rendering of ['plain', 'markdown-style']) {
+      const from = join(SAMPLE_CORPUS_DIR, rendering);
+      mkdirSync(join(dir, rendering));
+      for (const name of readdirSync(from)) {
+        const text = readFileSync(join(from, name), 'utf8');
+        writeFileSync(join(dir, rendering, name), text);
+        queries.add(name.slice(0, 6));
+        for (const tag of /^TAGS:?\s+(.*)$/m
+          .exec(text)?.[1]
+          ?.split(/[\s,]+/)
+          .slice(0, 2) ?? [])
+          queries.add(tag);
+        const word = /SUBJECT:?\s+(.*)$/m.exec(text)?.[1]?.match(/[A-Za-z]{6,}/)?.[0];
+        if (word) queries.add(word);
+      }
+    }
+    const answers = async (client: LspTestClient) => {
+      const all: string[][] = [];
+      for (const query of queries) {
+        const found = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query })) as SymbolInformation[];
+        all.push(found.map((s) => `${s.name} ${s.location.uri}`).sort());
+      }
+      return all;
+    };
+    const first = await run();
+    const cold = await answers(first);
+    assert.equal(await first.stop(), 0);
+    assert.ok(cold.flat().length > 2 * queries.size, `${cold.flat().length} symbols for ${queries.size} queries`);
+
+    const second = await run();
+    const loaded = second.logs.map((line) => /^Loaded (\d+) cables from the index cache/.exec(line)).find(Boolean);
+    assert.ok(loaded && Number(loaded[1]) > 80, second.logs.join('\n'));
+    assert.ok(!second.logs.some((line) => line.includes('search terms cannot be read')), second.logs.join('\n'));
+    assert.deepEqual(await answers(second), cold);
+    assert.equal(await second.stop(), 0);
   });
 
   it('writes nothing inside the workspace, even when told to keep its cache there', async () => {
